@@ -1,0 +1,40 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { MIGRATIONS } from './schema.js';
+
+export type TillDatabase = Database.Database;
+
+/** The file that holds the loyalty book, the ledger, the outbox and the feed. */
+export const DATABASE_FILE = 'till.db';
+
+/**
+ * Opens (or creates) the till's database in `dataDir` and brings it to the current schema.
+ * WAL keeps the dashboard's reads from blocking payments; synchronous=FULL makes every committed
+ * payment survive a power cut, which is what a till needs more than a few microseconds.
+ */
+export function openTillDatabase(dataDir: string): TillDatabase {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, DATABASE_FILE));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: TillDatabase): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `The data file was written by a newer version of GetMeBack Till (schema ${current}); update the app.`,
+    );
+  }
+  for (let version = current; version < MIGRATIONS.length; version += 1) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version] as string);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,125 @@
+import type { TillDatabase } from './database.js';
+
+/**
+ * Two-phase reservations of a guest's points (as TigerBeetle's pending transfers): a hold is created,
+ * then resolved exactly once — posted (possibly for less) at payment, or voided by check-out, gift
+ * removal or a new pre-check. The resolution's primary key is the hold id, so SQLite itself refuses
+ * a second resolution.
+ */
+export interface Hold {
+  id: number;
+  orderId: string;
+  guestId: string;
+  kind: 'gift' | 'bonus';
+  voucherId: string | null;
+  giftName: string | null;
+  productCode: string | null;
+  amount: number;
+  createdAt: string;
+}
+
+interface HoldRow {
+  id: number;
+  order_id: string;
+  guest_id: string;
+  kind: 'gift' | 'bonus';
+  voucher_id: string | null;
+  gift_name: string | null;
+  product_code: string | null;
+  amount: number;
+  created_at: string;
+}
+
+const ACTIVE = 'NOT EXISTS (SELECT 1 FROM hold_resolutions r WHERE r.hold_id = h.id)';
+
+function toHold(row: HoldRow): Hold {
+  return {
+    id: row.id,
+    orderId: row.order_id,
+    guestId: row.guest_id,
+    kind: row.kind,
+    voucherId: row.voucher_id,
+    giftName: row.gift_name,
+    productCode: row.product_code,
+    amount: row.amount,
+    createdAt: row.created_at,
+  };
+}
+
+export function activeHoldsOfOrder(db: TillDatabase, orderId: string, kind?: Hold['kind']): Hold[] {
+  const rows = db
+    .prepare(`SELECT * FROM holds h WHERE h.order_id = ? AND (? IS NULL OR h.kind = ?) AND ${ACTIVE} ORDER BY h.id`)
+    .all(orderId, kind ?? null, kind ?? null) as HoldRow[];
+  return rows.map(toHold);
+}
+
+export function activeHoldOfVoucher(db: TillDatabase, voucherId: string): Hold | null {
+  const row = db
+    .prepare(`SELECT * FROM holds h WHERE h.voucher_id = ? AND ${ACTIVE} ORDER BY h.id DESC LIMIT 1`)
+    .get(voucherId) as HoldRow | undefined;
+  return row ? toHold(row) : null;
+}
+
+/** Kopecks of a guest's points reserved by open orders. */
+export function heldFromGuest(db: TillDatabase, guestId: string): number {
+  const row = db
+    .prepare(`SELECT COALESCE(SUM(h.amount), 0) AS total FROM holds h WHERE h.guest_id = ? AND ${ACTIVE}`)
+    .get(guestId) as { total: number };
+  return row.total;
+}
+
+export function createHold(db: TillDatabase, hold: Omit<Hold, 'id'>): Hold {
+  const row = db
+    .prepare(
+      `INSERT INTO holds (order_id, guest_id, kind, voucher_id, gift_name, product_code, amount, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    )
+    .get(hold.orderId, hold.guestId, hold.kind, hold.voucherId, hold.giftName, hold.productCode, hold.amount, hold.createdAt) as {
+    id: number;
+  };
+  return { ...hold, id: row.id };
+}
+
+export function voidHold(db: TillDatabase, holdId: number, reason: string, at: string): void {
+  db.prepare("INSERT INTO hold_resolutions (hold_id, outcome, posted_amount, reason, resolved_at) VALUES (?, 'voided', 0, ?, ?)").run(
+    holdId,
+    reason,
+    at,
+  );
+}
+
+export function postHold(db: TillDatabase, holdId: number, postedAmount: number, reason: string, at: string): void {
+  db.prepare("INSERT INTO hold_resolutions (hold_id, outcome, posted_amount, reason, resolved_at) VALUES (?, 'posted', ?, ?, ?)").run(
+    holdId,
+    postedAmount,
+    reason,
+    at,
+  );
+}
+
+/** Every gift hold an order ever had, newest first: what the order view shows as its gifts. */
+export function giftHoldsOfOrder(
+  db: TillDatabase,
+  orderId: string,
+): (Hold & { outcome: 'posted' | 'voided' | null })[] {
+  const rows = db
+    .prepare(
+      `SELECT h.*, r.outcome FROM holds h LEFT JOIN hold_resolutions r ON r.hold_id = h.id
+       WHERE h.order_id = ? AND h.kind = 'gift' ORDER BY h.id`,
+    )
+    .all(orderId) as (HoldRow & { outcome: 'posted' | 'voided' | null })[];
+  return rows.map((row) => ({ ...toHold(row), outcome: row.outcome }));
+}
+
+/** A voucher redeemed by a payment that was not refunded cannot be used again. */
+export function voucherRedeemedIn(db: TillDatabase, voucherId: string): string | null {
+  const row = db
+    .prepare(
+      `SELECT h.order_id FROM holds h JOIN hold_resolutions r ON r.hold_id = h.id
+       WHERE h.voucher_id = ? AND r.outcome = 'posted'
+         AND NOT EXISTS (SELECT 1 FROM refunds f WHERE f.order_id = h.order_id)
+       LIMIT 1`,
+    )
+    .get(voucherId) as { order_id: string } | undefined;
+  return row?.order_id ?? null;
+}

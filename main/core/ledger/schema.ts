@@ -1,0 +1,183 @@
+/**
+ * The till's SQLite schema, one migration per step; `PRAGMA user_version` says how far a file is.
+ *
+ * Money tables are append-only: balances, holds and waiter debts are sums of rows. A hold resolves
+ * at most once because its resolution's primary key is the hold id; an order is paid at most once
+ * because `payments.order_id` is unique; an idempotency key answers once because it is the key.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+  -- The embedded loyalty book (the default provider).
+  CREATE TABLE book_rules (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    max_bonus_share_bp INTEGER NOT NULL CHECK (max_bonus_share_bp BETWEEN 0 AND 10000),
+    cashback_bp INTEGER NOT NULL CHECK (cashback_bp BETWEEN 0 AND 10000)
+  );
+  CREATE TABLE book_guests (
+    id TEXT PRIMARY KEY,
+    full_name TEXT NOT NULL,
+    phone TEXT,
+    card TEXT,
+    opening_balance INTEGER NOT NULL CHECK (opening_balance >= 0)
+  );
+  CREATE INDEX book_guests_phone ON book_guests (phone);
+  CREATE INDEX book_guests_card ON book_guests (card);
+  CREATE TABLE book_guest_codes (code TEXT PRIMARY KEY, guest_id TEXT NOT NULL REFERENCES book_guests (id));
+  CREATE TABLE book_vouchers (
+    id TEXT PRIMARY KEY,
+    guest_id TEXT NOT NULL REFERENCES book_guests (id),
+    name TEXT NOT NULL,
+    product_code TEXT NOT NULL,
+    points INTEGER NOT NULL CHECK (points >= 0),
+    qr TEXT NOT NULL UNIQUE
+  );
+
+  -- Orders as the waiter app sees them. Status is derived from payments and refunds.
+  CREATE TABLE orders (
+    id TEXT PRIMARY KEY,
+    guest_id TEXT,
+    guest_name TEXT,
+    checked_in_by TEXT,
+    precheck_order_sum INTEGER,
+    opened_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE order_offers (
+    order_id TEXT NOT NULL REFERENCES orders (id),
+    voucher_id TEXT NOT NULL,
+    guest_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    product_code TEXT NOT NULL,
+    points INTEGER NOT NULL,
+    offered_at TEXT NOT NULL,
+    PRIMARY KEY (order_id, voucher_id)
+  );
+
+  -- Two-phase reservations of a guest's points: gift holds and bonus reservations.
+  CREATE TABLE holds (
+    id INTEGER PRIMARY KEY,
+    order_id TEXT NOT NULL REFERENCES orders (id),
+    guest_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('gift', 'bonus')),
+    voucher_id TEXT,
+    gift_name TEXT,
+    product_code TEXT,
+    amount INTEGER NOT NULL CHECK (amount >= 0),
+    created_at TEXT NOT NULL,
+    CHECK ((kind = 'gift') = (voucher_id IS NOT NULL))
+  );
+  CREATE INDEX holds_order ON holds (order_id);
+  CREATE INDEX holds_guest ON holds (guest_id);
+  CREATE INDEX holds_voucher ON holds (voucher_id);
+  CREATE TABLE hold_resolutions (
+    hold_id INTEGER PRIMARY KEY REFERENCES holds (id),
+    outcome TEXT NOT NULL CHECK (outcome IN ('posted', 'voided')),
+    posted_amount INTEGER NOT NULL CHECK (posted_amount >= 0),
+    reason TEXT NOT NULL,
+    resolved_at TEXT NOT NULL
+  );
+
+  -- Every change of a guest's points. Positive: the guest gains; negative: the guest spends.
+  CREATE TABLE guest_entries (
+    id INTEGER PRIMARY KEY,
+    guest_id TEXT NOT NULL,
+    order_id TEXT,
+    operation_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('bonus_writeoff', 'gift_writeoff', 'accrual',
+                                       'bonus_return', 'gift_return', 'accrual_reversal')),
+    amount INTEGER NOT NULL,
+    hold_id INTEGER REFERENCES holds (id),
+    voucher_id TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX guest_entries_guest ON guest_entries (guest_id);
+  CREATE INDEX guest_entries_order ON guest_entries (order_id);
+
+  CREATE TABLE payments (
+    id INTEGER PRIMARY KEY,
+    order_id TEXT NOT NULL UNIQUE REFERENCES orders (id),
+    operation_id TEXT NOT NULL,
+    guest_id TEXT,
+    waiter_id TEXT,
+    order_sum INTEGER NOT NULL,
+    bonus_sum INTEGER NOT NULL,
+    gift_points INTEGER NOT NULL,
+    accrued INTEGER NOT NULL,
+    cash_sum INTEGER NOT NULL,
+    waiter_debt INTEGER NOT NULL,
+    items_json TEXT NOT NULL,
+    paid_at TEXT NOT NULL
+  );
+  CREATE TABLE refunds (
+    id INTEGER PRIMARY KEY,
+    order_id TEXT NOT NULL UNIQUE REFERENCES payments (order_id),
+    operation_id TEXT NOT NULL,
+    waiter_id TEXT,
+    refunded_at TEXT NOT NULL
+  );
+
+  -- Waiters, known by a keyed hash of the PIN (pin:…) or by iiko's employee id (iiko:…).
+  CREATE TABLE waiters (
+    id TEXT PRIMARY KEY,
+    name TEXT,
+    first_seen_at TEXT NOT NULL
+  );
+
+  -- Double-entry cash book. Accounts: 'waiter:<id>', 'till', 'sales'.
+  CREATE TABLE cash_entries (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('cash_taken', 'cash_to_till', 'hand_in', 'refund_reversal')),
+    debit_account TEXT NOT NULL,
+    credit_account TEXT NOT NULL,
+    amount INTEGER NOT NULL CHECK (amount > 0),
+    order_id TEXT,
+    operation_id TEXT NOT NULL,
+    cash_type_id TEXT NOT NULL DEFAULT '',
+    recorded_by TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    CHECK (debit_account <> credit_account)
+  );
+  CREATE INDEX cash_entries_debit ON cash_entries (debit_account);
+  CREATE INDEX cash_entries_credit ON cash_entries (credit_account);
+  CREATE INDEX cash_entries_time ON cash_entries (created_at);
+  CREATE UNIQUE INDEX cash_entries_operation ON cash_entries (operation_id, kind, debit_account);
+
+  -- Answers to payments and refunds, replayed byte for byte under the same key.
+  CREATE TABLE idempotency_keys (
+    key TEXT PRIMARY KEY,
+    request_hash TEXT NOT NULL,
+    status_code INTEGER NOT NULL,
+    response_body TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+
+  -- Operations the GetMeBack cloud must receive, written with the payment that caused them.
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY,
+    operation_id TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    guest_id TEXT,
+    payload TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    next_attempt_at TEXT,
+    delivered_at TEXT
+  );
+  CREATE INDEX outbox_pending ON outbox (delivered_at, id);
+
+  -- What the dashboard's feed shows, newest last; paged by id.
+  CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    type TEXT NOT NULL,
+    order_id TEXT,
+    waiter_id TEXT,
+    payload TEXT NOT NULL
+  );
+  CREATE INDEX events_type ON events (type, id);
+  `,
+];

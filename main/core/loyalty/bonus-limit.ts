@@ -1,0 +1,22 @@
+import { applyBasisPoints } from '../../../shared/money.js';
+
+/**
+ * The most a guest may pay with bonuses on an order (PROTOCOL.md §4.1):
+ * `min(available + this order's own reservation, orderSum × maxBonusShare)`, rounded down to the
+ * kopeck, and never below zero (a guest whose points are all held elsewhere can pay 0).
+ */
+export function maxBonusPayment(input: {
+  available: number;
+  ownReservation: number;
+  orderSum: number;
+  maxBonusShareBp: number;
+}): number {
+  const byBalance = input.available + input.ownReservation;
+  const byRule = applyBasisPoints(input.orderSum, input.maxBonusShareBp);
+  return Math.max(0, Math.min(byBalance, byRule));
+}
+
+/** What the waiter asked for, clamped to `[0, max]`. */
+export function clampBonus(requested: number, max: number): number {
+  return Math.min(Math.max(0, requested), max);
+}

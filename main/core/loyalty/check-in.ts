@@ -1,0 +1,76 @@
+import { inTransaction } from '../events/event-bus.js';
+import { activeHoldOfVoucher, activeHoldsOfOrder, voidHold, voucherRedeemedIn } from '../ledger/holds.js';
+import type { LoyaltyContext } from './context.js';
+import { guestMoney } from './guest-balance.js';
+import { assertOpen, bindGuest, ensureOrder, findOrder } from './order-record.js';
+import { askProvider } from './provider-call.js';
+import { Refusal } from './refusal.js';
+
+/**
+ * Check-in (PROTOCOL.md §2.1): binds the guest behind a scanned value to the order. A gift-voucher
+ * QR binds its guest and offers the voucher in this order. Checking in the same guest again changes
+ * nothing. Refusals: unknown code, voucher used or held by another open order, another guest
+ * already bound, order closed, provider unreachable.
+ */
+export async function checkIn(ctx: LoyaltyContext, orderId: string, value: string, waiterId: string | null): Promise<void> {
+  assertOpen(findOrder(ctx.db, orderId));
+  const found = await askProvider(() => ctx.provider.lookup(value));
+  if (found.kind === 'unknown') throw new Refusal('unknownCode');
+  const { guest } = found;
+  const voucher = found.kind === 'voucher' ? found.voucher : null;
+
+  inTransaction(ctx.db, ctx.events, () => {
+    const at = ctx.clock.now().toISOString();
+    const order = ensureOrder(ctx.db, orderId, at);
+    assertOpen(order);
+    if (order.guestId && order.guestId !== guest.id) throw new Refusal('otherGuestBound', { name: order.guestName ?? order.guestId });
+
+    let offered = false;
+    if (voucher) {
+      if (voucher.usedElsewhere || voucherRedeemedIn(ctx.db, voucher.id)) throw new Refusal('voucherRedeemed', { gift: voucher.name });
+      const held = activeHoldOfVoucher(ctx.db, voucher.id);
+      if (held && held.orderId !== orderId) throw new Refusal('voucherInOtherOrder', { gift: voucher.name });
+      offered =
+        !held &&
+        ctx.db
+          .prepare(
+            `INSERT INTO order_offers (order_id, voucher_id, guest_id, name, product_code, points, offered_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+          )
+          .run(orderId, voucher.id, voucher.guestId, voucher.name, voucher.productCode, voucher.points, at).changes === 1;
+    }
+    const newlyBound = order.guestId !== guest.id;
+    if (newlyBound) bindGuest(ctx.db, orderId, guest, waiterId, at);
+    if (newlyBound || offered) {
+      const money = guestMoney(ctx, guest);
+      ctx.events.record(
+        'guest.checked_in',
+        { guestId: guest.id, guestName: guest.fullName, balance: money.balance, available: money.available, voucherName: voucher?.name ?? null },
+        { orderId, waiterId, waiterName: ctx.waiters.nameOf(waiterId) },
+      );
+    }
+  });
+}
+
+/**
+ * Check-out (PROTOCOL.md §2.2): unbinds the guest, drops gifts offered but not added and releases
+ * the bonus reservation. Gifts already added stay: that is how a waiter adds a second gift.
+ * Always succeeds; a paid or refunded order is left as it is.
+ */
+export function checkOut(ctx: LoyaltyContext, orderId: string, waiterId: string | null): void {
+  inTransaction(ctx.db, ctx.events, () => {
+    const order = findOrder(ctx.db, orderId);
+    if (!order || order.status !== 'Open') return;
+    const at = ctx.clock.now().toISOString();
+    const dropped = ctx.db.prepare('DELETE FROM order_offers WHERE order_id = ?').run(orderId).changes;
+    const reservations = activeHoldsOfOrder(ctx.db, orderId, 'bonus');
+    for (const hold of reservations) voidHold(ctx.db, hold.id, 'check-out', at);
+    if (!order.guestId && dropped === 0 && reservations.length === 0) return;
+    bindGuest(ctx.db, orderId, null, null, at);
+    ctx.events.record(
+      'guest.checked_out',
+      { guestId: order.guestId, guestName: order.guestName },
+      { orderId, waiterId, waiterName: ctx.waiters.nameOf(waiterId) },
+    );
+  });
+}

@@ -1,0 +1,92 @@
+import { formatRoubles } from '../../../shared/money.js';
+import type { GiftDish } from '../../../shared/wire/gifts.js';
+import { kopecksToWire } from '../../../shared/money.js';
+import { inTransaction } from '../events/event-bus.js';
+import { activeHoldOfVoucher, activeHoldsOfOrder, createHold, voidHold, voucherRedeemedIn } from '../ledger/holds.js';
+import type { LoyaltyContext } from './context.js';
+import { guestMoney } from './guest-balance.js';
+import { assertOpen, findOrder } from './order-record.js';
+import { askProvider } from './provider-call.js';
+import { Refusal } from './refusal.js';
+
+interface OfferRow {
+  voucher_id: string;
+  guest_id: string;
+  name: string;
+  product_code: string;
+  points: number;
+}
+
+/**
+ * Adds an offered gift to the order (PROTOCOL.md §3.1): the gift's points are held on its guest's
+ * balance now and written off at payment. Adding it again answers the same and holds nothing more.
+ */
+export async function addGift(ctx: LoyaltyContext, orderId: string, giftId: string, waiterId: string | null): Promise<GiftDish> {
+  const order = findOrder(ctx.db, orderId);
+  assertOpen(order);
+  const offer = ctx.db
+    .prepare('SELECT voucher_id, guest_id, name, product_code, points FROM order_offers WHERE order_id = ? AND voucher_id = ?')
+    .get(orderId, giftId) as OfferRow | undefined;
+  if (!offer) {
+    const already = activeHoldOfVoucher(ctx.db, giftId);
+    if (already && already.orderId === orderId) return dishOf(giftId, already.giftName ?? '', already.productCode ?? '', already.amount);
+    throw new Refusal('giftNotOffered');
+  }
+  const guest = await askProvider(() => ctx.provider.guest(offer.guest_id));
+  if (!guest) throw new Refusal('unknownCode');
+  const language = ctx.settings().language;
+
+  return inTransaction(ctx.db, ctx.events, () => {
+    assertOpen(findOrder(ctx.db, orderId));
+    const held = activeHoldOfVoucher(ctx.db, giftId);
+    if (held && held.orderId === orderId) return dishOf(giftId, offer.name, offer.product_code, held.amount);
+    if (held) throw new Refusal('voucherInOtherOrder', { gift: offer.name });
+    if (voucherRedeemedIn(ctx.db, giftId)) throw new Refusal('voucherRedeemed', { gift: offer.name });
+    const { available } = guestMoney(ctx, guest);
+    if (available < offer.points) {
+      throw new Refusal('notEnoughPoints', {
+        name: guest.fullName,
+        available: formatRoubles(Math.max(0, available), language),
+        needed: formatRoubles(offer.points, language),
+      });
+    }
+    const at = ctx.clock.now().toISOString();
+    createHold(ctx.db, {
+      orderId,
+      guestId: guest.id,
+      kind: 'gift',
+      voucherId: giftId,
+      giftName: offer.name,
+      productCode: offer.product_code,
+      amount: offer.points,
+      createdAt: at,
+    });
+    ctx.events.record(
+      'gift.added',
+      { guestId: guest.id, guestName: guest.fullName, giftId, giftName: offer.name, points: offer.points },
+      { orderId, waiterId, waiterName: ctx.waiters.nameOf(waiterId) },
+    );
+    return dishOf(giftId, offer.name, offer.product_code, offer.points);
+  });
+}
+
+/** Removes a gift before payment (PROTOCOL.md §3.2): its hold is released. */
+export function removeGift(ctx: LoyaltyContext, orderId: string, giftId: string, waiterId: string | null): void {
+  inTransaction(ctx.db, ctx.events, () => {
+    const order = findOrder(ctx.db, orderId);
+    if (!order) return;
+    assertOpen(order);
+    const hold = activeHoldsOfOrder(ctx.db, orderId, 'gift').find((h) => h.voucherId === giftId);
+    if (!hold) return;
+    voidHold(ctx.db, hold.id, 'gift removed', ctx.clock.now().toISOString());
+    ctx.events.record(
+      'gift.removed',
+      { guestId: hold.guestId, giftId, giftName: hold.giftName ?? '', points: hold.amount },
+      { orderId, waiterId, waiterName: ctx.waiters.nameOf(waiterId) },
+    );
+  });
+}
+
+function dishOf(id: string, name: string, productCode: string, points: number): GiftDish {
+  return { Id: id, Name: name, ProductCode: productCode, Points: kopecksToWire(points) };
+}

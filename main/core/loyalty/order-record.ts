@@ -1,0 +1,62 @@
+import type { OrderStatus } from '../../../shared/wire/order-view.js';
+import type { TillDatabase } from '../ledger/database.js';
+import { Refusal } from './refusal.js';
+
+export interface OrderRecord {
+  id: string;
+  guestId: string | null;
+  guestName: string | null;
+  precheckOrderSum: number | null;
+  status: OrderStatus;
+}
+
+interface OrderRow {
+  id: string;
+  guest_id: string | null;
+  guest_name: string | null;
+  precheck_order_sum: number | null;
+  paid: number;
+  refunded: number;
+}
+
+/** An order as the till knows it; its status follows from its payment and refund records. */
+export function findOrder(db: TillDatabase, orderId: string): OrderRecord | null {
+  const row = db
+    .prepare(
+      `SELECT o.id, o.guest_id, o.guest_name, o.precheck_order_sum,
+              EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id) AS paid,
+              EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = o.id) AS refunded
+       FROM orders o WHERE o.id = ?`,
+    )
+    .get(orderId) as OrderRow | undefined;
+  if (!row) return null;
+  return {
+    id: row.id,
+    guestId: row.guest_id,
+    guestName: row.guest_name,
+    precheckOrderSum: row.precheck_order_sum,
+    status: row.refunded ? 'Refunded' : row.paid ? 'Paid' : 'Open',
+  };
+}
+
+/** An order never seen before is Open with nothing in it. */
+export function ensureOrder(db: TillDatabase, orderId: string, at: string): OrderRecord {
+  db.prepare('INSERT INTO orders (id, opened_at, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING').run(orderId, at, at);
+  return findOrder(db, orderId) as OrderRecord;
+}
+
+/** Refuses any change to an order that is already paid or refunded. */
+export function assertOpen(order: OrderRecord | null): void {
+  if (order?.status === 'Paid') throw new Refusal('orderPaid');
+  if (order?.status === 'Refunded') throw new Refusal('orderRefunded');
+}
+
+export function bindGuest(db: TillDatabase, orderId: string, guest: { id: string; fullName: string } | null, waiterId: string | null, at: string): void {
+  db.prepare('UPDATE orders SET guest_id = ?, guest_name = ?, checked_in_by = ?, updated_at = ? WHERE id = ?').run(
+    guest?.id ?? null,
+    guest?.fullName ?? null,
+    waiterId,
+    at,
+    orderId,
+  );
+}

@@ -1,0 +1,72 @@
+import { kopecksToWire } from '../../../shared/money.js';
+import type { GiftStatus, OrderView } from '../../../shared/wire/order-view.js';
+import { activeHoldsOfOrder, giftHoldsOfOrder } from '../ledger/holds.js';
+import { maxBonusPayment } from './bonus-limit.js';
+import type { LoyaltyContext } from './context.js';
+import { guestMoney } from './guest-balance.js';
+import { findOrder } from './order-record.js';
+import { askProvider } from './provider-call.js';
+
+/**
+ * What the waiter sees (PROTOCOL.md §3). Gifts are every voucher ever added here, by its latest hold:
+ * Added while held, Redeemed once paid (Cancelled again if the order is refunded), Cancelled if removed.
+ * BonusPayment shows the active reservation, with the maximum for the last pre-check's sum.
+ */
+export async function viewOrder(ctx: LoyaltyContext, orderId: string): Promise<OrderView> {
+  const order = findOrder(ctx.db, orderId);
+  if (!order) return { OrderId: orderId, Guest: null, OfferedGifts: [], Gifts: [], BonusPayment: null, Status: 'Open' };
+  const guestId = order.guestId;
+  const guest = guestId ? await askProvider(() => ctx.provider.guest(guestId)) : null;
+
+  const latestByVoucher = new Map<string, ReturnType<typeof giftHoldsOfOrder>[number]>();
+  for (const hold of giftHoldsOfOrder(ctx.db, orderId)) latestByVoucher.set(hold.voucherId as string, hold);
+  const gifts = [...latestByVoucher.values()].map((hold) => ({
+    Id: hold.voucherId as string,
+    Name: hold.giftName ?? '',
+    ProductCode: hold.productCode ?? '',
+    Points: kopecksToWire(hold.amount),
+    GuestId: hold.guestId,
+    Status: giftStatus(hold.outcome, order.status),
+  }));
+  const added = new Set(gifts.filter((gift) => gift.Status === 'Added').map((gift) => gift.Id));
+  const offers = ctx.db
+    .prepare('SELECT voucher_id, name, product_code, points FROM order_offers WHERE order_id = ? ORDER BY offered_at, voucher_id')
+    .all(orderId) as { voucher_id: string; name: string; product_code: string; points: number }[];
+
+  const money = guest ? guestMoney(ctx, guest) : null;
+  const reservation = activeHoldsOfOrder(ctx.db, orderId, 'bonus').reduce((sum, hold) => sum + hold.amount, 0);
+  const bonusPayment =
+    money && reservation > 0
+      ? {
+          Sum: kopecksToWire(reservation),
+          MaxSum: kopecksToWire(
+            maxBonusPayment({
+              available: money.available,
+              ownReservation: reservation,
+              orderSum: order.precheckOrderSum ?? 0,
+              maxBonusShareBp: ctx.provider.rules().maxBonusShareBp,
+            }),
+          ),
+        }
+      : null;
+
+  return {
+    OrderId: orderId,
+    Guest:
+      guest && money
+        ? { Id: guest.id, FullName: guest.fullName, Balance: kopecksToWire(money.balance), Available: kopecksToWire(money.available) }
+        : null,
+    OfferedGifts: offers
+      .filter((offer) => !added.has(offer.voucher_id))
+      .map((offer) => ({ Id: offer.voucher_id, Name: offer.name, ProductCode: offer.product_code, Points: kopecksToWire(offer.points) })),
+    Gifts: gifts,
+    BonusPayment: bonusPayment,
+    Status: order.status,
+  };
+}
+
+function giftStatus(outcome: 'posted' | 'voided' | null, orderStatus: OrderView['Status']): GiftStatus {
+  if (outcome === null) return 'Added';
+  if (outcome === 'posted') return orderStatus === 'Refunded' ? 'Cancelled' : 'Redeemed';
+  return 'Cancelled';
+}

@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { formatRoubles, kopecksToWire } from '../../../shared/money.js';
+import type { PaymentResponse } from '../../../shared/wire/payment.js';
+import { inTransaction } from '../events/event-bus.js';
+import { SALES_ACCOUNT, TILL_ACCOUNT, recordCashEntry, waiterAccount } from '../ledger/cash-book.js';
+import { recordGuestEntry } from '../ledger/guest-entries.js';
+import { activeHoldsOfOrder, postHold, voidHold } from '../ledger/holds.js';
+import type { GuestProfile } from '../providers/loyalty-provider.js';
+import { maxBonusPayment } from './bonus-limit.js';
+import { cashbackFor } from './cashback.js';
+import type { LoyaltyContext } from './context.js';
+import { guestMoney } from './guest-balance.js';
+import { assertOpen, ensureOrder, findOrder } from './order-record.js';
+import { askProvider } from './provider-call.js';
+import { Refusal } from './refusal.js';
+
+export interface PaymentInput {
+  orderSum: number;
+  items: { paymentTypeId: string; kind: string; sum: number }[];
+  waiterId: string | null;
+}
+
+/**
+ * Pays an order (PROTOCOL.md §4.2) in one SQLite transaction: bonuses written off, added gifts
+ * redeemed, cashback accrued, cash turned into the waiter's debt (or put in the till), the order
+ * marked paid, its holds resolved, and — through `remember` — the answer stored under its
+ * Idempotency-Key. Either all of it is committed or none of it.
+ */
+export async function payOrder(
+  ctx: LoyaltyContext,
+  orderId: string,
+  input: PaymentInput,
+  remember: (response: PaymentResponse) => void,
+): Promise<PaymentResponse> {
+  const before = findOrder(ctx.db, orderId);
+  assertOpen(before);
+  const guests = await loadGuests(ctx, orderId, before?.guestId ?? null);
+  const settings = ctx.settings();
+  const rules = ctx.provider.rules();
+  const bonusTypeId = settings.bonusPaymentTypeId.toLowerCase();
+  const bonus = bonusTypeId
+    ? input.items.filter((item) => item.paymentTypeId.toLowerCase() === bonusTypeId).reduce((sum, item) => sum + item.sum, 0)
+    : 0;
+  const cash = input.items.filter((item) => item.kind.toLowerCase() === 'cash').reduce((sum, item) => sum + item.sum, 0);
+
+  return inTransaction(ctx.db, ctx.events, () => {
+    const at = ctx.clock.now().toISOString();
+    const order = ensureOrder(ctx.db, orderId, at);
+    assertOpen(order);
+    const guest = order.guestId ? (guests.get(order.guestId) ?? null) : null;
+    if (order.guestId && !guest) throw new Refusal('providerUnavailable');
+    if (bonus > 0 && !guest) throw new Refusal('bonusWithoutGuest');
+
+    const bonusHolds = activeHoldsOfOrder(ctx.db, orderId, 'bonus');
+    if (guest && bonus > 0) {
+      const ownReservation = bonusHolds.reduce((sum, hold) => sum + hold.amount, 0);
+      const max = maxBonusPayment({
+        available: guestMoney(ctx, guest).available,
+        ownReservation,
+        orderSum: input.orderSum,
+        maxBonusShareBp: rules.maxBonusShareBp,
+      });
+      if (bonus > max) {
+        const language = settings.language;
+        throw new Refusal('bonusOverMax', { sum: formatRoubles(bonus, language), max: formatRoubles(max, language) });
+      }
+    }
+
+    const operationId = randomUUID();
+    const entry = { orderId, operationId, createdAt: at };
+
+    // 1. Bonuses: the reservation is posted for what was really paid (possibly less), the rest voided.
+    let toPost = bonus;
+    for (const hold of bonusHolds) {
+      const posted = Math.min(hold.amount, toPost);
+      toPost -= posted;
+      if (posted > 0) postHold(ctx.db, hold.id, posted, 'paid with bonuses', at);
+      else voidHold(ctx.db, hold.id, 'not used at payment', at);
+    }
+    if (guest && bonus > 0) {
+      recordGuestEntry(ctx.db, { ...entry, guestId: guest.id, kind: 'bonus_writeoff', amount: -bonus, holdId: bonusHolds[0]?.id ?? null, voucherId: null });
+    }
+
+    // 2. Gifts added to the order are redeemed, their points written off from their own guests.
+    const gifts = activeHoldsOfOrder(ctx.db, orderId, 'gift');
+    for (const gift of gifts) {
+      postHold(ctx.db, gift.id, gift.amount, 'gift redeemed', at);
+      recordGuestEntry(ctx.db, { ...entry, guestId: gift.guestId, kind: 'gift_writeoff', amount: -gift.amount, holdId: gift.id, voucherId: gift.voucherId });
+    }
+    const giftPoints = gifts.reduce((sum, gift) => sum + gift.amount, 0);
+
+    // 3. Cashback on the part paid with money.
+    const accrued = guest ? cashbackFor(input.orderSum, bonus, rules.cashbackBp) : 0;
+    if (guest && accrued > 0) {
+      recordGuestEntry(ctx.db, { ...entry, guestId: guest.id, kind: 'accrual', amount: accrued, holdId: null, voucherId: null });
+    }
+
+    // 4. Cash: the waiter's debt when Money To Be Accounted For By Waiter is on, else the till's.
+    let waiterDebt = 0;
+    if (cash > 0) {
+      const toWaiter = settings.cashToWaiter && input.waiterId !== null;
+      recordCashEntry(ctx.db, {
+        kind: toWaiter ? 'cash_taken' : 'cash_to_till',
+        debitAccount: toWaiter ? waiterAccount(input.waiterId as string) : TILL_ACCOUNT,
+        creditAccount: SALES_ACCOUNT,
+        amount: cash,
+        orderId,
+        operationId,
+        cashTypeId: toWaiter ? settings.payInTypeId : '',
+        recordedBy: input.waiterId ?? 'iikoWaiter',
+        note: '',
+        createdAt: at,
+      });
+      if (toWaiter) waiterDebt = cash;
+    }
+
+    // 5. The order is paid: its record makes it so, and no hold or offer of it stays open.
+    ctx.db
+      .prepare(
+        `INSERT INTO payments (order_id, operation_id, guest_id, waiter_id, order_sum, bonus_sum, gift_points, accrued, cash_sum, waiter_debt, items_json, paid_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(orderId, operationId, guest?.id ?? null, input.waiterId, input.orderSum, bonus, giftPoints, accrued, cash, waiterDebt, JSON.stringify(input.items), at);
+    for (const hold of activeHoldsOfOrder(ctx.db, orderId)) voidHold(ctx.db, hold.id, 'order paid', at);
+    ctx.db.prepare('DELETE FROM order_offers WHERE order_id = ?').run(orderId);
+
+    ctx.provider.record({
+      kind: 'order_paid',
+      operationId,
+      orderId,
+      guestId: guest?.id ?? null,
+      orderSum: input.orderSum,
+      bonusWrittenOff: bonus,
+      accrued,
+      gifts: gifts.map((gift) => ({ voucherId: gift.voucherId as string, guestId: gift.guestId, points: gift.amount })),
+      waiterId: input.waiterId,
+      waiterName: ctx.waiters.nameOf(input.waiterId),
+    });
+
+    const balance = guest ? guestMoney(ctx, guest).balance : null;
+    ctx.events.record(
+      'payment.committed',
+      {
+        guestId: guest?.id ?? null,
+        guestName: guest?.fullName ?? null,
+        orderSum: input.orderSum,
+        bonusWrittenOff: bonus,
+        giftPointsWrittenOff: giftPoints,
+        accrued,
+        cash,
+        waiterDebt,
+      },
+      { orderId, waiterId: input.waiterId, waiterName: ctx.waiters.nameOf(input.waiterId) },
+    );
+    const response: PaymentResponse = {
+      OrderId: orderId,
+      BonusWrittenOff: kopecksToWire(bonus),
+      GiftPointsWrittenOff: kopecksToWire(giftPoints),
+      Accrued: kopecksToWire(accrued),
+      GiftsRedeemed: gifts.map((gift) => gift.voucherId as string),
+      WaiterDebt: kopecksToWire(waiterDebt),
+      Balance: balance === null ? null : kopecksToWire(balance),
+    };
+    remember(response);
+    return response;
+  });
+}
+
+/** The bound guest and every guest whose gift is in the order, asked of the provider before the transaction. */
+async function loadGuests(ctx: LoyaltyContext, orderId: string, boundGuestId: string | null): Promise<Map<string, GuestProfile>> {
+  const ids = new Set(activeHoldsOfOrder(ctx.db, orderId).map((hold) => hold.guestId));
+  if (boundGuestId) ids.add(boundGuestId);
+  const guests = new Map<string, GuestProfile>();
+  for (const id of ids) {
+    const guest = await askProvider(() => ctx.provider.guest(id));
+    if (guest) guests.set(id, guest);
+  }
+  return guests;
+}

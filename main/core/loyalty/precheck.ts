@@ -1,0 +1,84 @@
+import { kopecksToWire } from '../../../shared/money.js';
+import type { PrecheckResponse } from '../../../shared/wire/precheck.js';
+import { inTransaction } from '../events/event-bus.js';
+import { activeHoldsOfOrder, createHold, voidHold } from '../ledger/holds.js';
+import { clampBonus, maxBonusPayment } from './bonus-limit.js';
+import type { LoyaltyContext } from './context.js';
+import { guestMoney } from './guest-balance.js';
+import { assertOpen, findOrder } from './order-record.js';
+import { askProvider } from './provider-call.js';
+import { Refusal } from './refusal.js';
+
+/** The iiko payment item for GetMeBack bonuses, as iikoWaiter stores it on the order. */
+export function bonusPaymentItem(paymentTypeId: string, kopecks: number): PrecheckResponse['PaymentItems'] {
+  if (kopecks <= 0) return [];
+  return [{ PaymentType: { Id: paymentTypeId, Kind: 'External', Name: 'GetMeBack' }, Sum: kopecksToWire(kopecks) }];
+}
+
+/**
+ * Pre-check (PROTOCOL.md §4.1): tells the most the guest may pay with bonuses and, when the waiter
+ * gives a sum, replaces this order's reservation with it (clamped to [0, max]). Without a sum the
+ * reservation stays as it is, so reprinting a pre-check never drops what the waiter set.
+ */
+export async function precheck(
+  ctx: LoyaltyContext,
+  orderId: string,
+  input: { orderSum: number; bonusSum: number | null },
+  waiterId: string | null,
+): Promise<PrecheckResponse> {
+  const order = findOrder(ctx.db, orderId);
+  assertOpen(order);
+  if (!order?.guestId) throw new Refusal('noGuest');
+  const paymentTypeId = ctx.settings().bonusPaymentTypeId;
+  if (!paymentTypeId) throw new Refusal('noBonusPaymentType');
+  const guestId = order.guestId;
+  const guest = await askProvider(() => ctx.provider.guest(guestId));
+  if (!guest) throw new Refusal('unknownCode');
+  const rules = ctx.provider.rules();
+
+  return inTransaction(ctx.db, ctx.events, () => {
+    const current = findOrder(ctx.db, orderId);
+    assertOpen(current);
+    if (current?.guestId !== guest.id) throw new Refusal('noGuest');
+    const at = ctx.clock.now().toISOString();
+    const reservations = activeHoldsOfOrder(ctx.db, orderId, 'bonus');
+    const ownReservation = reservations.reduce((sum, hold) => sum + hold.amount, 0);
+    const money = guestMoney(ctx, guest);
+    const maxSum = maxBonusPayment({
+      available: money.available,
+      ownReservation,
+      orderSum: input.orderSum,
+      maxBonusShareBp: rules.maxBonusShareBp,
+    });
+    ctx.db.prepare('UPDATE orders SET precheck_order_sum = ?, updated_at = ? WHERE id = ?').run(input.orderSum, at, orderId);
+
+    let reserved = ownReservation;
+    if (input.bonusSum !== null) {
+      reserved = clampBonus(input.bonusSum, maxSum);
+      if (reserved !== ownReservation || reservations.length > 1) {
+        for (const hold of reservations) voidHold(ctx.db, hold.id, 'replaced by a new pre-check', at);
+        if (reserved > 0) {
+          createHold(ctx.db, { orderId, guestId: guest.id, kind: 'bonus', voucherId: null, giftName: null, productCode: null, amount: reserved, createdAt: at });
+        }
+      }
+      ctx.events.record(
+        'bonus.reserved',
+        { guestId: guest.id, guestName: guest.fullName, sum: reserved, maxSum, orderSum: input.orderSum },
+        { orderId, waiterId, waiterName: ctx.waiters.nameOf(waiterId) },
+      );
+    } else if (reserved > maxSum) {
+      // The order got cheaper since the last pre-check: the reservation cannot stay above the maximum.
+      for (const hold of reservations) voidHold(ctx.db, hold.id, 'order sum lowered', at);
+      reserved = maxSum;
+      if (reserved > 0) {
+        createHold(ctx.db, { orderId, guestId: guest.id, kind: 'bonus', voucherId: null, giftName: null, productCode: null, amount: reserved, createdAt: at });
+      }
+    }
+    return {
+      MaxSum: kopecksToWire(maxSum),
+      BonusSum: kopecksToWire(reserved),
+      Balance: kopecksToWire(money.balance),
+      PaymentItems: bonusPaymentItem(paymentTypeId, reserved),
+    };
+  });
+}

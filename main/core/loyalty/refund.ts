@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { kopecksToWire } from '../../../shared/money.js';
+import type { RefundResponse } from '../../../shared/wire/payment.js';
+import { inTransaction } from '../events/event-bus.js';
+import { cashEntriesOfOperation, recordCashEntry } from '../ledger/cash-book.js';
+import { REVERSAL_OF, guestEntriesOfOperation, recordGuestEntry } from '../ledger/guest-entries.js';
+import type { LoyaltyContext } from './context.js';
+import { guestMoney } from './guest-balance.js';
+import { findOrder } from './order-record.js';
+import { askProvider } from './provider-call.js';
+import { Refusal } from './refusal.js';
+
+interface PaymentRow {
+  operation_id: string;
+  guest_id: string | null;
+  order_sum: number;
+}
+
+/**
+ * Refund (PROTOCOL.md §4.3): reverses a paid order exactly, by new entries that mirror the payment's
+ * own — bonuses and gift points come back, the accrual is taken back, the waiter's cash debt is
+ * reversed — and the vouchers it redeemed can be used again.
+ */
+export async function refundOrder(
+  ctx: LoyaltyContext,
+  orderId: string,
+  waiterId: string | null,
+  remember: (response: RefundResponse) => void,
+): Promise<RefundResponse> {
+  const order = findOrder(ctx.db, orderId);
+  if (order?.status === 'Refunded') throw new Refusal('orderRefunded');
+  if (order?.status !== 'Paid') throw new Refusal('notPaidForRefund');
+  const paidGuestId = (ctx.db.prepare('SELECT guest_id FROM payments WHERE order_id = ?').get(orderId) as { guest_id: string | null }).guest_id;
+  const guest = paidGuestId ? await askProvider(() => ctx.provider.guest(paidGuestId)) : null;
+
+  return inTransaction(ctx.db, ctx.events, () => {
+    const current = findOrder(ctx.db, orderId);
+    if (current?.status === 'Refunded') throw new Refusal('orderRefunded');
+    if (current?.status !== 'Paid') throw new Refusal('notPaidForRefund');
+    const payment = ctx.db.prepare('SELECT operation_id, guest_id, order_sum FROM payments WHERE order_id = ?').get(orderId) as PaymentRow;
+    const at = ctx.clock.now().toISOString();
+    const operationId = randomUUID();
+    const totals = { bonus_return: 0, gift_return: 0, accrual_reversal: 0 };
+    const gifts: { voucherId: string; guestId: string; points: number }[] = [];
+
+    for (const paid of guestEntriesOfOperation(ctx.db, payment.operation_id)) {
+      const kind = REVERSAL_OF[paid.kind];
+      if (!kind) continue;
+      recordGuestEntry(ctx.db, { ...paid, kind, amount: -paid.amount, operationId, createdAt: at });
+      if (kind in totals) totals[kind as keyof typeof totals] += Math.abs(paid.amount);
+      if (kind === 'gift_return' && paid.voucherId) gifts.push({ voucherId: paid.voucherId, guestId: paid.guestId, points: -paid.amount });
+    }
+
+    let waiterDebtReversed = 0;
+    for (const cash of cashEntriesOfOperation(ctx.db, payment.operation_id)) {
+      recordCashEntry(ctx.db, {
+        ...cash,
+        kind: 'refund_reversal',
+        debitAccount: cash.creditAccount,
+        creditAccount: cash.debitAccount,
+        operationId,
+        recordedBy: waiterId ?? 'iikoWaiter',
+        note: 'refund',
+        createdAt: at,
+      });
+      if (cash.kind === 'cash_taken') waiterDebtReversed += cash.amount;
+    }
+
+    ctx.db.prepare('INSERT INTO refunds (order_id, operation_id, waiter_id, refunded_at) VALUES (?, ?, ?, ?)').run(orderId, operationId, waiterId, at);
+    ctx.provider.record({
+      kind: 'order_refunded',
+      operationId,
+      paymentOperationId: payment.operation_id,
+      orderId,
+      guestId: payment.guest_id,
+      orderSum: payment.order_sum,
+      bonusReturned: totals.bonus_return,
+      accrualReversed: totals.accrual_reversal,
+      gifts,
+    });
+    ctx.events.record(
+      'order.refunded',
+      {
+        guestId: payment.guest_id,
+        bonusReturned: totals.bonus_return,
+        giftPointsReturned: totals.gift_return,
+        accrualReversed: totals.accrual_reversal,
+        waiterDebtReversed,
+      },
+      { orderId, waiterId, waiterName: ctx.waiters.nameOf(waiterId) },
+    );
+    const response: RefundResponse = {
+      OrderId: orderId,
+      BonusReturned: kopecksToWire(totals.bonus_return),
+      GiftPointsReturned: kopecksToWire(totals.gift_return),
+      AccrualReversed: kopecksToWire(totals.accrual_reversal),
+      WaiterDebtReversed: kopecksToWire(waiterDebtReversed),
+      Balance: guest ? kopecksToWire(guestMoney(ctx, guest).balance) : null,
+    };
+    remember(response);
+    return response;
+  });
+}

@@ -1,0 +1,94 @@
+/**
+ * Where guests, balances and gift vouchers live: the embedded loyalty book (SQLite, the default) or
+ * the GetMeBack cloud. Orders, holds, payments and the cash book are always the till's own ledger;
+ * a provider answers "who is this" and "what does this guest have", and receives what was spent.
+ */
+
+export interface GuestProfile {
+  id: string;
+  fullName: string;
+  /** Kopecks the provider itself reports, before the till's own ledger entries it has not yet seen. */
+  baseBalance: number;
+}
+
+export interface VoucherProfile {
+  id: string;
+  guestId: string;
+  name: string;
+  productCode: string;
+  points: number;
+  /** The provider says this voucher was used elsewhere (another till, another restaurant). */
+  usedElsewhere?: boolean;
+}
+
+export type ScanLookup =
+  | { kind: 'guest'; guest: GuestProfile }
+  | { kind: 'voucher'; guest: GuestProfile; voucher: VoucherProfile }
+  | { kind: 'unknown' };
+
+export interface LoyaltyRules {
+  /** Most of an order payable with bonuses, in basis points (5000 = half). */
+  maxBonusShareBp: number;
+  /** Cashback on the part paid with money, in basis points (500 = 5 %). */
+  cashbackBp: number;
+}
+
+/** What a provider must be told once a payment or refund is committed. */
+export type ProviderOperation =
+  | {
+      kind: 'order_paid';
+      operationId: string;
+      orderId: string;
+      guestId: string | null;
+      orderSum: number;
+      bonusWrittenOff: number;
+      accrued: number;
+      gifts: { voucherId: string; guestId: string; points: number }[];
+      waiterId: string | null;
+      waiterName: string | null;
+    }
+  | {
+      kind: 'order_refunded';
+      operationId: string;
+      paymentOperationId: string;
+      orderId: string;
+      guestId: string | null;
+      orderSum: number;
+      bonusReturned: number;
+      accrualReversed: number;
+      gifts: { voucherId: string; guestId: string; points: number }[];
+    };
+
+export interface ProviderStatus {
+  provider: 'local' | 'cloud';
+  online: boolean;
+  lastError: string | null;
+  /** Operations recorded but not yet delivered (always 0 for the embedded book). */
+  outbox: number;
+}
+
+export interface LoyaltyProvider {
+  readonly kind: 'local' | 'cloud';
+  /** Recognises a scanned or typed value: guest QR, gift-voucher QR, phone or card number. */
+  lookup(value: string): Promise<ScanLookup>;
+  guest(guestId: string): Promise<GuestProfile | null>;
+  voucher(voucherId: string): Promise<VoucherProfile | null>;
+  rules(): LoyaltyRules;
+  /**
+   * Kopecks the till's ledger adds to `baseBalance`. Synchronous, read inside the money transaction:
+   * the embedded book counts every entry; the cloud counts only entries it has not yet received.
+   */
+  ledgerAdjustment(guestId: string): number;
+  /** Called inside the money transaction: remember what the provider must receive. */
+  record(operation: ProviderOperation): void;
+  status(): ProviderStatus;
+  close(): Promise<void>;
+}
+
+/** The provider could not answer (network, timeout, the cloud said error). Changes nothing. */
+export class ProviderUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ProviderUnavailableError';
+  }
+}

@@ -1,0 +1,68 @@
+import Koa from 'koa';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TillCore } from '../create-core.js';
+import { adminAccess } from './middleware/admin-access.js';
+import { errorHandler } from './middleware/error-handler.js';
+import { mountAtWaiterPath } from './middleware/mount-waiter-path.js';
+import { hostHeaderGuard } from './middleware/network-guard.js';
+import { requestContext } from './middleware/request-context.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { eventsRoutes } from './routes/admin/events-routes.js';
+import { ordersRoutes } from './routes/admin/orders-routes.js';
+import { settingsRoutes } from './routes/admin/settings-routes.js';
+import { setupRoutes } from './routes/admin/setup-routes.js';
+import { waiterApi } from './routes/waiter-api.js';
+import { staticDashboard } from './static-dashboard.js';
+
+/** dist/renderer, from main/core/server (tsx, vitest) or dist/main/core/server (built app). */
+export function defaultDashboardDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const root = here.includes(`${path.sep}dist${path.sep}`) ? path.resolve(here, '../../../..') : path.resolve(here, '../../..');
+  return path.join(root, 'dist', 'renderer');
+}
+
+/**
+ * The till's HTTP app. Reads top to bottom: headers → request context and logging → errors →
+ * Host check → the waiter API (under the configured path) → the admin API and the dashboard
+ * (loopback, or the admin password from the LAN).
+ */
+export function createApp(core: TillCore, options: { dashboardDir?: string | undefined } = {}): Koa {
+  const app = new Koa({ proxy: false });
+  app.silent = true;
+  const settings = () => core.settings.get();
+
+  app.use(securityHeaders());
+  app.use(requestContext(core.logger));
+  app.use(
+    errorHandler({
+      language: () => settings().language,
+      onRefusal: (route, message, where) => {
+        core.events.record('request.refused', { route, message }, { orderId: where.orderId });
+      },
+      onServerError: (route, error, requestId) => {
+        core.events.record('server.error', { route, message: error.message, requestId });
+      },
+    }),
+  );
+  app.use(hostHeaderGuard());
+
+  const waiter = waiterApi({
+    loyalty: core.loyalty,
+    keys: core.keys,
+    clock: core.clock,
+    version: core.version,
+    onWaiterRequest: () => {
+      core.activity.lastWaiterRequestAt = core.clock.now().toISOString();
+    },
+  });
+  app.use(mountAtWaiterPath(() => settings().server.path, waiter.routes() as Koa.Middleware));
+
+  app.use(adminAccess(settings));
+  for (const router of [eventsRoutes(core), settingsRoutes(core), ordersRoutes(core), setupRoutes(core)]) {
+    app.use(router.routes());
+    app.use(router.allowedMethods());
+  }
+  app.use(staticDashboard(options.dashboardDir ?? defaultDashboardDir()));
+  return app;
+}

@@ -1,0 +1,57 @@
+import { createServer, type Server } from 'node:http';
+import type { TillCore } from '../create-core.js';
+
+export interface Listening {
+  server: Server;
+  host: string;
+  port: number;
+  /** The address as a browser on this machine reaches it. */
+  localUrl: string;
+  close(): Promise<void>;
+}
+
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`Port ${port} is already used by another program`);
+    this.name = 'PortInUseError';
+  }
+}
+
+/**
+ * Starts the HTTP server for the core's app. Timeouts keep a slow or stalled client from holding a
+ * connection: headers within 10 s, a whole request within 15 s.
+ */
+export function listen(core: TillCore, options: { host: string; port: number }): Promise<Listening> {
+  const server = createServer(core.app.callback());
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 15_000;
+  server.keepAliveTimeout = 5_000;
+  server.maxHeadersCount = 100;
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        core.activity.portInUse = options.port;
+        reject(new PortInUseError(options.port));
+      } else reject(error);
+    });
+    server.listen(options.port, options.host, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : options.port;
+      core.activity.listening = { host: options.host, port };
+      core.activity.portInUse = null;
+      const localHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+      resolve({
+        server,
+        host: options.host,
+        port,
+        localUrl: `http://${localHost.includes(':') ? `[${localHost}]` : localHost}:${port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+            core.activity.listening = null;
+          }),
+      });
+    });
+  });
+}

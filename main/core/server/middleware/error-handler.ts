@@ -1,0 +1,75 @@
+import type { Middleware } from 'koa';
+import type { Language } from '../../../../shared/i18n/language.js';
+import { waiterMessage } from '../../../../shared/i18n/waiter-messages.js';
+import type { WaiterMessageBody } from '../../../../shared/wire/primitives.js';
+import { Refusal } from '../../loyalty/refusal.js';
+import { AccessDenied, BadRequest, KeyConflict } from '../http-errors.js';
+
+export interface ErrorHandlerOptions {
+  language: () => Language;
+  onRefusal?: (route: string, message: string, ctx: { orderId: string | null }) => void;
+  onServerError?: (route: string, error: Error, requestId: string) => void;
+}
+
+/**
+ * Turns every failure into an answer a waiter can act on, in the till's language:
+ * a Refusal is 200 + WaiterMessage (nothing changed); bad input is 4xx naming the fields;
+ * anything unexpected is 500 with a request id to quote — never a stack trace.
+ */
+export function errorHandler(options: ErrorHandlerOptions): Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined) {
+        ctx.status = 404;
+        ctx.body = messageBody(waiterMessage(options.language(), 'notFound'), ctx.state.requestId as string);
+      }
+    } catch (caught) {
+      const error = caught instanceof Error ? caught : new Error(String(caught));
+      const language = options.language();
+      const requestId = ctx.state.requestId as string;
+      const route = `${ctx.method} ${ctx.path}`;
+      if (error instanceof Refusal) {
+        const text = waiterMessage(language, error.key, ...([error.params] as [never]));
+        ctx.status = 200;
+        ctx.body = messageBody(text, requestId);
+        options.onRefusal?.(route, text, { orderId: (ctx.params as Record<string, string> | undefined)?.orderId ?? null });
+        return;
+      }
+      if (error instanceof BadRequest) {
+        ctx.status = error.status;
+        const fields = error.errors.map((e) => e.Field).join(', ');
+        const text = error.status === 413 ? waiterMessage(language, 'tooLarge') : waiterMessage(language, 'badRequest', { fields });
+        ctx.body = { ...messageBody(text, requestId), Errors: error.errors };
+        return;
+      }
+      if (error instanceof KeyConflict) {
+        ctx.status = error.status;
+        ctx.body = messageBody(waiterMessage(language, error.status === 409 ? 'paymentInProgress' : 'keyReused'), requestId);
+        return;
+      }
+      if (error instanceof AccessDenied) {
+        ctx.status = error.status;
+        if (error.status === 401) ctx.set('WWW-Authenticate', 'Basic realm="GetMeBack Till", charset="UTF-8"');
+        const key = error.status === 429 ? 'tooManyRequests' : 'forbidden';
+        ctx.body = { ...messageBody(waiterMessage(language, key), requestId), Reason: error.message };
+        return;
+      }
+      const status = (error as { status?: unknown }).status;
+      if (typeof status === 'number' && status >= 400 && status < 500) {
+        // Errors Koa itself raises for a bad request (e.g. a malformed URL): still a client error.
+        ctx.status = status;
+        ctx.body = messageBody(waiterMessage(language, 'badRequest', { fields: 'request' }), requestId);
+        return;
+      }
+      (ctx.state.log as { error: (o: object, m: string) => void } | undefined)?.error({ err: error, route }, 'unexpected error');
+      ctx.status = 500;
+      ctx.body = messageBody(waiterMessage(language, 'internal', { requestId }), requestId);
+      options.onServerError?.(route, error, requestId);
+    }
+  };
+}
+
+function messageBody(text: string, requestId: string): WaiterMessageBody {
+  return { WaiterMessage: text, RequestId: requestId };
+}

@@ -1,0 +1,38 @@
+import type { Context } from 'koa';
+import { BadRequest } from '../http-errors.js';
+
+/** Waiter calls are a few hundred bytes; 8 KB leaves room and stops a flood at the door. */
+export const WAITER_BODY_LIMIT = 8 * 1024;
+
+/**
+ * Reads a JSON body with a size limit. An empty body is `{}`. Bad JSON is a 400, too large a 413,
+ * a non-JSON content type a 415 — never a 500.
+ */
+export async function readJsonBody(ctx: Context, limit = WAITER_BODY_LIMIT): Promise<unknown> {
+  const declared = Number(ctx.get('content-length') || 0);
+  if (declared > limit) {
+    ctx.req.resume();
+    throw new BadRequest([{ Field: 'body', Message: `larger than ${limit} bytes` }], 413);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) {
+      ctx.req.resume();
+      throw new BadRequest([{ Field: 'body', Message: `larger than ${limit} bytes` }], 413);
+    }
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (text === '') return {};
+  const type = ctx.get('content-type');
+  if (type && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(type) && !/^text\/plain\b/i.test(type)) {
+    throw new BadRequest([{ Field: 'Content-Type', Message: 'must be application/json' }], 415);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new BadRequest([{ Field: 'body', Message: 'is not valid JSON' }]);
+  }
+}

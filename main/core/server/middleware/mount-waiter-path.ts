@@ -1,0 +1,22 @@
+import type { Middleware } from 'koa';
+
+/**
+ * Serves `inner` under the configured path (default /GetMeBack), read at each request so that a
+ * changed path takes effect without a restart. Matching ignores case: /getmeback works too.
+ */
+export function mountAtWaiterPath(basePath: () => string, inner: Middleware): Middleware {
+  return async (ctx, next) => {
+    const base = basePath().replace(/\/+$/, '');
+    const path = ctx.path;
+    const lower = path.toLowerCase();
+    const lowerBase = base.toLowerCase();
+    if (lower !== lowerBase && !lower.startsWith(`${lowerBase}/`)) return next();
+    ctx.state.waiterApi = true;
+    ctx.path = path.slice(base.length) || '/';
+    try {
+      await inner(ctx, next);
+    } finally {
+      ctx.path = path;
+    }
+  };
+}

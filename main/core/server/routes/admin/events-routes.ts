@@ -1,0 +1,52 @@
+import Router from '@koa/router';
+import { PassThrough } from 'node:stream';
+import { z } from 'zod';
+import { TILL_EVENT_TYPES } from '../../../../../shared/events.js';
+import type { TillCore } from '../../../create-core.js';
+import { validate } from '../../validate.js';
+
+const HistoryQuery = z.object({
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  types: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value.split(',') : []))
+    .pipe(z.array(z.enum(TILL_EVENT_TYPES))),
+});
+
+/** The live feed: paged history from the database and a server-sent-events stream. */
+export function eventsRoutes(core: TillCore): Router {
+  const router = new Router();
+
+  router.get('/api/events', (ctx) => {
+    const query = validate(HistoryQuery, ctx.query, 'query');
+    ctx.body = { events: core.events.history({ beforeId: query.before, limit: query.limit, types: query.types }) };
+  });
+
+  router.get('/api/events/stream', (ctx) => {
+    const stream = new PassThrough();
+    ctx.req.socket.setTimeout(0);
+    ctx.req.socket.setNoDelay(true);
+    ctx.req.socket.setKeepAlive(true);
+    ctx.set('Content-Type', 'text/event-stream; charset=utf-8');
+    ctx.set('Cache-Control', 'no-cache, no-transform');
+    ctx.set('Connection', 'keep-alive');
+    ctx.status = 200;
+    ctx.body = stream;
+    stream.write('retry: 2000\n\n');
+    const unsubscribe = core.events.subscribe((event) => {
+      stream.write(`id: ${event.id}\nevent: till\ndata: ${JSON.stringify(event)}\n\n`);
+    });
+    const heartbeat = setInterval(() => stream.write(': heartbeat\n\n'), 15_000);
+    const stop = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      stream.end();
+    };
+    ctx.req.on('close', stop);
+    ctx.res.on('close', stop);
+  });
+
+  return router;
+}

@@ -1,0 +1,50 @@
+import Router from '@koa/router';
+import type { Settings } from '../../../../../shared/settings/schema.js';
+import type { TillCore } from '../../../create-core.js';
+import { SettingsValidationError } from '../../../settings/settings-service.js';
+import { readJsonBody } from '../../middleware/json-body.js';
+
+/** What the settings screen is shown: everything but secrets, which are masked or reduced to "is set". */
+export function publicSettings(settings: Settings) {
+  const { adminPasswordHash, cloud, ...rest } = settings;
+  return {
+    ...rest,
+    cloud: { ...cloud, apiKey: maskSecret(cloud.apiKey) },
+    adminPasswordSet: adminPasswordHash !== '',
+  };
+}
+
+export function maskSecret(secret: string): string {
+  if (secret === '') return '';
+  return secret.length <= 4 ? '••••' : `••••${secret.slice(-4)}`;
+}
+
+export function settingsRoutes(core: TillCore): Router {
+  const router = new Router();
+
+  router.get('/api/settings', (ctx) => {
+    ctx.body = {
+      settings: publicSettings(core.settings.getStored()),
+      overridden: core.settings.overriddenKeys(),
+      location: core.settings.location,
+    };
+  });
+
+  router.put('/api/settings', async (ctx) => {
+    const patch = await readJsonBody(ctx, 64 * 1024);
+    try {
+      const change = core.settings.update(patch);
+      ctx.body = {
+        settings: publicSettings(core.settings.getStored()),
+        changedKeys: change.changedKeys,
+        restartNeeded: change.restartNeeded,
+      };
+    } catch (error) {
+      if (!(error instanceof SettingsValidationError)) throw error;
+      ctx.status = 400;
+      ctx.body = { Message: 'Проверьте выделенные поля / Check the highlighted fields', Errors: error.issues.map((i) => ({ Field: i.field, Message: i.message })) };
+    }
+  });
+
+  return router;
+}

@@ -1,0 +1,39 @@
+import Router from '@koa/router';
+import type { TillCore } from '../../../create-core.js';
+import { serverAddresses } from '../../../setup/server-addresses.js';
+import { WAITER_PERMISSIONS, setupChecklist } from '../../../setup/setup-checklist.js';
+
+/** The till's status and the setup assistant's data. */
+export function setupRoutes(core: TillCore): Router {
+  const router = new Router();
+
+  router.get('/api/status', (ctx) => {
+    const settings = core.settings.get();
+    ctx.body = {
+      version: core.version,
+      language: settings.language,
+      provider: core.provider.status(),
+      cashToWaiter: settings.cashToWaiter,
+      lastWaiterRequestAt: core.activity.lastWaiterRequestAt,
+      listening: core.activity.listening,
+      dataDir: core.dataDir,
+      now: core.clock.now().toISOString(),
+    };
+  });
+
+  router.get('/api/setup', (ctx) => {
+    const settings = core.settings.get();
+    const port = core.activity.listening?.port ?? settings.server.port;
+    const provider = core.provider.status();
+    ctx.body = {
+      serverAddresses: serverAddresses(port, settings.server.path),
+      checklist: setupChecklist(settings, { lastWaiterRequestAt: core.activity.lastWaiterRequestAt, providerOnline: provider.online }),
+      permissions: WAITER_PERMISSIONS,
+      lastWaiterRequestAt: core.activity.lastWaiterRequestAt,
+      provider,
+      portInUse: core.activity.portInUse,
+    };
+  });
+
+  return router;
+}

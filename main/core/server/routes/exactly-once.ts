@@ -1,0 +1,43 @@
+import type { Context } from 'koa';
+import { IdempotencyKey } from '../../../../shared/wire/payment.js';
+import type { Clock } from '../../clock.js';
+import { IdempotencyKeys } from '../../ledger/idempotency-keys.js';
+import { KeyConflict } from '../http-errors.js';
+import { validate } from '../validate.js';
+
+/**
+ * Runs a money request exactly once per Idempotency-Key: the same key and body replay the first
+ * answer byte for byte (also after a restart); another body is 422; a key whose first request is
+ * still running is 409. `work` must call `remember` inside its transaction.
+ */
+export async function exactlyOnce<R>(
+  ctx: Context,
+  deps: { keys: IdempotencyKeys; clock: Clock },
+  rawBody: unknown,
+  work: (remember: (response: R) => void) => Promise<R>,
+): Promise<void> {
+  const key = validate(IdempotencyKey, ctx.get('Idempotency-Key') || undefined, 'Idempotency-Key');
+  const requestHash = IdempotencyKeys.hashRequest(ctx.method, ctx.path, rawBody);
+  if (!deps.keys.begin(key)) throw new KeyConflict(409);
+  try {
+    const stored = deps.keys.find(key);
+    if (stored) {
+      if (stored.requestHash !== requestHash) throw new KeyConflict(422);
+      ctx.set('Idempotent-Replayed', 'true');
+      ctx.status = stored.statusCode;
+      ctx.type = 'application/json';
+      ctx.body = stored.body;
+      return;
+    }
+    let text = '';
+    await work((response) => {
+      text = JSON.stringify(response);
+      deps.keys.save(key, { requestHash, statusCode: 200, body: text }, deps.clock.now().toISOString());
+    });
+    ctx.status = 200;
+    ctx.type = 'application/json';
+    ctx.body = text;
+  } finally {
+    deps.keys.end(key);
+  }
+}

@@ -1,0 +1,121 @@
+import Router from '@koa/router';
+import type { Context } from 'koa';
+import { CheckInRequest } from '../../../../shared/wire/checkin.js';
+import { AddGiftRequest } from '../../../../shared/wire/gifts.js';
+import { PaymentRequest, RefundRequest } from '../../../../shared/wire/payment.js';
+import { PrecheckRequest } from '../../../../shared/wire/precheck.js';
+import { OrderId } from '../../../../shared/wire/primitives.js';
+import type { HealthResponse } from '../../../../shared/wire/health.js';
+import type { Clock } from '../../clock.js';
+import type { IdempotencyKeys } from '../../ledger/idempotency-keys.js';
+import { checkIn, checkOut } from '../../loyalty/check-in.js';
+import type { LoyaltyContext } from '../../loyalty/context.js';
+import { addGift, removeGift } from '../../loyalty/gifts.js';
+import { viewOrder } from '../../loyalty/order-view.js';
+import { payOrder } from '../../loyalty/payment.js';
+import { precheck } from '../../loyalty/precheck.js';
+import { refundOrder } from '../../loyalty/refund.js';
+import { readJsonBody } from '../middleware/json-body.js';
+import { validate } from '../validate.js';
+import { exactlyOnce } from './exactly-once.js';
+import { buildOpenApiDocument } from './openapi.js';
+
+export interface WaiterApiDeps {
+  loyalty: LoyaltyContext;
+  keys: IdempotencyKeys;
+  clock: Clock;
+  version: string;
+  /** Called on every waiter-API request: the setup assistant shows "last request from iikoWaiter". */
+  onWaiterRequest?: () => void;
+}
+
+/** Order ids are UUIDs: case does not matter, so the till keeps them in lower case. */
+function orderIdOf(ctx: Context): string {
+  return validate(OrderId, ctx.params.orderId, 'orderId').toLowerCase();
+}
+
+/** The external-loyalty API that iikoWaiter calls (PROTOCOL.md §§2–5), relative to the configured path. */
+export function waiterApi(deps: WaiterApiDeps): Router {
+  const { loyalty } = deps;
+  const router = new Router();
+  const identify = (pin?: string, waiter?: { Id: string; Name?: string | undefined }) =>
+    loyalty.waiters.identify({ pin, iikoId: waiter?.Id, name: waiter?.Name }, loyalty.clock.now().toISOString());
+
+  router.use(async (_ctx, next) => {
+    deps.onWaiterRequest?.();
+    await next();
+  });
+
+  router.post('/orders/:orderId/checkin', async (ctx) => {
+    const orderId = orderIdOf(ctx);
+    const body = validate(CheckInRequest, await readJsonBody(ctx));
+    await checkIn(loyalty, orderId, body.Value, identify(body.WaiterPin));
+    ctx.status = 204;
+  });
+
+  router.delete('/orders/:orderId/checkin', async (ctx) => {
+    const orderId = orderIdOf(ctx);
+    checkOut(loyalty, orderId, null);
+    ctx.status = 204;
+  });
+
+  router.get('/orders/:orderId', async (ctx) => {
+    ctx.body = await viewOrder(loyalty, orderIdOf(ctx));
+  });
+
+  router.post('/orders/:orderId/gifts', async (ctx) => {
+    const orderId = orderIdOf(ctx);
+    const body = validate(AddGiftRequest, await readJsonBody(ctx));
+    ctx.body = { Gift: await addGift(loyalty, orderId, body.GiftId, identify(body.WaiterPin)) };
+  });
+
+  router.delete('/orders/:orderId/gifts/:giftId', async (ctx) => {
+    const orderId = orderIdOf(ctx);
+    removeGift(loyalty, orderId, String(ctx.params.giftId), null);
+    ctx.status = 204;
+  });
+
+  router.post('/orders/:orderId/precheck', async (ctx) => {
+    const orderId = orderIdOf(ctx);
+    const body = validate(PrecheckRequest, await readJsonBody(ctx));
+    ctx.body = await precheck(loyalty, orderId, { orderSum: body.OrderSum, bonusSum: body.BonusSum ?? null }, identify(body.WaiterPin));
+  });
+
+  router.post('/orders/:orderId/payments', async (ctx) => {
+    const orderId = orderIdOf(ctx);
+    const raw = await readJsonBody(ctx);
+    const body = validate(PaymentRequest, raw);
+    await exactlyOnce(ctx, deps, raw, (remember) =>
+      payOrder(
+        loyalty,
+        orderId,
+        {
+          orderSum: body.OrderSum,
+          items: body.PaymentItems.map((item) => ({ paymentTypeId: item.PaymentType.Id, kind: item.PaymentType.Kind, sum: item.Sum })),
+          waiterId: identify(body.WaiterPin, body.Waiter),
+        },
+        remember,
+      ),
+    );
+  });
+
+  router.post('/orders/:orderId/refund', async (ctx) => {
+    const orderId = orderIdOf(ctx);
+    const raw = await readJsonBody(ctx);
+    const body = validate(RefundRequest, raw);
+    await exactlyOnce(ctx, deps, raw, (remember) => refundOrder(loyalty, orderId, identify(body.WaiterPin), remember));
+  });
+
+  router.get('/health', (ctx) => {
+    const status = loyalty.provider.status();
+    const health: HealthResponse = { Status: 'ok', Version: deps.version, Provider: status.provider, Outbox: status.outbox };
+    ctx.body = health;
+  });
+
+  router.get('/openapi.json', (ctx) => {
+    ctx.body = buildOpenApiDocument(loyalty.settings().server.path, deps.version);
+  });
+
+  return router;
+}
+

@@ -1,0 +1,117 @@
+import { migrateSettings } from '../../../shared/settings/migrations.js';
+import { Settings, SettingsPatch } from '../../../shared/settings/schema.js';
+import { hashAdminPassword } from './admin-password.js';
+import type { SettingsStore } from './settings-store.js';
+
+/** Settings that only take effect when the server is started again. */
+const RESTART_KEYS = new Set(['server.host', 'server.port', 'provider', 'cloud.accountUrl', 'cloud.apiKey', 'cloud.apiVersion']);
+
+export interface SettingsChange {
+  settings: Settings;
+  changedKeys: string[];
+  restartNeeded: boolean;
+}
+
+export class SettingsValidationError extends Error {
+  constructor(readonly issues: { field: string; message: string }[]) {
+    super(issues.map((issue) => `${issue.field}: ${issue.message}`).join('; '));
+    this.name = 'SettingsValidationError';
+  }
+}
+
+type Overrides = { [K in keyof Settings]?: Settings[K] extends object ? Partial<Settings[K]> : Settings[K] };
+
+/**
+ * The settings in force: what the store holds, under this run's command-line overrides.
+ * Changes are validated against the one schema, saved whole, and announced to listeners.
+ */
+export class SettingsService {
+  private stored: Settings;
+  private readonly listeners = new Set<(change: SettingsChange) => void>();
+
+  constructor(
+    private readonly store: SettingsStore,
+    private readonly overrides: Overrides = {},
+  ) {
+    this.stored = migrateSettings(store.load());
+    store.save(this.stored);
+  }
+
+  get location(): string {
+    return this.store.location;
+  }
+
+  /** The settings in force for this run. */
+  get(): Settings {
+    return Settings.parse(mergeDeep(this.stored, this.overrides));
+  }
+
+  /** What is saved, without this run's overrides: what the settings screen edits. */
+  getStored(): Settings {
+    return structuredClone(this.stored);
+  }
+
+  overriddenKeys(): string[] {
+    return flattenKeys(this.overrides);
+  }
+
+  update(patch: unknown): SettingsChange {
+    const parsed = SettingsPatch.safeParse(patch);
+    if (!parsed.success) {
+      throw new SettingsValidationError(parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })));
+    }
+    const { adminPassword, ...rest } = parsed.data;
+    const merged = mergeDeep(this.stored, rest) as Record<string, unknown>;
+    if (adminPassword !== undefined) merged.adminPasswordHash = adminPassword === '' ? '' : hashAdminPassword(adminPassword);
+    // Keep the stored API key when the screen sends back the masked one it was shown.
+    if (rest.cloud?.apiKey !== undefined && rest.cloud.apiKey.includes('•')) {
+      (merged.cloud as Record<string, unknown>).apiKey = this.stored.cloud.apiKey;
+    }
+    const next = Settings.safeParse(merged);
+    if (!next.success) {
+      throw new SettingsValidationError(next.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })));
+    }
+    const changedKeys = diffKeys(this.stored, next.data);
+    this.stored = next.data;
+    this.store.save(this.stored);
+    const change = { settings: this.get(), changedKeys, restartNeeded: changedKeys.some((key) => RESTART_KEYS.has(key)) };
+    if (changedKeys.length > 0) for (const listener of this.listeners) listener(change);
+    return change;
+  }
+
+  onChange(listener: (change: SettingsChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function mergeDeep(base: object, patch: object): object {
+  const result: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    result[key] = isPlainObject(value) && isPlainObject(result[key]) ? mergeDeep(result[key] as object, value) : value;
+  }
+  return result;
+}
+
+function flattenKeys(value: object, prefix = ''): string[] {
+  return Object.entries(value).flatMap(([key, inner]) =>
+    isPlainObject(inner) ? flattenKeys(inner, `${prefix}${key}.`) : inner === undefined ? [] : [`${prefix}${key}`],
+  );
+}
+
+function diffKeys(before: object, after: object, prefix = ''): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const changed: string[] = [];
+  for (const key of keys) {
+    const a = (before as Record<string, unknown>)[key];
+    const b = (after as Record<string, unknown>)[key];
+    if (isPlainObject(a) && isPlainObject(b)) changed.push(...diffKeys(a, b, `${prefix}${key}.`));
+    else if (JSON.stringify(a) !== JSON.stringify(b)) changed.push(`${prefix}${key}`);
+  }
+  return changed;
+}

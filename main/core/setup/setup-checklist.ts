@@ -1,0 +1,38 @@
+import type { Settings } from '../../../shared/settings/schema.js';
+
+export type ChecklistItemId =
+  | 'serverAddress'
+  | 'bonusPaymentType'
+  | 'payInOutTypes'
+  | 'waiterPermissions'
+  | 'provider';
+
+export interface ChecklistItem {
+  id: ChecklistItemId;
+  done: boolean;
+  /** Not needed with the current settings (e.g. pay-in types when waiter cash is off). */
+  optional: boolean;
+}
+
+/** The iiko permissions a waiter needs to take payments in iikoWaiter (from the user guide). */
+export const WAITER_PERMISSIONS = [
+  { code: 'PS_ADM', ru: 'Проводить административные операции с платежными системами', en: 'Perform administrative operations with payment systems' },
+  { code: 'F_CGC', ru: 'Изменять количество гостей', en: 'Change the number of guests' },
+  { code: 'F_CHO', ru: 'Открывать заказы в качестве официанта', en: 'Open orders as a waiter' },
+  { code: 'D_DEP', ru: 'Удалять внешние платежи', en: 'Delete external payments' },
+  { code: 'F_PAW', ru: 'Принимать оплату в качестве официанта', en: 'Accept payment as a waiter' },
+  { code: 'F_CASH', ru: 'Принимать платежи', en: 'Accept payments' },
+  { code: 'F_APIO', ru: 'Авторизовывать кассовые внесения и изъятия (для учёта задолженности официантов)', en: "Authorise cash pay-ins and pay-outs (for waiters' debts)" },
+] as const;
+
+/** What the setup assistant shows as done and still to do, from the settings and what the till has seen. */
+export function setupChecklist(settings: Settings, seen: { lastWaiterRequestAt: string | null; providerOnline: boolean }): ChecklistItem[] {
+  return [
+    { id: 'serverAddress', done: seen.lastWaiterRequestAt !== null, optional: false },
+    { id: 'bonusPaymentType', done: settings.bonusPaymentTypeId !== '', optional: false },
+    { id: 'payInOutTypes', done: settings.payInTypeId !== '' && settings.payOutTypeId !== '', optional: !settings.cashToWaiter },
+    // The till cannot see iiko's permissions: the manager ticks this off in iikoOffice.
+    { id: 'waiterPermissions', done: false, optional: false },
+    { id: 'provider', done: seen.providerOnline, optional: false },
+  ];
+}

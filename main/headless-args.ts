@@ -1,0 +1,49 @@
+import { parseArgs } from 'node:util';
+import type { Settings } from '../shared/settings/schema.js';
+import { hashAdminPassword } from './core/settings/admin-password.js';
+
+export interface HeadlessArgs {
+  dataDir: string | undefined;
+  seedFile: string | undefined;
+  overrides: { server?: Partial<Settings['server']> } & Partial<Omit<Settings, 'server'>>;
+}
+
+/**
+ * `npm run server -- [--host H] [--port P] [--path /GetMeBack] [--data-dir DIR] [--seed FILE]
+ * [--bonus-payment-type UUID] [--admin-password PW] [--language ru|en] [--no-demo]` (PROTOCOL.md §7).
+ * Flags override stored settings for this run only.
+ */
+export function parseHeadlessArgs(argv: string[]): HeadlessArgs & { demoBook: boolean } {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      path: { type: 'string' },
+      'data-dir': { type: 'string' },
+      seed: { type: 'string' },
+      'bonus-payment-type': { type: 'string' },
+      'admin-password': { type: 'string' },
+      language: { type: 'string' },
+      'no-demo': { type: 'boolean' },
+    },
+  });
+  const server: Partial<Settings['server']> = {};
+  if (values.host !== undefined) server.host = values.host;
+  if (values.port !== undefined) {
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be 0–65535, got ${values.port}`);
+    server.port = port;
+  }
+  if (values.path !== undefined) server.path = values.path.startsWith('/') ? values.path : `/${values.path}`;
+  const overrides: HeadlessArgs['overrides'] = {};
+  if (Object.keys(server).length > 0) overrides.server = server;
+  if (values['bonus-payment-type'] !== undefined) overrides.bonusPaymentTypeId = values['bonus-payment-type'];
+  if (values['admin-password'] !== undefined) overrides.adminPasswordHash = hashAdminPassword(values['admin-password']);
+  if (values.language !== undefined) {
+    if (values.language !== 'ru' && values.language !== 'en') throw new Error('--language must be ru or en');
+    overrides.language = values.language;
+  }
+  return { dataDir: values['data-dir'], seedFile: values.seed, overrides, demoBook: !values['no-demo'] };
+}

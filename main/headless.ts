@@ -1,0 +1,62 @@
+import { confSettingsStore } from './core/settings/conf-settings-store.js';
+import { createCore } from './core/create-core.js';
+import { defaultDataDir, logDirOf } from './core/data-dir.js';
+import { createLogger } from './core/logger.js';
+import { listen, PortInUseError } from './core/server/listen.js';
+import { parseHeadlessArgs } from './headless-args.js';
+
+/**
+ * `npm run server`: the same core as the desktop app, without Electron, serving the waiter API
+ * and the dashboard. Prints one line with `listening on http://<host>:<port>` when ready.
+ */
+async function main(): Promise<void> {
+  const args = parseHeadlessArgs(process.argv.slice(2));
+  const dataDir = args.dataDir ?? defaultDataDir();
+  const logger = createLogger({ logDir: logDirOf(dataDir) });
+  const core = createCore({
+    dataDir,
+    settingsStore: confSettingsStore(dataDir),
+    overrides: args.overrides,
+    seedFile: args.seedFile,
+    demoBook: args.demoBook,
+    logger,
+  });
+  const settings = core.settings.get();
+  let listening;
+  try {
+    listening = await listen(core, { host: settings.server.host, port: settings.server.port });
+  } catch (error) {
+    await core.close();
+    if (error instanceof PortInUseError) {
+      console.error(
+        `Порт ${error.port} занят другой программой: возможно, GetMeBack Till уже запущен. / ` +
+          `Port ${error.port} is used by another program: is GetMeBack Till already running? (--port to choose another)`,
+      );
+      process.exit(2);
+    }
+    throw error;
+  }
+  const { host, port, localUrl } = listening;
+  console.log(`GetMeBack Till ${core.version} listening on http://${host.includes(':') ? `[${host}]` : host}:${port}`);
+  console.log(`  dashboard:            ${localUrl}/`);
+  console.log(`  iikoWaiter → External Loyalty → Server Address: ${localUrl}${settings.server.path}`);
+  console.log(`  data: ${dataDir}   logs: ${logDirOf(dataDir)}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    await listening.close();
+    await core.close();
+    logger.flush();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`GetMeBack Till could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { chooseHost } from './choose-host.js';
+
+const desktop = { electronBinaryInstalled: true, platform: 'win32' as const, display: undefined, waylandDisplay: undefined, forceHeadless: false };
+
+describe('chooseHost', () => {
+  it('opens the desktop app where Electron is installed', () => {
+    expect(chooseHost(desktop)).toEqual({ host: 'electron' });
+    expect(chooseHost({ ...desktop, platform: 'linux', display: ':0' })).toEqual({ host: 'electron' });
+  });
+  it('runs headless, saying why, without the Electron binary', () => {
+    const choice = chooseHost({ ...desktop, electronBinaryInstalled: false });
+    expect(choice.host).toBe('headless');
+    expect(choice).toHaveProperty('reason', expect.stringContaining('binary is not installed'));
+  });
+  it('runs headless on a Linux machine without a display', () => {
+    const choice = chooseHost({ ...desktop, platform: 'linux' });
+    expect(choice).toHaveProperty('reason', expect.stringContaining('no display'));
+  });
+  it('runs headless when asked to', () => {
+    expect(chooseHost({ ...desktop, forceHeadless: true }).host).toBe('headless');
+  });
+});

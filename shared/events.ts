@@ -1,0 +1,62 @@
+/**
+ * What happens at the till, as the dashboard's feed and the tray's notifications see it.
+ * Sums are integer kopecks; the UI formats them.
+ */
+export interface TillEventPayloads {
+  'guest.checked_in': { guestId: string; guestName: string; balance: number; available: number; voucherName: string | null };
+  'guest.checked_out': { guestId: string | null; guestName: string | null };
+  'gift.added': { guestId: string; guestName: string; giftId: string; giftName: string; points: number };
+  'gift.removed': { guestId: string; giftId: string; giftName: string; points: number };
+  'bonus.reserved': { guestId: string; guestName: string; sum: number; maxSum: number; orderSum: number };
+  'payment.committed': {
+    guestId: string | null;
+    guestName: string | null;
+    orderSum: number;
+    bonusWrittenOff: number;
+    giftPointsWrittenOff: number;
+    accrued: number;
+    cash: number;
+    waiterDebt: number;
+  };
+  'order.refunded': {
+    guestId: string | null;
+    bonusReturned: number;
+    giftPointsReturned: number;
+    accrualReversed: number;
+    waiterDebtReversed: number;
+  };
+  'cash.handed_in': { amount: number; debtAfter: number; recordedBy: string };
+  'request.refused': { route: string; message: string };
+  'server.error': { route: string; message: string; requestId: string };
+  'provider.status': { provider: 'local' | 'cloud'; online: boolean; lastError: string | null; outbox: number };
+  'settings.changed': { keys: string[]; restartNeeded: boolean };
+}
+
+export type TillEventType = keyof TillEventPayloads;
+
+export const TILL_EVENT_TYPES = [
+  'guest.checked_in',
+  'guest.checked_out',
+  'gift.added',
+  'gift.removed',
+  'bonus.reserved',
+  'payment.committed',
+  'order.refunded',
+  'cash.handed_in',
+  'request.refused',
+  'server.error',
+  'provider.status',
+  'settings.changed',
+] as const satisfies readonly TillEventType[];
+
+export type TillEvent = {
+  [T in TillEventType]: {
+    id: number;
+    at: string;
+    type: T;
+    orderId: string | null;
+    waiterId: string | null;
+    waiterName: string | null;
+    data: TillEventPayloads[T];
+  };
+}[TillEventType];

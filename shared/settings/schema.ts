@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../i18n/language.js';
+
+/**
+ * The one settings schema: the desktop app (electron-store), the headless host (conf), the settings
+ * window and the web settings page all read and write this shape. Defaults live here too.
+ */
+const Uuid = z.uuid({ error: 'должен быть UUID типа оплаты iiko / must be an iiko UUID' });
+const OptionalUuid = z.union([z.literal(''), Uuid]);
+
+export const ServerSettings = z.object({
+  host: z.string().min(1).default('0.0.0.0'),
+  port: z.number().int().min(0).max(65_535).default(3000),
+  path: z
+    .string()
+    .regex(/^\/[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*$/, { error: 'путь вида /GetMeBack / a path like /GetMeBack' })
+    .default('/GetMeBack'),
+  /** Extra client ranges (CIDR) allowed to call the waiter API; this machine's own subnets always are. */
+  allowedRanges: z.array(z.string()).default([]),
+});
+
+export const CloudSettings = z.object({
+  accountUrl: z.union([z.literal(''), z.url({ error: 'адрес вида https://account.getmeback.ru' })]).default(''),
+  apiKey: z.string().default(''),
+  apiVersion: z.string().regex(/^v\d+$/).default('v33'),
+  branchId: z.string().default(''),
+  branchName: z.string().default(''),
+});
+
+export const NotificationSettings = z.object({
+  enabled: z.boolean().default(true),
+  checkIn: z.boolean().default(true),
+  giftAdded: z.boolean().default(true),
+  bonusRequested: z.boolean().default(true),
+  paymentCommitted: z.boolean().default(true),
+  providerOffline: z.boolean().default(true),
+  serverError: z.boolean().default(true),
+  /** A waiter's debt at or above this many kopecks notifies the cashier; 0 turns that off. */
+  debtThreshold: z.number().int().nonnegative().default(500_000),
+});
+
+export const LoyaltyRulesSettings = z.object({
+  /** Used by the cloud provider; the embedded book takes its rules from its seed. */
+  maxBonusShare: z.number().min(0).max(1).default(0.5),
+  cashbackPercent: z.number().min(0).max(100).default(5),
+});
+
+export const Settings = z.object({
+  schemaVersion: z.literal(2).default(2),
+  language: z.enum(LANGUAGES).default('ru'),
+  server: ServerSettings.prefault({}),
+  bonusPaymentTypeId: OptionalUuid.default(''),
+  /** Money To Be Accounted For By Waiter: on by default, as the guide says. */
+  cashToWaiter: z.boolean().default(true),
+  payInTypeId: z.string().max(128).default(''),
+  payOutTypeId: z.string().max(128).default(''),
+  provider: z.enum(['local', 'cloud']).default('local'),
+  cloud: CloudSettings.prefault({}),
+  rules: LoyaltyRulesSettings.prefault({}),
+  notifications: NotificationSettings.prefault({}),
+  /** scrypt hash of the admin password ("" = LAN access to the dashboard is off). */
+  adminPasswordHash: z.string().default(''),
+  autostart: z.boolean().default(false),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = Settings.parse({});
+
+/** What the manager may send to change settings: any part of them, plus a plain new password. */
+export const SettingsPatch = z
+  .object({
+    language: Settings.shape.language.unwrap().optional(),
+    server: ServerSettings.partial().optional(),
+    bonusPaymentTypeId: OptionalUuid.optional(),
+    cashToWaiter: z.boolean().optional(),
+    payInTypeId: z.string().max(128).optional(),
+    payOutTypeId: z.string().max(128).optional(),
+    provider: z.enum(['local', 'cloud']).optional(),
+    cloud: CloudSettings.partial().optional(),
+    rules: LoyaltyRulesSettings.partial().optional(),
+    notifications: NotificationSettings.partial().optional(),
+    adminPassword: z.string().max(256).optional(),
+    autostart: z.boolean().optional(),
+  })
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;

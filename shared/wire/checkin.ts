@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { WaiterPin } from './primitives.js';
+
+/** POST /orders/{orderId}/checkin — wire-exact with iikoWaiter's External Loyalty call. */
+export const CheckInRequest = z
+  .object({
+    Value: z.string({ error: 'must be a string' }).trim().min(1, { error: 'must not be empty' }).max(256),
+    WaiterPin: WaiterPin.optional(),
+  })
+  .meta({ id: 'CheckInRequest' });
+export type CheckInRequest = z.infer<typeof CheckInRequest>;

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { kopecksFromWire } from '../money.js';
+
+/** An iiko order id. Anything but a UUID is a malformed request. */
+export const OrderId = z.uuid({ error: 'must be an iiko order id (UUID)' });
+
+/**
+ * A sum of money or points on the wire: a number ≥ 0 with at most two decimals.
+ * Parsed to integer kopecks at the edge, so nothing past the edge sees a float.
+ */
+export const WireMoney = z
+  .number({ error: 'must be a number' })
+  .refine((value) => kopecksFromWire(value) !== null, {
+    error: 'must be a sum of at most 2 decimals, not negative',
+  })
+  .transform((value) => kopecksFromWire(value) as number)
+  .meta({ description: 'Roubles (or points), at most 2 decimals, never negative', example: 300.5 });
+
+/** The waiter's PIN: a secret, hashed at the edge and never stored or logged. */
+export const WaiterPin = z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' }).max(64);
+
+/** Money as the app sends it back: a decimal number made from kopecks (see kopecksToWire). */
+export const WireMoneyOut = z.number().meta({ description: 'Roubles (or points), at most 2 decimals' });
+
+/** The body of every refusal and every malformed-request answer. */
+export const WaiterMessageBody = z
+  .object({
+    WaiterMessage: z.string(),
+    Errors: z
+      .array(z.object({ Field: z.string(), Message: z.string() }))
+      .optional()
+      .meta({ description: 'Present on 4xx: the fields that were wrong' }),
+    RequestId: z.string().optional(),
+  })
+  .meta({ id: 'WaiterMessage' });
+export type WaiterMessageBody = z.infer<typeof WaiterMessageBody>;
