@@ -106,7 +106,8 @@ export async function payOrder(
         amount: cash,
         orderId,
         operationId,
-        cashTypeId: toWaiter ? settings.payInTypeId : '',
+        // iiko books cash a waiter keeps as a pay-out (изъятие) under the waiter's report; the hand-in is a pay-in.
+        cashTypeId: toWaiter ? settings.payOutTypeId : '',
         recordedBy: input.waiterId ?? 'iikoWaiter',
         note: '',
         createdAt: at,
