@@ -20,8 +20,32 @@ export function openTillDatabase(dataDir: string): TillDatabase {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db);
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  reusePreparedStatements(db);
   return db;
+}
+
+/**
+ * Compiling SQL costs more than running it on a till-sized table, and the core asks for the same few
+ * dozen statements on every request. So `db.prepare` hands back the statement it compiled before for
+ * the same text. (Nothing in the core changes a statement's mode with .pluck()/.raw()/.expand().)
+ */
+function reusePreparedStatements(db: TillDatabase): void {
+  const compile = db.prepare.bind(db);
+  const compiled = new Map<string, ReturnType<typeof compile>>();
+  db.prepare = ((sql: string) => {
+    let statement = compiled.get(sql);
+    if (!statement) {
+      statement = compile(sql);
+      compiled.set(sql, statement);
+    }
+    return statement;
+  }) as typeof db.prepare;
 }
 
 function migrate(db: TillDatabase): void {

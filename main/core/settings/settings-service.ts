@@ -27,6 +27,8 @@ type Overrides = { [K in keyof Settings]?: Settings[K] extends object ? Partial<
  */
 export class SettingsService {
   private stored: Settings;
+  /** The settings in force, computed once per change: read on every request. */
+  private effective: Settings;
   private readonly listeners = new Set<(change: SettingsChange) => void>();
 
   constructor(
@@ -35,6 +37,11 @@ export class SettingsService {
   ) {
     this.stored = migrateSettings(store.load());
     store.save(this.stored);
+    this.effective = this.computeEffective();
+  }
+
+  private computeEffective(): Settings {
+    return Object.freeze(Settings.parse(mergeDeep(this.stored, this.overrides))) as Settings;
   }
 
   get location(): string {
@@ -43,7 +50,7 @@ export class SettingsService {
 
   /** The settings in force for this run. */
   get(): Settings {
-    return Settings.parse(mergeDeep(this.stored, this.overrides));
+    return this.effective;
   }
 
   /** What is saved, without this run's overrides: what the settings screen edits. */
@@ -74,6 +81,7 @@ export class SettingsService {
     const changedKeys = diffKeys(this.stored, next.data);
     this.stored = next.data;
     this.store.save(this.stored);
+    this.effective = this.computeEffective();
     const change = { settings: this.get(), changedKeys, restartNeeded: changedKeys.some((key) => RESTART_KEYS.has(key)) };
     if (changedKeys.length > 0) for (const listener of this.listeners) listener(change);
     return change;

@@ -9,6 +9,8 @@ import type { TillDatabase } from '../ledger/database.js';
  */
 export class WaiterIdentity {
   private readonly secret: Buffer;
+  /** Waiters already in the table: a known waiter costs no write (and no fsync) per request. */
+  private readonly known = new Map<string, string | null>();
 
   constructor(private readonly db: TillDatabase) {
     this.secret = loadOrCreateSecret(db);
@@ -28,16 +30,20 @@ export class WaiterIdentity {
 
   /** Records a waiter the till has not seen; a name is kept only if none was given before. */
   remember(id: string, name: string | null, at: string): void {
+    if (this.known.has(id) && (name === null || this.known.get(id) !== null)) return;
     this.db
       .prepare(
         `INSERT INTO waiters (id, name, first_seen_at) VALUES (?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET name = COALESCE(waiters.name, excluded.name)`,
       )
       .run(id, name, at);
+    this.known.set(id, this.nameOf(id));
   }
 
   rename(id: string, name: string): boolean {
-    return this.db.prepare('UPDATE waiters SET name = ? WHERE id = ?').run(name, id).changes === 1;
+    const renamed = this.db.prepare('UPDATE waiters SET name = ? WHERE id = ?').run(name, id).changes === 1;
+    if (renamed) this.known.set(id, name);
+    return renamed;
   }
 
   nameOf(id: string | null): string | null {

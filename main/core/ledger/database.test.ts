@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTillDatabase } from './database.js';
+import { MIGRATIONS } from './schema.js';
+
+const dirs: string[] = [];
+const freshDir = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gmb-db-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('openTillDatabase', () => {
+  it('opens in WAL mode with synchronous=FULL, at the current schema', () => {
+    const db = openTillDatabase(freshDir());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    db.close();
+  });
+
+  it('compiles each statement once and reuses it', () => {
+    const db = openTillDatabase(freshDir());
+    const sql = 'SELECT COUNT(*) AS n FROM orders';
+    expect(db.prepare(sql)).toBe(db.prepare(sql));
+    expect(db.prepare(sql)).not.toBe(db.prepare('SELECT COUNT(*) AS n FROM payments'));
+    db.close();
+  });
+
+  it('refuses a data file written by a newer version', () => {
+    const dir = freshDir();
+    const db = openTillDatabase(dir);
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    db.close();
+    expect(() => openTillDatabase(dir)).toThrow(/newer version/);
+  });
+});
