@@ -3,15 +3,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TillCore } from '../create-core.js';
 import { adminAccess } from './middleware/admin-access.js';
+import { fromAllowedNetworks } from './middleware/client-address-guard.js';
 import { errorHandler } from './middleware/error-handler.js';
 import { mountAtWaiterPath } from './middleware/mount-waiter-path.js';
 import { hostHeaderGuard } from './middleware/network-guard.js';
+import { rateLimit } from './middleware/rate-limit.js';
 import { requestContext } from './middleware/request-context.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { eventsRoutes } from './routes/admin/events-routes.js';
 import { ordersRoutes } from './routes/admin/orders-routes.js';
 import { settingsRoutes } from './routes/admin/settings-routes.js';
 import { setupRoutes } from './routes/admin/setup-routes.js';
+import { waiterCashRoutes } from './routes/admin/waiter-cash-routes.js';
 import { waiterApi } from './routes/waiter-api.js';
 import { staticDashboard } from './static-dashboard.js';
 
@@ -24,8 +27,9 @@ export function defaultDashboardDir(): string {
 
 /**
  * The till's HTTP app. Reads top to bottom: headers → request context and logging → errors →
- * Host check → the waiter API (under the configured path) → the admin API and the dashboard
- * (loopback, or the admin password from the LAN).
+ * Host check → rate limit per client address → the waiter API (under the configured path, from this
+ * machine and its networks only) → the admin API and the dashboard (loopback, or the admin password
+ * from the LAN).
  */
 export function createApp(core: TillCore, options: { dashboardDir?: string | undefined } = {}): Koa {
   const app = new Koa({ proxy: false });
@@ -46,6 +50,7 @@ export function createApp(core: TillCore, options: { dashboardDir?: string | und
     }),
   );
   app.use(hostHeaderGuard());
+  app.use(rateLimit());
 
   const waiter = waiterApi({
     loyalty: core.loyalty,
@@ -56,10 +61,11 @@ export function createApp(core: TillCore, options: { dashboardDir?: string | und
       core.activity.lastWaiterRequestAt = core.clock.now().toISOString();
     },
   });
-  app.use(mountAtWaiterPath(() => settings().server.path, waiter.routes() as Koa.Middleware));
+  const waiterRoutes = fromAllowedNetworks(() => settings().server.allowedRanges, waiter.routes() as Koa.Middleware);
+  app.use(mountAtWaiterPath(() => settings().server.path, waiterRoutes));
 
   app.use(adminAccess(settings));
-  for (const router of [eventsRoutes(core), settingsRoutes(core), ordersRoutes(core), setupRoutes(core)]) {
+  for (const router of [eventsRoutes(core), settingsRoutes(core), ordersRoutes(core), setupRoutes(core), waiterCashRoutes(core)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

@@ -14,7 +14,8 @@ export function mountAtWaiterPath(basePath: () => string, inner: Middleware): Mi
     ctx.state.waiterApi = true;
     ctx.path = path.slice(base.length) || '/';
     try {
-      await inner(ctx, next);
+      // A path under the waiter API that no route serves is a 404 for the waiter, not the dashboard.
+      await inner(ctx, async () => {});
     } finally {
       ctx.path = path;
     }

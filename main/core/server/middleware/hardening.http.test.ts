@@ -1,0 +1,248 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { waiterMessage } from '../../../../shared/i18n/waiter-messages.js';
+import { createLogger } from '../../logger.js';
+import { EmbeddedLoyaltyBook } from '../../providers/embedded-book.js';
+import type { ScanLookup } from '../../providers/loyalty-provider.js';
+import { hashAdminPassword } from '../../settings/admin-password.js';
+import { startTestTill, type TestTill } from '../../testing/test-till.js';
+
+/*
+ * To be "another machine on the LAN" without leaving this one, clients connect from other loopback
+ * addresses (127.0.0.2, …, which Linux routes to lo). Only 127.0.0.1 and ::1 count as this
+ * machine here, and the till's own subnet is 127.0.0.3 alone, so 127.0.0.2 is a stranger.
+ */
+vi.mock('./network-guard.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('./network-guard.js')>()),
+  isLoopback: (address: string | undefined) => address === '127.0.0.1' || address === '::ffff:127.0.0.1' || address === '::1',
+}));
+vi.mock('./own-subnets.js', async () => {
+  const { parseCidr } = await import('./cidr.js');
+  return { ownSubnets: () => [parseCidr('127.0.0.3/32')] };
+});
+
+const ORDER = '7c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5';
+const STRANGER = '127.0.0.2';
+const LAN_TILL = '127.0.0.3';
+const ALLOWED_BY_SETTING = '127.0.0.4';
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Record<string, unknown>;
+}
+
+/** One HTTP request from a chosen source address (fetch cannot choose it). */
+function callFrom(
+  from: string,
+  till: TestTill,
+  method: string,
+  route: string,
+  options: { body?: string; headers?: Record<string, string> } = {},
+): Promise<Answer> {
+  const url = new URL(till.baseUrl + route);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: url.hostname, port: url.port, path: url.pathname, method, localAddress: from, headers: options.headers, agent: false },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => {
+          let body: Record<string, unknown> = {};
+          try {
+            body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+          } catch {
+            body = { raw: text };
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const json = { 'content-type': 'application/json' };
+const basic = (password: string) => ({ authorization: `Basic ${Buffer.from(`manager:${password}`).toString('base64')}` });
+const forbidden = waiterMessage('ru', 'forbidden');
+
+let till: TestTill;
+afterEach(async () => {
+  await till.close();
+});
+
+describe('who may call the waiter API', () => {
+  it('serves this machine, its own subnet and the configured ranges; refuses anyone else with 403', async () => {
+    till = await startTestTill();
+    const order = `/GetMeBack/orders/${ORDER}`;
+    expect((await callFrom('127.0.0.1', till, 'GET', order)).status).toBe(200);
+    expect((await callFrom(LAN_TILL, till, 'GET', order)).status).toBe(200);
+
+    const refused = await callFrom(STRANGER, till, 'GET', order);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ WaiterMessage: forbidden, RequestId: refused.headers['x-request-id'] });
+
+    expect((await callFrom(ALLOWED_BY_SETTING, till, 'GET', order)).status).toBe(403);
+    till.core.settings.update({ server: { allowedRanges: ['not a range', `${ALLOWED_BY_SETTING}/32`] } });
+    expect((await callFrom(ALLOWED_BY_SETTING, till, 'GET', order)).status).toBe(200);
+    expect((await callFrom(STRANGER, till, 'GET', order)).status).toBe(403);
+  });
+
+  it('refuses before any route runs: a stranger cannot pay or check in', async () => {
+    till = await startTestTill();
+    const checkIn = await callFrom(STRANGER, till, 'POST', `/GetMeBack/orders/${ORDER}/checkin`, {
+      body: JSON.stringify({ Value: 'GMB-G-1001', WaiterPin: '1111' }),
+      headers: json,
+    });
+    expect(checkIn.status).toBe(403);
+    expect(till.core.db.prepare('SELECT COUNT(*) AS n FROM orders').get()).toEqual({ n: 0 });
+  });
+
+  it('ignores X-Forwarded-For: app.proxy is off, so a stranger cannot pose as this machine', async () => {
+    till = await startTestTill();
+    expect(till.core.app.proxy).toBe(false);
+    const posing = await callFrom(STRANGER, till, 'GET', `/GetMeBack/orders/${ORDER}`, {
+      headers: { 'x-forwarded-for': '127.0.0.1', 'x-real-ip': '127.0.0.1', forwarded: 'for=127.0.0.1' },
+    });
+    expect(posing.status).toBe(403);
+  });
+});
+
+describe('the rate limit per client address', () => {
+  it('answers 429 with Retry-After and the waiter message past the burst, whatever X-Forwarded-For says', async () => {
+    till = await startTestTill();
+    const started = performance.now();
+    const answers = await Promise.all(
+      Array.from({ length: 250 }, (_, i) => callFrom(LAN_TILL, till, 'GET', '/GetMeBack/health', { headers: { 'x-forwarded-for': `10.0.0.${i % 250}` } })),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const served = answers.filter((answer) => answer.status === 200).length;
+    const limited = answers.filter((answer) => answer.status === 429);
+    expect(served + limited.length).toBe(250);
+    expect(served).toBeGreaterThanOrEqual(100);
+    expect(served).toBeLessThanOrEqual(100 + Math.ceil(50 * seconds) + 1);
+    expect(limited.length).toBeGreaterThan(0);
+    const first = limited[0] as Answer;
+    expect(Number(first.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(first.body).toMatchObject({ WaiterMessage: waiterMessage('ru', 'tooManyRequests'), RequestId: first.headers['x-request-id'] });
+
+    // Another address has its own bucket.
+    expect((await callFrom('127.0.0.1', till, 'GET', '/GetMeBack/health')).status).toBe(200);
+  });
+
+  it('never throttles this machine (the dashboard, a plugin on this till, the benchmark)', async () => {
+    till = await startTestTill();
+    const answers = await Promise.all(Array.from({ length: 300 }, () => callFrom('127.0.0.1', till, 'GET', '/GetMeBack/health')));
+    expect(answers.every((answer) => answer.status === 200)).toBe(true);
+  });
+});
+
+describe('the admin API and dashboard from the network', () => {
+  it('is closed to the LAN while no admin password is set, even with X-Forwarded-For', async () => {
+    till = await startTestTill();
+    const answer = await callFrom(LAN_TILL, till, 'GET', '/api/settings', { headers: { 'x-forwarded-for': '127.0.0.1' } });
+    expect(answer.status).toBe(403);
+    expect(answer.body.RequestId).toBe(answer.headers['x-request-id']);
+    expect((await callFrom('127.0.0.1', till, 'GET', '/api/settings')).status).toBe(200);
+  });
+
+  it('asks the LAN for the admin password: none or wrong → 401, right → 200', async () => {
+    till = await startTestTill({ settings: { adminPasswordHash: hashAdminPassword('kassa-2024') } });
+    const none = await callFrom(STRANGER, till, 'GET', '/api/settings', { headers: { 'x-forwarded-for': '127.0.0.1' } });
+    expect(none.status).toBe(401);
+    expect(none.headers['www-authenticate']).toMatch(/^Basic /);
+    expect((await callFrom(STRANGER, till, 'GET', '/api/settings', { headers: basic('guess') })).status).toBe(401);
+    const right = await callFrom(STRANGER, till, 'GET', '/api/settings', { headers: basic('kassa-2024') });
+    expect(right.status).toBe(200);
+    expect(JSON.stringify(right.body)).not.toContain('scrypt');
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    till = await startTestTill();
+    const answer = await callFrom('127.0.0.1', till, 'GET', '/api/settings', { headers: { host: 'evil.example.com' } });
+    expect(answer.status).toBe(403);
+    expect(answer.body.RequestId).toBe(answer.headers['x-request-id']);
+    expect((await callFrom('127.0.0.1', till, 'GET', `/GetMeBack/orders/${ORDER}`, { headers: { host: 'attacker.test:3000' } })).status).toBe(403);
+  });
+
+  it('refuses cross-site form posts and foreign origins to PUT /api/settings, and changes nothing', async () => {
+    till = await startTestTill();
+    const change = JSON.stringify({ language: 'en' });
+    for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x']) {
+      const answer = await callFrom('127.0.0.1', till, 'PUT', '/api/settings', { body: change, headers: { 'content-type': type } });
+      expect(answer.status, type).toBe(403);
+    }
+    const foreign = await callFrom('127.0.0.1', till, 'PUT', '/api/settings', { body: change, headers: { ...json, origin: 'http://evil.example.com' } });
+    expect(foreign.status).toBe(403);
+    expect(till.core.settings.get().language).toBe('ru');
+
+    const own = await callFrom('127.0.0.1', till, 'PUT', '/api/settings', { body: change, headers: json });
+    expect(own.status).toBe(200);
+    expect(till.core.settings.get().language).toBe('en');
+  });
+});
+
+describe('request ids', () => {
+  it('puts the request id on every log line of a request and in every error body, and never logs the PIN', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'gmb-log-'));
+    const logDir = path.join(dataDir, 'logs');
+    const logger = createLogger({ logDir });
+    class BrokenBook extends EmbeddedLoyaltyBook {
+      override async lookup(value: string): Promise<ScanLookup> {
+        if (value === 'BREAK-THE-TILL') throw new Error('the disk is on fire');
+        return super.lookup(value);
+      }
+    }
+    till = await startTestTill({ dataDir, logger, provider: ({ db }) => new BrokenBook(db) });
+    try {
+      const pin = '90817263';
+      const answers = [
+        await till.waiter('POST', `/orders/${ORDER}/checkin`, { Value: 'GMB-G-1001', WaiterPin: pin }),
+        await till.waiter('POST', `/orders/not-a-uuid/checkin`, { Value: 'x' }),
+        await till.waiter('POST', `/orders/${ORDER}/payments`, { OrderSum: 1 }),
+        await till.waiter('GET', '/no/such/route'),
+        await till.waiter('POST', `/orders/${ORDER}/checkin`, { Value: 'BREAK-THE-TILL', WaiterPin: pin }),
+      ];
+      expect(answers.map((answer) => answer.status)).toEqual([204, 400, 400, 404, 500]);
+      const ids = answers.map((answer) => answer.headers.get('x-request-id'));
+      for (const answer of answers.slice(1)) {
+        expect((answer.body as { RequestId: string }).RequestId).toBe(answer.headers.get('x-request-id'));
+      }
+      expect(new Set(ids).size).toBe(ids.length);
+
+      const lines = await logLines(path.join(logDir, 'till.log'), (all) => all.filter((line) => line.msg === 'request').length >= answers.length);
+      const requestLines = lines.filter((line) => line.msg !== 'stopping');
+      for (const id of ids) expect(requestLines.filter((line) => line.requestId === id).length).toBeGreaterThanOrEqual(1);
+      expect(requestLines.every((line) => typeof line.requestId === 'string')).toBe(true);
+      const crash = requestLines.find((line) => line.msg === 'unexpected error');
+      expect(crash?.requestId).toBe(ids[4]);
+      expect((answers[4]?.body as { WaiterMessage: string }).WaiterMessage).toContain(ids[4]);
+      expect(readFileSync(path.join(logDir, 'till.log'), 'utf8')).not.toContain(pin);
+    } finally {
+      await till.close();
+      logger.flush();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+    till = await startTestTill();
+  });
+});
+
+/** The log's JSON lines, once `ready` says all that is expected has been written (pino writes from a worker). */
+async function logLines(file: string, ready: (lines: Record<string, unknown>[]) => boolean): Promise<Record<string, unknown>[]> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const lines = existsSync(file)
+      ? readFileSync(file, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as Record<string, unknown>)
+      : [];
+    if (ready(lines) || Date.now() > deadline) return lines;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
