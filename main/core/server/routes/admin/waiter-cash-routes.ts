@@ -1,0 +1,176 @@
+import Router from '@koa/router';
+import type { Context, Middleware } from 'koa';
+import { z } from 'zod';
+import { MAX_WIRE_MONEY, formatRoubles } from '../../../../../shared/money.js';
+import { HandInRefused, UnknownWaiter, handIn } from '../../../cash/hand-in.js';
+import { reportPeriod, startOfLocalDay } from '../../../cash/report-period.js';
+import { loadShiftReport } from '../../../cash/shift-report.js';
+import { shiftReportCsv, shiftReportFileName } from '../../../cash/shift-report-csv.js';
+import { cashMessage, type PlainCashMessageKey } from '../../../cash/waiter-cash-messages.js';
+import { findWaiter, listWaiterCash, waiterDebt, waiterHistory, type KnownWaiter } from '../../../cash/waiter-debts.js';
+import type { TillCore } from '../../../create-core.js';
+import { BadRequest } from '../../http-errors.js';
+import { readJsonBody } from '../../middleware/json-body.js';
+
+/** An admin request the till answers with 4xx `{ Message, Errors }`, in the till's language. */
+class CashProblem extends Error {
+  constructor(
+    readonly status: 400 | 404 | 422,
+    readonly text: string,
+    readonly errors: { Field: string; Message: string }[] = [],
+  ) {
+    super(text);
+    this.name = 'CashProblem';
+  }
+}
+
+const Kopecks = z.number().int().positive().max(MAX_WIRE_MONEY * 100);
+const PageNumber = z.string().regex(/^[1-9]\d{0,14}$/).transform(Number);
+
+const HandInBody = z.object({
+  amount: Kopecks,
+  note: z.string().max(200).optional(),
+  recordedBy: z.string().max(64).optional(),
+  idempotencyKey: z.string().min(1).max(128).optional(),
+});
+const RenameBody = z.object({ name: z.string().trim().min(1).max(64) });
+const HistoryQuery = z.object({ before: PageNumber.optional(), limit: PageNumber.pipe(z.number().max(500)).optional() });
+const ReportQuery = z.object({ from: z.string().optional(), to: z.string().optional(), format: z.enum(['json', 'csv']).optional() });
+
+/** What each field's complaint says, so the dashboard can show it next to that field. */
+const FIELD_MESSAGES: Record<string, PlainCashMessageKey> = {
+  amount: 'amountInvalid',
+  note: 'noteTooLong',
+  recordedBy: 'recordedByTooLong',
+  idempotencyKey: 'keyInvalid',
+  name: 'nameInvalid',
+  before: 'pageInvalid',
+  limit: 'pageInvalid',
+  from: 'dateInvalid',
+  to: 'dateInvalid',
+  format: 'formatInvalid',
+};
+
+/**
+ * The waiter-cash screen's API (guide: «Оплата наличными подотчет»): debts, history, hand-ins,
+ * display names and the shift report. Admin access (loopback or the admin password, JSON-only
+ * changes) is enforced in front of this router by `adminAccess`.
+ */
+export function waiterCashRoutes(core: TillCore): Router {
+  const router = new Router();
+  const language = () => core.settings.get().language;
+  const say = (key: PlainCashMessageKey) => cashMessage(language(), key);
+
+  const parse = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => {
+    const result = schema.safeParse(input);
+    if (result.success) return result.data;
+    const fields = [...new Set(result.error.issues.map((issue) => String(issue.path[0] ?? 'body')))];
+    const errors = fields.map((field) => {
+      const key = FIELD_MESSAGES[field];
+      return { Field: field, Message: key ? say(key) : (result.error.issues[0]?.message ?? '') };
+    });
+    throw new CashProblem(400, cashMessage(language(), 'checkFields', { fields: fields.join(', ') }), errors);
+  };
+
+  const knownWaiter = (ctx: Context): KnownWaiter => {
+    const waiter = findWaiter(core.db, String(ctx.params.id));
+    if (!waiter) throw new CashProblem(404, say('unknownWaiter'));
+    return waiter;
+  };
+
+  router.use(answerProblems(language));
+
+  router.get('/api/waiters', (ctx) => {
+    ctx.body = { waiters: listWaiterCash(core.db, startOfLocalDay(core.clock.now()).toISOString()) };
+  });
+
+  router.get('/api/waiters/:id/history', (ctx) => {
+    const waiter = knownWaiter(ctx);
+    const page = parse(HistoryQuery, ctx.query);
+    ctx.body = {
+      waiter: { ...waiter, debt: waiterDebt(core.db, waiter.id) },
+      entries: waiterHistory(core.db, waiter.id, { beforeId: page.before, limit: page.limit ?? 50 }),
+    };
+  });
+
+  router.post('/api/waiters/:id/hand-ins', async (ctx) => {
+    const body = parse(HandInBody, await readJsonBody(ctx));
+    try {
+      ctx.body = handIn(core.loyalty, String(ctx.params.id), {
+        amount: body.amount,
+        note: body.note ?? '',
+        recordedBy: body.recordedBy ?? 'cashier',
+        idempotencyKey: body.idempotencyKey ?? null,
+      });
+    } catch (error) {
+      if (error instanceof UnknownWaiter) throw new CashProblem(404, say('unknownWaiter'));
+      if (!(error instanceof HandInRefused)) throw error;
+      if (error.reason === 'keyReused') {
+        throw new CashProblem(422, say('keyReused'), [{ Field: 'idempotencyKey', Message: say('keyReused') }]);
+      }
+      const lang = language();
+      const text = cashMessage(lang, 'overDebt', {
+        amount: formatRoubles(error.amount, lang),
+        name: error.waiter.name ?? cashMessage(lang, 'unnamedWaiter', { id: error.waiter.id }),
+        debt: formatRoubles(error.debt, lang),
+      });
+      throw new CashProblem(422, text, [{ Field: 'amount', Message: text }]);
+    }
+  });
+
+  router.put('/api/waiters/:id', async (ctx) => {
+    const body = parse(RenameBody, await readJsonBody(ctx));
+    const waiter = knownWaiter(ctx);
+    // A waiter only the cash book knows (no row yet) gets one, so the name has somewhere to live.
+    core.waiters.remember(waiter.id, body.name, core.clock.now().toISOString());
+    core.waiters.rename(waiter.id, body.name);
+    ctx.body = { waiter: { id: waiter.id, name: body.name, debt: waiterDebt(core.db, waiter.id) } };
+  });
+
+  router.get('/api/reports/shift', (ctx) => {
+    const query = parse(ReportQuery, ctx.query);
+    const now = core.clock.now();
+    const period = reportPeriod(query, now);
+    if (Array.isArray(period)) {
+      const errors = period.map((p) => ({ Field: p.field, Message: say(p.problem) }));
+      throw new CashProblem(400, cashMessage(language(), 'checkFields', { fields: errors.map((e) => e.Field).join(', ') }), errors);
+    }
+    const report = loadShiftReport(core.db, period, now);
+    if (query.format !== 'csv') {
+      ctx.body = report;
+      return;
+    }
+    ctx.set('Content-Disposition', `attachment; filename="${shiftReportFileName(period.from)}"`);
+    ctx.type = 'text/csv; charset=utf-8';
+    ctx.body = shiftReportCsv(report, language());
+  });
+
+  return router;
+}
+
+/** Problems of this API as `{ Message, Errors }`, the admin API's error shape (the waiter API's is `WaiterMessage`). */
+function answerProblems(language: () => 'ru' | 'en'): Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+    } catch (error) {
+      const requestId = ctx.state.requestId as string;
+      if (error instanceof CashProblem) {
+        ctx.status = error.status;
+        ctx.body = { Message: error.text, ...(error.errors.length > 0 ? { Errors: error.errors } : {}), RequestId: requestId };
+        return;
+      }
+      // Malformed JSON, too large a body: readJsonBody's 400/413/415, reworded for the manager.
+      if (error instanceof BadRequest) {
+        ctx.status = error.status;
+        ctx.body = {
+          Message: cashMessage(language(), 'checkFields', { fields: error.errors.map((e) => e.Field).join(', ') }),
+          Errors: error.errors,
+          RequestId: requestId,
+        };
+        return;
+      }
+      throw error;
+    }
+  };
+}
