@@ -18,6 +18,8 @@ export const PaymentRequest = z
   .refine((body) => body.PaymentItems.reduce((sum, item) => sum + item.Sum, 0) === body.OrderSum, {
     error: 'the sum of PaymentItems must equal OrderSum',
     path: ['PaymentItems'],
+    // A sum is checked only once every item is valid, so a bad item is named alone.
+    when: (payload) => payload.issues.length === 0,
   })
   .meta({ id: 'PaymentRequest' });
 export type PaymentRequest = z.infer<typeof PaymentRequest>;

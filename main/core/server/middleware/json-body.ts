@@ -16,7 +16,8 @@ export async function readJsonBody(ctx: Context, limit = WAITER_BODY_LIMIT): Pro
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
+  // Leaving the loop must not destroy the request: the 413 still has to reach the client.
+  for await (const chunk of ctx.req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > limit) {
       ctx.req.resume();

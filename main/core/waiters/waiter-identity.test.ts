@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTillDatabase, type TillDatabase } from '../ledger/database.js';
+import { WaiterIdentity } from './waiter-identity.js';
+
+const opened: { db: TillDatabase; dir: string }[] = [];
+
+function install(dir = mkdtempSync(path.join(tmpdir(), 'gmb-waiters-'))): { db: TillDatabase; dir: string } {
+  const till = { db: openTillDatabase(dir), dir };
+  opened.push(till);
+  return till;
+}
+
+afterEach(() => {
+  for (const { db, dir } of opened.splice(0)) {
+    if (db.open) db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+describe('WaiterIdentity', () => {
+  it('gives the same PIN the same id, also after the till restarts', () => {
+    const { db, dir } = install();
+    const id = new WaiterIdentity(db).idForPin('1111');
+    expect(new WaiterIdentity(db).idForPin('1111')).toBe(id);
+    db.close();
+    const reopened = openTillDatabase(dir);
+    opened.push({ db: reopened, dir });
+    expect(new WaiterIdentity(reopened).idForPin('1111')).toBe(id);
+  });
+
+  it('gives different PINs different ids, and never contains the PIN', () => {
+    const waiters = new WaiterIdentity(install().db);
+    const anna = waiters.idForPin('1111');
+    expect(waiters.idForPin('2222')).not.toBe(anna);
+    expect(anna).toMatch(/^pin:[0-9a-f]{20}$/);
+    expect(anna).not.toContain('1111');
+  });
+
+  it('gives the same PIN another id on another install (a per-install key)', () => {
+    expect(new WaiterIdentity(install().db).idForPin('1111')).not.toBe(new WaiterIdentity(install().db).idForPin('1111'));
+  });
+
+  it('identifies by PIN first, else by iiko’s employee id, else nobody', () => {
+    const waiters = new WaiterIdentity(install().db);
+    const at = '2025-01-01T00:00:00.000Z';
+    expect(waiters.identify({ pin: '1111', iikoId: 'e-1' }, at)).toBe(waiters.idForPin('1111'));
+    expect(waiters.identify({ iikoId: 'e-1', name: 'Анна' }, at)).toBe('iiko:e-1');
+    expect(waiters.nameOf('iiko:e-1')).toBe('Анна');
+    expect(waiters.identify({}, at)).toBeNull();
+    expect(waiters.nameOf(null)).toBeNull();
+  });
+
+  it('keeps the first name a waiter was seen with; the manager renames', () => {
+    const waiters = new WaiterIdentity(install().db);
+    const id = waiters.idForPin('1111');
+    waiters.remember(id, 'Анна', '2025-01-01T00:00:00.000Z');
+    waiters.remember(id, 'Кто-то', '2025-01-02T00:00:00.000Z');
+    expect(waiters.nameOf(id)).toBe('Анна');
+    expect(waiters.rename(id, 'Анна Петровна')).toBe(true);
+    expect(waiters.nameOf(id)).toBe('Анна Петровна');
+    expect(waiters.rename(waiters.idForPin('9999'), 'Никто')).toBe(false);
+  });
+});
