@@ -52,8 +52,13 @@ afterEach(async () => {
   await till.close();
 });
 
+/** A fixed clock unless the test moves its own: "today" must not cross midnight halfway through a test. */
 async function start(options: Parameters<typeof startTestTill>[0] = {}) {
-  till = await startTestTill({ ...options, settings: { payInTypeId: PAY_IN, payOutTypeId: PAY_OUT, ...options.settings } });
+  till = await startTestTill({
+    clock: manualClock(),
+    ...options,
+    settings: { payInTypeId: PAY_IN, payOutTypeId: PAY_OUT, ...options.settings },
+  });
   return {
     anna: till.core.waiters.idForPin('1111'),
     boris: till.core.waiters.idForPin('2222'),
@@ -278,6 +283,9 @@ describe('the shift report', () => {
     });
     expect(r.cashToTill).toBe(sum("kind = 'cash_to_till' AND created_at >= @from") - sum("kind = 'refund_reversal' AND credit_account = 'till' AND created_at >= @from"));
     expect(r.cashToTill).toBe(70_000);
+
+    const listed = await waiters();
+    expect(listed.find((w) => w.id === anna)).toMatchObject({ debt: 30_000, takenToday: 50_000, handedInToday: 120_000 });
 
     const earlier = await till.http<Shift>('GET', `/api/reports/shift?from=2026-11-01T00:00:00Z&to=${encodeURIComponent(periodStart)}`);
     expect(earlier.body.waiters).toEqual([{ id: anna, name: 'Анна', openingDebt: 0, taken: 100_000, handedIn: 0, reversed: 0, closingDebt: 100_000 }]);
