@@ -1,0 +1,21 @@
+/** The flag the login item passes, so a till that boots in the morning starts in the tray. */
+export const HIDDEN_FLAG = '--hidden';
+
+/** GMB_DATA_DIR when set (tests, a second till profile), else Electron's userData: the headless host's default too. */
+export function desktopDataDir(env: NodeJS.ProcessEnv, userData: string): string {
+  return env.GMB_DATA_DIR || userData;
+}
+
+/**
+ * Whether this launch shows only the tray icon. Only a launch by the OS at login does: the login
+ * item adds `--hidden` on Windows and Linux, macOS says so itself. A cashier who double-clicks the
+ * icon always gets the window, even with autostart on.
+ */
+export function startsHidden(launch: { argv: readonly string[]; autostart: boolean; openedAtLogin: boolean }): boolean {
+  return launch.autostart && (launch.openedAtLogin || launch.argv.includes(HIDDEN_FLAG));
+}
+
+/** The login item for `app.setLoginItemSettings`: on or off, always with the flag that hides the window. */
+export function loginItemSettings(autostart: boolean): { openAtLogin: boolean; args: string[] } {
+  return { openAtLogin: autostart, args: [HIDDEN_FLAG] };
+}

@@ -1,0 +1,218 @@
+import { app, clipboard, dialog } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore, type TillCore } from '../core/create-core.js';
+import { logDirOf } from '../core/data-dir.js';
+import { accountBalance, waiterAccount } from '../core/ledger/cash-book.js';
+import { createLogger, type Logger } from '../core/logger.js';
+import { APP_ID } from './app-identity.js';
+import { CashierNotifier } from './cashier-notifier.js';
+import { electronSettingsStore } from './electron-settings-store.js';
+import { desktopDataDir, loginItemSettings, startsHidden } from './launch-plan.js';
+import { appOriginOf } from './navigation-policy.js';
+import { notificationFor, notificationForServer, type CashierNotification } from './notification-policy.js';
+import { enforceWindowSecurity } from './security.js';
+import { serverAddressFor } from './server-address.js';
+import { ServerControl } from './server-control.js';
+import { ShellWindows } from './shell-windows.js';
+import { registerShellIpc } from './shell-ipc.js';
+import { TillTray } from './till-tray.js';
+import { trayModel, type TrayItemId } from './tray-model.js';
+
+/**
+ * The desktop app: the same core as `npm run server`, with a tray icon, notifications and the
+ * dashboard in a window. Every decision is made by a pure module beside this one; this file binds
+ * them to Electron.
+ */
+
+/** A settings save answers its HTTP request first; only then may the listener it changed be closed. */
+const LISTENER_RESTART_DELAY_MS = 1_000;
+const LISTENER_KEYS = new Set(['server.host', 'server.port']);
+
+const preload = fileURLToPath(new URL('./preload.cjs', import.meta.url));
+const assetsDir = path.join(app.getAppPath(), 'assets');
+const appIcon = path.join(assetsDir, 'icon.png');
+
+app.setAppUserModelId(APP_ID);
+const dataDir = desktopDataDir(process.env, app.getPath('userData'));
+// The single-instance lock lives in userData: a till started on another data folder is another till.
+app.setPath('userData', dataDir);
+
+if (!app.requestSingleInstanceLock()) {
+  // Another copy already serves port 3000 from this folder; the OS lets it know to show itself.
+  app.quit();
+} else {
+  app
+    .whenReady()
+    .then(startTill)
+    .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox('GetMeBack Till', `Касса не запустилась / The till could not start:\n${message}\n\n${dataDir}`);
+      app.exit(1);
+    });
+}
+
+async function startTill(): Promise<void> {
+  const logger = createLogger({ logDir: logDirOf(dataDir) });
+  const core = createCore({ dataDir, settingsStore: electronSettingsStore(dataDir), logger });
+  const server = new ServerControl(core);
+  const settings = () => core.settings.get();
+  let origin: string | null = null;
+  let notificationsPaused = false;
+  let quitting = false;
+
+  enforceWindowSecurity(() => origin, logger);
+  const windows = new ShellWindows({ preload, icon: appIcon, origin: () => origin, language: () => settings().language, quitting: () => quitting });
+  const notifier = new CashierNotifier(appIcon);
+  const openNotice = (notice: CashierNotification) => windows.showDashboard(notice.route);
+
+  const serverAddress = (): string | null => {
+    const state = server.state;
+    return state.kind === 'running' ? serverAddressFor(state, settings().server.path) : null;
+  };
+
+  const onTrayItem = (id: TrayItemId): void => {
+    switch (id) {
+      case 'open-dashboard':
+        return windows.showDashboard();
+      case 'open-settings':
+        return windows.showSettings();
+      case 'copy-address': {
+        const address = serverAddress();
+        if (address) clipboard.writeText(address);
+        return;
+      }
+      case 'toggle-server':
+        void (server.state.kind === 'running' ? server.stop() : server.start());
+        return;
+      case 'pause-notifications':
+        notificationsPaused = !notificationsPaused;
+        return refreshTray();
+      case 'quit':
+        return app.quit();
+      case 'status':
+        return;
+    }
+  };
+  const tray = new TillTray(assetsDir, onTrayItem, () => windows.showDashboard());
+
+  function refreshTray(): void {
+    tray.render(
+      trayModel({
+        serverState: server.state,
+        providerStatus: core.provider.status(),
+        settings: settings(),
+        serverAddress: serverAddress(),
+        notificationsPaused,
+        language: settings().language,
+      }),
+    );
+  }
+
+  server.onChange((state) => {
+    if (state.kind === 'running') {
+      const moved = appOriginOf(state.localUrl);
+      if (moved !== origin) {
+        origin = moved;
+        windows.followOrigin();
+      }
+    }
+    refreshTray();
+    const notice = notificationForServer(state, { settings: settings(), paused: notificationsPaused });
+    if (notice) notifier.show(notice, openNotice);
+  });
+
+  core.events.subscribe((event) => {
+    if (event.type === 'provider.status' || event.type === 'settings.changed') refreshTray();
+    const notice = notificationFor(event, {
+      settings: settings(),
+      paused: notificationsPaused,
+      waiterDebtTotal: event.type === 'payment.committed' && event.waiterId ? accountBalance(core.db, waiterAccount(event.waiterId)) : null,
+    });
+    if (notice) notifier.show(notice, openNotice);
+  });
+
+  core.settings.onChange((change) => {
+    if (change.changedKeys.includes('autostart')) applyAutostart(change.settings.autostart, logger);
+    if (change.changedKeys.some((key) => LISTENER_KEYS.has(key))) {
+      setTimeout(() => void server.restart(), LISTENER_RESTART_DELAY_MS);
+    }
+  });
+
+  registerShellIpc(
+    {
+      'shell:open-settings-window': () => {
+        windows.showSettings();
+        return undefined;
+      },
+      'shell:get-notifications-paused': () => notificationsPaused,
+      'shell:set-notifications-paused': (paused) => {
+        notificationsPaused = paused;
+        refreshTray();
+        return notificationsPaused;
+      },
+      'shell:get-autostart': () => settings().autostart,
+      'shell:set-autostart': (enabled) => core.settings.update({ autostart: enabled }).settings.autostart,
+      'shell:copy-text': (text) => {
+        clipboard.writeText(text);
+        return undefined;
+      },
+      'shell:app-version': () => core.version,
+    },
+    () => origin,
+    logger,
+  );
+
+  app.on('second-instance', () => windows.showDashboard());
+  // The till keeps serving iikoWaiter from the tray when its windows are closed.
+  app.on('window-all-closed', () => undefined);
+  let stopping: Promise<void> | null = null;
+  let stopped = false;
+  app.on('before-quit', (event) => {
+    quitting = true;
+    if (stopped) return;
+    event.preventDefault();
+    stopping ??= stopTill(server, logger).finally(() => {
+      tray.destroy();
+      stopped = true;
+      app.quit();
+    });
+  });
+
+  if (process.env.GMB_E2E_HOOKS === '1') exposeTestHooks({ tray, server, windows, core });
+
+  refreshTray();
+  await server.start();
+  const hidden = startsHidden({ argv: process.argv, autostart: settings().autostart, openedAtLogin: app.getLoginItemSettings().wasOpenedAtLogin });
+  if (!hidden) windows.showDashboard();
+}
+
+async function stopTill(server: ServerControl, logger: Logger): Promise<void> {
+  try {
+    await server.shutdown();
+  } catch (error) {
+    logger.error({ err: error }, 'the till did not stop cleanly');
+  }
+  logger.flush();
+}
+
+function applyAutostart(enabled: boolean, logger: Logger): void {
+  // An unpackaged app would register the bare Electron binary, which opens nothing at login.
+  if (!app.isPackaged) {
+    logger.info({ enabled }, 'autostart is saved but only registered with the OS by the installed app');
+    return;
+  }
+  app.setLoginItemSettings(loginItemSettings(enabled));
+}
+
+/** For e2e/electron.spec.ts only: lets Playwright read the tray and the server from the main process. */
+function exposeTestHooks(parts: { tray: TillTray; server: ServerControl; windows: ShellWindows; core: TillCore }): void {
+  Object.assign(globalThis, {
+    tillShellTest: {
+      tray: () => parts.tray.model,
+      server: () => parts.server.state,
+      settingsFile: () => parts.core.settings.location,
+      windowUrls: () => parts.windows.all().map((window) => window.webContents.getURL()),
+    },
+  });
+}

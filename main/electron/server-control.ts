@@ -1,0 +1,93 @@
+import type { TillCore } from '../core/create-core.js';
+import { listen as listenCore, PortInUseError, type Listening } from '../core/server/listen.js';
+import type { ServerState } from './server-state.js';
+
+type Listen = (core: TillCore, options: { host: string; port: number }) => Promise<Listening>;
+
+/**
+ * Starts and stops the till's HTTP server for the tray, one step at a time: a double click on
+ * "start" while it is starting must not open the port twice. Quitting closes the listener first,
+ * so no waiter request arrives at a closed database, and then the core.
+ */
+export class ServerControl {
+  private current: ServerState = { kind: 'stopped' };
+  private listening: Listening | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+  private readonly listeners = new Set<(state: ServerState) => void>();
+
+  constructor(
+    private readonly core: TillCore,
+    private readonly listen: Listen = listenCore,
+  ) {}
+
+  get state(): ServerState {
+    return this.current;
+  }
+
+  onChange(listener: (state: ServerState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  start(): Promise<ServerState> {
+    return this.step(async () => {
+      if (this.closed || this.listening) return;
+      const { host, port } = this.core.settings.get().server;
+      this.set({ kind: 'starting' });
+      try {
+        this.listening = await this.listen(this.core, { host, port });
+        this.set({ kind: 'running', host: this.listening.host, port: this.listening.port, localUrl: this.listening.localUrl });
+      } catch (error) {
+        this.core.logger.error({ err: error, host, port }, 'the server could not start');
+        this.set({
+          kind: 'error',
+          portInUse: error instanceof PortInUseError ? error.port : null,
+          message: error instanceof Error ? error.message : String(error),
+        });
+      }
+    });
+  }
+
+  stop(): Promise<ServerState> {
+    return this.step(() => this.closeListener());
+  }
+
+  /** Stop, then start again: for settings that take effect only on a new start (host, port). */
+  restart(): Promise<ServerState> {
+    return this.stop().then(() => this.start());
+  }
+
+  /** The last step of the app: the listener, then the core. Later calls do nothing. */
+  shutdown(): Promise<ServerState> {
+    return this.step(async () => {
+      if (this.closed) return;
+      await this.closeListener();
+      this.closed = true;
+      await this.core.close();
+    });
+  }
+
+  private async closeListener(): Promise<void> {
+    const listening = this.listening;
+    if (!listening) {
+      if (this.current.kind !== 'stopped') this.set({ kind: 'stopped' });
+      return;
+    }
+    this.set({ kind: 'stopping' });
+    await listening.close();
+    this.listening = null;
+    this.set({ kind: 'stopped' });
+  }
+
+  private step(work: () => Promise<void>): Promise<ServerState> {
+    const next = this.queue.then(work).then(() => this.current);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private set(state: ServerState): void {
+    this.current = state;
+    for (const listener of this.listeners) listener(state);
+  }
+}

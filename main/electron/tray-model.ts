@@ -1,0 +1,148 @@
+import type { Language } from '../../shared/i18n/language.js';
+import type { Settings } from '../../shared/settings/schema.js';
+import type { ProviderStatus } from '../core/providers/loyalty-provider.js';
+import type { ServerState } from './server-state.js';
+
+export type TrayIcon = 'running' | 'stopped' | 'error' | 'offline';
+
+export type TrayItemId =
+  | 'status'
+  | 'open-dashboard'
+  | 'open-settings'
+  | 'copy-address'
+  | 'toggle-server'
+  | 'pause-notifications'
+  | 'quit';
+
+export interface TrayItem {
+  id: TrayItemId;
+  label: string;
+  enabled: boolean;
+  /** Present on the items shown as a check box. */
+  checked?: boolean;
+}
+
+export interface TrayModel {
+  icon: TrayIcon;
+  tooltip: string;
+  items: TrayItem[];
+}
+
+export interface TrayInput {
+  serverState: ServerState;
+  providerStatus: ProviderStatus | null;
+  settings: Settings;
+  /** The Server Address for iikoWaiter, while the server is running. */
+  serverAddress: string | null;
+  notificationsPaused: boolean;
+  language: Language;
+}
+
+/** Windows cuts a tray tooltip at 127 characters; a cut is better shown than hidden. */
+export const TOOLTIP_LIMIT = 127;
+
+const TEXT = {
+  ru: {
+    app: 'GetMeBack Касса',
+    starting: 'Сервер запускается…',
+    running: 'Сервер работает',
+    stopping: 'Сервер останавливается…',
+    stopped: 'Сервер остановлен',
+    portInUse: (port: number) => `Порт ${port} занят другой программой`,
+    failed: 'Сервер не запустился',
+    providerOffline: (cloud: boolean) => (cloud ? 'Облако GetMeBack недоступно' : 'Программа лояльности недоступна'),
+    outbox: (count: number) => `ждут отправки: ${count}`,
+    notificationsPaused: 'уведомления на паузе',
+    openDashboard: 'Открыть панель кассы',
+    openSettings: 'Настройки…',
+    copyAddress: 'Скопировать адрес сервера',
+    stop: 'Остановить сервер',
+    start: 'Запустить сервер',
+    pause: 'Приостановить уведомления',
+    quit: 'Выйти',
+  },
+  en: {
+    app: 'GetMeBack Till',
+    starting: 'Server starting…',
+    running: 'Server running',
+    stopping: 'Server stopping…',
+    stopped: 'Server stopped',
+    portInUse: (port: number) => `Port ${port} is used by another program`,
+    failed: 'Server failed to start',
+    providerOffline: (cloud: boolean) => (cloud ? 'GetMeBack cloud unreachable' : 'Loyalty programme unavailable'),
+    outbox: (count: number) => `waiting to be sent: ${count}`,
+    notificationsPaused: 'notifications paused',
+    openDashboard: 'Open the till dashboard',
+    openSettings: 'Settings…',
+    copyAddress: 'Copy the Server Address',
+    stop: 'Stop the server',
+    start: 'Start the server',
+    pause: 'Pause notifications',
+    quit: 'Quit',
+  },
+} as const;
+
+/**
+ * The tray icon, its tooltip and its menu for this moment. A server that is not serving outranks a
+ * loyalty programme that is offline: waiters can do nothing at all without the server.
+ */
+export function trayModel(input: TrayInput): TrayModel {
+  const t = TEXT[input.language];
+  const state = input.serverState;
+  const running = state.kind === 'running';
+  const providerOffline = input.providerStatus !== null && !input.providerStatus.online;
+  const icon: TrayIcon =
+    state.kind === 'error' ? 'error' : !running ? 'stopped' : providerOffline ? 'offline' : 'running';
+
+  const status = serverStatusText(state, t);
+  const providerLine = running && providerOffline ? t.providerOffline(input.providerStatus?.provider === 'cloud') : null;
+  const details: string[] = [];
+  if (providerLine) details.push(providerLine);
+  const outbox = input.providerStatus?.outbox ?? 0;
+  if (providerLine && outbox > 0) details.push(t.outbox(outbox));
+  if (running && input.serverAddress) details.push(input.serverAddress);
+  if (input.notificationsPaused) details.push(t.notificationsPaused);
+
+  const notificationsOn = input.settings.notifications.enabled;
+  return {
+    icon,
+    tooltip: clip([t.app, status, ...details].join('\n'), TOOLTIP_LIMIT),
+    items: [
+      { id: 'status', label: providerLine ? `${status} · ${providerLine}` : status, enabled: false },
+      { id: 'open-dashboard', label: t.openDashboard, enabled: running },
+      { id: 'open-settings', label: t.openSettings, enabled: running },
+      { id: 'copy-address', label: t.copyAddress, enabled: running && input.serverAddress !== null },
+      {
+        id: 'toggle-server',
+        label: running ? t.stop : t.start,
+        enabled: running || state.kind === 'stopped' || state.kind === 'error',
+      },
+      {
+        id: 'pause-notifications',
+        label: t.pause,
+        enabled: notificationsOn,
+        checked: notificationsOn && input.notificationsPaused,
+      },
+      { id: 'quit', label: t.quit, enabled: true },
+    ],
+  };
+}
+
+function serverStatusText(state: ServerState, t: (typeof TEXT)[Language]): string {
+  switch (state.kind) {
+    case 'starting':
+      return t.starting;
+    case 'running':
+      return t.running;
+    case 'stopping':
+      return t.stopping;
+    case 'stopped':
+      return t.stopped;
+    case 'error':
+      return state.portInUse !== null ? t.portInUse(state.portInUse) : `${t.failed}: ${state.message}`;
+  }
+}
+
+function clip(text: string, limit: number): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}
