@@ -1,30 +1,38 @@
-import { useEffect, useState } from 'react';
-import type { TillEvent } from '../../shared/events.js';
+import { useEffect } from 'react';
+import { CashScreen } from './cash/CashScreen.js';
+import { Header } from './components/Header.js';
+import { FeedScreen } from './feed/FeedScreen.js';
+import { connectLiveEvents } from './live/live-events.js';
+import { OrdersScreen } from './screens/OrdersScreen.js';
+import { SettingsScreen } from './settings/SettingsScreen.js';
+import { SetupScreen } from './screens/SetupScreen.js';
+import { useHashRoute } from './routing/use-hash-route.js';
+import { useStatusStore } from './stores/status-store.js';
 
-/** The dashboard's first screen: the live feed of what happens at the till. */
+/** The till's dashboard: a header with the sections and the live status, and one screen at a time. */
 export function App() {
-  const [events, setEvents] = useState<TillEvent[]>([]);
+  const screen = useHashRoute();
+  const language = useStatusStore((state) => state.language);
+
   useEffect(() => {
-    void fetch('/api/events?limit=100')
-      .then((response) => response.json() as Promise<{ events: TillEvent[] }>)
-      .then((body) => setEvents(body.events));
-    const source = new EventSource('/api/events/stream');
-    source.addEventListener('till', (message) => {
-      const event = JSON.parse((message as MessageEvent<string>).data) as TillEvent;
-      setEvents((current) => [event, ...current]);
-    });
-    return () => source.close();
+    void useStatusStore.getState().load().catch(() => undefined);
+    return connectLiveEvents();
   }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
   return (
-    <main>
-      <h1>GetMeBack Till</h1>
-      <ul aria-label="Лента событий">
-        {events.map((event) => (
-          <li key={event.id}>
-            {event.at} {event.type} {event.orderId}
-          </li>
-        ))}
-      </ul>
-    </main>
+    <div className="app">
+      <Header screen={screen} />
+      <main className="screen">
+        {screen === 'feed' && <FeedScreen />}
+        {screen === 'orders' && <OrdersScreen />}
+        {screen === 'cash' && <CashScreen />}
+        {screen === 'settings' && <SettingsScreen />}
+        {screen === 'setup' && <SetupScreen />}
+      </main>
+    </div>
   );
 }

@@ -1,0 +1,150 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client.js';
+import type { WaiterSummary } from '../api/types.js';
+import { formatRoubles, roublesInputValue } from '../format/money.js';
+import { useLanguage, useTexts } from '../stores/status-store.js';
+import { useWaitersStore } from '../stores/waiters-store.js';
+import { handInAmount, newIdempotencyKey } from './hand-in.js';
+import { waiterName } from './waiter-name.js';
+
+type Step = { name: 'amount' } | { name: 'confirm'; amount: number } | { name: 'done'; amount: number; debt: number };
+
+/**
+ * Recording cash a waiter hands in: the amount (the whole debt unless changed), then a confirmation
+ * that says what the debt will be. The whole dialog sends one idempotency key, so pressing
+ * "Confirm" twice, or again after a network error, records the hand-in once.
+ */
+export function HandInDialog({ waiter, onClose }: { waiter: WaiterSummary; onClose: () => void }) {
+  const t = useTexts();
+  const language = useLanguage();
+  const handIn = useWaitersStore((state) => state.handIn);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [idempotencyKey] = useState(() => newIdempotencyKey());
+  const [step, setStep] = useState<Step>({ name: 'amount' });
+  const [amountText, setAmountText] = useState(() => roublesInputValue(waiter.debt, language));
+  const [note, setNote] = useState('');
+  const [recordedBy, setRecordedBy] = useState('');
+  const [amountError, setAmountError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const name = waiterName(waiter, t);
+  const money = (kopecks: number) => formatRoubles(kopecks, language);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  const next = (submit: FormEvent) => {
+    submit.preventDefault();
+    const amount = handInAmount(amountText, waiter.debt);
+    if (amount === null) return setAmountError(t.cash.badAmount);
+    setAmountError(null);
+    setStep({ name: 'confirm', amount });
+  };
+
+  const confirm = async (amount: number) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await handIn(waiter.id, { amount, note, recordedBy, idempotencyKey });
+      setStep({ name: 'done', amount: result.handIn.amount, debt: result.debt });
+    } catch (caught) {
+      if (caught instanceof ApiError) {
+        const onAmount = caught.fieldErrors.find((fieldError) => fieldError.field === 'amount');
+        if (onAmount) {
+          setAmountError(onAmount.message);
+          setStep({ name: 'amount' });
+        } else setError(caught.message);
+      } else setError(t.error.loadFailed);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <dialog ref={dialogRef} className="dialog" aria-labelledby="hand-in-title" onClose={onClose}>
+      <h2 id="hand-in-title">{t.cash.handInFor(name)}</h2>
+      <p className="big">
+        {t.cash.debt}: {money(waiter.debt)}
+      </p>
+      {step.name === 'amount' && (
+        <form onSubmit={next} noValidate>
+          <div className="field">
+            <label htmlFor="hand-in-amount">{t.cash.amount}</label>
+            <div className="row">
+              <input
+                id="hand-in-amount"
+                className="money-input"
+                inputMode="decimal"
+                autoFocus
+                value={amountText}
+                onChange={(change) => setAmountText(change.target.value)}
+                aria-invalid={amountError !== null}
+                aria-describedby="hand-in-amount-hint hand-in-amount-error"
+              />
+              <button type="button" onClick={() => setAmountText(roublesInputValue(waiter.debt, language))}>
+                {t.cash.full}
+              </button>
+            </div>
+            <p id="hand-in-amount-hint" className="hint">
+              {t.cash.amountHint}
+            </p>
+            {amountError && (
+              <p id="hand-in-amount-error" className="field-error" role="alert">
+                {amountError}
+              </p>
+            )}
+          </div>
+          <div className="field">
+            <label htmlFor="hand-in-recorded-by">{t.cash.recordedBy}</label>
+            <input id="hand-in-recorded-by" value={recordedBy} onChange={(change) => setRecordedBy(change.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="hand-in-note">{t.cash.note}</label>
+            <input id="hand-in-note" value={note} onChange={(change) => setNote(change.target.value)} />
+          </div>
+          <div className="actions">
+            <button type="submit" className="primary">
+              {t.cash.next}
+            </button>
+            <button type="button" onClick={onClose}>
+              {t.cash.cancel}
+            </button>
+          </div>
+        </form>
+      )}
+      {step.name === 'confirm' && (
+        <div>
+          <p className="confirm-text">{t.cash.confirmText(money(step.amount), name, money(waiter.debt - step.amount))}</p>
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="actions">
+            <button type="button" className="primary" disabled={busy} autoFocus onClick={() => void confirm(step.amount)}>
+              {t.cash.confirm}
+            </button>
+            <button type="button" disabled={busy} onClick={() => setStep({ name: 'amount' })}>
+              {t.cash.back}
+            </button>
+          </div>
+        </div>
+      )}
+      {step.name === 'done' && (
+        <div>
+          <p className="confirm-text" role="status">
+            {t.cash.saved(money(step.amount), money(step.debt))}
+          </p>
+          <div className="actions">
+            <button type="button" className="primary" autoFocus onClick={onClose}>
+              {t.cash.close}
+            </button>
+          </div>
+        </div>
+      )}
+    </dialog>
+  );
+}

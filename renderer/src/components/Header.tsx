@@ -1,0 +1,33 @@
+import type { Screen } from '../routing/use-hash-route.js';
+import { useFeedStore } from '../stores/feed-store.js';
+import { useStatusStore, useTexts } from '../stores/status-store.js';
+
+const NAV: Screen[] = ['feed', 'orders', 'cash', 'settings', 'setup'];
+
+/** The sections, and whether the till is live and its loyalty programme reachable. */
+export function Header({ screen }: { screen: Screen }) {
+  const t = useTexts();
+  const connected = useFeedStore((state) => state.connected);
+  const provider = useStatusStore((state) => state.status?.provider);
+  return (
+    <header className="header">
+      <h1 className="brand">{t.appTitle}</h1>
+      <nav aria-label={t.nav.label} className="nav">
+        {NAV.map((name) => (
+          <a key={name} href={`#/${name}`} className="nav-link" aria-current={screen === name ? 'page' : undefined}>
+            {t.nav[name]}
+          </a>
+        ))}
+      </nav>
+      <div className="header-status" role="status">
+        <span className={connected ? 'pill pill-ok' : 'pill pill-bad'}>{connected ? t.status.live : t.status.reconnecting}</span>
+        {provider && (
+          <span className={provider.online ? 'pill pill-ok' : 'pill pill-bad'} title={provider.lastError ?? undefined}>
+            {provider.provider === 'cloud' ? t.status.providerCloud : t.status.providerLocal}: {provider.online ? t.status.online : t.status.offline}
+            {provider.outbox > 0 && ` · ${t.status.outbox(provider.outbox)}`}
+          </span>
+        )}
+      </div>
+    </header>
+  );
+}

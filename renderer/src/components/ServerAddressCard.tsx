@@ -1,0 +1,45 @@
+import QRCode from 'qrcode';
+import { useEffect, useRef, useState } from 'react';
+import { useTexts } from '../stores/status-store.js';
+
+/** One Server Address for iikoWaiter → External Loyalty: to read, to copy, or to scan. */
+export function ServerAddressCard({ url, loopback }: { url: string; loopback: boolean }) {
+  const t = useTexts();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [qr, setQr] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    void QRCode.toDataURL(url, { margin: 1, width: 176, errorCorrectionLevel: 'M' }).then((data) => {
+      if (current) setQr(data);
+    });
+    return () => {
+      current = false;
+    };
+  }, [url]);
+
+  const copy = async () => {
+    // The clipboard API exists only in secure contexts; over plain HTTP from the LAN, select and copy.
+    if (navigator.clipboard) await navigator.clipboard.writeText(url);
+    else {
+      inputRef.current?.select();
+      document.execCommand('copy');
+    }
+    setCopied(true);
+    setTimeout(() => setCopied(false), 2000);
+  };
+
+  return (
+    <li className="card address-card">
+      <div className="address-text">
+        <p className="muted small">{loopback ? t.setup.loopbackNote : t.setup.lanNote}</p>
+        <input ref={inputRef} className="address" readOnly value={url} aria-label={url} onFocus={(focus) => focus.target.select()} />
+        <button type="button" onClick={() => void copy()} aria-label={t.setup.copyAddress(url)}>
+          {copied ? t.setup.copied : t.setup.copy}
+        </button>
+      </div>
+      {qr && <img className="qr" src={qr} alt={t.setup.qr(url)} width={176} height={176} />}
+    </li>
+  );
+}

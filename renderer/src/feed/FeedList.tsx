@@ -1,0 +1,67 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { useFeedStore } from '../stores/feed-store.js';
+import { useLanguage, useTexts } from '../stores/status-store.js';
+import { FeedRow } from './FeedRow.js';
+
+const ROW_HEIGHT = 64;
+
+/**
+ * The feed as a virtual list: only the rows in view are in the page, so tens of thousands of
+ * events scroll as smoothly as ten. Reaching the bottom loads the next older page.
+ */
+export function FeedList() {
+  const t = useTexts();
+  const language = useLanguage();
+  const { events, hasMore, loading, failed, loadOlder } = useFeedStore();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const footer = hasMore || failed ? 1 : 0;
+  const virtualizer = useVirtualizer({
+    count: events.length + footer,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    getItemKey: (index) => events[index]?.id ?? 'footer',
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items[items.length - 1]?.index ?? -1;
+
+  useEffect(() => {
+    if (lastIndex >= events.length - 20 && hasMore && !loading && !failed && events.length > 0) void loadOlder();
+  }, [lastIndex, events.length, hasMore, loading, failed, loadOlder]);
+
+  if (events.length === 0 && !hasMore) return <p className="empty">{t.feed.empty}</p>;
+
+  return (
+    <div ref={scrollRef} className="feed-scroll" role="list" aria-label={t.feed.title} aria-busy={loading} tabIndex={0}>
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {items.map((item) => {
+          const event = events[item.index];
+          return (
+            <div
+              key={item.key}
+              role={event ? 'listitem' : undefined}
+              aria-setsize={event ? -1 : undefined}
+              aria-posinset={event ? item.index + 1 : undefined}
+              className="feed-slot"
+              style={{ height: item.size, transform: `translateY(${item.start}px)` }}
+            >
+              {event ? (
+                <FeedRow event={event} language={language} />
+              ) : failed ? (
+                <div className="feed-footer">
+                  {t.feed.loadFailed}{' '}
+                  <button type="button" onClick={() => void (events.length ? loadOlder() : useFeedStore.getState().loadNewest())}>
+                    {t.feed.retry}
+                  </button>
+                </div>
+              ) : (
+                <div className="feed-footer">{t.feed.loading}</div>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { TillEvent } from '../../../shared/events.js';
+import type { Language } from '../../../shared/i18n/language.js';
+import { formatClock } from '../format/time.js';
+import { feedLine } from './feed-line.js';
+
+/** One event: its time, what happened in big letters, and the figures under it. */
+export function FeedRow({ event, language }: { event: TillEvent; language: Language }) {
+  const line = feedLine(event, language);
+  const details = line.details.join(' · ');
+  return (
+    <div className={`feed-row tone-${line.tone}`}>
+      <time className="feed-time" dateTime={event.at}>
+        {formatClock(event.at)}
+      </time>
+      <div className="feed-text">
+        <div className="feed-title" title={line.title}>
+          {line.title}
+        </div>
+        <div className="feed-details" title={details}>
+          {details}
+        </div>
+      </div>
+    </div>
+  );
+}

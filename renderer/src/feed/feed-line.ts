@@ -1,0 +1,95 @@
+import type { TillEvent } from '../../../shared/events.js';
+import type { Language } from '../../../shared/i18n/language.js';
+import { formatPoints, formatRoubles } from '../format/money.js';
+import { textsFor } from '../i18n/texts.js';
+
+export type FeedTone = 'guest' | 'gift' | 'money' | 'cash' | 'warning' | 'error' | 'system';
+
+/** One line of the feed as the cashier reads it: what happened, and the figures that matter. */
+export interface FeedLine {
+  title: string;
+  details: string[];
+  tone: FeedTone;
+}
+
+/** The first block of an iiko order id: enough to tell orders apart on one screen. */
+export function shortOrderId(orderId: string): string {
+  return orderId.split('-')[0] ?? orderId;
+}
+
+export function feedLine(event: TillEvent, language: Language): FeedLine {
+  const t = textsFor(language);
+  const d = t.feed.detail;
+  const money = (kopecks: number) => formatRoubles(kopecks, language);
+  const points = (hundredths: number) => formatPoints(hundredths, language);
+  const context: string[] = [];
+  if (event.waiterName || event.waiterId) context.push(`${d.waiter} ${event.waiterName ?? (event.waiterId ?? '').slice(0, 12)}`);
+  if (event.orderId) context.push(`${d.order} ${shortOrderId(event.orderId)}`);
+  const line = (title: string, tone: FeedTone, details: (string | false)[]): FeedLine => ({
+    title,
+    tone,
+    details: [...details.filter((detail): detail is string => detail !== false), ...context],
+  });
+
+  switch (event.type) {
+    case 'guest.checked_in': {
+      const { guestName, voucherName, balance, available } = event.data;
+      const title = voucherName ? t.feed.line.checkedInVoucher(guestName, voucherName) : t.feed.line.checkedIn(guestName);
+      return line(title, 'guest', [`${d.balance} ${points(balance)}`, available !== balance && `${d.available} ${points(available)}`]);
+    }
+    case 'guest.checked_out':
+      return line(t.feed.line.checkedOut(event.data.guestName ?? t.feed.line.unknownGuest), 'guest', []);
+    case 'gift.added':
+      return line(t.feed.line.giftAdded(event.data.giftName, event.data.guestName), 'gift', [`${points(event.data.points)} ${d.points}`]);
+    case 'gift.removed':
+      return line(t.feed.line.giftRemoved(event.data.giftName), 'gift', [`${points(event.data.points)} ${d.points}`]);
+    case 'bonus.reserved': {
+      const { guestName, sum, maxSum, orderSum } = event.data;
+      return line(t.feed.line.bonusReserved(guestName), 'money', [
+        `${d.reserved} ${points(sum)}`,
+        `${d.max} ${points(maxSum)}`,
+        `${d.orderSum} ${money(orderSum)}`,
+      ]);
+    }
+    case 'payment.committed': {
+      const p = event.data;
+      const title = p.guestName ? `${t.feed.line.paid} · ${p.guestName}` : t.feed.line.paid;
+      return line(title, p.waiterDebt > 0 ? 'cash' : 'money', [
+        money(p.orderSum),
+        p.bonusWrittenOff > 0 && `${d.bonusWrittenOff} ${points(p.bonusWrittenOff)}`,
+        p.giftPointsWrittenOff > 0 && `${d.giftPoints} ${points(p.giftPointsWrittenOff)}`,
+        p.accrued > 0 && `${d.accrued} ${points(p.accrued)}`,
+        p.cash > 0 && `${d.cash} ${money(p.cash)}`,
+        p.waiterDebt > 0 && `${d.waiterDebt}${money(p.waiterDebt)}`,
+      ]);
+    }
+    case 'order.refunded': {
+      const r = event.data;
+      return line(t.feed.line.refunded, 'warning', [
+        r.bonusReturned > 0 && `${d.bonusReturned} ${points(r.bonusReturned)}`,
+        r.giftPointsReturned > 0 && `${d.giftPoints} ${points(r.giftPointsReturned)}`,
+        r.accrualReversed > 0 && `${d.accrualReversed} ${points(r.accrualReversed)}`,
+        r.waiterDebtReversed > 0 && `${d.debtReversed}${money(r.waiterDebtReversed)}`,
+      ]);
+    }
+    case 'cash.handed_in':
+      return line(t.feed.line.handedIn, 'cash', [
+        `${d.amount} ${money(event.data.amount)}`,
+        `${d.debtAfter} ${money(event.data.debtAfter)}`,
+        event.data.recordedBy !== '' && `${d.recordedBy} ${event.data.recordedBy}`,
+      ]);
+    case 'request.refused':
+      return line(`${t.feed.line.refused}: ${event.data.message}`, 'warning', [`${d.request} ${event.data.route}`]);
+    case 'server.error':
+      return line(`${t.feed.line.serverError}: ${event.data.message}`, 'error', [`${d.request} ${event.data.route}`, `id ${event.data.requestId}`]);
+    case 'provider.status': {
+      const name = event.data.provider === 'cloud' ? t.status.providerCloud : t.status.providerLocal;
+      return line(event.data.online ? t.feed.line.providerOnline(name) : t.feed.line.providerOffline(name), event.data.online ? 'system' : 'error', [
+        event.data.lastError ?? false,
+        event.data.outbox > 0 && `${d.outbox} ${event.data.outbox}`,
+      ]);
+    }
+    case 'settings.changed':
+      return line(t.feed.line.settingsChanged, 'system', [event.data.keys.join(', '), event.data.restartNeeded && d.restartNeeded]);
+  }
+}

@@ -1,0 +1,64 @@
+import type { TillEvent, TillEventType } from '../../../shared/events.js';
+import { useFeedStore } from '../stores/feed-store.js';
+import { useOrdersStore } from '../stores/orders-store.js';
+import { useSettingsStore } from '../stores/settings-store.js';
+import { useStatusStore } from '../stores/status-store.js';
+import { useWaitersStore } from '../stores/waiters-store.js';
+
+const ORDER_TYPES: readonly TillEventType[] = [
+  'guest.checked_in',
+  'guest.checked_out',
+  'gift.added',
+  'gift.removed',
+  'bonus.reserved',
+  'payment.committed',
+  'order.refunded',
+];
+const CASH_TYPES: readonly TillEventType[] = ['payment.committed', 'order.refunded', 'cash.handed_in'];
+const STATUS_TYPES: readonly TillEventType[] = ['settings.changed', 'provider.status'];
+
+/** Runs `work` once after a burst of calls settles: ten check-ins in a second are one reload. */
+function coalesce(work: () => void, delayMs: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(work, delayMs);
+  };
+}
+
+/**
+ * One server-sent-events connection for the whole dashboard: each event goes to the feed at once,
+ * and the screens whose figures it changes reload theirs. After a dropped connection the feed's top
+ * page is fetched again, so nothing that happened meanwhile is missing.
+ */
+export function connectLiveEvents(): () => void {
+  const reloadOrders = coalesce(() => void useOrdersStore.getState().load(), 150);
+  const reloadWaiters = coalesce(() => void useWaitersStore.getState().load(), 150);
+  const reloadStatus = coalesce(() => void useStatusStore.getState().load(), 150);
+  const reloadSettings = coalesce(() => void useSettingsStore.getState().load(), 150);
+  const source = new EventSource('/api/events/stream');
+  let droppedBefore = false;
+
+  source.addEventListener('open', () => {
+    useFeedStore.getState().setConnected(true);
+    if (droppedBefore) {
+      void useFeedStore.getState().loadNewest();
+      reloadOrders();
+      reloadWaiters();
+      reloadStatus();
+    }
+  });
+  source.addEventListener('error', () => {
+    droppedBefore = true;
+    useFeedStore.getState().setConnected(false);
+  });
+  source.addEventListener('till', (message) => {
+    const event = JSON.parse((message as MessageEvent<string>).data) as TillEvent;
+    useFeedStore.getState().receive(event);
+    if (ORDER_TYPES.includes(event.type)) reloadOrders();
+    if (CASH_TYPES.includes(event.type)) reloadWaiters();
+    if (STATUS_TYPES.includes(event.type)) reloadStatus();
+    if (event.type === 'settings.changed') reloadSettings();
+  });
+  return () => source.close();
+}

@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react';
+import { api } from '../api/client.js';
+import type { SetupResponse } from '../api/types.js';
+import { ServerAddressCard } from '../components/ServerAddressCard.js';
+import { SetupChecklist } from '../components/SetupChecklist.js';
+import { useNow } from '../components/use-now.js';
+import { formatDuration } from '../format/time.js';
+import { useStatusStore, useTexts } from '../stores/status-store.js';
+
+const POLL_MS = 3000;
+
+/**
+ * The setup assistant (`#/setup`): the exact Server Address to type into iikoWaiter, whether
+ * iikoWaiter has called yet, and the user guide's checklist. Waiter requests that change nothing
+ * (viewing an order) make no feed event, so this screen asks the server every few seconds.
+ */
+export function SetupScreen() {
+  const t = useTexts();
+  const clockOffsetMs = useStatusStore((state) => state.clockOffsetMs);
+  const port = useStatusStore((state) => state.status?.listening?.port);
+  const now = useNow();
+  const [setup, setSetup] = useState<SetupResponse | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    const load = () =>
+      api
+        .get<SetupResponse>('/api/setup')
+        .then((body) => {
+          setSetup(body);
+          setFailed(false);
+        })
+        .catch(() => setFailed(true));
+    void load();
+    const timer = setInterval(() => void load(), POLL_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  const lastRequest = setup?.lastWaiterRequestAt
+    ? t.setup.ago(formatDuration(now + clockOffsetMs - new Date(setup.lastWaiterRequestAt).getTime(), t))
+    : t.setup.never;
+
+  return (
+    <section aria-labelledby="setup-title" className="page setup">
+      <h2 id="setup-title">{t.setup.title}</h2>
+      {failed && <p role="alert" className="error">{t.error.loadFailed}</p>}
+      <p>{t.setup.intro}</p>
+      {setup && (
+        <>
+          <ul className="addresses">
+            {setup.serverAddresses.map((address) => (
+              <ServerAddressCard key={address.url} url={address.url} loopback={address.loopback} />
+            ))}
+          </ul>
+          <dl className="live-status" aria-live="polite">
+            <div>
+              <dt>{t.setup.lastRequest}</dt>
+              <dd>{lastRequest}</dd>
+            </div>
+            <div>
+              <dt>{t.setup.provider}</dt>
+              <dd className={setup.provider.online ? 'ok' : 'bad'}>
+                {setup.provider.provider === 'cloud' ? t.status.providerCloud : t.status.providerLocal}:{' '}
+                {setup.provider.online ? t.status.online : t.status.offline}
+                {setup.provider.lastError && ` · ${setup.provider.lastError}`}
+              </dd>
+            </div>
+            <div>
+              <dt>{t.setup.port}</dt>
+              <dd className={setup.portInUse ? 'bad' : 'ok'}>
+                {setup.portInUse ? `${setup.portInUse} · ${t.setup.portInUse}` : `${port ?? '—'} · ${t.setup.portFree}`}
+              </dd>
+            </div>
+          </dl>
+          <SetupChecklist checklist={setup.checklist} permissions={setup.permissions} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,115 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client.js';
+import { useSettingsStore } from '../stores/settings-store.js';
+import { useStatusStore, useTexts } from '../stores/status-store.js';
+import { formFromSettings, patchFromForm, type SettingsField, type SettingsForm } from './settings-form.js';
+import { SettingsFormContext, type SettingsFormBinding } from './settings-form-context.js';
+import { SettingsSections } from './SettingsSections.js';
+
+type Outcome = { tone: 'ok' | 'warn' | 'error'; text: string } | null;
+
+/**
+ * The manager's settings (`#/settings`, also the Electron settings window). Only changed fields are
+ * sent; the server's verdict is shown next to each field, and a saved change says whether it is
+ * already in effect or needs a restart.
+ */
+export function SettingsScreen() {
+  const t = useTexts();
+  const { current, failed, load, save } = useSettingsStore();
+  const [initial, setInitial] = useState<SettingsForm | null>(null);
+  const [form, setForm] = useState<SettingsForm | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<SettingsField, string>>>({});
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // Only a new copy from the server (a change made elsewhere) resets the form, and not mid-edit.
+  useEffect(() => {
+    if (!current) return;
+    const editing = form !== null && initial !== null && JSON.stringify(form) !== JSON.stringify(initial);
+    if (editing) return;
+    const fresh = formFromSettings(current.settings);
+    setInitial(fresh);
+    setForm(fresh);
+  }, [current]);
+
+  const binding = useMemo<SettingsFormBinding | null>(
+    () =>
+      form && {
+        form,
+        set: (field, value) => {
+          setForm((state) => state && { ...state, [field]: value });
+          setErrors((state) => ({ ...state, [field]: undefined }));
+        },
+        errors,
+        overridden: current?.overridden ?? [],
+        t,
+      },
+    [form, errors, current?.overridden, t],
+  );
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!form || !initial) return;
+    const { patch, problems } = patchFromForm(form, initial);
+    const problemFields = Object.keys(problems) as SettingsField[];
+    if (problemFields.length > 0) {
+      setErrors(Object.fromEntries(problemFields.map((field) => [field, t.settings[problems[field] ?? 'notNumber']])));
+      setOutcome({ tone: 'error', text: t.settings.fixFields });
+      return;
+    }
+    if (Object.keys(patch).length === 0) return setOutcome({ tone: 'ok', text: t.settings.nothingChanged });
+    setSaving(true);
+    try {
+      const saved = await save(patch);
+      setErrors({});
+      const fresh = formFromSettings(saved.settings);
+      setInitial(fresh);
+      setForm(fresh);
+      setOutcome(
+        saved.restartNeeded
+          ? { tone: 'warn', text: t.settings.savedRestart(saved.changedKeys.join(', ')) }
+          : { tone: 'ok', text: saved.changedKeys.length ? t.settings.savedApplied : t.settings.nothingChanged },
+      );
+      void useStatusStore.getState().load();
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.fieldErrors.length > 0) {
+        setErrors(Object.fromEntries(caught.fieldErrors.map((fieldError) => [fieldError.field, fieldError.message])));
+        const unplaced = caught.fieldErrors.filter((fieldError) => !(fieldError.field in form));
+        setOutcome({ tone: 'error', text: [t.settings.fixFields, ...unplaced.map((e) => `${e.field}: ${e.message}`)].join(' ') });
+      } else setOutcome({ tone: 'error', text: caught instanceof Error ? caught.message : t.error.loadFailed });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="settings-title" className="page settings">
+      <h2 id="settings-title">{t.settings.title}</h2>
+      {failed && <p role="alert" className="error">{t.error.loadFailed}</p>}
+      {binding && (
+        <SettingsFormContext.Provider value={binding}>
+          <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="settings-title">
+            <SettingsSections adminPasswordSet={current?.settings.adminPasswordSet ?? false} />
+            <div className="save-bar">
+              <button type="submit" className="primary" disabled={saving}>
+                {saving ? t.settings.saving : t.settings.save}
+              </button>
+              <p role="status" className={outcome ? `outcome outcome-${outcome.tone}` : 'outcome'}>
+                {outcome?.text}
+              </p>
+            </div>
+          </form>
+          {current && (
+            <p className="muted small">
+              {t.settings.location}: {current.location}
+            </p>
+          )}
+        </SettingsFormContext.Provider>
+      )}
+    </section>
+  );
+}

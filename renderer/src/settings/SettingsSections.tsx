@@ -1,0 +1,78 @@
+import { ChoiceField, CheckField, TextField } from './SettingsFields.js';
+import { useSettingsForm } from './settings-form-context.js';
+
+/** The settings, grouped the way the user guide sets them up. */
+export function SettingsSections({ adminPasswordSet }: { adminPasswordSet: boolean }) {
+  const { form, t } = useSettingsForm();
+  const s = t.settings;
+  return (
+    <div className="settings-grid">
+      <fieldset className="group">
+        <legend>{s.server}</legend>
+        <TextField field="server.host" label={s.host} />
+        <TextField field="server.port" label={s.port} inputMode="numeric" />
+        <TextField field="server.path" label={s.path} />
+      </fieldset>
+
+      <fieldset className="group">
+        <legend>{s.payments}</legend>
+        <TextField field="bonusPaymentTypeId" label={s.bonusPaymentType} wide />
+        <CheckField field="cashToWaiter" label={s.cashToWaiter} />
+        <TextField field="payInTypeId" label={s.payInType} wide />
+        <TextField field="payOutTypeId" label={s.payOutType} wide />
+      </fieldset>
+
+      <fieldset className="group">
+        <legend>{s.provider}</legend>
+        <ChoiceField
+          field="provider"
+          legend={s.provider}
+          options={[
+            { value: 'local', label: s.providerLocal },
+            { value: 'cloud', label: s.providerCloud },
+          ]}
+        />
+        {form.provider === 'cloud' && (
+          <>
+            <TextField field="cloud.accountUrl" label={s.accountUrl} type="url" inputMode="url" wide />
+            <TextField field="cloud.apiKey" label={s.apiKey} hint={s.apiKeyHint} wide />
+          </>
+        )}
+      </fieldset>
+
+      <fieldset className="group">
+        <legend>{s.language}</legend>
+        <ChoiceField
+          field="language"
+          legend={s.language}
+          options={[
+            { value: 'ru', label: 'Русский' },
+            { value: 'en', label: 'English' },
+          ]}
+        />
+      </fieldset>
+
+      <fieldset className="group">
+        <legend>{s.notifications}</legend>
+        <CheckField field="notifications.enabled" label={s.notificationsEnabled} />
+        <CheckField field="notifications.checkIn" label={s.notifyCheckIn} />
+        <CheckField field="notifications.giftAdded" label={s.notifyGiftAdded} />
+        <CheckField field="notifications.bonusRequested" label={s.notifyBonusRequested} />
+        <CheckField field="notifications.paymentCommitted" label={s.notifyPaymentCommitted} />
+        <CheckField field="notifications.providerOffline" label={s.notifyProviderOffline} />
+        <CheckField field="notifications.serverError" label={s.notifyServerError} />
+        <TextField field="notifications.debtThreshold" label={s.debtThreshold} inputMode="decimal" />
+      </fieldset>
+
+      <fieldset className="group">
+        <legend>{s.access}</legend>
+        <TextField
+          field="adminPassword"
+          label={s.adminPassword}
+          type="password"
+          hint={adminPasswordSet ? s.adminPasswordSet : s.adminPasswordUnset}
+        />
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { create } from 'zustand';
+import type { Language } from '../../../shared/i18n/language.js';
+import { api } from '../api/client.js';
+import type { StatusResponse } from '../api/types.js';
+import { textsFor, type Texts } from '../i18n/texts.js';
+
+interface StatusState {
+  status: StatusResponse | null;
+  language: Language;
+  /** Server clock minus this browser's clock, so "12 s ago" is right even if the clocks differ. */
+  clockOffsetMs: number;
+  load(): Promise<void>;
+}
+
+/** The till's status and the language the dashboard speaks (a setting; refreshed on change). */
+export const useStatusStore = create<StatusState>()((set) => ({
+  status: null,
+  language: 'ru',
+  clockOffsetMs: 0,
+  async load() {
+    const status = await api.get<StatusResponse>('/api/status');
+    set({ status, language: status.language, clockOffsetMs: new Date(status.now).getTime() - Date.now() });
+  },
+}));
+
+export function useTexts(): Texts {
+  return textsFor(useStatusStore((state) => state.language));
+}
+
+export function useLanguage(): Language {
+  return useStatusStore((state) => state.language);
+}

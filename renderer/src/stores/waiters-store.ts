@@ -1,0 +1,45 @@
+import { create } from 'zustand';
+import { ApiError, api } from '../api/client.js';
+import type { HandInResponse, WaiterSummary } from '../api/types.js';
+
+interface WaitersState {
+  waiters: WaiterSummary[];
+  loaded: boolean;
+  /** False when this core has no waiter accounts API (an older core): the screen says so. */
+  available: boolean;
+  failed: boolean;
+  load(): Promise<void>;
+  handIn(waiterId: string, input: { amount: number; note: string; recordedBy: string; idempotencyKey: string }): Promise<HandInResponse>;
+  rename(waiterId: string, name: string): Promise<void>;
+}
+
+/** Each waiter's outstanding cash and today's movement. */
+export const useWaitersStore = create<WaitersState>()((set, get) => ({
+  waiters: [],
+  loaded: false,
+  available: true,
+  failed: false,
+  async load() {
+    try {
+      const { waiters } = await api.get<{ waiters: WaiterSummary[] }>('/api/waiters');
+      set({ waiters, loaded: true, available: true, failed: false });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) set({ available: false, loaded: true });
+      else set({ failed: true });
+    }
+  },
+  async handIn(waiterId, input) {
+    const result = await api.post<HandInResponse>(`/api/waiters/${encodeURIComponent(waiterId)}/hand-ins`, {
+      amount: input.amount,
+      ...(input.note.trim() ? { note: input.note.trim() } : {}),
+      ...(input.recordedBy.trim() ? { recordedBy: input.recordedBy.trim() } : {}),
+      idempotencyKey: input.idempotencyKey,
+    });
+    await get().load();
+    return result;
+  },
+  async rename(waiterId, name) {
+    await api.put(`/api/waiters/${encodeURIComponent(waiterId)}`, { name });
+    await get().load();
+  },
+}));
