@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type Koa from 'koa';
-import type { Settings } from '../../shared/settings/schema.js';
 import { systemClock, type Clock } from './clock.js';
 import { EventBus } from './events/event-bus.js';
 import { openTillDatabase, type TillDatabase } from './ledger/database.js';
 import { IdempotencyKeys } from './ledger/idempotency-keys.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { LoyaltyContext } from './loyalty/context.js';
-import { createProvider } from './providers/create-provider.js';
+import { createProvider, type ProviderDeps } from './providers/create-provider.js';
 import { DEMO_BOOK } from './providers/demo-book.js';
 import type { LoyaltyProvider } from './providers/loyalty-provider.js';
 import { importSeed, readSeedFile } from './providers/seed-file.js';
@@ -26,7 +25,7 @@ export interface CoreOptions {
   /** Load the demo book when the loyalty book is empty and no seed is given (default true). */
   demoBook?: boolean;
   /** Replaces the provider the settings choose (tests). */
-  provider?: (deps: { db: TillDatabase; settings: () => Settings; logger: Logger; clock: Clock }) => LoyaltyProvider;
+  provider?: (deps: ProviderDeps) => LoyaltyProvider;
   logger?: Logger;
   clock?: Clock;
   /** Where the built dashboard is; the server shows a hint page when it is missing. */
@@ -84,7 +83,7 @@ export function createCore(options: CoreOptions): TillCore {
     if (options.seedFile) importSeed(db, readSeedFile(options.seedFile), waiters, at);
     else if (options.demoBook !== false && isBookEmpty(db)) importSeed(db, DEMO_BOOK, waiters, at);
 
-    const providerDeps = { db, settings: () => settings.get(), logger, clock };
+    const providerDeps: ProviderDeps = { db, settings: () => settings.get(), logger, clock, events };
     const provider = options.provider ? options.provider(providerDeps) : createProvider(providerDeps);
     const keys = new IdempotencyKeys(db);
     keys.prune(clock.now());

@@ -50,6 +50,8 @@ export async function payOrder(
     const guest = order.guestId ? (guests.get(order.guestId) ?? null) : null;
     if (order.guestId && !guest) throw new Refusal('providerUnavailable');
     if (bonus > 0 && !guest) throw new Refusal('bonusWithoutGuest');
+    // Offline, the provider may give the last known profile: enough to accrue, never to spend bonuses.
+    if (bonus > 0 && guest?.stale) throw new Refusal('providerUnavailable');
 
     const bonusHolds = activeHoldsOfOrder(ctx.db, orderId, 'bonus');
     if (guest && bonus > 0) {
@@ -173,7 +175,7 @@ async function loadGuests(ctx: LoyaltyContext, orderId: string, boundGuestId: st
   if (boundGuestId) ids.add(boundGuestId);
   const guests = new Map<string, GuestProfile>();
   for (const id of ids) {
-    const guest = await askProvider(() => ctx.provider.guest(id));
+    const guest = await askProvider(() => ctx.provider.guest(id, { allowStale: true }));
     if (guest) guests.set(id, guest);
   }
   return guests;

@@ -1,7 +1,9 @@
 import type { Settings } from '../../../shared/settings/schema.js';
 import type { Clock } from '../clock.js';
+import type { EventBus } from '../events/event-bus.js';
 import type { TillDatabase } from '../ledger/database.js';
 import type { Logger } from '../logger.js';
+import { CloudProvider } from './cloud/cloud-provider.js';
 import { EmbeddedLoyaltyBook } from './embedded-book.js';
 import type { LoyaltyProvider } from './loyalty-provider.js';
 
@@ -10,13 +12,13 @@ export interface ProviderDeps {
   settings: () => Settings;
   logger: Logger;
   clock: Clock;
+  /** Where a provider announces going offline and back (`provider.status`). */
+  events: EventBus;
 }
 
 /** The provider the settings choose. Switching provider takes effect at the next start. */
 export function createProvider(deps: ProviderDeps): LoyaltyProvider {
   const settings = deps.settings();
-  if (settings.provider === 'cloud') {
-    throw new Error('The GetMeBack cloud provider is not available in this build; choose the embedded loyalty book.');
-  }
+  if (settings.provider === 'cloud') return new CloudProvider(deps);
   return new EmbeddedLoyaltyBook(deps.db);
 }

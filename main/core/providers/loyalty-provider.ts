@@ -7,8 +7,10 @@
 export interface GuestProfile {
   id: string;
   fullName: string;
-  /** Kopecks the provider itself reports, before the till's own ledger entries it has not yet seen. */
+  /** Kopecks of the guest's balance without the till's own ledger entries (`ledgerAdjustment` adds them). */
   baseBalance: number;
+  /** The provider could not be reached: this is the last profile it gave, not a fresh balance. */
+  stale?: boolean;
 }
 
 export interface VoucherProfile {
@@ -71,12 +73,17 @@ export interface LoyaltyProvider {
   readonly kind: 'local' | 'cloud';
   /** Recognises a scanned or typed value: guest QR, gift-voucher QR, phone or card number. */
   lookup(value: string): Promise<ScanLookup>;
-  guest(guestId: string): Promise<GuestProfile | null>;
+  /**
+   * The guest with a fresh balance. With `allowStale`, an unreachable provider may answer with the
+   * last profile it gave, marked `stale` (good enough to accrue, never to spend).
+   */
+  guest(guestId: string, options?: { allowStale?: boolean }): Promise<GuestProfile | null>;
   voucher(voucherId: string): Promise<VoucherProfile | null>;
   rules(): LoyaltyRules;
   /**
    * Kopecks the till's ledger adds to `baseBalance`. Synchronous, read inside the money transaction:
-   * the embedded book counts every entry; the cloud counts only entries it has not yet received.
+   * the embedded book counts every entry; the cloud provider counts every entry it recorded and takes
+   * the ones the cloud had already received out of `baseBalance` when it reads the cloud's balance.
    */
   ledgerAdjustment(guestId: string): number;
   /** Called inside the money transaction: remember what the provider must receive. */

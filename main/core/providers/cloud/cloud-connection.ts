@@ -1,0 +1,32 @@
+/**
+ * Whether the GetMeBack cloud answers, as the last call found it. The dashboard and the tray learn
+ * of every change (online ↔ offline) once, not of every failed call.
+ */
+export class CloudConnection {
+  online = true;
+  lastError: string | null = null;
+
+  constructor(private readonly onChange: () => void) {}
+
+  /** The cloud answered (whatever it said). */
+  reached(): void {
+    const wasOffline = !this.online;
+    this.online = true;
+    this.lastError = null;
+    if (wasOffline) this.onChange();
+  }
+
+  /** The cloud answered but refused this call: it is online, and the manager should see why. */
+  refused(reason: string): void {
+    this.reached();
+    this.lastError = reason;
+  }
+
+  /** No usable answer: network, timeout, HTTP error, or not this API. */
+  failed(reason: string): void {
+    const wasOnline = this.online;
+    this.online = false;
+    this.lastError = reason;
+    if (wasOnline) this.onChange();
+  }
+}

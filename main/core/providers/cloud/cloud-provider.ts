@@ -1,0 +1,197 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Settings } from '../../../../shared/settings/schema.js';
+import { basisPointsFromFraction } from '../../../../shared/money.js';
+import type { Clock } from '../../clock.js';
+import type { EventBus } from '../../events/event-bus.js';
+import type { TillDatabase } from '../../ledger/database.js';
+import type { Logger } from '../../logger.js';
+import {
+  ProviderUnavailableError,
+  type GuestProfile,
+  type LoyaltyProvider,
+  type LoyaltyRules,
+  type ProviderOperation,
+  type ProviderStatus,
+  type ScanLookup,
+  type VoucherProfile,
+} from '../loyalty-provider.js';
+import { GetMeBackClient } from './cloud-client.js';
+import { CloudConnection } from './cloud-connection.js';
+import { clientBody, cloudCallsOf, giftBody, lookupBody, readLookup, type CloudVoucher } from './getmeback-api.js';
+import { GuestCache } from './guest-cache.js';
+import { Outbox } from './outbox.js';
+import { OutboxCourier, type CourierTiming } from './outbox-courier.js';
+
+export interface CloudProviderDeps {
+  db: TillDatabase;
+  settings: () => Settings;
+  logger: Logger;
+  clock: Clock;
+  events: EventBus;
+}
+
+export interface CloudTiming extends CourierTiming {
+  /** The most a waiter waits for one answer (lookup, guest, voucher), repeats included. */
+  callTimeoutMs: number;
+  /** First pause before repeating a failed lookup; doubles each time, within `callTimeoutMs`. */
+  lookupRetryDelayMs: number;
+  /** How long a scanned value's answer is reused for a check-in without asking the cloud. */
+  identityTtlMs: number;
+}
+
+export const DEFAULT_CLOUD_TIMING: CloudTiming = {
+  callTimeoutMs: 4_000,
+  lookupRetryDelayMs: 200,
+  identityTtlMs: 30_000,
+  deliveryTimeoutMs: 10_000,
+  firstRetryMs: 2_000,
+  maxRetryMs: 60_000,
+};
+
+/** A lookup's answer with the guest's balance already split (see `CloudProvider`). */
+type GuestRead = { kind: 'unknown' } | { kind: 'found'; guest: GuestProfile; voucher: CloudVoucher | null };
+
+/** Reads of a balance that a delivery overlapped are repeated at most this many times. */
+const BALANCE_READS = 3;
+
+/**
+ * The GetMeBack cloud as the loyalty provider. The till's ledger stays the truth for orders, holds
+ * and payments; the cloud says who a guest is and what the guest has, and receives, through the
+ * outbox, what the till spent and accrued.
+ *
+ * The balance the waiter sees is the cloud's balance plus what the till recorded that the cloud had
+ * not yet received when it was asked. A profile carries that split in itself: `baseBalance` is the
+ * cloud's balance less the entries it had already acknowledged at that moment, and
+ * `ledgerAdjustment` adds every entry the till recorded for the cloud. So a delivery completing
+ * between the read and the payment's transaction changes neither term, and two requests holding
+ * profiles read at different times each get a consistent sum. A read that a delivery of the same
+ * guest overlapped is ambiguous (the cloud may have counted it or not) and is repeated.
+ */
+export class CloudProvider implements LoyaltyProvider {
+  readonly kind = 'cloud' as const;
+  private readonly outbox: Outbox;
+  private readonly connection: CloudConnection;
+  private readonly client: GetMeBackClient;
+  private readonly courier: OutboxCourier;
+  private readonly cache: GuestCache;
+  private readonly timing: CloudTiming;
+  private closed = false;
+
+  constructor(
+    private readonly deps: CloudProviderDeps,
+    timing: Partial<CloudTiming> = {},
+  ) {
+    this.timing = { ...DEFAULT_CLOUD_TIMING, ...timing };
+    const log = deps.logger.child({ component: 'getmeback-cloud' });
+    this.outbox = new Outbox(deps.db);
+    this.connection = new CloudConnection(() => this.connectionChanged());
+    this.client = new GetMeBackClient(() => deps.settings().cloud, this.connection, log);
+    this.courier = new OutboxCourier(this.outbox, this.client, this.connection, deps.clock, log, this.timing);
+    this.cache = new GuestCache(this.timing.identityTtlMs, () => deps.clock.now().getTime());
+    this.courier.start();
+  }
+
+  async lookup(value: string): Promise<ScanLookup> {
+    const recent = this.cache.recentScan(value);
+    if (recent) return recent;
+    try {
+      const found = await this.readGuest(lookupBody(value));
+      const scan = toScan(found);
+      this.cache.rememberScan(value, scan);
+      return scan;
+    } catch (error) {
+      const last = error instanceof ProviderUnavailableError ? this.cache.lastScan(value) : null;
+      if (last) return last;
+      throw error;
+    }
+  }
+
+  async guest(guestId: string, options: { allowStale?: boolean } = {}): Promise<GuestProfile | null> {
+    try {
+      const found = await this.readGuest(clientBody(guestId));
+      if (found.kind === 'unknown') return null;
+      this.cache.rememberGuest(found.guest);
+      return found.guest;
+    } catch (error) {
+      const last = options.allowStale && error instanceof ProviderUnavailableError ? this.cache.lastGuest(guestId) : null;
+      if (last) return last;
+      throw error;
+    }
+  }
+
+  async voucher(voucherId: string): Promise<VoucherProfile | null> {
+    const known = this.cache.voucher(voucherId);
+    if (known) return known;
+    const found = toScan(await this.readGuest(giftBody(voucherId)));
+    if (found.kind !== 'voucher') return null;
+    this.cache.rememberVoucher(found.voucher);
+    return found.voucher;
+  }
+
+  rules(): LoyaltyRules {
+    const { maxBonusShare, cashbackPercent } = this.deps.settings().rules;
+    return { maxBonusShareBp: basisPointsFromFraction(maxBonusShare), cashbackBp: basisPointsFromFraction(cashbackPercent / 100) };
+  }
+
+  ledgerAdjustment(guestId: string): number {
+    return this.outbox.recordedFor(guestId);
+  }
+
+  record(operation: ProviderOperation): void {
+    const { branchId, branchName } = this.deps.settings().cloud;
+    const at = this.deps.clock.now().toISOString();
+    for (const call of cloudCallsOf(operation, { branchId, branchName })) this.outbox.add(call, at);
+    // Called inside the payment's transaction: the courier looks once it has committed.
+    setImmediate(() => this.courier.callsAdded());
+  }
+
+  status(): ProviderStatus {
+    return { provider: 'cloud', online: this.connection.online, lastError: this.connection.lastError, outbox: this.outbox.pendingCount() };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.courier.close();
+  }
+
+  /**
+   * Asks the cloud who a guest is and what the guest has, and splits the balance (see the class
+   * comment). A read that a delivery for the same guest overlapped is repeated once it is over.
+   */
+  private async readGuest(body: Record<string, unknown>): Promise<GuestRead> {
+    const deadline = performance.now() + this.timing.callTimeoutMs;
+    for (let read = 1; ; read += 1) {
+      const mark = this.courier.mark();
+      const answer = await this.client.ask(body, { deadline, repeatable: true, retryDelayMs: this.timing.lookupRetryDelayMs });
+      const found = readLookup(answer);
+      if (!found) {
+        const reason = answer.result === 'error' ? `the cloud said: ${answer.message ?? 'error'}` : 'the cloud’s answer could not be read';
+        this.connection.refused(reason);
+        throw new ProviderUnavailableError(`GetMeBack: ${reason}`);
+      }
+      if (found.kind === 'unknown') return found;
+      const { guest } = found;
+      if (!this.courier.touchedSince(mark, guest.id)) {
+        const profile = { id: guest.id, fullName: guest.fullName, baseBalance: guest.balance - this.outbox.acknowledgedFor(guest.id) };
+        return { kind: 'found', guest: profile, voucher: found.voucher };
+      }
+      if (read === BALANCE_READS || performance.now() >= deadline) {
+        throw new ProviderUnavailableError('GetMeBack: the balance changed while it was read; try again');
+      }
+      await Promise.race([this.courier.settled(), sleep(Math.max(0, deadline - performance.now()))]);
+    }
+  }
+
+  private connectionChanged(): void {
+    if (this.closed) return;
+    this.deps.events.record('provider.status', this.status());
+    if (this.connection.online) this.courier.cloudIsBack();
+  }
+}
+
+function toScan(found: GuestRead): ScanLookup {
+  if (found.kind === 'unknown') return found;
+  if (!found.voucher) return { kind: 'guest', guest: found.guest };
+  const { used, ...voucher } = found.voucher;
+  return { kind: 'voucher', guest: found.guest, voucher: { ...voucher, usedElsewhere: used } };
+}

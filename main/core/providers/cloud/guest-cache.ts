@@ -1,0 +1,59 @@
+import type { GuestProfile, ScanLookup, VoucherProfile } from '../loyalty-provider.js';
+
+/** Scanned values remembered at most; the oldest are forgotten first. */
+const MAX_SCANS = 5_000;
+
+/**
+ * What the cloud last said, in memory: a scanned value's answer (so a second check-in right after
+ * the first is instant), each guest's last profile (shown, marked stale, when the cloud is down)
+ * and the vouchers seen. Never the source of a balance for a money decision: those are asked fresh.
+ */
+export class GuestCache {
+  private readonly scans = new Map<string, { at: number; found: ScanLookup }>();
+  private readonly guests = new Map<string, GuestProfile>();
+  private readonly vouchers = new Map<string, VoucherProfile>();
+
+  constructor(
+    private readonly identityTtlMs: number,
+    private readonly now: () => number,
+  ) {}
+
+  rememberScan(value: string, found: ScanLookup): void {
+    this.scans.delete(value);
+    this.scans.set(value, { at: this.now(), found });
+    if (this.scans.size > MAX_SCANS) this.scans.delete(this.scans.keys().next().value as string);
+    if (found.kind !== 'unknown') this.rememberGuest(found.guest);
+    if (found.kind === 'voucher') this.vouchers.set(found.voucher.id, found.voucher);
+  }
+
+  /** The answer for a value scanned within the identity TTL. */
+  recentScan(value: string): ScanLookup | null {
+    const scan = this.scans.get(value);
+    return scan && this.now() - scan.at <= this.identityTtlMs ? scan.found : null;
+  }
+
+  /** The last answer for a value, however old, its guest marked stale: for when the cloud is down. */
+  lastScan(value: string): ScanLookup | null {
+    const found = this.scans.get(value)?.found;
+    if (!found || found.kind === 'unknown') return null;
+    return { ...found, guest: { ...found.guest, stale: true } };
+  }
+
+  rememberGuest(guest: GuestProfile): void {
+    this.guests.set(guest.id, guest);
+  }
+
+  /** The guest's last profile, marked stale. */
+  lastGuest(guestId: string): GuestProfile | null {
+    const guest = this.guests.get(guestId);
+    return guest ? { ...guest, stale: true } : null;
+  }
+
+  voucher(voucherId: string): VoucherProfile | null {
+    return this.vouchers.get(voucherId) ?? null;
+  }
+
+  rememberVoucher(voucher: VoucherProfile): void {
+    this.vouchers.set(voucher.id, voucher);
+  }
+}

@@ -1,0 +1,228 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Koa from 'koa';
+import { kopecksFromWire, kopecksToWire } from '../../../shared/money.js';
+
+/**
+ * A GetMeBack cloud for tests: a real HTTP server on 127.0.0.1 speaking the API as
+ * `providers/cloud/getmeback-api.ts` assumes it, with switches to make it slow, failing, silent or
+ * gone, and counters that prove each operation arrived exactly once.
+ */
+
+export interface FakeGuest {
+  id: string;
+  name: string;
+  phone?: string;
+  /** QR tokens (`id_device`) of the guest. */
+  devices?: string[];
+  /** Kopecks. */
+  balance: number;
+}
+
+export interface FakeGift {
+  id: string;
+  clientId: string;
+  name: string;
+  productCode: string;
+  /** Kopecks the gift costs the guest. */
+  points: number;
+  qr: string;
+  used?: boolean;
+}
+
+/**
+ * How the cloud answers: normally; `{result: "error"}`; HTTP 500; never (the request hangs until
+ * the fake is closed or taken down).
+ */
+export type FakeCloudMode = 'ok' | 'error' | 'http500' | 'hang';
+
+export interface FakeGetMeBackCloud {
+  /** The account address to put in `settings.cloud.accountUrl`. */
+  readonly url: string;
+  readonly apiKey: string;
+  behave(mode: FakeCloudMode, errorMessage?: string): void;
+  /** Answers this many ms late (after doing the work), for every call or one kind only. */
+  slow(ms: number, only?: 'lookups' | 'operations'): void;
+  /** Operations wait, undone, until the returned function is called. */
+  holdOperations(): () => void;
+  /** Closes the port: connections are refused until `up()`. */
+  down(): Promise<void>;
+  up(): Promise<void>;
+  /** Times an operation with this `invoice_num` was accepted (first time or as a repeat). */
+  timesReceived(invoiceNum: string): number;
+  /** `invoice_num`s in the order their operations were applied (each once). */
+  applied(): string[];
+  /** Kopecks. */
+  balanceOf(clientId: string): number;
+  giftUsed(giftId: string): boolean;
+  /** Every request body as it arrived (the API key included), for tests of what was sent. */
+  readonly requests: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+interface Effect {
+  clientId: string;
+  delta: number;
+  giftId: string | null;
+  answer: Record<string, unknown>;
+}
+
+export async function startFakeGetMeBackCloud(options: {
+  apiKey?: string;
+  apiVersion?: string;
+  guests: FakeGuest[];
+  gifts?: FakeGift[];
+}): Promise<FakeGetMeBackCloud> {
+  const apiKey = options.apiKey ?? 'secret-key-123';
+  const path = `/rest/base/${options.apiVersion ?? 'v33'}/validator/`;
+  const guests = new Map(options.guests.map((guest) => [guest.id, { ...guest }]));
+  const gifts = new Map((options.gifts ?? []).map((gift) => [gift.id, { ...gift }]));
+  const effects = new Map<string, Effect>();
+  const received = new Map<string, number>();
+  const appliedOrder: string[] = [];
+  const requests: Record<string, unknown>[] = [];
+  let mode: FakeCloudMode = 'ok';
+  let errorMessage = 'Внутренняя ошибка';
+  let delay = { ms: 0, only: null as 'lookups' | 'operations' | null };
+  let held: Promise<void> | null = null;
+
+  const clientView = (guest: FakeGuest) => ({ id_client: guest.id, name: guest.name, phone: guest.phone ?? '', balance: kopecksToWire(guest.balance) });
+  const giftView = (gift: FakeGift) => ({ id_gift: gift.id, name: gift.name, product_code: gift.productCode, points: kopecksToWire(gift.points), used: gift.used === true });
+  const error = (message: string) => ({ result: 'error', message });
+  const money = (value: unknown): number => kopecksFromWire(Number(value ?? 0)) ?? 0;
+
+  function lookup(body: Record<string, unknown>): Record<string, unknown> {
+    const text = (value: unknown) => (value === undefined ? undefined : String(value));
+    const device = text(body.id_device);
+    const login = text(body.login ?? body.phone);
+    const clientId = text(body.id_client);
+    const giftId = text(body.id_gift);
+    const gift = [...gifts.values()].find((g) => (device !== undefined && g.qr === device) || g.id === giftId);
+    const guest = gift
+      ? guests.get(gift.clientId)
+      : [...guests.values()].find((g) => g.devices?.includes(device ?? '\0') || (login !== undefined && g.phone === login) || g.id === clientId);
+    if (!guest) return error('Клиент не найден');
+    return { result: 'ok', client: clientView(guest), ...(gift ? { gift: giftView(gift) } : {}) };
+  }
+
+  function operate(body: Record<string, unknown>): Record<string, unknown> {
+    const invoice = String(body.invoice_num ?? '');
+    if (!invoice) return error('invoice_num обязателен');
+    received.set(invoice, (received.get(invoice) ?? 0) + 1);
+    const done = effects.get(invoice);
+    if (done) return done.answer;
+    const guest = guests.get(String(body.id_client));
+    if (!guest) return error('Клиент не найден');
+    let delta = 0;
+    let giftId: string | null = null;
+    if (body.type === 'bonus') {
+      delta = money(body.bonus_value) - money(body.paid_bonus);
+    } else if (body.type === 'gift') {
+      const gift = gifts.get(String(body.id_gift));
+      if (!gift || gift.clientId !== guest.id) return error('Подарок не найден');
+      if (gift.used) return error('Подарок уже использован');
+      gift.used = true;
+      giftId = gift.id;
+      delta = -gift.points;
+    } else if (body.type === 'refund') {
+      const original = effects.get(String(body.refund_invoice_num));
+      if (!original) return error('Чек для возврата не найден');
+      delta = -original.delta;
+      giftId = original.giftId;
+      if (giftId) (gifts.get(giftId) as FakeGift).used = false;
+    } else {
+      return error(`Неизвестный тип операции ${String(body.type)}`);
+    }
+    guest.balance += delta;
+    const answer = { result: 'ok', client: clientView(guest) };
+    effects.set(invoice, { clientId: guest.id, delta, giftId, answer });
+    appliedOrder.push(invoice);
+    return answer;
+  }
+
+  const app = new Koa();
+  app.use(async (ctx) => {
+    if (ctx.method !== 'POST' || ctx.path !== path) {
+      ctx.status = 404;
+      return;
+    }
+    let body: Record<string, unknown>;
+    try {
+      const chunks: Buffer[] = [];
+      for await (const chunk of ctx.req) chunks.push(chunk as Buffer);
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+    } catch {
+      ctx.body = error('Некорректный JSON');
+      return;
+    }
+    requests.push(body);
+    if (mode === 'hang') {
+      await new Promise(() => undefined);
+    }
+    if (mode === 'http500') {
+      ctx.status = 500;
+      ctx.body = 'Internal Server Error';
+      return;
+    }
+    if (mode === 'error') {
+      ctx.body = error(errorMessage);
+      return;
+    }
+    if (body.api_key !== apiKey) {
+      ctx.body = error('Неверный ключ API');
+      return;
+    }
+    const isOperation = typeof body.type === 'string';
+    if (isOperation && held) await held;
+    ctx.body = isOperation ? operate(body) : lookup(body);
+    if (delay.ms > 0 && (delay.only === null || delay.only === (isOperation ? 'operations' : 'lookups'))) await sleep(delay.ms);
+  });
+
+  let server: Server = createServer(app.callback());
+  const listen = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+    });
+  const shut = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  const port = await listen(0);
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    apiKey,
+    requests,
+    behave(next, message) {
+      mode = next;
+      if (message) errorMessage = message;
+    },
+    slow(ms, only) {
+      delay = { ms, only: only ?? null };
+    },
+    holdOperations() {
+      let release!: () => void;
+      held = new Promise((resolve) => (release = resolve));
+      return () => {
+        held = null;
+        release();
+      };
+    },
+    async down() {
+      if (server.listening) await shut();
+    },
+    async up() {
+      if (server.listening) return;
+      server = createServer(app.callback());
+      await listen(port);
+    },
+    timesReceived: (invoiceNum) => received.get(invoiceNum) ?? 0,
+    applied: () => [...appliedOrder],
+    balanceOf: (clientId) => (guests.get(clientId) as FakeGuest).balance,
+    giftUsed: (giftId) => gifts.get(giftId)?.used === true,
+    close: shut,
+  };
+}
