@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { HIDDEN_FLAG, desktopDataDir, loginItemSettings, startsHidden } from './launch-plan.js';
+
+describe('startsHidden', () => {
+  it('starts in the tray only when launched at login with autostart on', () => {
+    expect(startsHidden({ argv: ['GetMeBack Till.exe', HIDDEN_FLAG], autostart: true, openedAtLogin: false })).toBe(true);
+    expect(startsHidden({ argv: ['GetMeBack Till'], autostart: true, openedAtLogin: true })).toBe(true);
+  });
+
+  it('shows the window for a double-click, and for a stale login item after autostart was turned off', () => {
+    expect(startsHidden({ argv: ['GetMeBack Till.exe'], autostart: true, openedAtLogin: false })).toBe(false);
+    expect(startsHidden({ argv: ['GetMeBack Till.exe', HIDDEN_FLAG], autostart: false, openedAtLogin: false })).toBe(false);
+  });
+});
+
+describe('loginItemSettings', () => {
+  it('registers the login item with the hidden flag, and removes it when autostart is off', () => {
+    expect(loginItemSettings(true)).toEqual({ openAtLogin: true, args: ['--hidden'] });
+    expect(loginItemSettings(false)).toEqual({ openAtLogin: false, args: ['--hidden'] });
+  });
+});
+
+describe('desktopDataDir', () => {
+  it('uses Electron’s userData unless GMB_DATA_DIR names another folder', () => {
+    expect(desktopDataDir({}, '/home/till/.config/GetMeBack Till')).toBe('/home/till/.config/GetMeBack Till');
+    expect(desktopDataDir({ GMB_DATA_DIR: '/srv/till' }, '/home/till/.config/GetMeBack Till')).toBe('/srv/till');
+    expect(desktopDataDir({ GMB_DATA_DIR: '' }, '/u')).toBe('/u');
+  });
+});

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import type { TillEvent, TillEventPayloads, TillEventType } from '../../shared/events.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings/schema.js';
+import { notificationFor, notificationForServer, type NotificationContext } from './notification-policy.js';
+
+const ORDER = '3f2a9c1e-0000-4000-8000-000000000001';
+
+function event<T extends TillEventType>(type: T, data: TillEventPayloads[T], waiterName: string | null = 'Анна'): TillEvent {
+  return { id: 1, at: '2026-11-29T12:00:00.000Z', type, orderId: ORDER, waiterId: waiterName ? 'w-1' : null, waiterName, data } as TillEvent;
+}
+
+function settings(patch: Partial<Settings['notifications']> = {}, language: Settings['language'] = 'ru'): Settings {
+  return { ...DEFAULT_SETTINGS, language, notifications: { ...DEFAULT_SETTINGS.notifications, ...patch } };
+}
+
+const context = (overrides: Partial<NotificationContext> = {}): NotificationContext => ({
+  settings: settings(),
+  paused: false,
+  waiterDebtTotal: null,
+  ...overrides,
+});
+
+const checkedIn = event('guest.checked_in', { guestId: 'g-1', guestName: 'Иванов Иван Иванович', balance: 150_000, available: 150_000, voucherName: null });
+const payment = (cash: number, waiterDebt: number) =>
+  event('payment.committed', {
+    guestId: 'g-1',
+    guestName: 'Иванов Иван Иванович',
+    orderSum: 240_000,
+    bonusWrittenOff: 50_000,
+    giftPointsWrittenOff: 0,
+    accrued: 9_500,
+    cash,
+    waiterDebt,
+  });
+
+describe('notificationFor', () => {
+  it('tells the cashier a guest checked in: name, order, waiter and bonuses in roubles', () => {
+    expect(notificationFor(checkedIn, context())).toEqual({
+      title: 'Гость отметился',
+      body: 'Иванов Иван Иванович · заказ 3f2a9c1e · официант Анна · бонусов 1\u00a0500,00\u00a0₽',
+      route: '#/feed',
+    });
+  });
+
+  it('speaks English with English money', () => {
+    expect(notificationFor(checkedIn, context({ settings: settings({}, 'en') }))).toEqual({
+      title: 'Guest checked in',
+      body: 'Иванов Иван Иванович · order 3f2a9c1e · waiter Анна · bonuses 1,500.00\u00a0₽',
+      route: '#/feed',
+    });
+  });
+
+  it('announces a gift in points and a bonus payment against the order, both opening the orders screen', () => {
+    const gift = notificationFor(event('gift.added', { guestId: 'g-1', guestName: 'Иванов', giftId: 'v-1', giftName: 'Капучино', points: 20_000 }), context());
+    expect(gift).toEqual({ title: 'Подарок добавлен', body: 'Капучино (200 баллов) · Иванов · заказ 3f2a9c1e', route: '#/orders' });
+    const bonus = notificationFor(event('bonus.reserved', { guestId: 'g-1', guestName: 'Иванов', sum: 50_000, maxSum: 120_000, orderSum: 240_000 }), context());
+    expect(bonus).toEqual({ title: 'Оплата бонусами', body: 'Иванов · 500,00\u00a0₽ из 2\u00a0400,00\u00a0₽ · заказ 3f2a9c1e · официант Анна', route: '#/orders' });
+  });
+
+  it('sums up a committed payment, leaving out the parts that are zero', () => {
+    expect(notificationFor(payment(0, 0), context())).toEqual({
+      title: 'Заказ оплачен',
+      body: 'Иванов Иван Иванович · заказ 3f2a9c1e · сумма 2\u00a0400,00\u00a0₽ · бонусами 500,00\u00a0₽ · начислено 95,00\u00a0₽',
+      route: '#/orders',
+    });
+  });
+
+  it('warns about a waiter’s debt once this payment brings the whole debt to the threshold, and opens the cash screen', () => {
+    const notice = notificationFor(payment(190_000, 190_000), context({ waiterDebtTotal: 500_000 }));
+    expect(notice).toEqual({
+      title: 'Долг официанта Анна',
+      body: 'Под отчётом 5\u00a0000,00\u00a0₽ (порог 5\u00a0000,00\u00a0₽). Примите наличные в кассу.',
+      route: '#/cash',
+    });
+    // Under the threshold it is an ordinary payment notice.
+    expect(notificationFor(payment(190_000, 190_000), context({ waiterDebtTotal: 499_999 }))?.route).toBe('#/orders');
+  });
+
+  it('warns about the debt even with payment notices off, but not when the threshold is 0 or the cash went to the till', () => {
+    const quiet = settings({ paymentCommitted: false });
+    expect(notificationFor(payment(190_000, 190_000), context({ settings: quiet, waiterDebtTotal: 600_000 }))?.route).toBe('#/cash');
+    expect(notificationFor(payment(190_000, 190_000), context({ settings: settings({ debtThreshold: 0, paymentCommitted: false }), waiterDebtTotal: 600_000 }))).toBeNull();
+    // Cash to the till (waiter cash off): no debt was added, so there is nothing to collect from a waiter.
+    expect(notificationFor(payment(190_000, 0), context({ settings: quiet, waiterDebtTotal: 600_000 }))).toBeNull();
+  });
+
+  it('falls back to the payment’s own share when the whole debt is not known', () => {
+    expect(notificationFor(payment(600_000, 600_000), context())?.title).toBe('Долг официанта Анна');
+  });
+
+  it('tells that the loyalty programme went offline, with what waits to be sent, and stays quiet when it comes back', () => {
+    const offline = event('provider.status', { provider: 'cloud', online: false, lastError: 'ETIMEDOUT', outbox: 2 });
+    expect(notificationFor(offline, context())).toEqual({ title: 'Облако GetMeBack недоступно', body: 'ETIMEDOUT Ждут отправки: 2.', route: '#/setup' });
+    expect(notificationFor(event('provider.status', { provider: 'cloud', online: true, lastError: null, outbox: 0 }), context())).toBeNull();
+  });
+
+  it('reports a server error with its request id for the engineer', () => {
+    const failure = event('server.error', { route: 'POST /orders/:id/payment', message: 'database is locked', requestId: 'req-42' });
+    expect(notificationFor(failure, context({ settings: settings({}, 'en') }))).toEqual({
+      title: 'Server error',
+      body: 'database is locked · POST /orders/:id/payment · request req-42',
+      route: '#/feed',
+    });
+  });
+
+  it('obeys each switch, the master switch and the tray’s pause', () => {
+    const cases: [TillEvent, keyof Settings['notifications']][] = [
+      [checkedIn, 'checkIn'],
+      [event('gift.added', { guestId: 'g-1', guestName: 'И', giftId: 'v-1', giftName: 'К', points: 100 }), 'giftAdded'],
+      [event('bonus.reserved', { guestId: 'g-1', guestName: 'И', sum: 1, maxSum: 1, orderSum: 2 }), 'bonusRequested'],
+      [payment(0, 0), 'paymentCommitted'],
+      [event('provider.status', { provider: 'local', online: false, lastError: null, outbox: 0 }), 'providerOffline'],
+      [event('server.error', { route: 'r', message: 'm', requestId: 'q' }), 'serverError'],
+    ];
+    for (const [happened, key] of cases) {
+      expect(notificationFor(happened, context()), key).not.toBeNull();
+      expect(notificationFor(happened, context({ settings: settings({ [key]: false }) })), key).toBeNull();
+      expect(notificationFor(happened, context({ settings: settings({ enabled: false }) })), key).toBeNull();
+      expect(notificationFor(happened, context({ paused: true })), key).toBeNull();
+    }
+    expect(notificationFor(payment(600_000, 600_000), context({ paused: true, waiterDebtTotal: 600_000 }))).toBeNull();
+  });
+
+  it('says nothing about events the cashier need not act on', () => {
+    expect(notificationFor(event('guest.checked_out', { guestId: 'g-1', guestName: 'И' }), context())).toBeNull();
+    expect(notificationFor(event('settings.changed', { keys: ['language'], restartNeeded: false }), context())).toBeNull();
+    expect(notificationFor(event('request.refused', { route: 'r', message: 'm' }), context())).toBeNull();
+  });
+});
+
+describe('notificationForServer', () => {
+  it('tells the cashier which port is taken, and opens the setup screen', () => {
+    expect(notificationForServer({ kind: 'error', portInUse: 3000, message: 'x' }, { settings: settings(), paused: false })).toEqual({
+      title: 'Сервер для iikoWaiter не запустился',
+      body: 'Порт 3000 занят другой программой. Закройте её или выберите другой порт в настройках.',
+      route: '#/setup',
+    });
+  });
+
+  it('is silent for a running or stopped server, when paused, and with server-error notices off', () => {
+    const failed = { kind: 'error', portInUse: null, message: 'EACCES' } as const;
+    expect(notificationForServer(failed, { settings: settings({}, 'en'), paused: false })?.body).toBe('EACCES');
+    expect(notificationForServer({ kind: 'stopped' }, { settings: settings(), paused: false })).toBeNull();
+    expect(notificationForServer(failed, { settings: settings(), paused: true })).toBeNull();
+    expect(notificationForServer(failed, { settings: settings({ serverError: false }), paused: false })).toBeNull();
+  });
+});
