@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestTill, type TestTill } from '../../core/testing/test-till.js';
+import { WaiterClient } from './client.js';
+import { runCommand } from './commands.js';
+import { runDemo } from './demo.js';
+
+let till: TestTill | undefined;
+afterEach(async () => {
+  await till?.close();
+  till = undefined;
+});
+
+async function demoAgainst(settings: Parameters<typeof startTestTill>[0]): Promise<{ outcome: string; lines: string[] }> {
+  till = await startTestTill(settings);
+  const lines: string[] = [];
+  const outcome = await runDemo(new WaiterClient(till.waiterUrl, '1111'), (line) => lines.push(...line.split('\n')), { bonusTypeId: null });
+  return { outcome, lines };
+}
+
+describe('npm run waiter -- demo', () => {
+  it('walks the guide’s story: two gifts, bonuses, payment, the same payment again, the waiter’s debt', async () => {
+    const { outcome, lines } = await demoAgainst({});
+    expect(outcome).toBe('done');
+    const text = lines.join('\n');
+    expect(lines).toContain('Гость: Иванов Иван Иванович — баланс 1 500,00 ₽, доступно 1 500,00 ₽');
+    expect(lines.filter((line) => line.startsWith('[🎁 '))).toEqual([
+      '[🎁 Капучино] — кнопка подарка (200,00 баллов), id v-1',
+      '[🎁 Десерт дня] — кнопка подарка (350,00 баллов), id v-2',
+    ]);
+    expect(lines).toContain('Гость: Иванов Иван Иванович — баланс 1 500,00 ₽, доступно 950,00 ₽');
+    expect(lines).toContain('Пречек: бонусами 300,00 ₽ из возможных 600,00 ₽ (баланс гостя 1 500,00 ₽)');
+    expect(lines.filter((line) => line === 'Оплачено: бонусами 300,00 ₽, подарками 550,00 баллов, начислено 45,00 ₽')).toHaveLength(2);
+    expect(lines).toContain('Ответ тот же байт в байт: ничего не списано дважды');
+    expect(lines).toContain('Гость: Иванов Иван Иванович — баланс 695,00 ₽, доступно 695,00 ₽');
+    expect(lines.filter((line) => line.endsWith('— списан при оплате'))).toHaveLength(2);
+    expect(lines).toContain('Долг официанта Анна по наличным: 900,00 ₽');
+    expect(text).not.toContain('⚠');
+    expect(lines.at(-1)).toBe('Демо пройдено');
+    const payments = till?.core.db.prepare('SELECT COUNT(*) AS n FROM payments').get() as { n: number };
+    expect(payments.n).toBe(1);
+  });
+
+  it('without a Bonus payment type shows the refusal, says how to set it, and pays without bonuses', async () => {
+    const { outcome, lines } = await demoAgainst({ settings: { bonusPaymentTypeId: '' } });
+    expect(outcome).toBe('done');
+    expect(lines).toContain('⚠ Не настроен тип оплаты бонусами GetMeBack (Bonus payment type). Попросите администратора указать его в настройках.');
+    expect(lines.some((line) => line.includes('--bonus-payment-type') && line.includes('экран настроек'))).toBe(true);
+    expect(lines).toContain('Оплачено: бонусами 0,00 ₽, подарками 550,00 баллов, начислено 60,00 ₽');
+    expect(lines).toContain('Наличные под отчёт официанту: 1 200,00 ₽');
+  });
+
+  it('stops with a hint when the demo vouchers were used already', async () => {
+    till = await startTestTill();
+    const client = new WaiterClient(till.waiterUrl, '1111');
+    await runDemo(client, () => undefined, { bonusTypeId: null });
+    const lines: string[] = [];
+    expect(await runDemo(client, (line) => lines.push(line), { bonusTypeId: null })).toBe('failed');
+    expect(lines).toContain('⚠ Подарок «Капучино» уже использован. Отсканируйте другой QR-код подарка.');
+    expect(lines.some((line) => line.includes('refund <orderId>'))).toBe(true);
+  });
+});
+
+describe('single commands', () => {
+  it('print what the waiter sees and exit 1 on a refusal or a malformed request', async () => {
+    till = await startTestTill();
+    const client = new WaiterClient(till.waiterUrl, '1111');
+    const lines: string[] = [];
+    const print = (line: string) => lines.push(line);
+    const order = '3f0e9a52-6d1b-4b8e-9a47-2b8f1c0d9e11';
+    expect(await runCommand({ name: 'checkin', orderId: order, value: '89990000002' }, client, print)).toBe(0);
+    expect(lines).toContain('Гость: Петрова Мария Сергеевна — баланс 300,00 ₽, доступно 300,00 ₽');
+    expect(await runCommand({ name: 'checkin', orderId: order, value: 'GMB-G-1001' }, client, print)).toBe(1);
+    expect(lines.at(-1)).toMatch(/^⚠ К заказу уже привязан гость Петрова Мария Сергеевна/);
+    const tender = { sum: 1000, bonus: 100, cash: null, card: 0 };
+    expect(await runCommand({ name: 'pay', orderId: order, tender, key: 'k-1', bonusTypeId: null }, client, print)).toBe(0);
+    expect(lines).toContain('Наличные под отчёт официанту: 900,00 ₽');
+    expect(await runCommand({ name: 'refund', orderId: order, key: 'r-1' }, client, print)).toBe(0);
+    expect(lines).toContain('Баланс гостя: 300,00 ₽');
+    expect(await runCommand({ name: 'order', orderId: 'not-a-uuid' }, client, print)).toBe(1);
+    expect(lines.slice(-2)).toEqual([
+      'HTTP 400: ⚠ Некорректный запрос (orderId). Обновите приложение iikoWaiter или сообщите администратору.',
+      '  поле orderId: must be an iiko order id (UUID)',
+    ]);
+    expect(await runCommand({ name: 'health' }, client, print)).toBe(0);
+    expect(lines.at(-1)).toBe(`Касса на связи: версия ${till.core.version}, встроенная книга лояльности`);
+  });
+});

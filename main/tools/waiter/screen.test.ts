@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { orderLines, paymentLines, problemLines, rub } from './screen.js';
+
+describe('what the waiter sees', () => {
+  it('formats roubles the Russian way with plain spaces', () => {
+    expect(rub(150_000)).toBe('1 500,00 ₽');
+    expect(rub(5)).toBe('0,05 ₽');
+  });
+
+  it('shows the guest, the gift button, the gifts and the bonus payment of an order', () => {
+    expect(
+      orderLines({
+        OrderId: 'o-1',
+        Guest: { Id: 'g-1', FullName: 'Иванов Иван Иванович', Balance: 1500, Available: 1300 },
+        OfferedGifts: [{ Id: 'v-2', Name: 'Десерт дня', ProductCode: '1002', Points: 350 }],
+        Gifts: [{ Id: 'v-1', Name: 'Капучино', ProductCode: '1001', Points: 200, GuestId: 'g-1', Status: 'Added' }],
+        BonusPayment: { Sum: 300, MaxSum: 450.5 },
+        Status: 'Open',
+      }),
+    ).toEqual([
+      'Заказ o-1: открыт',
+      'Гость: Иванов Иван Иванович — баланс 1 500,00 ₽, доступно 1 300,00 ₽',
+      '[🎁 Десерт дня] — кнопка подарка (350,00 баллов), id v-2',
+      'Подарок: Капучино, блюдо 1001, 200,00 баллов — в заказе',
+      'Оплата бонусами: 300,00 ₽ (максимум 450,50 ₽)',
+    ]);
+  });
+
+  it('says when no guest is bound', () => {
+    expect(orderLines({ OrderId: 'o', Guest: null, OfferedGifts: [], Gifts: [], BonusPayment: null, Status: 'Paid' })).toEqual([
+      'Заказ o: оплачен',
+      'Гость: не привязан (сделайте чекин)',
+    ]);
+  });
+
+  it('leaves out the debt and the balance of a cash payment without a guest', () => {
+    expect(
+      paymentLines({ OrderId: 'o', BonusWrittenOff: 0, GiftPointsWrittenOff: 0, Accrued: 0, GiftsRedeemed: [], WaiterDebt: 0, Balance: null }),
+    ).toEqual(['Оплачено: бонусами 0,00 ₽, подарками 0,00 баллов, начислено 0,00 ₽']);
+  });
+
+  it('shows a refusal as a popup and a malformed request with its status and fields', () => {
+    expect(problemLines({ status: 204, text: '', body: null })).toBeNull();
+    expect(problemLines({ status: 200, text: '', body: { WaiterMessage: 'Код не найден' } })).toEqual(['⚠ Код не найден']);
+    expect(
+      problemLines({ status: 400, text: '', body: { WaiterMessage: 'Некорректный запрос', Errors: [{ Field: 'OrderSum', Message: 'must be a number' }] } }),
+    ).toEqual(['HTTP 400: ⚠ Некорректный запрос', '  поле OrderSum: must be a number']);
+    expect(problemLines({ status: 502, text: 'Bad Gateway', body: null })).toEqual(['HTTP 502: Bad Gateway']);
+  });
+});
