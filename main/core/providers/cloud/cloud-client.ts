@@ -18,6 +18,8 @@ export interface AskOptions {
 
 /** Shortest time worth giving one more attempt. */
 const MIN_ATTEMPT_MS = 50;
+/** A blip is over within a few quick repeats; a cloud that is down should not keep the waiter waiting. */
+const MAX_ATTEMPTS = 3;
 
 /**
  * Talks HTTP to the cloud: the API key added to each body at the last moment, a deadline on every
@@ -38,7 +40,8 @@ export class GetMeBackClient {
       } catch (error) {
         const pause = options.retryDelayMs * 2 ** attempt;
         const timeLeft = options.deadline - performance.now() - pause;
-        if (!options.repeatable || !(error instanceof ProviderUnavailableError) || timeLeft < MIN_ATTEMPT_MS || options.signal?.aborted) {
+        const repeat = options.repeatable && error instanceof ProviderUnavailableError && attempt + 1 < MAX_ATTEMPTS;
+        if (!repeat || timeLeft < MIN_ATTEMPT_MS || options.signal?.aborted) {
           throw error;
         }
         await sleep(pause, undefined, { signal: options.signal }).catch(() => undefined);
@@ -79,6 +82,7 @@ export class GetMeBackClient {
     }
     const answer = readAnswer(json);
     if (!answer) throw fail('the answer is not a GetMeBack answer (no "result")');
+    if (answer.message) answer.message = withoutSecret(answer.message, cloud.apiKey);
     this.connection.reached();
     this.log.debug({ cloudCall: call, result: answer.result }, 'GetMeBack answered');
     return answer;

@@ -162,7 +162,9 @@ export class CloudProvider implements LoyaltyProvider {
     const deadline = performance.now() + this.timing.callTimeoutMs;
     for (let read = 1; ; read += 1) {
       const mark = this.courier.mark();
-      const answer = await this.client.ask(body, { deadline, repeatable: true, retryDelayMs: this.timing.lookupRetryDelayMs });
+      // Known to be down: one quick attempt, so that an offline cash payment does not keep the waiter waiting.
+      const repeatable = this.connection.online;
+      const answer = await this.client.ask(body, { deadline, repeatable, retryDelayMs: this.timing.lookupRetryDelayMs });
       const found = readLookup(answer);
       if (!found) {
         const reason = answer.result === 'error' ? `the cloud said: ${answer.message ?? 'error'}` : 'the cloud’s answer could not be read';
