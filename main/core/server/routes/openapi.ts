@@ -70,6 +70,9 @@ export function buildOpenApiDocument(basePath: string, version: string): object 
       '/orders/{orderId}/refund': {
         post: operation('Refund a paid order exactly once', RefundRequest, { status: '200', schema: RefundResponse }, [keyHeader]),
       },
+      '/openapi.json': {
+        get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } },
+      },
       '/health': {
         get: { summary: 'Health', responses: { '200': { description: 'ok', content: json(HealthResponse, 'output') } } },
       },
