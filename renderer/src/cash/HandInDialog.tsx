@@ -57,7 +57,7 @@ export function HandInDialog({ waiter, onClose }: { waiter: WaiterSummary; onClo
           setAmountError(onAmount.message);
           setStep({ name: 'amount' });
         } else setError(caught.message);
-      } else setError(t.error.loadFailed);
+      } else setError(t.cash.noAnswer);
     } finally {
       setBusy(false);
     }

@@ -85,7 +85,7 @@ export function WaiterHistory({ waiterId, onClose }: { waiterId: string; onClose
                 <td>
                   {t.cash.entryKinds[entry.kind]}
                   {entry.orderId && <span className="muted"> · {shortOrderId(entry.orderId)}</span>}
-                  {entry.recordedBy && <span className="muted"> · {entry.recordedBy}</span>}
+                  {entry.recordedBy && entry.recordedBy !== waiterId && <span className="muted"> · {entry.recordedBy}</span>}
                   {entry.note && <span className="muted"> · {entry.note}</span>}
                 </td>
                 <td className="num">{(entry.amount > 0 ? '+' : '') + formatRoubles(entry.amount, language)}</td>

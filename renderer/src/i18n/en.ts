@@ -121,6 +121,7 @@ export const en: Texts = {
     confirmText: (amount: string, name: string, after: string) => `Receive ${amount} from “${name}”? Debt left: ${after}.`,
     saved: (amount: string, debt: string) => `Received ${amount}. Debt is now ${debt}.`,
     badAmount: 'Enter an amount above zero, not above the debt, to the kopeck',
+    noAnswer: 'The till did not answer. Press “Confirm” again: it will not be counted twice.',
     close: 'Close',
     loadMore: 'Show more',
     noEntries: 'No movements.',

@@ -119,6 +119,7 @@ export const ru = {
     confirmText: (amount: string, name: string, after: string) => `Принять ${amount} от «${name}»? Останется долг ${after}.`,
     saved: (amount: string, debt: string) => `Принято ${amount}. Долг теперь ${debt}.`,
     badAmount: 'Введите сумму больше нуля, не больше долга, с точностью до копейки',
+    noAnswer: 'Касса не ответила. Нажмите «Подтвердить» ещё раз: дважды сумма не учтётся.',
     close: 'Закрыть',
     loadMore: 'Показать ещё',
     noEntries: 'Движений нет.',
