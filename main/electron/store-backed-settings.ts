@@ -2,6 +2,15 @@ import { migrateSettings } from '../../shared/settings/migrations.js';
 import type { Settings } from '../../shared/settings/schema.js';
 import type { SettingsStore } from '../core/settings/settings-store.js';
 
+/**
+ * electron-store's options for the desktop app's settings: `<dataDir>/settings.json`, the file the
+ * headless host's `conf` store uses too. A file that is not JSON stops the start rather than being
+ * silently replaced with defaults (the manager's settings would be lost without a word).
+ */
+export function settingsFileOptions(dataDir: string): { cwd: string; name: string; clearInvalidConfig: false } {
+  return { cwd: dataDir, name: 'settings', clearInvalidConfig: false };
+}
+
 /** What electron-store and `conf` both are: one JSON object, read and replaced whole, in a file. */
 export interface JsonFileStore {
   store: Record<string, unknown>;

@@ -3,7 +3,9 @@ import type { Settings } from '../../shared/settings/schema.js';
 import type { ProviderStatus } from '../core/providers/loyalty-provider.js';
 import type { ServerState } from './server-state.js';
 
-export type TrayIcon = 'running' | 'stopped' | 'error' | 'offline';
+/** Each has a PNG in assets/tray/ (16 px and @2x), drawn by scripts/make-icons.mjs. */
+export const TRAY_ICONS = ['running', 'stopped', 'error', 'offline'] as const;
+export type TrayIcon = (typeof TRAY_ICONS)[number];
 
 export type TrayItemId =
   | 'status'

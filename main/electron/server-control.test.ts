@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../shared/settings/schema.js';
+import { createCore, type TillCore } from '../core/create-core.js';
+import { listen } from '../core/server/listen.js';
+import { memorySettingsStore } from '../core/settings/settings-store.js';
+import { ServerControl } from './server-control.js';
+import type { ServerState } from './server-state.js';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function till(port = 0): { core: TillCore; control: ServerControl; states: ServerState['kind'][] } {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'gmb-shell-'));
+  const core = createCore({ dataDir, settingsStore: memorySettingsStore({ ...DEFAULT_SETTINGS, server: { ...DEFAULT_SETTINGS.server, host: '127.0.0.1', port } }) });
+  const control = new ServerControl(core);
+  const states: ServerState['kind'][] = [];
+  control.onChange((state) => states.push(state.kind));
+  cleanups.push(async () => {
+    await control.shutdown();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return { core, control, states };
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(`${url}/GetMeBack/health`)).ok;
+  } catch {
+    return false;
+  }
+}
+
+describe('ServerControl', () => {
+  it('starts the server on the configured host and port, stops it, and starts it again', async () => {
+    const { control, states } = till();
+    const started = await control.start();
+    if (started.kind !== 'running') throw new Error(`not running: ${JSON.stringify(started)}`);
+    expect(started.host).toBe('127.0.0.1');
+    expect(await answers(started.localUrl)).toBe(true);
+
+    expect((await control.stop()).kind).toBe('stopped');
+    expect(await answers(started.localUrl)).toBe(false);
+
+    expect((await control.start()).kind).toBe('running');
+    expect(states).toEqual(['starting', 'running', 'stopping', 'stopped', 'starting', 'running']);
+  });
+
+  it('opens the port once when "start" is pressed twice in a row', async () => {
+    let listens = 0;
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'gmb-shell-'));
+    const core = createCore({ dataDir, settingsStore: memorySettingsStore({ ...DEFAULT_SETTINGS, server: { ...DEFAULT_SETTINGS.server, host: '127.0.0.1', port: 0 } }) });
+    const control = new ServerControl(core, (target, options) => {
+      listens += 1;
+      return listen(target, options);
+    });
+    cleanups.push(async () => {
+      await control.shutdown();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+    const [first, second] = await Promise.all([control.start(), control.start()]);
+    expect(first.kind).toBe('running');
+    expect(second).toEqual(first);
+    expect(listens).toBe(1);
+  });
+
+  it('reports a port taken by another program as an error naming the port, and can start once it is free', async () => {
+    const blocker: Server = createServer();
+    const port = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)));
+    const { control, core } = till(port);
+    expect(await control.start()).toEqual({ kind: 'error', portInUse: port, message: `Port ${port} is already used by another program` });
+    expect(core.activity.portInUse).toBe(port);
+    await new Promise<void>((resolve) => blocker.close(() => resolve()));
+    expect((await control.start()).kind).toBe('running');
+  });
+
+  it('on shutdown closes the listener before the core, and refuses to start afterwards', async () => {
+    const { control, core } = till();
+    const started = await control.start();
+    if (started.kind !== 'running') throw new Error('not running');
+    const order: string[] = [];
+    control.onChange((state) => order.push(`server ${state.kind}`));
+    const closeCore = core.close.bind(core);
+    core.close = async () => {
+      order.push(`core closing while the server answers: ${await answers(started.localUrl)}`);
+      await closeCore();
+    };
+    await control.shutdown();
+    expect(order).toEqual(['server stopping', 'server stopped', 'core closing while the server answers: false']);
+    expect(core.db.open).toBe(false);
+    expect((await control.start()).kind).toBe('stopped');
+    expect((await control.shutdown()).kind).toBe('stopped');
+  });
+
+  it('restarts on the port the settings now say', async () => {
+    const { control, core } = till();
+    const first = await control.start();
+    if (first.kind !== 'running') throw new Error('not running');
+    const probe: Server = createServer();
+    const freePort = await new Promise<number>((resolve) => probe.listen(0, '127.0.0.1', () => resolve((probe.address() as { port: number }).port)));
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    core.settings.update({ server: { port: freePort } });
+    const second = await control.restart();
+    expect(second).toMatchObject({ kind: 'running', port: freePort });
+    expect(await answers(first.localUrl)).toBe(false);
+    expect(await answers(`http://127.0.0.1:${freePort}`)).toBe(true);
+  });
+});
