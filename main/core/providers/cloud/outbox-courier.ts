@@ -84,17 +84,23 @@ export class OutboxCourier {
 
   private async run(): Promise<void> {
     while (!this.closed) {
-      const call = this.outbox.next();
-      if (!call) {
-        await this.pause(null);
-        continue;
+      try {
+        const call = this.outbox.next();
+        if (!call) {
+          await this.pause(null);
+          continue;
+        }
+        if (await this.deliver(call)) {
+          this.failuresInRow = 0;
+          continue;
+        }
+      } catch (error) {
+        // The courier must outlive any surprise (a busy database, say): log it and try again later.
+        this.log.error({ err: error }, 'GetMeBack courier failed');
       }
-      if (await this.deliver(call)) {
-        this.failuresInRow = 0;
-      } else if (!this.closed) {
-        this.failuresInRow += 1;
-        await this.pause(this.retryDelay(this.failuresInRow));
-      }
+      if (this.closed) break;
+      this.failuresInRow += 1;
+      await this.pause(this.retryDelay(this.failuresInRow));
     }
   }
 

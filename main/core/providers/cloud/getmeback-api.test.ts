@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { cloudCallsOf, describeCall, lookupBody, readAnswer, readLookup, validatorUrl } from './getmeback-api.js';
+
+const BRANCH = { branchId: '12', branchName: 'Центральный' };
+
+function lookupOf(json: unknown) {
+  const answer = readAnswer(json);
+  if (!answer) throw new Error('not an answer');
+  return readLookup(answer);
+}
+
+describe('the GetMeBack API mapping', () => {
+  it('posts every call to <account>/rest/base/<version>/validator/', () => {
+    expect(validatorUrl({ accountUrl: 'https://cafe.getmeback.ru/', apiVersion: 'v32' })).toBe('https://cafe.getmeback.ru/rest/base/v32/validator/');
+  });
+
+  it('looks a phone number up as the login and anything else as a device (QR) token', () => {
+    expect(lookupBody('8 (999) 000-00-01')).toEqual({ login: '79990000001' });
+    expect(lookupBody(' GMB-G-1001 ')).toEqual({ id_device: 'GMB-G-1001' });
+  });
+
+  it('reads a guest, a gift QR, an unknown code, and refuses what it cannot read', () => {
+    expect(lookupOf({ result: 'ok', client: { id_client: 42, name: 'Анна', balance: 1045.5 } })).toEqual({
+      kind: 'found',
+      guest: { id: '42', fullName: 'Анна', balance: 104_550 },
+      voucher: null,
+    });
+    expect(
+      lookupOf({
+        result: 'ok',
+        client: { id_client: 'g-1', name: 'Иван', balance: '0.29' },
+        gift: { id_gift: 7, name: 'Капучино', product_code: 1001, points: 200, used: true },
+      }),
+    ).toMatchObject({ guest: { balance: 29 }, voucher: { id: '7', guestId: 'g-1', productCode: '1001', points: 20_000, used: true } });
+    expect(lookupOf({ result: 'error', message: 'Клиент не найден' })).toEqual({ kind: 'unknown' });
+    expect(lookupOf({ result: 'ok' })).toEqual({ kind: 'unknown' });
+    expect(lookupOf({ result: 'error', message: 'Сервис недоступен' })).toBeNull();
+    expect(lookupOf({ result: 'ok', client: { id_client: 1, name: 'Без баланса' } })).toBeNull();
+    expect(readAnswer({ status: 'ok' })).toBeNull();
+  });
+
+  it('keeps a negative or long-fraction balance exact in kopecks', () => {
+    expect(lookupOf({ result: 'ok', client: { id_client: 1, name: 'A', balance: -12.345 } })).toMatchObject({ guest: { balance: -1235 } });
+    expect(lookupOf({ result: 'ok', client: { id_client: 1, name: 'A', balance: 0.1 + 0.2 } })).toMatchObject({ guest: { balance: 30 } });
+  });
+
+  it('turns a payment into one bonus call and one call per gift, each with its own invoice_num', () => {
+    const calls = cloudCallsOf(
+      {
+        kind: 'order_paid',
+        operationId: 'op-1',
+        orderId: 'o-1',
+        guestId: '42',
+        orderSum: 120_000,
+        bonusWrittenOff: 30_000,
+        accrued: 4_500,
+        gifts: [{ voucherId: 'v-1', guestId: 'g-9', points: 20_000 }],
+        waiterId: 'pin:abc',
+        waiterName: 'Анна',
+      },
+      BRANCH,
+    );
+    expect(calls).toEqual([
+      {
+        key: 'op-1',
+        kind: 'bonus',
+        guestId: '42',
+        body: {
+          type: 'bonus',
+          id_client: 42,
+          order_price: 1200,
+          paid_bonus: 300,
+          bonus_value: 45,
+          id_branch: '12',
+          branch_name: 'Центральный',
+          id_manager: 'pin:abc',
+          manager_name: 'Анна',
+          invoice_num: 'op-1',
+        },
+      },
+      {
+        key: 'op-1:gift:v-1',
+        kind: 'gift',
+        guestId: 'g-9',
+        body: expect.objectContaining({ type: 'gift', id_client: 'g-9', id_gift: 'v-1', invoice_num: 'op-1:gift:v-1' }),
+      },
+    ]);
+  });
+
+  it('turns a refund into refund calls naming the original invoice_num', () => {
+    const calls = cloudCallsOf(
+      {
+        kind: 'order_refunded',
+        operationId: 'op-2',
+        paymentOperationId: 'op-1',
+        orderId: 'o-1',
+        guestId: null,
+        orderSum: 120_000,
+        bonusReturned: 0,
+        accrualReversed: 0,
+        gifts: [{ voucherId: 'v-1', guestId: 'g-9', points: 20_000 }],
+      },
+      BRANCH,
+    );
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.body).toMatchObject({ type: 'refund', invoice_num: 'op-2:gift:v-1', refund_invoice_num: 'op-1:gift:v-1', id_gift: 'v-1' });
+  });
+
+  it('describes a call for the log by its type or lookup field, never by values', () => {
+    expect(describeCall({ login: '79990000001', api_key: 'k' })).toEqual({ lookupBy: ['login'] });
+    expect(describeCall({ type: 'bonus', invoice_num: 'op-1', id_client: 42 })).toEqual({ type: 'bonus', invoice_num: 'op-1' });
+  });
+});
