@@ -31,7 +31,8 @@ export async function refundOrder(
   if (order?.status === 'Refunded') throw new Refusal('orderRefunded');
   if (order?.status !== 'Paid') throw new Refusal('notPaidForRefund');
   const paidGuestId = (ctx.db.prepare('SELECT guest_id FROM payments WHERE order_id = ?').get(orderId) as { guest_id: string | null }).guest_id;
-  const guest = paidGuestId ? await askProvider(() => ctx.provider.guest(paidGuestId)) : null;
+  // A refund only gives points back, so the last known profile will do while the provider is offline.
+  const guest = paidGuestId ? await askProvider(() => ctx.provider.guest(paidGuestId, { allowStale: true })) : null;
 
   return inTransaction(ctx.db, ctx.events, () => {
     const current = findOrder(ctx.db, orderId);

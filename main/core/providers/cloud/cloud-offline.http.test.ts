@@ -25,7 +25,7 @@ function providerEvents(t: TestTill): { online: boolean; outbox: number }[] {
 }
 
 describe('the cloud down during payments', () => {
-  it('accepts cash payments into the outbox, refuses bonus write-offs, and delivers everything once, in order, after a restart', async () => {
+  it('accepts cash payments and refunds into the outbox, refuses bonus write-offs, and delivers everything once, in order, after a restart', async () => {
     fake = await startFakeGetMeBackCloud({ guests: CLOUD_GUESTS, gifts: CLOUD_GIFTS });
     till = await startCloudTill(fake, { timing: FAST_TIMING });
     const [cashOrder, giftOrder, bonusOrder] = ORDERS as [string, string, string];
@@ -45,23 +45,25 @@ describe('the cloud down during payments', () => {
     const bonus = await till.waiter('POST', `/orders/${bonusOrder}/payments`, cashPayment(1000, 200), { 'Idempotency-Key': 'bonus-1' });
     expect(bonus.status).toBe(200);
     expect(bonus.body).toMatchObject({ WaiterMessage: OFFLINE_MESSAGE });
-    expect((await till.waiter('GET', `/orders/${bonusOrder}`)).status).toBe(200);
+    const refund = await till.waiter('POST', `/orders/${cashOrder}/refund`, {}, { 'Idempotency-Key': 'refund-1' });
+    expect(refund.body).toMatchObject({ AccrualReversed: 30, Balance: 300 });
 
-    expect(await outboxOf(till)).toBe(3);
+    expect(await outboxOf(till)).toBe(4);
     const status = await till.http<{ provider: { online: boolean; lastError: string } }>('GET', '/api/status');
     expect(status.body.provider).toMatchObject({ online: false, lastError: 'connection refused' });
     expect(providerEvents(till).map((event) => event.online)).toEqual([false]);
 
     await till.restart();
-    expect(await outboxOf(till)).toBe(3);
+    expect(await outboxOf(till)).toBe(4);
     await fake.up();
     await eventually(async () => (await outboxOf(till)) === 0, 'the outbox to empty after the restart');
 
     const [cashOp, giftOp] = paymentOperationIds(till) as [string, string];
-    const expected = [cashOp, giftOp, `${giftOp}:gift:v-2`];
+    const refundOp = (till.core.db.prepare('SELECT operation_id FROM refunds').get() as { operation_id: string }).operation_id;
+    const expected = [cashOp, giftOp, `${giftOp}:gift:v-2`, refundOp];
     expect(fake.applied()).toEqual(expected);
     for (const invoice of expected) expect(fake.timesReceived(invoice)).toBe(1);
-    expect(fake.balanceOf('g-2')).toBe(33_000);
+    expect(fake.balanceOf('g-2')).toBe(30_000);
     expect(fake.balanceOf('g-1')).toBe(150_000 + 4_000 - 35_000);
     expect(providerEvents(till).at(-1)).toEqual({ provider: 'cloud', online: true, lastError: null, outbox: expect.any(Number) });
 
