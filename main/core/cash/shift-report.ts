@@ -1,6 +1,7 @@
 import type { TillDatabase } from '../ledger/database.js';
 import { TILL_ACCOUNT } from '../ledger/cash-book.js';
-import { WAITER_MOVEMENTS } from './waiter-debts.js';
+import type { WaiterDebtTally } from './waiter-debt-tally.js';
+import { byDebtThenName, waiterMovements, waiterNames } from './waiter-debts.js';
 
 /** One waiter's cash over a period; all sums in kopecks. */
 export interface ShiftWaiterLine {
@@ -34,7 +35,7 @@ export function summariseShift(period: { from: string; to: string }, movements: 
   const waiters = movements
     .map((line) => ({ ...line, closingDebt: line.openingDebt + line.taken - line.handedIn - line.reversed }))
     .filter((line) => line.openingDebt !== 0 || line.taken !== 0 || line.handedIn !== 0 || line.reversed !== 0)
-    .sort((a, b) => b.closingDebt - a.closingDebt || (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff', 'ru') || a.id.localeCompare(b.id));
+    .sort((a, b) => byDebtThenName({ ...a, debt: a.closingDebt }, { ...b, debt: b.closingDebt }));
   const totals: ShiftTotals = { openingDebt: 0, taken: 0, handedIn: 0, reversed: 0, closingDebt: 0 };
   for (const line of waiters) {
     totals.openingDebt += line.openingDebt;
@@ -46,36 +47,50 @@ export function summariseShift(period: { from: string; to: string }, movements: 
   return { from: period.from, to: period.to, waiters, totals, cashToTill };
 }
 
-/** Later than any `created_at` (ISO strings compare in time order only while years have 4 digits). */
-const END_OF_TIME = '9999-12-31T23:59:59.999Z';
-
 /**
- * The shift report from the cash book over [from, to). `to` null means "up to now": every entry
- * recorded so far, even one stamped in this very millisecond.
+ * The shift report from the cash book over [from, to); `to` null means "up to now": every entry
+ * recorded so far, even one stamped in this very millisecond. Only entries from `from` on are read:
+ * the opening debt is today's debt less what moved since, so a report on the last shift stays
+ * quick however long the book is.
  */
-export function loadShiftReport(db: TillDatabase, period: { from: Date; to: Date | null }, now: Date): ShiftReport {
+export function loadShiftReport(db: TillDatabase, tally: WaiterDebtTally, period: { from: Date; to: Date | null }, now: Date): ShiftReport {
   const params = { from: period.from.toISOString(), to: period.to?.toISOString() ?? END_OF_TIME };
-  const movements = db
+  const moved = db
     .prepare(
-      `WITH movements AS (${WAITER_MOVEMENTS})
-       SELECT m.waiter_id AS id, w.name AS name,
-              COALESCE(SUM(CASE WHEN m.created_at < @from THEN m.signed END), 0) AS openingDebt,
-              COALESCE(SUM(CASE WHEN m.created_at >= @from AND m.kind = 'cash_taken' THEN m.signed END), 0) AS taken,
-              COALESCE(SUM(CASE WHEN m.created_at >= @from AND m.kind = 'hand_in' THEN -m.signed END), 0) AS handedIn,
-              COALESCE(SUM(CASE WHEN m.created_at >= @from AND m.kind = 'refund_reversal' THEN -m.signed END), 0) AS reversed
-       FROM movements m LEFT JOIN waiters w ON w.id = m.waiter_id
-       WHERE m.created_at < @to
-       GROUP BY m.waiter_id, w.name`,
+      `WITH movements AS (${waiterMovements('created_at >= @from')})
+       SELECT waiter_id AS id,
+              SUM(CASE WHEN created_at < @to AND kind = 'cash_taken' THEN signed ELSE 0 END) AS taken,
+              SUM(CASE WHEN created_at < @to AND kind = 'hand_in' THEN -signed ELSE 0 END) AS handedIn,
+              SUM(CASE WHEN created_at < @to AND kind = 'refund_reversal' THEN -signed ELSE 0 END) AS reversed,
+              SUM(signed) AS sinceFrom
+       FROM movements GROUP BY waiter_id`,
     )
-    .all(params) as ShiftMovements[];
+    .all(params) as { id: string; taken: number; handedIn: number; reversed: number; sinceFrom: number }[];
+  const movedOf = new Map(moved.map((row) => [row.id, row]));
+  const names = waiterNames(db);
+  const movements: ShiftMovements[] = [...tally.current()].map(([id, { debt }]) => {
+    const row = movedOf.get(id);
+    return {
+      id,
+      name: names.get(id) ?? null,
+      openingDebt: debt - (row?.sinceFrom ?? 0),
+      taken: row?.taken ?? 0,
+      handedIn: row?.handedIn ?? 0,
+      reversed: row?.reversed ?? 0,
+    };
+  });
   const till = db
     .prepare(
       `SELECT COALESCE(SUM(CASE WHEN kind = 'cash_to_till' THEN amount END), 0)
             - COALESCE(SUM(CASE WHEN kind = 'refund_reversal' THEN amount END), 0) AS cashToTill
        FROM cash_entries
        WHERE created_at >= @from AND created_at < @to
-         AND ((kind = 'cash_to_till' AND debit_account = @till) OR (kind = 'refund_reversal' AND credit_account = @till))`,
+         -- The unary + keeps SQLite on the time index: the till account is in most entries.
+         AND ((kind = 'cash_to_till' AND +debit_account = @till) OR (kind = 'refund_reversal' AND +credit_account = @till))`,
     )
     .get({ ...params, till: TILL_ACCOUNT }) as { cashToTill: number };
   return summariseShift({ from: params.from, to: (period.to ?? now).toISOString() }, movements, till.cashToTill);
 }
+
+/** Later than any `created_at` (ISO strings compare in time order only while years have 4 digits). */
+const END_OF_TIME = '9999-12-31T23:59:59.999Z';

@@ -1,5 +1,6 @@
 import type { TillDatabase } from '../ledger/database.js';
 import { waiterAccount } from '../ledger/cash-book.js';
+import type { WaiterDebtTally } from './waiter-debt-tally.js';
 
 /**
  * A waiter's debt is the cash the waiter took from guests and has not yet handed in at the till:
@@ -13,13 +14,18 @@ import { waiterAccount } from '../ledger/cash-book.js';
  * still adds up.
  */
 
-/** Every entry that touches a waiter account, seen from the waiter: + raises the debt, − lowers it. */
-export const WAITER_MOVEMENTS = `
-  SELECT id, substr(debit_account, 8) AS waiter_id, kind, amount AS signed, order_id, cash_type_id, recorded_by, note, created_at
-    FROM cash_entries WHERE substr(debit_account, 1, 7) = 'waiter:'
+/**
+ * Entries that touch a waiter account and match `where`, seen from the waiter: + raises the debt,
+ * − lowers it. `where` goes into both halves so that a time range can use the `created_at` index.
+ */
+export function waiterMovements(where = '1'): string {
+  return `
+  SELECT id, substr(debit_account, 8) AS waiter_id, kind, amount AS signed, created_at
+    FROM cash_entries WHERE substr(debit_account, 1, 7) = 'waiter:' AND ${where}
   UNION ALL
-  SELECT id, substr(credit_account, 8) AS waiter_id, kind, -amount AS signed, order_id, cash_type_id, recorded_by, note, created_at
-    FROM cash_entries WHERE substr(credit_account, 1, 7) = 'waiter:'`;
+  SELECT id, substr(credit_account, 8) AS waiter_id, kind, -amount AS signed, created_at
+    FROM cash_entries WHERE substr(credit_account, 1, 7) = 'waiter:' AND ${where}`;
+}
 
 export type WaiterMovementKind = 'cash_taken' | 'hand_in' | 'refund_reversal';
 
@@ -56,49 +62,87 @@ export function findWaiter(db: TillDatabase, id: string): KnownWaiter | null {
   return moved ? { id, name: null } : null;
 }
 
-/** Kopecks the waiter still has to hand in (negative: the till owes the waiter). */
+/** Kopecks the waiter still has to hand in (negative: the till owes the waiter), up to an entry. */
 export function waiterDebt(db: TillDatabase, id: string, upToEntryId = Number.MAX_SAFE_INTEGER): number {
-  const account = waiterAccount(id);
   const row = db
     .prepare(
-      `SELECT COALESCE(SUM(CASE WHEN debit_account = @account THEN amount ELSE -amount END), 0) AS debt
-       FROM cash_entries WHERE (debit_account = @account OR credit_account = @account) AND id <= @upTo`,
+      `SELECT COALESCE((SELECT SUM(amount) FROM cash_entries WHERE debit_account = @account AND id <= @upTo), 0)
+            - COALESCE((SELECT SUM(amount) FROM cash_entries WHERE credit_account = @account AND id <= @upTo), 0) AS debt`,
     )
-    .get({ account, upTo: upToEntryId }) as { debt: number };
+    .get({ account: waiterAccount(id), upTo: upToEntryId }) as { debt: number };
   return row.debt;
 }
 
-/** Every known waiter with debt and movement since `since` (an ISO instant), largest debt first. */
-export function listWaiterCash(db: TillDatabase, since: string): WaiterCashSummary[] {
-  return db
-    .prepare(
-      `WITH movements AS (${WAITER_MOVEMENTS}),
-            known AS (SELECT id, name FROM waiters
-                      UNION SELECT DISTINCT waiter_id, NULL FROM movements WHERE waiter_id NOT IN (SELECT id FROM waiters))
-       SELECT k.id, k.name,
-              COALESCE(SUM(m.signed), 0) AS debt,
-              COALESCE(SUM(CASE WHEN m.kind = 'cash_taken' AND m.created_at >= @since THEN m.signed END), 0) AS takenToday,
-              COALESCE(SUM(CASE WHEN m.kind = 'hand_in' AND m.created_at >= @since THEN -m.signed END), 0) AS handedInToday,
-              MAX(m.created_at) AS lastMovementAt
-       FROM known k LEFT JOIN movements m ON m.waiter_id = k.id
-       GROUP BY k.id, k.name
-       ORDER BY debt DESC, k.name IS NULL, k.name, k.id`,
-    )
-    .all({ since }) as WaiterCashSummary[];
+/** Display names of the waiters the till has seen, by id. */
+export function waiterNames(db: TillDatabase): Map<string, string | null> {
+  const rows = db.prepare('SELECT id, name FROM waiters').all() as KnownWaiter[];
+  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
-/** The waiter's entries newest first, `limit` of them older than entry `beforeId`, each with the debt it left. */
-export function waiterHistory(db: TillDatabase, id: string, page: { beforeId?: number | undefined; limit: number }): WaiterMovement[] {
-  const account = waiterAccount(id);
-  return db
+/** Largest debt first; then named waiters in Russian alphabetical order, unnamed ones last. */
+export function byDebtThenName(a: KnownWaiter & { debt: number }, b: KnownWaiter & { debt: number }): number {
+  return b.debt - a.debt || (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff', 'ru') || a.id.localeCompare(b.id);
+}
+
+/** Every known waiter (seen by the waiter API, or only in the cash book) with debt and movement since `since`. */
+export function listWaiterCash(db: TillDatabase, tally: WaiterDebtTally, since: string): WaiterCashSummary[] {
+  const debts = tally.current();
+  const names = waiterNames(db);
+  for (const id of debts.keys()) if (!names.has(id)) names.set(id, null);
+  const today = db
     .prepare(
-      `SELECT * FROM (
-         SELECT id, created_at AS at, kind,
-                CASE WHEN debit_account = @account THEN amount ELSE -amount END AS amount,
-                order_id AS orderId, cash_type_id AS cashTypeId, recorded_by AS recordedBy, note,
-                SUM(CASE WHEN debit_account = @account THEN amount ELSE -amount END) OVER (ORDER BY id) AS debtAfter
-         FROM cash_entries WHERE debit_account = @account OR credit_account = @account)
-       WHERE id < @before ORDER BY id DESC LIMIT @limit`,
+      `WITH movements AS (${waiterMovements('created_at >= @since')})
+       SELECT waiter_id AS id,
+              SUM(CASE WHEN kind = 'cash_taken' THEN signed ELSE 0 END) AS taken,
+              SUM(CASE WHEN kind = 'hand_in' THEN -signed ELSE 0 END) AS handedIn
+       FROM movements GROUP BY waiter_id`,
     )
-    .all({ account, before: page.beforeId ?? Number.MAX_SAFE_INTEGER, limit: page.limit }) as WaiterMovement[];
+    .all({ since }) as { id: string; taken: number; handedIn: number }[];
+  const todayOf = new Map(today.map((row) => [row.id, row]));
+  return [...names]
+    .map(([id, name]) => ({
+      id,
+      name,
+      debt: debts.get(id)?.debt ?? 0,
+      takenToday: todayOf.get(id)?.taken ?? 0,
+      handedInToday: todayOf.get(id)?.handedIn ?? 0,
+      lastMovementAt: debts.get(id)?.lastMovementAt ?? null,
+    }))
+    .sort(byDebtThenName);
+}
+
+/**
+ * The waiter's entries newest first, `limit` of them older than entry `beforeId`, each with the debt
+ * it left. Each side of the account is read newest first along its own index, so a page costs
+ * `limit` rows however long the waiter's history is.
+ */
+export function waiterHistory(
+  db: TillDatabase,
+  tally: WaiterDebtTally,
+  id: string,
+  page: { beforeId?: number | undefined; limit: number },
+): WaiterMovement[] {
+  const params = { account: waiterAccount(id), before: page.beforeId ?? Number.MAX_SAFE_INTEGER, limit: page.limit };
+  const side = (column: 'debit_account' | 'credit_account', sign: '' | '-') => `
+    SELECT * FROM (
+      SELECT id, created_at AS at, kind, ${sign}amount AS amount, order_id AS orderId, cash_type_id AS cashTypeId,
+             recorded_by AS recordedBy, note
+      FROM cash_entries WHERE ${column} = @account AND id < @before ORDER BY id DESC LIMIT @limit)`;
+  const rows = db
+    .prepare(`SELECT * FROM (${side('debit_account', '')} UNION ALL ${side('credit_account', '-')}) ORDER BY id DESC LIMIT @limit`)
+    .all(params) as Omit<WaiterMovement, 'debtAfter'>[];
+  const newest = rows[0];
+  if (!newest) return [];
+  const later = db
+    .prepare(
+      `SELECT COALESCE((SELECT SUM(amount) FROM cash_entries WHERE debit_account = @account AND id > @newest), 0)
+            - COALESCE((SELECT SUM(amount) FROM cash_entries WHERE credit_account = @account AND id > @newest), 0) AS later`,
+    )
+    .get({ account: params.account, newest: newest.id }) as { later: number };
+  let debtAfter = (tally.current().get(id)?.debt ?? 0) - later.later;
+  return rows.map((row) => {
+    const entry = { ...row, debtAfter };
+    debtAfter -= row.amount;
+    return entry;
+  });
 }

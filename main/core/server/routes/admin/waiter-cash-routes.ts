@@ -1,13 +1,15 @@
 import Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
 import { z } from 'zod';
+import type { Language } from '../../../../../shared/i18n/language.js';
 import { MAX_WIRE_MONEY, formatRoubles } from '../../../../../shared/money.js';
 import { HandInRefused, UnknownWaiter, handIn } from '../../../cash/hand-in.js';
 import { reportPeriod, startOfLocalDay } from '../../../cash/report-period.js';
 import { loadShiftReport } from '../../../cash/shift-report.js';
 import { shiftReportCsv, shiftReportFileName } from '../../../cash/shift-report-csv.js';
 import { cashMessage, type PlainCashMessageKey } from '../../../cash/waiter-cash-messages.js';
-import { findWaiter, listWaiterCash, waiterDebt, waiterHistory, type KnownWaiter } from '../../../cash/waiter-debts.js';
+import { WaiterDebtTally } from '../../../cash/waiter-debt-tally.js';
+import { findWaiter, listWaiterCash, waiterHistory, type KnownWaiter } from '../../../cash/waiter-debts.js';
 import type { TillCore } from '../../../create-core.js';
 import { BadRequest } from '../../http-errors.js';
 import { readJsonBody } from '../../middleware/json-body.js';
@@ -58,6 +60,8 @@ const FIELD_MESSAGES: Record<string, PlainCashMessageKey> = {
  */
 export function waiterCashRoutes(core: TillCore): Router {
   const router = new Router();
+  const tally = new WaiterDebtTally(core.db);
+  const debtOf = (waiterId: string) => tally.current().get(waiterId)?.debt ?? 0;
   const language = () => core.settings.get().language;
   const say = (key: PlainCashMessageKey) => cashMessage(language(), key);
 
@@ -67,7 +71,7 @@ export function waiterCashRoutes(core: TillCore): Router {
     const fields = [...new Set(result.error.issues.map((issue) => String(issue.path[0] ?? 'body')))];
     const errors = fields.map((field) => {
       const key = FIELD_MESSAGES[field];
-      return { Field: field, Message: key ? say(key) : (result.error.issues[0]?.message ?? '') };
+      return { Field: field, Message: key ? say(key) : (result.error.issues.find((issue) => String(issue.path[0] ?? 'body') === field)?.message ?? '') };
     });
     throw new CashProblem(400, cashMessage(language(), 'checkFields', { fields: fields.join(', ') }), errors);
   };
@@ -81,15 +85,15 @@ export function waiterCashRoutes(core: TillCore): Router {
   router.use(answerProblems(language));
 
   router.get('/api/waiters', (ctx) => {
-    ctx.body = { waiters: listWaiterCash(core.db, startOfLocalDay(core.clock.now()).toISOString()) };
+    ctx.body = { waiters: listWaiterCash(core.db, tally, startOfLocalDay(core.clock.now()).toISOString()) };
   });
 
   router.get('/api/waiters/:id/history', (ctx) => {
     const waiter = knownWaiter(ctx);
     const page = parse(HistoryQuery, ctx.query);
     ctx.body = {
-      waiter: { ...waiter, debt: waiterDebt(core.db, waiter.id) },
-      entries: waiterHistory(core.db, waiter.id, { beforeId: page.before, limit: page.limit ?? 50 }),
+      waiter: { ...waiter, debt: debtOf(waiter.id) },
+      entries: waiterHistory(core.db, tally, waiter.id, { beforeId: page.before, limit: page.limit ?? 50 }),
     };
   });
 
@@ -124,7 +128,7 @@ export function waiterCashRoutes(core: TillCore): Router {
     // A waiter only the cash book knows (no row yet) gets one, so the name has somewhere to live.
     core.waiters.remember(waiter.id, body.name, core.clock.now().toISOString());
     core.waiters.rename(waiter.id, body.name);
-    ctx.body = { waiter: { id: waiter.id, name: body.name, debt: waiterDebt(core.db, waiter.id) } };
+    ctx.body = { waiter: { id: waiter.id, name: body.name, debt: debtOf(waiter.id) } };
   });
 
   router.get('/api/reports/shift', (ctx) => {
@@ -135,7 +139,7 @@ export function waiterCashRoutes(core: TillCore): Router {
       const errors = period.map((p) => ({ Field: p.field, Message: say(p.problem) }));
       throw new CashProblem(400, cashMessage(language(), 'checkFields', { fields: errors.map((e) => e.Field).join(', ') }), errors);
     }
-    const report = loadShiftReport(core.db, period, now);
+    const report = loadShiftReport(core.db, tally, period, now);
     if (query.format !== 'csv') {
       ctx.body = report;
       return;
@@ -149,7 +153,7 @@ export function waiterCashRoutes(core: TillCore): Router {
 }
 
 /** Problems of this API as `{ Message, Errors }`, the admin API's error shape (the waiter API's is `WaiterMessage`). */
-function answerProblems(language: () => 'ru' | 'en'): Middleware {
+function answerProblems(language: () => Language): Middleware {
   return async (ctx, next) => {
     try {
       await next();
