@@ -1,5 +1,7 @@
 import type { GuestProfile, ScanLookup, VoucherProfile } from '../loyalty-provider.js';
 
+type KnownScan = Exclude<ScanLookup, { kind: 'unknown' }>;
+
 /** Scanned values remembered at most; the oldest are forgotten first. */
 const MAX_SCANS = 5_000;
 
@@ -9,7 +11,7 @@ const MAX_SCANS = 5_000;
  * and the vouchers seen. Never the source of a balance for a money decision: those are asked fresh.
  */
 export class GuestCache {
-  private readonly scans = new Map<string, { at: number; found: ScanLookup }>();
+  private readonly scans = new Map<string, { at: number; found: KnownScan }>();
   private readonly guests = new Map<string, GuestProfile>();
   private readonly vouchers = new Map<string, VoucherProfile>();
 
@@ -18,12 +20,14 @@ export class GuestCache {
     private readonly now: () => number,
   ) {}
 
+  /** An unknown code is not remembered: the guest may sign up a minute later. */
   rememberScan(value: string, found: ScanLookup): void {
+    if (found.kind === 'unknown') return;
     this.scans.delete(value);
     this.scans.set(value, { at: this.now(), found });
     if (this.scans.size > MAX_SCANS) this.scans.delete(this.scans.keys().next().value as string);
-    if (found.kind !== 'unknown') this.rememberGuest(found.guest);
-    if (found.kind === 'voucher') this.vouchers.set(found.voucher.id, found.voucher);
+    this.rememberGuest(found.guest);
+    if (found.kind === 'voucher') this.rememberVoucher(found.voucher);
   }
 
   /** The answer for a value scanned within the identity TTL. */
@@ -35,7 +39,7 @@ export class GuestCache {
   /** The last answer for a value, however old, its guest marked stale: for when the cloud is down. */
   lastScan(value: string): ScanLookup | null {
     const found = this.scans.get(value)?.found;
-    if (!found || found.kind === 'unknown') return null;
+    if (!found) return null;
     return { ...found, guest: { ...found.guest, stale: true } };
   }
 
