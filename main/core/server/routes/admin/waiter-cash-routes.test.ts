@@ -1,49 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../clock.js';
+import type { ShiftReport as Shift } from '../../../cash/shift-report.js';
+import type { WaiterCashSummary as WaiterRow, WaiterMovement as HistoryEntry } from '../../../cash/waiter-debts.js';
 import { startTestTill, type TestTill } from '../../../testing/test-till.js';
 
 const PAY_IN = 'b1a5c0de-0000-4000-8000-00000000a001';
 const PAY_OUT = 'b1a5c0de-0000-4000-8000-00000000a002';
 
-interface WaiterRow {
-  id: string;
-  name: string | null;
-  debt: number;
-  takenToday: number;
-  handedInToday: number;
-  lastMovementAt: string | null;
-}
-interface HistoryEntry {
-  id: number;
-  at: string;
-  kind: string;
-  amount: number;
-  orderId: string | null;
-  cashTypeId: string;
-  recordedBy: string;
-  note: string;
-  debtAfter: number;
-}
 interface Problem {
   Message: string;
   Errors?: { Field: string; Message: string }[];
-}
-interface ShiftLine {
-  id: string;
-  name: string | null;
-  openingDebt: number;
-  taken: number;
-  handedIn: number;
-  reversed: number;
-  closingDebt: number;
-}
-interface Shift {
-  from: string;
-  to: string;
-  waiters: ShiftLine[];
-  totals: Omit<ShiftLine, 'id' | 'name'>;
-  cashToTill: number;
 }
 
 let till: TestTill;

@@ -68,10 +68,11 @@ export function waiterCashRoutes(core: TillCore): Router {
   const parse = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => {
     const result = schema.safeParse(input);
     if (result.success) return result.data;
-    const fields = [...new Set(result.error.issues.map((issue) => String(issue.path[0] ?? 'body')))];
+    const byField = new Map(result.error.issues.map((issue) => [String(issue.path[0] ?? 'body'), issue.message]));
+    const fields = [...byField.keys()];
     const errors = fields.map((field) => {
       const key = FIELD_MESSAGES[field];
-      return { Field: field, Message: key ? say(key) : (result.error.issues.find((issue) => String(issue.path[0] ?? 'body') === field)?.message ?? '') };
+      return { Field: field, Message: key ? say(key) : (byField.get(field) ?? '') };
     });
     throw new CashProblem(400, cashMessage(language(), 'checkFields', { fields: fields.join(', ') }), errors);
   };
