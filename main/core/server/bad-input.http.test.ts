@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestTill, type TestTill } from '../testing/test-till.js';
-import { countRows, newOrderId, paymentBody, type Refused } from './waiter-steps.test-support.js';
+import { describe, expect, it } from 'vitest';
+import { countRows, newOrderId, paymentBody, type Refused, useTill } from './waiter-steps.test-support.js';
 
-let till: TestTill;
-
-beforeAll(async () => {
-  till = await startTestTill();
-});
-afterAll(async () => {
-  await till.close();
-});
+const t = useTill('file');
 
 const order = newOrderId();
 const fieldsOf = (body: Refused) => body.Errors?.map((error) => error.Field) ?? [];
@@ -25,7 +17,7 @@ describe('malformed requests get 4xx naming the fields, never a 500', () => {
     ['POST', '/orders/x/payments', paymentBody(100, { cash: 100 })],
     ['POST', '/orders/x/refund', {}],
   ])('%s %s with a non-UUID order id → 400 naming orderId', async (method, route, body) => {
-    const answer = await till.waiter<Refused>(method, route, body, { 'Idempotency-Key': 'k-bad-id' });
+    const answer = await t.till.waiter<Refused>(method, route, body, { 'Idempotency-Key': 'k-bad-id' });
     expect(answer.status).toBe(400);
     expect(fieldsOf(answer.body)).toEqual(['orderId']);
     expect(answer.body.WaiterMessage).toMatch(/Некорректный запрос \(orderId\)/);
@@ -46,7 +38,7 @@ describe('malformed requests get 4xx naming the fields, never a 500', () => {
     ['payments', { OrderSum: 100.999, PaymentItems: 'cash' }, ['OrderSum', 'PaymentItems']],
     ['refund', { WaiterPin: false }, ['WaiterPin']],
   ])('POST %s with %j → 400 naming %j', async (route, body, fields) => {
-    const answer = await till.waiter<Refused>('POST', `/orders/${order}/${route}`, body, { 'Idempotency-Key': `k-${route}-fields` });
+    const answer = await t.till.waiter<Refused>('POST', `/orders/${order}/${route}`, body, { 'Idempotency-Key': `k-${route}-fields` });
     expect(answer.status).toBe(400);
     expect(fieldsOf(answer.body)).toEqual(fields);
   });
@@ -56,25 +48,25 @@ describe('malformed requests get 4xx naming the fields, never a 500', () => {
     ['precheck', 'OrderSum=100'],
     ['payments', '[1, 2'],
   ])('POST %s with invalid JSON → 400', async (route, text) => {
-    const answer = await till.waiter<Refused>('POST', `/orders/${order}/${route}`, text, { 'Idempotency-Key': 'k-json' });
+    const answer = await t.till.waiter<Refused>('POST', `/orders/${order}/${route}`, text, { 'Idempotency-Key': 'k-json' });
     expect(answer.status).toBe(400);
     expect(fieldsOf(answer.body)).toEqual(['body']);
   });
 
   it('a JSON array or string instead of an object → 400', async () => {
     for (const body of ['[]', '"GMB-G-1001"', 'null']) {
-      const answer = await till.waiter<Refused>('POST', `/orders/${order}/checkin`, body);
+      const answer = await t.till.waiter<Refused>('POST', `/orders/${order}/checkin`, body);
       expect(answer.status).toBe(400);
     }
   });
 
   it('a body over 8 KB → 413, whether or not its length is declared', async () => {
     const big = JSON.stringify({ Value: 'x'.repeat(9 * 1024) });
-    const declared = await till.waiter<Refused>('POST', `/orders/${order}/checkin`, big);
+    const declared = await t.till.waiter<Refused>('POST', `/orders/${order}/checkin`, big);
     expect(declared.status).toBe(413);
     expect(declared.body.WaiterMessage).toMatch(/Слишком большой запрос/);
 
-    const chunked = await fetch(`${till.waiterUrl}/orders/${order}/checkin`, {
+    const chunked = await fetch(`${t.till.waiterUrl}/orders/${order}/checkin`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: new Blob([big]).stream(),
@@ -84,18 +76,18 @@ describe('malformed requests get 4xx naming the fields, never a 500', () => {
   });
 
   it('a body that is not JSON → 415', async () => {
-    const answer = await till.waiter('POST', `/orders/${order}/checkin`, 'Value=1', { 'content-type': 'application/x-www-form-urlencoded' });
+    const answer = await t.till.waiter('POST', `/orders/${order}/checkin`, 'Value=1', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(answer.status).toBe(415);
   });
 
   it('an unknown route under the waiter path → 404 with a message, not a 500', async () => {
-    const answer = await till.waiter<Refused>('POST', `/orders/${order}/nothing`, {});
+    const answer = await t.till.waiter<Refused>('POST', `/orders/${order}/nothing`, {});
     expect(answer.status).toBe(404);
     expect(answer.body.WaiterMessage).toMatch(/Server Address/);
   });
 
   it('nothing of it reached the book: no order was created', () => {
-    expect(countRows(till, 'orders')).toBe(0);
-    expect(countRows(till, 'events', "type = 'server.error'")).toBe(0);
+    expect(countRows(t.till, 'orders')).toBe(0);
+    expect(countRows(t.till, 'events', "type = 'server.error'")).toBe(0);
   });
 });

@@ -3,51 +3,42 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestTill, type TestTill } from '../testing/test-till.js';
-import { countRows, expectRefusal, newOrderId, waiterSteps } from './waiter-steps.test-support.js';
+import { countRows, expectRefusal, newOrderId, useTill, waiterSteps } from './waiter-steps.test-support.js';
 
-let till: TestTill;
-let steps: ReturnType<typeof waiterSteps>;
-
-beforeAll(async () => {
-  till = await startTestTill();
-  steps = waiterSteps(till);
-});
-afterAll(async () => {
-  await till.close();
-});
+const t = useTill('file');
 
 const CAPPUCCINO = { Id: 'v-1', Name: 'Капучино', ProductCode: '1001', Points: 200 };
 const DESSERT = { Id: 'v-2', Name: 'Десерт дня', ProductCode: '1002', Points: 350 };
 
 /** The guide's gift story runs on g-1's two vouchers; each test releases them by checking out and removing. */
 async function releaseGifts(order: string) {
-  for (const id of ['v-1', 'v-2']) await steps.removeGift(order, id);
-  await steps.checkOut(order);
+  for (const id of ['v-1', 'v-2']) await t.steps.removeGift(order, id);
+  await t.steps.checkOut(order);
 }
 
 describe('gifts (PROTOCOL.md §§2.1, 3.1, 3.2)', () => {
   it('a gift QR binds its guest and offers the gift; adding it holds the points and gives the dish', async () => {
     const order = newOrderId();
-    expect((await steps.checkIn(order, 'GMB-V-5001')).status).toBe(204);
-    const offered = await steps.view(order);
+    expect((await t.steps.checkIn(order, 'GMB-V-5001')).status).toBe(204);
+    const offered = await t.steps.view(order);
     expect(offered.Guest).toMatchObject({ Id: 'g-1', Balance: 1500, Available: 1500 });
     expect(offered.OfferedGifts).toEqual([CAPPUCCINO]);
 
-    const added = await steps.addGift(order, 'v-1');
+    const added = await t.steps.addGift(order, 'v-1');
     expect(added.status).toBe(200);
     expect(added.body).toEqual({ Gift: CAPPUCCINO });
-    const view = await steps.view(order);
+    const view = await t.steps.view(order);
     expect(view.Guest).toMatchObject({ Balance: 1500, Available: 1300 });
     expect(view.Gifts).toEqual([{ ...CAPPUCCINO, GuestId: 'g-1', Status: 'Added' }]);
     expect(view.OfferedGifts).toEqual([]);
 
-    const again = await steps.addGift(order, 'v-1');
+    const again = await t.steps.addGift(order, 'v-1');
     expect(again.text).toBe(added.text);
-    expect((await steps.view(order)).Guest?.Available).toBe(1300);
-    expect(countRows(till, 'holds', 'order_id = ?', order)).toBe(1);
+    expect((await t.steps.view(order)).Guest?.Available).toBe(1300);
+    expect(countRows(t.till, 'holds', 'order_id = ?', order)).toBe(1);
 
-    expect((await steps.removeGift(order, 'v-1')).status).toBe(204);
-    const removed = await steps.view(order);
+    expect((await t.steps.removeGift(order, 'v-1')).status).toBe(204);
+    const removed = await t.steps.view(order);
     expect(removed.Guest?.Available).toBe(1500);
     expect(removed.Gifts).toEqual([{ ...CAPPUCCINO, GuestId: 'g-1', Status: 'Cancelled' }]);
     await releaseGifts(order);
@@ -55,25 +46,25 @@ describe('gifts (PROTOCOL.md §§2.1, 3.1, 3.2)', () => {
 
   it('check-out keeps an added gift but drops offered gifts and the bonus reservation; a second gift follows', async () => {
     const order = newOrderId();
-    await steps.checkIn(order, 'GMB-V-5001');
-    await steps.addGift(order, 'v-1');
-    await steps.checkOut(order);
-    await steps.checkIn(order, 'GMB-V-5002');
-    expect((await steps.precheck(order, 1000, 100)).body.BonusSum).toBe(100);
-    expect((await steps.view(order)).Guest?.Available).toBe(1500 - 200 - 100);
+    await t.steps.checkIn(order, 'GMB-V-5001');
+    await t.steps.addGift(order, 'v-1');
+    await t.steps.checkOut(order);
+    await t.steps.checkIn(order, 'GMB-V-5002');
+    expect((await t.steps.precheck(order, 1000, 100)).body.BonusSum).toBe(100);
+    expect((await t.steps.view(order)).Guest?.Available).toBe(1500 - 200 - 100);
 
-    expect((await steps.checkOut(order)).status).toBe(204);
-    const out = await steps.view(order);
+    expect((await t.steps.checkOut(order)).status).toBe(204);
+    const out = await t.steps.view(order);
     expect(out.Guest).toBeNull();
     expect(out.OfferedGifts).toEqual([]);
     expect(out.BonusPayment).toBeNull();
     expect(out.Gifts).toEqual([{ ...CAPPUCCINO, GuestId: 'g-1', Status: 'Added' }]);
-    expect(countRows(till, 'holds h', "h.order_id = ? AND h.kind = 'bonus' AND NOT EXISTS (SELECT 1 FROM hold_resolutions r WHERE r.hold_id = h.id)", order)).toBe(0);
+    expect(countRows(t.till, 'holds h', "h.order_id = ? AND h.kind = 'bonus' AND NOT EXISTS (SELECT 1 FROM hold_resolutions r WHERE r.hold_id = h.id)", order)).toBe(0);
 
-    await steps.checkIn(order, 'GMB-V-5002');
-    expect((await steps.view(order)).OfferedGifts).toEqual([DESSERT]);
-    expect((await steps.addGift(order, 'v-2')).body).toEqual({ Gift: DESSERT });
-    const both = await steps.view(order);
+    await t.steps.checkIn(order, 'GMB-V-5002');
+    expect((await t.steps.view(order)).OfferedGifts).toEqual([DESSERT]);
+    expect((await t.steps.addGift(order, 'v-2')).body).toEqual({ Gift: DESSERT });
+    const both = await t.steps.view(order);
     expect(both.Gifts.map((gift) => [gift.Id, gift.Status])).toEqual([
       ['v-1', 'Added'],
       ['v-2', 'Added'],
@@ -85,25 +76,25 @@ describe('gifts (PROTOCOL.md §§2.1, 3.1, 3.2)', () => {
   it('one voucher scanned by two waiters in two orders: the second is refused once the first added it', async () => {
     const first = newOrderId();
     const second = newOrderId();
-    expect((await steps.checkIn(first, 'GMB-V-5001', '1111')).status).toBe(204);
-    expect((await steps.checkIn(second, 'GMB-V-5001', '2222')).status).toBe(204);
-    expect((await steps.addGift(first, 'v-1', '1111')).status).toBe(200);
-    expectRefusal(await steps.addGift(second, 'v-1', '2222'), /Капучино.*другой открытый заказ/);
-    expect((await steps.view(second)).Gifts).toEqual([]);
-    expect((await steps.view(second)).Guest?.Available).toBe(1300);
+    expect((await t.steps.checkIn(first, 'GMB-V-5001', '1111')).status).toBe(204);
+    expect((await t.steps.checkIn(second, 'GMB-V-5001', '2222')).status).toBe(204);
+    expect((await t.steps.addGift(first, 'v-1', '1111')).status).toBe(200);
+    expectRefusal(await t.steps.addGift(second, 'v-1', '2222'), /Капучино.*другой открытый заказ/);
+    expect((await t.steps.view(second)).Gifts).toEqual([]);
+    expect((await t.steps.view(second)).Guest?.Available).toBe(1300);
 
     const third = newOrderId();
-    expectRefusal(await steps.checkIn(third, 'GMB-V-5001', '2222'), /другой открытый заказ/);
-    expect((await steps.view(third)).Guest).toBeNull();
+    expectRefusal(await t.steps.checkIn(third, 'GMB-V-5001', '2222'), /другой открытый заказ/);
+    expect((await t.steps.view(third)).Guest).toBeNull();
     await releaseGifts(first);
-    await steps.checkOut(second);
+    await t.steps.checkOut(second);
   });
 
   it('refuses a gift that was never offered in the order', async () => {
     const order = newOrderId();
-    await steps.checkIn(order, 'GMB-G-1001');
-    expectRefusal(await steps.addGift(order, 'v-2'), /нет среди предложенных/);
-    await steps.checkOut(order);
+    await t.steps.checkIn(order, 'GMB-G-1001');
+    expectRefusal(await t.steps.addGift(order, 'v-2'), /нет среди предложенных/);
+    await t.steps.checkOut(order);
   });
 });
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { OrderView } from '../../../shared/wire/order-view.js';
 import type { PaymentResponse, RefundResponse } from '../../../shared/wire/payment.js';
 import type { PrecheckResponse } from '../../../shared/wire/precheck.js';
-import { BONUS_TYPE, type HttpAnswer, type TestTill } from '../testing/test-till.js';
+import { BONUS_TYPE, startTestTill, type HttpAnswer, type TestTill, type TestTillOptions } from '../testing/test-till.js';
 
 /** The waiter's calls as iikoWaiter makes them, for the HTTP tests of each flow. */
 
@@ -69,4 +69,19 @@ export function expectRefusal(answer: HttpAnswer<unknown>, text: RegExp): void {
 /** Counts rows straight from the till's SQLite file. */
 export function countRows(till: TestTill, table: string, where = '1 = 1', ...params: unknown[]): number {
   return (till.core.db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).get(...params) as { n: number }).n;
+}
+
+export type WaiterSteps = ReturnType<typeof waiterSteps>;
+
+/** A real till for each test, or one for the whole file, with the waiter's steps over it. */
+export function useTill(per: 'test' | 'file', options: TestTillOptions = {}): { till: TestTill; steps: WaiterSteps } {
+  const current = {} as { till: TestTill; steps: WaiterSteps };
+  (per === 'test' ? beforeEach : beforeAll)(async () => {
+    current.till = await startTestTill(options);
+    current.steps = waiterSteps(current.till);
+  });
+  (per === 'test' ? afterEach : afterAll)(async () => {
+    await current.till.close();
+  });
+  return current;
 }
