@@ -135,74 +135,46 @@ export interface BranchOfCalls {
  *   call's `invoice_num` as `refund_invoice_num`; the cloud reverses exactly what that call did.
  */
 export function cloudCallsOf(operation: ProviderOperation, branch: BranchOfCalls): CloudCall[] {
-  const where = { id_branch: branch.branchId, branch_name: branch.branchName };
-  const calls: CloudCall[] = [];
+  const call = (kind: string, key: string, guestId: string, fields: Record<string, unknown>): CloudCall => ({
+    key,
+    kind,
+    guestId,
+    body: { ...fields, id_client: idToWire(guestId), id_branch: branch.branchId, branch_name: branch.branchName, invoice_num: key },
+  });
+  const { operationId, guestId } = operation;
   if (operation.kind === 'order_paid') {
     const manager = { id_manager: operation.waiterId ?? '', manager_name: operation.waiterName ?? '' };
-    if (operation.guestId) {
-      const key = bonusCallKey(operation.operationId);
-      calls.push({
-        key,
-        kind: 'bonus',
-        guestId: operation.guestId,
-        body: {
-          type: 'bonus',
-          id_client: idToWire(operation.guestId),
-          order_price: kopecksToWire(operation.orderSum),
-          paid_bonus: kopecksToWire(operation.bonusWrittenOff),
-          bonus_value: kopecksToWire(operation.accrued),
-          ...where,
-          ...manager,
-          invoice_num: key,
-        },
-      });
-    }
-    for (const gift of operation.gifts) {
-      const key = giftCallKey(operation.operationId, gift.voucherId);
-      calls.push({
-        key,
-        kind: 'gift',
-        guestId: gift.guestId,
-        body: { type: 'gift', id_client: idToWire(gift.guestId), id_gift: idToWire(gift.voucherId), ...where, ...manager, invoice_num: key },
-      });
-    }
-    return calls;
+    const bonus = {
+      type: 'bonus',
+      order_price: kopecksToWire(operation.orderSum),
+      paid_bonus: kopecksToWire(operation.bonusWrittenOff),
+      bonus_value: kopecksToWire(operation.accrued),
+      ...manager,
+    };
+    return [
+      ...(guestId ? [call('bonus', bonusCallKey(operationId), guestId, bonus)] : []),
+      ...operation.gifts.map((gift) =>
+        call('gift', giftCallKey(operationId, gift.voucherId), gift.guestId, { type: 'gift', id_gift: idToWire(gift.voucherId), ...manager }),
+      ),
+    ];
   }
-  if (operation.guestId) {
-    const key = bonusCallKey(operation.operationId);
-    calls.push({
-      key,
-      kind: 'refund',
-      guestId: operation.guestId,
-      body: {
+  const refund = {
+    type: 'refund',
+    order_price: kopecksToWire(operation.orderSum),
+    returned_bonus: kopecksToWire(operation.bonusReturned),
+    reversed_bonus: kopecksToWire(operation.accrualReversed),
+    refund_invoice_num: bonusCallKey(operation.paymentOperationId),
+  };
+  return [
+    ...(guestId ? [call('refund', bonusCallKey(operationId), guestId, refund)] : []),
+    ...operation.gifts.map((gift) =>
+      call('gift_refund', giftCallKey(operationId, gift.voucherId), gift.guestId, {
         type: 'refund',
-        id_client: idToWire(operation.guestId),
-        order_price: kopecksToWire(operation.orderSum),
-        returned_bonus: kopecksToWire(operation.bonusReturned),
-        reversed_bonus: kopecksToWire(operation.accrualReversed),
-        ...where,
-        invoice_num: key,
-        refund_invoice_num: bonusCallKey(operation.paymentOperationId),
-      },
-    });
-  }
-  for (const gift of operation.gifts) {
-    const key = giftCallKey(operation.operationId, gift.voucherId);
-    calls.push({
-      key,
-      kind: 'gift_refund',
-      guestId: gift.guestId,
-      body: {
-        type: 'refund',
-        id_client: idToWire(gift.guestId),
         id_gift: idToWire(gift.voucherId),
-        ...where,
-        invoice_num: key,
         refund_invoice_num: giftCallKey(operation.paymentOperationId, gift.voucherId),
-      },
-    });
-  }
-  return calls;
+      }),
+    ),
+  ];
 }
 
 /** What a call is, for a log line: its type or the field a lookup searched by, never values. */
