@@ -82,6 +82,7 @@ async function main(): Promise<number> {
     requests: client.counts.requests,
     answersLost: client.counts.lostAnswers,
     replays: client.counts.replays,
+    committedButUnanswered: client.counts.committedButUnanswered,
     replaysOfAnsweredKeys: sampledReplays + committed.length,
     paymentsCommitted: payments.filter((record) => record.committed !== null).length,
     refundsCommitted: client.money.filter((record) => record.key.startsWith('refund-') && record.committed !== null).length,

@@ -1,7 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { HostProcess } from './host-process.js';
 
-export type Answer = { status: number; text: string; body: Record<string, unknown> | null };
+export interface Answer {
+  status: number;
+  text: string;
+  body: Record<string, unknown> | null;
+  /** The host answered from its idempotency record, not by doing the work. */
+  replayed: boolean;
+}
 
 /** A money request as the client sent it, and what became of it. */
 export interface MoneyRequest {
@@ -20,6 +26,8 @@ export interface ClientCounts {
   lostAnswers: number;
   replays: number;
   refusals: number;
+  /** Money requests committed by a host that was killed before it could answer: found again by a replay. */
+  committedButUnanswered: number;
 }
 
 /**
@@ -28,7 +36,7 @@ export interface ClientCounts {
  * Every answer to a committed key must be the first one, byte for byte.
  */
 export class TillClient {
-  readonly counts: ClientCounts = { requests: 0, lostAnswers: 0, replays: 0, refusals: 0 };
+  readonly counts: ClientCounts = { requests: 0, lostAnswers: 0, replays: 0, refusals: 0, committedButUnanswered: 0 };
   readonly money: MoneyRequest[] = [];
   readonly violations: string[] = [];
   /** Called as each money request goes out, so a kill can be aimed at a payment in flight. */
@@ -55,7 +63,7 @@ export class TillClient {
         parsed = null;
       }
       if (response.status >= 500) this.violations.push(`${method} ${route}: ${response.status} ${text}`);
-      return { status: response.status, text, body: parsed };
+      return { status: response.status, text, body: parsed, replayed: response.headers.get('idempotent-replayed') === 'true' };
     } catch {
       this.counts.lostAnswers += 1;
       return null;
@@ -86,6 +94,7 @@ export class TillClient {
         await sleep(20);
         continue;
       }
+      if (tries > 1 && answer.replayed) this.counts.committedButUnanswered += 1;
       return this.judge(record, answer);
     }
   }
