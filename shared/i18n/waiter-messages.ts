@@ -34,6 +34,7 @@ const ru = {
     `Внутренняя ошибка кассы. Повторите; если не помогает, сообщите администратору (код ${p.requestId}).`,
   forbidden: () => 'Доступ запрещён: касса не принимает запросы с этого адреса.',
   notFound: () => 'Нет такого адреса. Проверьте Server Address в настройках iikoWaiter.',
+  noSuchApi: () => 'Нет такого адреса в API кассы. Обновите страницу панели кассы.',
   tooManyRequests: () => 'Слишком много запросов. Подождите несколько секунд.',
 } as const;
 
@@ -62,6 +63,7 @@ const en: Catalogue = {
   internal: (p) => `Internal till error. Try again; if it persists, tell the manager (code ${p.requestId}).`,
   forbidden: () => 'Access denied: the till does not accept requests from this address.',
   notFound: () => 'No such address. Check the Server Address in the iikoWaiter settings.',
+  noSuchApi: () => 'No such address in the till API. Reload the dashboard page.',
   tooManyRequests: () => 'Too many requests. Wait a few seconds.',
 };
 

@@ -33,7 +33,8 @@ export function openTillDatabase(dataDir: string): TillDatabase {
 /**
  * Compiling SQL costs more than running it on a till-sized table, and the core asks for the same few
  * dozen statements on every request. So `db.prepare` hands back the statement it compiled before for
- * the same text. (Nothing in the core changes a statement's mode with .pluck()/.raw()/.expand().)
+ * the same text. A caller that switches a statement's mode (.raw(), .pluck(), .expand()) must use SQL
+ * text no other caller uses, as WaiterDebtTally does.
  */
 function reusePreparedStatements(db: TillDatabase): void {
   const compile = db.prepare.bind(db);

@@ -22,7 +22,9 @@ export function errorHandler(options: ErrorHandlerOptions): Middleware {
       await next();
       if (ctx.status === 404 && ctx.body === undefined) {
         ctx.status = 404;
-        ctx.body = messageBody(waiterMessage(options.language(), 'notFound'), ctx.state.requestId as string);
+        // The waiter's popup names iikoWaiter's Server Address; the dashboard's API gets its own text.
+        const key = ctx.state.waiterApi === true ? 'notFound' : 'noSuchApi';
+        ctx.body = messageBody(waiterMessage(options.language(), key), ctx.state.requestId as string);
       }
     } catch (caught) {
       const error = caught instanceof Error ? caught : new Error(String(caught));
