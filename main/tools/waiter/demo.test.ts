@@ -34,6 +34,10 @@ describe('npm run waiter -- demo', () => {
     expect(lines).toContain('Гость: Иванов Иван Иванович — баланс 695,00 ₽, доступно 695,00 ₽');
     expect(lines.filter((line) => line.endsWith('— списан при оплате'))).toHaveLength(2);
     expect(lines).toContain('Долг официанта Анна по наличным: 900,00 ₽');
+    expect(lines).toContain('Долг официанта уменьшен на 900,00 ₽');
+    expect(lines.filter((line) => line === 'Баланс гостя: 1 500,00 ₽')).toHaveLength(1);
+    const afterRefund = lines.slice(lines.findIndex((line) => line.includes('после возврата')));
+    expect(afterRefund).toContain('Долг официанта Анна по наличным: 0,00 ₽');
     expect(text).not.toContain('⚠');
     expect(lines.at(-1)).toBe('Демо пройдено');
     const payments = till?.core.db.prepare('SELECT COUNT(*) AS n FROM payments').get() as { n: number };
@@ -49,10 +53,22 @@ describe('npm run waiter -- demo', () => {
     expect(lines).toContain('Наличные под отчёт официанту: 1 200,00 ₽');
   });
 
-  it('stops with a hint when the demo vouchers were used already', async () => {
+  it('can be run again: its final refund gives the vouchers back', async () => {
     till = await startTestTill();
     const client = new WaiterClient(till.waiterUrl, '1111');
-    await runDemo(client, () => undefined, { bonusTypeId: null });
+    expect(await runDemo(client, () => undefined, { bonusTypeId: null })).toBe('done');
+    const lines: string[] = [];
+    expect(await runDemo(client, (line) => lines.push(line), { bonusTypeId: null })).toBe('done');
+    expect(lines.join('\n')).not.toContain('⚠');
+  });
+
+  it('stops with a hint when a demo voucher was used in another order', async () => {
+    till = await startTestTill();
+    const client = new WaiterClient(till.waiterUrl, '1111');
+    const other = '0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5';
+    await client.checkIn(other, 'GMB-V-5001');
+    await client.addGift(other, 'v-1');
+    await client.pay(other, 100, [{ PaymentType: { Id: 'cash', Kind: 'Cash', Name: 'Наличные' }, Sum: 100 }], 'used-1');
     const lines: string[] = [];
     expect(await runDemo(client, (line) => lines.push(line), { bonusTypeId: null })).toBe('failed');
     expect(lines).toContain('⚠ Подарок «Капучино» уже использован. Отсканируйте другой QR-код подарка.');

@@ -3,7 +3,7 @@ import type { OrderView } from '../../../shared/wire/order-view.js';
 import { isRefusal, newKey, type WaiterClient } from './client.js';
 import { show, type Outcome, type Print } from './print.js';
 import { paymentItems } from './payment-items.js';
-import { giftAddedLines, orderLines, paymentLines, precheckLines, waiterCashLines } from './screen.js';
+import { giftAddedLines, orderLines, paymentLines, precheckLines, refundLines, waiterCashLines } from './screen.js';
 
 /** The guide's two gift vouchers of the demo guest, and the order of its story. */
 export const DEMO_VOUCHERS = ['GMB-V-5001', 'GMB-V-5002'] as const;
@@ -13,7 +13,8 @@ const BONUS_SUM = 300;
 /**
  * The user guide's whole story on a fresh order: a gift QR (guest and gift button), the gift added,
  * check-out and a second gift QR (two gifts), a pre-check with bonuses, the payment, the same
- * payment again (same key: same answer, nothing charged twice), the order, the waiter's cash debt.
+ * payment again (same key: same answer, nothing charged twice), the order, the waiter's cash debt —
+ * and finally the guest's refund, which gives the vouchers back, so the demo can be run again.
  */
 export async function runDemo(client: WaiterClient, print: Print, options: { bonusTypeId: string | null }): Promise<Outcome> {
   const orderId = randomUUID();
@@ -77,11 +78,17 @@ export async function runDemo(client: WaiterClient, print: Print, options: { bon
   step('Заказ после оплаты');
   await orderNow();
 
-  const cash = await client.waiterCash();
-  if (cash) {
-    step('Наличные под отчёт');
+  const showCash = async (title: string) => {
+    const cash = await client.waiterCash();
+    if (!cash) return;
+    step(title);
     waiterCashLines(cash).forEach((line) => print(line));
-  }
+  };
+  await showCash('Наличные под отчёт');
+
+  step('Гость передумал: возврат заказа — бонусы и подарки возвращаются, долг официанта сторнируется');
+  must(show(print, await client.refund(orderId, newKey()), refundLines));
+  await showCash('Наличные под отчёт после возврата');
   print(failed ? '\nДемо закончилось с ошибками (см. выше)' : '\nДемо пройдено');
   return failed ? 'failed' : 'done';
 }
