@@ -15,10 +15,10 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function till(port = 0): { core: TillCore; control: ServerControl; states: ServerState['kind'][] } {
+function till(port = 0, listenThrough = listen): { core: TillCore; control: ServerControl; states: ServerState['kind'][] } {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gmb-shell-'));
   const core = createCore({ dataDir, settingsStore: memorySettingsStore({ ...DEFAULT_SETTINGS, server: { ...DEFAULT_SETTINGS.server, host: '127.0.0.1', port } }) });
-  const control = new ServerControl(core);
+  const control = new ServerControl(core, listenThrough);
   const states: ServerState['kind'][] = [];
   control.onChange((state) => states.push(state.kind));
   cleanups.push(async () => {
@@ -53,15 +53,9 @@ describe('ServerControl', () => {
 
   it('opens the port once when "start" is pressed twice in a row', async () => {
     let listens = 0;
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'gmb-shell-'));
-    const core = createCore({ dataDir, settingsStore: memorySettingsStore({ ...DEFAULT_SETTINGS, server: { ...DEFAULT_SETTINGS.server, host: '127.0.0.1', port: 0 } }) });
-    const control = new ServerControl(core, (target, options) => {
+    const { control } = till(0, (target, options) => {
       listens += 1;
       return listen(target, options);
-    });
-    cleanups.push(async () => {
-      await control.shutdown();
-      rmSync(dataDir, { recursive: true, force: true });
     });
     const [first, second] = await Promise.all([control.start(), control.start()]);
     expect(first.kind).toBe('running');
