@@ -23,6 +23,16 @@ export const test = base.extend<{ pageErrors: string[] }>({
 
 export { expect };
 
+/**
+ * Chromium logs every non-2xx or failed request as a console error. A test that provokes one on
+ * purpose (a 400 for invalid input, an aborted request) takes that one line off the list.
+ */
+export function expectBrowserLogged(pageErrors: string[], pattern: RegExp): void {
+  const index = pageErrors.findIndex((error) => pattern.test(error));
+  expect(index, `the browser should have logged ${pattern}`).not.toBe(-1);
+  pageErrors.splice(index, 1);
+}
+
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../e2e-artifacts/screenshots');
 
 /** A screenshot of one screen for people to look at (gitignored). */

@@ -15,7 +15,7 @@ export function App() {
   const language = useStatusStore((state) => state.language);
 
   useEffect(() => {
-    void useStatusStore.getState().load().catch(() => undefined);
+    void useStatusStore.getState().load();
     return connectLiveEvents();
   }, []);
 

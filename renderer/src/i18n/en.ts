@@ -152,7 +152,7 @@ export const en: Texts = {
     save: 'Save',
     saving: 'Saving…',
     savedApplied: 'Saved; the change is in effect.',
-    savedRestart: (keys: string) => `Saved. Restart the app to apply: ${keys}.`,
+    savedRestart: (keys: string) => `Saved: ${keys}. Some of it takes effect when the app is restarted.`,
     nothingChanged: 'Nothing changed.',
     fixFields: 'Check the highlighted fields.',
     overridden: 'set by a command-line flag, which wins for this run',

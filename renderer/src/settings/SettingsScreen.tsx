@@ -1,12 +1,14 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.js';
 import { useSettingsStore } from '../stores/settings-store.js';
+import type { Texts } from '../i18n/texts.js';
 import { useStatusStore, useTexts } from '../stores/status-store.js';
 import { formFromSettings, patchFromForm, type SettingsField, type SettingsForm } from './settings-form.js';
 import { SettingsFormContext, type SettingsFormBinding } from './settings-form-context.js';
 import { SettingsSections } from './SettingsSections.js';
 
-type Outcome = { tone: 'ok' | 'warn' | 'error'; text: string } | null;
+/** Worded when shown, so switching the language on this very save words it in the new one. */
+type Outcome = { tone: 'ok' | 'warn' | 'error'; text: (t: Texts) => string } | null;
 
 /**
  * The manager's settings (`#/settings`, also the Electron settings window). Only changed fields are
@@ -58,10 +60,10 @@ export function SettingsScreen() {
     const problemFields = Object.keys(problems) as SettingsField[];
     if (problemFields.length > 0) {
       setErrors(Object.fromEntries(problemFields.map((field) => [field, t.settings[problems[field] ?? 'notNumber']])));
-      setOutcome({ tone: 'error', text: t.settings.fixFields });
+      setOutcome({ tone: 'error', text: (w) => w.settings.fixFields });
       return;
     }
-    if (Object.keys(patch).length === 0) return setOutcome({ tone: 'ok', text: t.settings.nothingChanged });
+    if (Object.keys(patch).length === 0) return setOutcome({ tone: 'ok', text: (w) => w.settings.nothingChanged });
     setSaving(true);
     try {
       const saved = await save(patch);
@@ -71,16 +73,19 @@ export function SettingsScreen() {
       setForm(fresh);
       setOutcome(
         saved.restartNeeded
-          ? { tone: 'warn', text: t.settings.savedRestart(saved.changedKeys.join(', ')) }
-          : { tone: 'ok', text: saved.changedKeys.length ? t.settings.savedApplied : t.settings.nothingChanged },
+          ? { tone: 'warn', text: (w) => w.settings.savedRestart(saved.changedKeys.join(', ')) }
+          : { tone: 'ok', text: (w) => (saved.changedKeys.length ? w.settings.savedApplied : w.settings.nothingChanged) },
       );
       void useStatusStore.getState().load();
     } catch (caught) {
       if (caught instanceof ApiError && caught.fieldErrors.length > 0) {
         setErrors(Object.fromEntries(caught.fieldErrors.map((fieldError) => [fieldError.field, fieldError.message])));
         const unplaced = caught.fieldErrors.filter((fieldError) => !(fieldError.field in form));
-        setOutcome({ tone: 'error', text: [t.settings.fixFields, ...unplaced.map((e) => `${e.field}: ${e.message}`)].join(' ') });
-      } else setOutcome({ tone: 'error', text: caught instanceof Error ? caught.message : t.error.loadFailed });
+        setOutcome({ tone: 'error', text: (w) => [w.settings.fixFields, ...unplaced.map((e) => `${e.field}: ${e.message}`)].join(' ') });
+      } else {
+        const message = caught instanceof Error ? caught.message : null;
+        setOutcome({ tone: 'error', text: (w) => message ?? w.error.loadFailed });
+      }
     } finally {
       setSaving(false);
     }
@@ -99,7 +104,7 @@ export function SettingsScreen() {
                 {saving ? t.settings.saving : t.settings.save}
               </button>
               <p role="status" className={outcome ? `outcome outcome-${outcome.tone}` : 'outcome'}>
-                {outcome?.text}
+                {outcome?.text(t)}
               </p>
             </div>
           </form>

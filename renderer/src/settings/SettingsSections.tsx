@@ -22,8 +22,7 @@ export function SettingsSections({ adminPasswordSet }: { adminPasswordSet: boole
         <TextField field="payOutTypeId" label={s.payOutType} wide />
       </fieldset>
 
-      <fieldset className="group">
-        <legend>{s.provider}</legend>
+      <div className="group">
         <ChoiceField
           field="provider"
           legend={s.provider}
@@ -38,10 +37,9 @@ export function SettingsSections({ adminPasswordSet }: { adminPasswordSet: boole
             <TextField field="cloud.apiKey" label={s.apiKey} hint={s.apiKeyHint} wide />
           </>
         )}
-      </fieldset>
+      </div>
 
-      <fieldset className="group">
-        <legend>{s.language}</legend>
+      <div className="group">
         <ChoiceField
           field="language"
           legend={s.language}
@@ -50,7 +48,7 @@ export function SettingsSections({ adminPasswordSet }: { adminPasswordSet: boole
             { value: 'en', label: 'English' },
           ]}
         />
-      </fieldset>
+      </div>
 
       <fieldset className="group">
         <legend>{s.notifications}</legend>

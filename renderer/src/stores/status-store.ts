@@ -18,8 +18,12 @@ export const useStatusStore = create<StatusState>()((set) => ({
   language: 'ru',
   clockOffsetMs: 0,
   async load() {
-    const status = await api.get<StatusResponse>('/api/status');
-    set({ status, language: status.language, clockOffsetMs: new Date(status.now).getTime() - Date.now() });
+    try {
+      const status = await api.get<StatusResponse>('/api/status');
+      set({ status, language: status.language, clockOffsetMs: new Date(status.now).getTime() - Date.now() });
+    } catch {
+      // The header already says the till is unreachable (the live connection); the next event retries.
+    }
   },
 }));
 

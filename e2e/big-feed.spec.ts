@@ -1,0 +1,79 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TillEventPayloads, TillEventType } from '../shared/events.js';
+import { startTill, type RunningTill } from './support/till-server.js';
+import { expect, saveScreenshot, test } from './support/dashboard-test.js';
+
+const EVENTS = 20_000;
+const dataDir = mkdtempSync(path.join(tmpdir(), 'gmb-e2e-big-'));
+let till: RunningTill;
+
+/** A realistic mix: check-ins, gifts, payments with waiters' cash and hand-ins. */
+function seedEvent(n: number): { type: TillEventType; data: TillEventPayloads[TillEventType] } {
+  switch (n % 4) {
+    case 0:
+      return { type: 'guest.checked_in', data: { guestId: 'g-1', guestName: `Гость №${n}`, balance: 150_000, available: 130_000, voucherName: null } };
+    case 1:
+      return { type: 'gift.added', data: { guestId: 'g-1', guestName: `Гость №${n}`, giftId: 'v-1', giftName: 'Капучино', points: 20_000 } };
+    case 2:
+      return {
+        type: 'payment.committed',
+        data: { guestId: 'g-1', guestName: `Гость №${n}`, orderSum: 120_000, bonusWrittenOff: 0, giftPointsWrittenOff: 0, accrued: 6_000, cash: 120_000, waiterDebt: 120_000 },
+      };
+    default:
+      return { type: 'cash.handed_in', data: { amount: 120_000, debtAfter: 0, recordedBy: 'Кассир' } };
+  }
+}
+
+test.beforeAll(async () => {
+  // Start once so the till creates its database, then fill the feed's table as years of use would.
+  const first = await startTill({ dataDir });
+  await first.stop();
+  const db = new Database(path.join(dataDir, 'till.db'));
+  const insert = db.prepare('INSERT INTO events (at, type, order_id, waiter_id, payload) VALUES (?, ?, ?, ?, ?)');
+  const start = Date.now() - EVENTS * 60_000;
+  db.transaction(() => {
+    for (let n = 1; n <= EVENTS; n += 1) {
+      const { type, data } = seedEvent(n);
+      const orderId = `${n.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`;
+      insert.run(new Date(start + n * 60_000).toISOString(), type, orderId, 'pin:seed', JSON.stringify({ data, waiterName: 'Анна' }));
+    }
+  })();
+  db.close();
+  till = await startTill({ dataDir });
+});
+test.afterAll(async () => {
+  await till.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('20 000 events: the feed renders a handful of rows, scrolls back through pages, and filters on the server', async ({ page }) => {
+  const started = Date.now();
+  await page.goto(till.baseUrl);
+  const feed = page.getByRole('list', { name: 'Лента событий' });
+  await expect(feed.getByRole('listitem').first()).toContainText(`Чекин: Гость №${EVENTS}`);
+  console.log(`feed with ${EVENTS} stored events: first row on screen ${Date.now() - started} ms after navigation`);
+  const rowsInDom = () => feed.getByRole('listitem').count();
+  expect(await rowsInDom()).toBeLessThan(60);
+
+  // Scroll to the bottom a few times: each time the next older page is fetched and joins the list.
+  for (let page_ = 0; page_ < 5; page_ += 1) {
+    await feed.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await page.waitForTimeout(150);
+  }
+  await expect.poll(() => feed.evaluate((element) => element.scrollHeight)).toBeGreaterThan(1000 * 64);
+  expect(await rowsInDom()).toBeLessThan(60);
+  // Events 1000+ back from the newest are on screen now, still as real rows.
+  const shownOrders = await feed.getByRole('listitem').allTextContents();
+  const oldest = Math.min(...shownOrders.map((text) => Number.parseInt(/заказ ([0-9a-f]{8})/.exec(text)?.[1] ?? 'ffffffff', 16)));
+  expect(oldest).toBeLessThan(EVENTS - 1000);
+  await saveScreenshot(page, 'feed-20000');
+
+  await page.getByRole('group', { name: 'Фильтр событий' }).getByRole('button', { name: 'Подарки' }).click();
+  await expect(feed.getByRole('listitem').first()).toContainText('Подарок «Капучино» добавлен');
+  const texts = await feed.getByRole('listitem').allTextContents();
+  expect(texts.length).toBeGreaterThan(5);
+  expect(texts.every((text) => text.includes('Подарок'))).toBe(true);
+});

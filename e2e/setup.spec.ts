@@ -1,0 +1,34 @@
+import { startTill, type RunningTill } from './support/till-server.js';
+import { expect, saveScreenshot, test } from './support/dashboard-test.js';
+
+let till: RunningTill;
+
+test.beforeAll(async () => {
+  till = await startTill();
+});
+test.afterAll(async () => {
+  await till.dispose();
+});
+
+test('the setup assistant shows the exact Server Address with a copy button and a QR code, and sees iikoWaiter call', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`${till.baseUrl}/#/setup`);
+  const url = `${till.baseUrl}/GetMeBack`;
+  await expect(page.getByRole('heading', { name: 'Подключение iikoWaiter' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: url })).toHaveValue(url);
+  const qr = page.getByRole('img', { name: `QR-код адреса ${url}` });
+  await expect(qr).toBeVisible();
+  expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+
+  await page.getByRole('button', { name: `Копировать адрес ${url}` }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+
+  await expect(page.getByText('запросов ещё не было')).toBeVisible();
+  const view = await fetch(`${till.waiterUrl}/orders/0b7e7a5c-1f1e-4c55-9a55-1b2b3c4d5e6f`);
+  expect(view.status).toBe(200);
+  await expect(page.getByText(/^\d+ с назад$/)).toBeVisible({ timeout: 8000 });
+
+  await expect(page.getByRole('list', { name: 'Что нужно сделать' })).toContainText('Указан тип оплаты «Бонусы GetMeBack»');
+  await expect(page.getByRole('table', { name: 'Права официантов в iikoOffice' })).toContainText('F_PAW');
+  await saveScreenshot(page, 'setup');
+});
