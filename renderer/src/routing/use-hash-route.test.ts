@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { screenOfHash } from './use-hash-route.js';
+
+describe('screenOfHash', () => {
+  it('reads the screen from the hash, #/settings for the Electron settings window included', () => {
+    expect(screenOfHash('#/settings')).toBe('settings');
+    expect(screenOfHash('#/setup')).toBe('setup');
+    expect(screenOfHash('#cash')).toBe('cash');
+    expect(screenOfHash('#/orders?x=1')).toBe('orders');
+  });
+
+  it('falls back to the feed for an empty or unknown hash', () => {
+    expect(screenOfHash('')).toBe('feed');
+    expect(screenOfHash('#/nowhere')).toBe('feed');
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, SettingsPatch } from '../../../shared/settings/schema.js';
+import type { PublicSettings } from '../api/types.js';
+import { formFromSettings, isOverridden, patchFromForm } from './settings-form.js';
+
+const { adminPasswordHash: _hash, ...rest } = DEFAULT_SETTINGS;
+const shown: PublicSettings = { ...rest, cloud: { ...rest.cloud, apiKey: '••••1234' }, adminPasswordSet: true };
+
+describe('settings form ↔ patch', () => {
+  it('sends nothing when nothing was touched (the masked API key included)', () => {
+    const form = formFromSettings(shown);
+    expect(patchFromForm(form, form)).toEqual({ patch: {}, problems: {} });
+  });
+
+  it('shows money thresholds in roubles and numbers as text the manager can edit', () => {
+    const form = formFromSettings(shown);
+    expect(form['server.port']).toBe('3000');
+    expect(form['notifications.debtThreshold']).toBe('5000');
+    expect(form.adminPassword).toBe('');
+  });
+
+  it('sends only changed fields, nested as the schema wants, with numbers and kopecks converted', () => {
+    const initial = formFromSettings(shown);
+    const form = {
+      ...initial,
+      'server.port': ' 3456 ',
+      'server.path': '/Loyalty',
+      bonusPaymentTypeId: ' 6f2c1f5e-0000-4000-8000-0000000000b0 ',
+      cashToWaiter: false,
+      'notifications.checkIn': false,
+      'notifications.debtThreshold': '2 500,50',
+      language: 'en' as const,
+      adminPassword: ' pass word ',
+    };
+    const { patch, problems } = patchFromForm(form, initial);
+    expect(problems).toEqual({});
+    expect(patch).toEqual({
+      server: { port: 3456, path: '/Loyalty' },
+      bonusPaymentTypeId: '6f2c1f5e-0000-4000-8000-0000000000b0',
+      cashToWaiter: false,
+      language: 'en',
+      notifications: { checkIn: false, debtThreshold: 250_050 },
+      adminPassword: ' pass word ',
+    });
+    expect(SettingsPatch.safeParse(patch).success).toBe(true);
+  });
+
+  it('names the field of a number or sum it cannot read, and leaves it out of the patch', () => {
+    const initial = formFromSettings(shown);
+    const { patch, problems } = patchFromForm({ ...initial, 'server.port': '30 00', 'notifications.debtThreshold': 'много' }, initial);
+    expect(problems).toEqual({ 'server.port': 'notNumber', 'notifications.debtThreshold': 'notMoney' });
+    expect(patch).toEqual({});
+  });
+
+  it('sends a new API key as typed, and an emptied one as empty', () => {
+    const initial = formFromSettings(shown);
+    expect(patchFromForm({ ...initial, 'cloud.apiKey': 'new-key ' }, initial).patch).toEqual({ cloud: { apiKey: 'new-key ' } });
+    expect(patchFromForm({ ...initial, 'cloud.apiKey': '' }, initial).patch).toEqual({ cloud: { apiKey: '' } });
+  });
+
+  it('marks fields a command-line flag overrides, the password through its stored hash', () => {
+    expect(isOverridden('server.port', ['server.host', 'server.port'])).toBe(true);
+    expect(isOverridden('server.path', ['server.host', 'server.port'])).toBe(false);
+    expect(isOverridden('adminPassword', ['adminPasswordHash'])).toBe(true);
+  });
+});
