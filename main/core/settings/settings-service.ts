@@ -67,7 +67,9 @@ export class SettingsService {
     if (!parsed.success) {
       throw new SettingsValidationError(parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })));
     }
-    const { adminPassword, ...rest } = parsed.data;
+    // zod fills a partial object's missing fields with their defaults: keep only what was sent,
+    // so saving the port alone does not reset the host and the path.
+    const { adminPassword, ...rest } = onlyGiven(parsed.data, patch) as SettingsPatch;
     const merged = mergeDeep(this.stored, rest) as Record<string, unknown>;
     if (adminPassword !== undefined) merged.adminPasswordHash = adminPassword === '' ? '' : hashAdminPassword(adminPassword);
     // Keep the stored API key when the screen sends back the masked one it was shown.
@@ -91,6 +93,11 @@ export class SettingsService {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
+}
+
+function onlyGiven(parsed: unknown, given: unknown): unknown {
+  if (!isPlainObject(parsed) || !isPlainObject(given)) return parsed;
+  return Object.fromEntries(Object.entries(parsed).filter(([key]) => key in given).map(([key, value]) => [key, onlyGiven(value, given[key])]));
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../shared/settings/schema.js';
+import { checkAdminPassword } from './admin-password.js';
+import { SettingsService, SettingsValidationError } from './settings-service.js';
+import { memorySettingsStore } from './settings-store.js';
+
+const started = () => {
+  const store = memorySettingsStore({ ...DEFAULT_SETTINGS, server: { ...DEFAULT_SETTINGS.server, host: '127.0.0.1', path: '/Loyalty' } });
+  return { store, service: new SettingsService(store) };
+};
+
+describe('SettingsService', () => {
+  it('changes only what a patch sends: saving the port keeps the host and the path', () => {
+    const { service } = started();
+    const change = service.update({ server: { port: 4000 } });
+    expect(service.get().server).toEqual({ host: '127.0.0.1', port: 4000, path: '/Loyalty', allowedRanges: [] });
+    expect(change.changedKeys).toEqual(['server.port']);
+    expect(change.restartNeeded).toBe(true);
+  });
+
+  it('keeps other notification switches when one is turned off', () => {
+    const { service } = started();
+    service.update({ notifications: { debtThreshold: 0 } });
+    service.update({ notifications: { checkIn: false } });
+    expect(service.get().notifications).toMatchObject({ checkIn: false, debtThreshold: 0, giftAdded: true });
+  });
+
+  it('saves every accepted change and announces it', () => {
+    const { store, service } = started();
+    const heard: string[][] = [];
+    service.onChange((change) => heard.push(change.changedKeys));
+    service.update({ cashToWaiter: false, language: 'en' });
+    expect(store.saved.at(-1)).toMatchObject({ cashToWaiter: false, language: 'en' });
+    expect(heard).toEqual([['language', 'cashToWaiter']]);
+    expect(service.update({ language: 'en' }).changedKeys).toEqual([]);
+    expect(heard).toHaveLength(1);
+  });
+
+  it('refuses invalid values, naming the field, and changes nothing', () => {
+    const { store, service } = started();
+    const saves = store.saved.length;
+    expect(() => service.update({ bonusPaymentTypeId: 'not-a-uuid' })).toThrow(SettingsValidationError);
+    const refusal = (() => {
+      try {
+        service.update({ server: { port: 70_000 } });
+        return null;
+      } catch (error) {
+        return error as SettingsValidationError;
+      }
+    })();
+    expect(refusal?.issues.map((issue) => issue.field)).toEqual(['server.port']);
+    expect(() => service.update({ unknownSetting: true })).toThrow(SettingsValidationError);
+    expect(store.saved.length).toBe(saves);
+    expect(service.get().server.port).toBe(3000);
+  });
+
+  it('keeps the admin password as a hash and the API key when the masked one comes back', () => {
+    const { service } = started();
+    service.update({ adminPassword: 'кассир-2026', cloud: { apiKey: 'secret-key-123' } });
+    const stored = service.getStored();
+    expect(stored.adminPasswordHash).not.toContain('кассир');
+    expect(checkAdminPassword('кассир-2026', stored.adminPasswordHash)).toBe(true);
+    service.update({ cloud: { apiKey: '••••-123' } });
+    expect(service.getStored().cloud.apiKey).toBe('secret-key-123');
+  });
+
+  it('lets command-line overrides win for this run without saving them', () => {
+    const store = memorySettingsStore(DEFAULT_SETTINGS);
+    const service = new SettingsService(store, { server: { port: 0 } });
+    expect(service.get().server.port).toBe(0);
+    expect(service.getStored().server.port).toBe(3000);
+    expect(service.overriddenKeys()).toEqual(['server.port']);
+    service.update({ language: 'en' });
+    expect(store.saved.at(-1)?.server.port).toBe(3000);
+  });
+});
