@@ -74,7 +74,7 @@ test('the cloud API key is never shown back in full, and English switches the wh
   await page.getByRole('button', { name: 'Сохранить' }).click();
 
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Waiter cash' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Cash' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   await expect(page.getByLabel('API key')).toHaveValue('••••0042');
   await expect(page.locator('body')).not.toContainText('secret-key');

@@ -13,14 +13,19 @@ test.afterAll(async () => {
   await till.dispose();
 });
 
-test('an open order shows its guest and balance, and leaves the screen once paid', async ({ page }) => {
+test('an open order shows its guest, balance and gifts, follows the waiter live, and leaves the screen once paid', async ({ page }) => {
   const order = orderId('0dde0001');
   expect(await waiter.checkIn(order, 'GMB-V-5001')).toBe(204);
   await page.goto(`${till.baseUrl}/#/orders`);
   const card = page.getByRole('listitem').filter({ hasText: 'Заказ 0dde0001' });
   await expect(card).toContainText('Иванов Иван Иванович');
   await expect(card).toContainText('1\u00a0500,00');
-  await expect(card).toContainText('Капучино');
+  await expect(card).toContainText('Предложены');
+
+  expect(await waiter.addGift(order, 'v-1')).toBe(200);
+  await expect(card).toContainText('Подарки в заказе');
+  await expect(card).toContainText('Капучино · 200,00 · добавлен');
+  await expect(card.getByText('1\u00a0300,00')).toBeVisible();
   await saveScreenshot(page, 'orders');
 
   expect((await waiter.payCash(order, 500)).status).toBe(200);

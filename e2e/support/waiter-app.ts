@@ -13,6 +13,15 @@ export class WaiterApp {
     return response.status;
   }
 
+  async addGift(orderId: string, giftId: string, pin = '1111'): Promise<number> {
+    const response = await fetch(`${this.waiterUrl}/orders/${orderId}/gifts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ GiftId: giftId, WaiterPin: pin }),
+    });
+    return response.status;
+  }
+
   /** Pays an order in cash taken by the waiter with this PIN; sums in roubles as on the wire. */
   async payCash(orderId: string, sum: number, pin = '1111'): Promise<{ status: number; body: unknown }> {
     const response = await fetch(`${this.waiterUrl}/orders/${orderId}/payments`, {

@@ -22,8 +22,11 @@ export function Header({ screen }: { screen: Screen }) {
       <div className="header-status" role="status">
         <span className={connected ? 'pill pill-ok' : 'pill pill-bad'}>{connected ? t.status.live : t.status.reconnecting}</span>
         {provider && (
-          <span className={provider.online ? 'pill pill-ok' : 'pill pill-bad'} title={provider.lastError ?? undefined}>
-            {provider.provider === 'cloud' ? t.status.providerCloud : t.status.providerLocal}: {provider.online ? t.status.online : t.status.offline}
+          <span
+            className={provider.online ? 'pill pill-ok' : 'pill pill-bad'}
+            title={[provider.provider === 'cloud' ? t.status.providerCloud : t.status.providerLocal, provider.lastError].filter(Boolean).join(': ')}
+          >
+            {t.status.loyalty}: {provider.online ? t.status.online : t.status.offline}
             {provider.outbox > 0 && ` · ${t.status.outbox(provider.outbox)}`}
           </span>
         )}
