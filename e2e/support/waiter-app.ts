@@ -5,34 +5,21 @@ export class WaiterApp {
   constructor(private readonly waiterUrl: string) {}
 
   async checkIn(orderId: string, value: string, pin = '1111'): Promise<number> {
-    const response = await fetch(`${this.waiterUrl}/orders/${orderId}/checkin`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ Value: value, WaiterPin: pin }),
-    });
-    return response.status;
+    return (await this.post(`/orders/${orderId}/checkin`, { Value: value, WaiterPin: pin })).status;
   }
 
   async addGift(orderId: string, giftId: string, pin = '1111'): Promise<number> {
-    const response = await fetch(`${this.waiterUrl}/orders/${orderId}/gifts`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ GiftId: giftId, WaiterPin: pin }),
-    });
-    return response.status;
+    return (await this.post(`/orders/${orderId}/gifts`, { GiftId: giftId, WaiterPin: pin })).status;
+  }
+
+  private post(route: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    return fetch(`${this.waiterUrl}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   }
 
   /** Pays an order in cash taken by the waiter with this PIN; sums in roubles as on the wire. */
   async payCash(orderId: string, sum: number, pin = '1111'): Promise<{ status: number; body: unknown }> {
-    const response = await fetch(`${this.waiterUrl}/orders/${orderId}/payments`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-      body: JSON.stringify({
-        OrderSum: sum,
-        PaymentItems: [{ PaymentType: { Id: '09322f46-578a-d210-add7-eec222a08871', Kind: 'Cash', Name: 'Наличные' }, Sum: sum }],
-        WaiterPin: pin,
-      }),
-    });
+    const cash = { PaymentType: { Id: '09322f46-578a-d210-add7-eec222a08871', Kind: 'Cash', Name: 'Наличные' }, Sum: sum };
+    const response = await this.post(`/orders/${orderId}/payments`, { OrderSum: sum, PaymentItems: [cash], WaiterPin: pin }, { 'idempotency-key': randomUUID() });
     return { status: response.status, body: await response.json() };
   }
 }
