@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BONUS_TYPE, startTestTill, type HttpAnswer, type TestTill } from '../testing/test-till.js';
 
@@ -107,6 +108,19 @@ async function send(request: FuzzRequest): Promise<HttpAnswer | 'client-refused'
   }
 }
 
+/** One request written byte for byte on a socket, as no HTTP client library would send it. */
+function rawRequest(text: string): Promise<string> {
+  const { hostname, port } = new URL(till.baseUrl);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.end(text));
+    let reply = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (reply += chunk));
+    socket.on('close', () => resolve(reply));
+    socket.on('error', reject);
+  });
+}
+
 function expectWaiterReadable(answer: HttpAnswer, request: FuzzRequest): void {
   const context = JSON.stringify(request).slice(0, 600);
   expect(answer.status, context).toBeLessThan(500);
@@ -134,6 +148,21 @@ describe('the waiter API under random input', () => {
       { numRuns: 300 },
     );
     expect(reached).toBeGreaterThan(250);
+  });
+
+  it('answers raw request targets that fetch would clean up (bad %-escapes, dots, slashes) without a 5xx', async () => {
+    const printable = fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 60 });
+    const segment = fc.oneof(printable, fc.constantFrom('%', '%zz', '%E0%A4%A', '%FF', '%00', '%2F', '..', '.', '', KNOWN_ORDER, 'orders', 'gifts', 'checkin', 'payments'));
+    const target = fc.array(segment, { maxLength: 6 }).map((parts) => `/GetMeBack/${parts.join('/')}`);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...METHODS), target, async (method, path) => {
+        const reply = await rawRequest(`${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`);
+        const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(reply)?.[1]);
+        expect(status, `${method} ${path}`).toBeLessThan(500);
+        if (status >= 400 && method !== 'HEAD') expect(reply, `${method} ${path}`).toMatch(/"WaiterMessage":"[^"]+".*"RequestId":"\w+"/s);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('keeps the ledger consistent after the random traffic', async () => {
