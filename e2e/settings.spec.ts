@@ -81,4 +81,8 @@ test('the cloud API key is never shown back in full, and English switches the wh
   await page.setViewportSize({ width: 1024, height: 768 });
   expect(await fitsWidth(page)).toBe(true);
   await saveScreenshot(page, 'settings-en-1024');
+  // Electron's settings window loads this screen at its default 800×600.
+  await page.setViewportSize({ width: 800, height: 600 });
+  expect(await fitsWidth(page)).toBe(true);
+  await saveScreenshot(page, 'settings-window-800');
 });
