@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
+import { accountBalance, waiterAccount } from '../../main/core/ledger/cash-book.js';
 import type { CrashGuest } from './crash-seed.js';
 import type { Expectations } from './payment-flow.js';
 import type { MoneyRequest } from './till-client.js';
@@ -48,13 +49,8 @@ export function auditLedger(dataDir: string, guests: CrashGuest[], expect: Expec
       if ((waiterOf.get(pin) ?? row.waiter_id) !== row.waiter_id) problems.push(`PIN ${pin} became two waiters`);
       waiterOf.set(pin, row.waiter_id);
     }
-    const debt = db.prepare(
-      `SELECT COALESCE((SELECT SUM(amount) FROM cash_entries WHERE debit_account = ?), 0)
-            - COALESCE((SELECT SUM(amount) FROM cash_entries WHERE credit_account = ?), 0) AS debt`,
-    );
     for (const [pin, waiterId] of waiterOf) {
-      const account = `waiter:${waiterId}`;
-      const { debt: actual } = debt.get(account, account) as { debt: number };
+      const actual = accountBalance(db, waiterAccount(waiterId));
       const expected = expect.waiterDebt.get(pin) ?? 0;
       if (actual !== expected) problems.push(`waiter ${pin}: debt ${actual}, committed answers say ${expected}`);
     }

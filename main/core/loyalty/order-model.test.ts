@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { accountBalance, waiterAccount } from '../ledger/cash-book.js';
 import { BONUS_TYPE, startTestTill, type TestTill } from '../testing/test-till.js';
 
 /*
@@ -449,13 +450,7 @@ function checkInvariants(
   expect(guests.reduce((total, guest) => total + guest.balance, 0), where).toBe(opening + moved);
 
   for (const [pin, id] of waiterIds) {
-    const debt = db
-      .prepare(
-        `SELECT COALESCE((SELECT SUM(amount) FROM cash_entries WHERE debit_account = ?), 0)
-              - COALESCE((SELECT SUM(amount) FROM cash_entries WHERE credit_account = ?), 0) AS debt`,
-      )
-      .get(`waiter:${id}`, `waiter:${id}`) as { debt: number };
-    expect(debt.debt, `${where}: debt of waiter ${pin}`).toBe(model.debts.get(pin));
+    expect(accountBalance(db, waiterAccount(id)), `${where}: debt of waiter ${pin}`).toBe(model.debts.get(pin));
   }
   return available;
 }
