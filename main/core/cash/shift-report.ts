@@ -1,29 +1,10 @@
+import type { ShiftReport, ShiftTotals, ShiftWaiterLine } from '../../../shared/admin/waiter-cash.js';
 import type { TillDatabase } from '../ledger/database.js';
 import { TILL_ACCOUNT } from '../ledger/cash-book.js';
 import type { WaiterDebtTally } from './waiter-debt-tally.js';
 import { byDebtThenName, waiterMovements, waiterNames } from './waiter-debts.js';
 
-/** One waiter's cash over a period; all sums in kopecks. */
-export interface ShiftWaiterLine {
-  id: string;
-  name: string | null;
-  openingDebt: number;
-  taken: number;
-  handedIn: number;
-  reversed: number;
-  closingDebt: number;
-}
-
-export type ShiftTotals = Omit<ShiftWaiterLine, 'id' | 'name'>;
-
-export interface ShiftReport {
-  from: string;
-  to: string;
-  waiters: ShiftWaiterLine[];
-  totals: ShiftTotals;
-  /** Cash paid straight into the till (waiter cash off, or no waiter identified), net of its refunds. */
-  cashToTill: number;
-}
+export type { ShiftReport, ShiftTotals, ShiftWaiterLine };
 
 export type ShiftMovements = Omit<ShiftWaiterLine, 'closingDebt'>;
 

@@ -1,3 +1,4 @@
+import type { KnownWaiter, WaiterCashSummary, WaiterMovement, WaiterMovementKind } from '../../../shared/admin/waiter-cash.js';
 import type { TillDatabase } from '../ledger/database.js';
 import { waiterAccount } from '../ledger/cash-book.js';
 import type { WaiterDebtTally } from './waiter-debt-tally.js';
@@ -27,31 +28,7 @@ export function waiterMovements(where = '1'): string {
     FROM cash_entries WHERE substr(credit_account, 1, 7) = 'waiter:' AND ${where}`;
 }
 
-export type WaiterMovementKind = 'cash_taken' | 'hand_in' | 'refund_reversal';
-
-export interface KnownWaiter {
-  id: string;
-  name: string | null;
-}
-
-export interface WaiterCashSummary extends KnownWaiter {
-  debt: number;
-  takenToday: number;
-  handedInToday: number;
-  lastMovementAt: string | null;
-}
-
-export interface WaiterMovement {
-  id: number;
-  at: string;
-  kind: WaiterMovementKind;
-  amount: number;
-  orderId: string | null;
-  cashTypeId: string;
-  recordedBy: string;
-  note: string;
-  debtAfter: number;
-}
+export type { KnownWaiter, WaiterCashSummary, WaiterMovement, WaiterMovementKind };
 
 /** A waiter the till has seen (named or not), or one that only the cash book knows. */
 export function findWaiter(db: TillDatabase, id: string): KnownWaiter | null {

@@ -59,54 +59,12 @@ export interface OrdersResponse {
   orders: OpenOrder[];
 }
 
-export interface WaiterSummary {
-  id: string;
-  name: string | null;
-  debt: number;
-  takenToday: number;
-  handedInToday: number;
-  lastMovementAt: string | null;
-}
-
-export type WaiterEntryKind = 'cash_taken' | 'hand_in' | 'refund_reversal';
-
-export interface WaiterEntry {
-  id: number;
-  at: string;
-  kind: WaiterEntryKind;
-  /** Signed: a positive amount raises the debt. */
-  amount: number;
-  orderId: string | null;
-  cashTypeId: string;
-  recordedBy: string;
-  note: string;
-  debtAfter: number;
-}
-
-export interface WaiterHistoryResponse {
-  waiter: { id: string; name: string | null; debt: number };
-  entries: WaiterEntry[];
-}
-
-export interface HandInResponse {
-  handIn: { id: number; amount: number; at: string };
-  debt: number;
-}
-
-export interface ShiftReportRow {
-  id: string;
-  name: string | null;
-  openingDebt: number;
-  taken: number;
-  handedIn: number;
-  reversed: number;
-  closingDebt: number;
-}
-
-export interface ShiftReport {
-  from: string;
-  to: string;
-  waiters: ShiftReportRow[];
-  totals: Omit<ShiftReportRow, 'id' | 'name'>;
-  cashToTill: number;
-}
+export type {
+  HandInAnswer as HandInResponse,
+  ShiftReport,
+  ShiftWaiterLine as ShiftReportRow,
+  WaiterCashSummary as WaiterSummary,
+  WaiterHistory as WaiterHistoryResponse,
+  WaiterMovement as WaiterEntry,
+  WaiterMovementKind as WaiterEntryKind,
+} from '../../../shared/admin/waiter-cash.js';
