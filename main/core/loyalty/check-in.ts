@@ -18,6 +18,10 @@ export async function checkIn(ctx: LoyaltyContext, orderId: string, value: strin
   if (found.kind === 'unknown') throw new Refusal('unknownCode');
   const { guest } = found;
   const voucher = found.kind === 'voucher' ? found.voucher : null;
+  // The same guest scanned again (a waiter reopening the order): nothing to change, nothing to write.
+  const now = findOrder(ctx.db, orderId);
+  assertOpen(now);
+  if (!voucher && now?.guestId === guest.id) return;
 
   inTransaction(ctx.db, ctx.events, () => {
     const at = ctx.clock.now().toISOString();

@@ -14,17 +14,8 @@ export async function readJsonBody(ctx: Context, limit = WAITER_BODY_LIMIT): Pro
     ctx.req.resume();
     throw new BadRequest([{ Field: 'body', Message: `larger than ${limit} bytes` }], 413);
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  // Leaving the loop must not destroy the request: the 413 still has to reach the client.
-  for await (const chunk of ctx.req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
-      ctx.req.resume();
-      throw new BadRequest([{ Field: 'body', Message: `larger than ${limit} bytes` }], 413);
-    }
-    chunks.push(chunk);
-  }
+  const chunks = await collectBody(ctx.req, limit);
+  if (chunks === null) throw new BadRequest([{ Field: 'body', Message: `larger than ${limit} bytes` }], 413);
   const text = Buffer.concat(chunks).toString('utf8').trim();
   if (text === '') return {};
   const type = ctx.get('content-type');
@@ -36,4 +27,32 @@ export async function readJsonBody(ctx: Context, limit = WAITER_BODY_LIMIT): Pro
   } catch {
     throw new BadRequest([{ Field: 'body', Message: 'is not valid JSON' }]);
   }
+}
+
+/**
+ * The body's chunks, or null once it passes `limit`. Plain listeners rather than an async iterator:
+ * this runs on every waiter call, and an iterator costs a promise per chunk. Past the limit the rest
+ * is drained, not destroyed, so the 413 still reaches the client.
+ */
+function collectBody(req: Context['req'], limit: number): Promise<Buffer[] | null> {
+  return new Promise((resolve, reject) => {
+    if (req.readableEnded) return resolve([]);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.resume();
+      resolve(null);
+    };
+    const onEnd = () => resolve(chunks);
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', reject);
+  });
 }
