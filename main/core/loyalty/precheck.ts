@@ -39,7 +39,7 @@ export async function precheck(
   return inTransaction(ctx.db, ctx.events, () => {
     const current = findOrder(ctx.db, orderId);
     assertOpen(current);
-    if (current?.guestId !== guest.id) throw new Refusal('noGuest');
+    if (!current || current.guestId !== guest.id) throw new Refusal('noGuest');
     const at = ctx.clock.now().toISOString();
     const reservations = activeHoldsOfOrder(ctx.db, orderId, 'bonus');
     const ownReservation = reservations.reduce((sum, hold) => sum + hold.amount, 0);
@@ -50,28 +50,25 @@ export async function precheck(
       orderSum: input.orderSum,
       maxBonusShareBp: rules.maxBonusShareBp,
     });
-    ctx.db.prepare('UPDATE orders SET precheck_order_sum = ?, updated_at = ? WHERE id = ?').run(input.orderSum, at, orderId);
-
-    let reserved = ownReservation;
-    if (input.bonusSum !== null) {
-      reserved = clampBonus(input.bonusSum, maxSum);
-      if (reserved !== ownReservation || reservations.length > 1) {
-        for (const hold of reservations) voidHold(ctx.db, hold.id, 'replaced by a new pre-check', at);
-        if (reserved > 0) {
-          createHold(ctx.db, { orderId, guestId: guest.id, kind: 'bonus', voucherId: null, giftName: null, productCode: null, amount: reserved, createdAt: at });
-        }
-      }
-      ctx.events.record(
-        'bonus.reserved',
-        { guestId: guest.id, guestName: guest.fullName, sum: reserved, maxSum, orderSum: input.orderSum },
-        { orderId, waiterId, waiterName: ctx.waiters.nameOf(waiterId) },
-      );
-    } else if (reserved > maxSum) {
-      // The order got cheaper since the last pre-check: the reservation cannot stay above the maximum.
-      for (const hold of reservations) voidHold(ctx.db, hold.id, 'order sum lowered', at);
-      reserved = maxSum;
+    // A pre-check printed again with the same sums changes nothing and writes nothing.
+    if (current.precheckOrderSum !== input.orderSum) {
+      ctx.db.prepare('UPDATE orders SET precheck_order_sum = ?, updated_at = ? WHERE id = ?').run(input.orderSum, at, orderId);
+    }
+    // A sum from the waiter replaces the reservation; without one it stays, unless the order got
+    // cheaper and the maximum fell below it.
+    const reserved = input.bonusSum !== null ? clampBonus(input.bonusSum, maxSum) : Math.min(ownReservation, maxSum);
+    if (reserved !== ownReservation || reservations.length > 1) {
+      const reason = input.bonusSum !== null ? 'replaced by a new pre-check' : 'order sum lowered';
+      for (const hold of reservations) voidHold(ctx.db, hold.id, reason, at);
       if (reserved > 0) {
         createHold(ctx.db, { orderId, guestId: guest.id, kind: 'bonus', voucherId: null, giftName: null, productCode: null, amount: reserved, createdAt: at });
+      }
+      if (input.bonusSum !== null) {
+        ctx.events.record(
+          'bonus.reserved',
+          { guestId: guest.id, guestName: guest.fullName, sum: reserved, maxSum, orderSum: input.orderSum },
+          { orderId, waiterId, waiterName: ctx.waiters.nameOf(waiterId) },
+        );
       }
     }
     return {

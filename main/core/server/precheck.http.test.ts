@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BONUS_TYPE, startTestTill } from '../testing/test-till.js';
-import { expectRefusal, newOrderId, useTill, waiterSteps } from './waiter-steps.test-support.js';
+import { countRows, expectRefusal, newOrderId, useTill, waiterSteps } from './waiter-steps.test-support.js';
 
 const t = useTill('file');
 
@@ -12,6 +12,18 @@ async function orderWith(code: string) {
 }
 
 describe('pre-check (PROTOCOL.md §4.1)', () => {
+  it('writes nothing when the same pre-check is printed again', async () => {
+    const order = await orderWith('GMB-G-1001');
+    expect((await t.steps.precheck(order, 1200, 300)).body.BonusSum).toBe(300);
+    const holds = countRows(t.till, 'holds', 'order_id = ?', order);
+    const events = countRows(t.till, 'events', 'order_id = ?', order);
+    const again = await t.steps.precheck(order, 1200, 300);
+    expect(again.body).toMatchObject({ MaxSum: 600, BonusSum: 300 });
+    expect(countRows(t.till, 'holds', 'order_id = ?', order)).toBe(holds);
+    expect(countRows(t.till, 'events', 'order_id = ?', order)).toBe(events);
+    await t.steps.checkOut(order);
+  });
+
   it('tells the maximum without reserving anything when BonusSum is absent', async () => {
     const order = await orderWith('GMB-G-1001');
     const answer = await t.steps.precheck(order, 1200);
