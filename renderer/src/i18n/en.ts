@@ -186,6 +186,7 @@ export const en: Texts = {
     adminPassword: 'Admin password (to open the dashboard from other computers)',
     adminPasswordSet: 'A password is set. Type a new one to change it.',
     adminPasswordUnset: 'No password: access from the network is off.',
+    adminPasswordRemove: 'Remove the password and turn network access off',
     notNumber: 'Enter a whole number',
     notMoney: 'Enter an amount in roubles, e.g. 5000 or 1500.50',
   },

@@ -70,6 +70,7 @@ export function SettingsSections({ adminPasswordSet }: { adminPasswordSet: boole
           type="password"
           hint={adminPasswordSet ? s.adminPasswordSet : s.adminPasswordUnset}
         />
+        {adminPasswordSet && <CheckField field="adminPasswordRemove" label={s.adminPasswordRemove} />}
       </fieldset>
     </div>
   );

@@ -52,6 +52,13 @@ describe('settings form ↔ patch', () => {
     expect(patch).toEqual({});
   });
 
+  it('removes the admin password when asked, whatever was typed, and never otherwise', () => {
+    const initial = formFromSettings(shown);
+    expect(initial.adminPasswordRemove).toBe(false);
+    expect(patchFromForm({ ...initial, adminPasswordRemove: true, adminPassword: 'typed' }, initial).patch).toEqual({ adminPassword: '' });
+    expect(patchFromForm({ ...initial, adminPassword: '' }, initial).patch).toEqual({});
+  });
+
   it('sends a new API key as typed, and an emptied one as empty', () => {
     const initial = formFromSettings(shown);
     expect(patchFromForm({ ...initial, 'cloud.apiKey': 'new-key ' }, initial).patch).toEqual({ cloud: { apiKey: 'new-key ' } });

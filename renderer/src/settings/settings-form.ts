@@ -28,6 +28,8 @@ export interface SettingsForm {
   'notifications.debtThreshold': string;
   /** Write-only: empty leaves the stored password as it is. */
   adminPassword: string;
+  /** Ticked: remove the password, which turns access from the network off. */
+  adminPasswordRemove: boolean;
 }
 
 export type SettingsField = keyof SettingsForm;
@@ -56,6 +58,7 @@ export function formFromSettings(settings: PublicSettings): SettingsForm {
     'notifications.serverError': n.serverError,
     'notifications.debtThreshold': roublesInputValue(n.debtThreshold, settings.language),
     adminPassword: '',
+    adminPasswordRemove: false,
   };
 }
 
@@ -81,7 +84,11 @@ export function patchFromForm(form: SettingsForm, initial: SettingsForm): { patc
   const problems: Partial<Record<SettingsField, FormProblem>> = {};
   for (const field of Object.keys(form) as SettingsField[]) {
     if (form[field] === initial[field]) continue;
-    if (field === 'adminPassword' && form.adminPassword === '') continue;
+    if (field === 'adminPassword' && (form.adminPassword === '' || form.adminPasswordRemove)) continue;
+    if (field === 'adminPasswordRemove') {
+      if (form.adminPasswordRemove) patch.adminPassword = '';
+      continue;
+    }
     const converted = wireValue(field, form[field]);
     if ('problem' in converted) {
       problems[field] = converted.problem;
