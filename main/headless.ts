@@ -3,6 +3,7 @@ import { createCore } from './core/create-core.js';
 import { defaultDataDir, logDirOf } from './core/data-dir.js';
 import { createLogger } from './core/logger.js';
 import { listen, PortInUseError } from './core/server/listen.js';
+import { serverAddresses } from './core/setup/server-addresses.js';
 import { parseHeadlessArgs } from './headless-args.js';
 
 /**
@@ -39,7 +40,11 @@ async function main(): Promise<void> {
   const { host, port, localUrl } = listening;
   console.log(`GetMeBack Till ${core.version} listening on http://${host.includes(':') ? `[${host}]` : host}:${port}`);
   console.log(`  dashboard:            ${localUrl}/`);
-  console.log(`  iikoWaiter → External Loyalty → Server Address: ${localUrl}${settings.server.path}`);
+  console.log('  iikoWaiter → External Loyalty → Server Address:');
+  const reachable = host === '0.0.0.0' || host === '::' ? serverAddresses(port, settings.server.path) : [{ url: `${localUrl}${settings.server.path}`, loopback: false }];
+  for (const address of reachable) {
+    console.log(`    ${address.url}${address.loopback ? '   (iikoWaiter on this same till)' : ''}`);
+  }
   console.log(`  data: ${dataDir}   logs: ${logDirOf(dataDir)}`);
 
   let stopping = false;
