@@ -40,3 +40,17 @@ describe('openTillDatabase', () => {
     expect(() => openTillDatabase(dir)).toThrow(/newer version/);
   });
 });
+
+describe('the till holds its database file for itself', () => {
+  it('keeps the lock, so a second copy of the app cannot write to the same file', () => {
+    const dir = freshDir();
+    const db = openTillDatabase(dir);
+    expect(db.pragma('locking_mode', { simple: true })).toBe('exclusive');
+    db.prepare("INSERT INTO meta (key, value) VALUES ('probe', '1')").run();
+    expect(() => openTillDatabase(dir)).toThrow(/Another copy of GetMeBack Till is already using/);
+    db.close();
+    const again = openTillDatabase(dir);
+    expect(again.prepare("SELECT value FROM meta WHERE key = 'probe'").get()).toEqual({ value: '1' });
+    again.close();
+  });
+});
