@@ -1,6 +1,7 @@
 import { pino, type Logger } from 'pino';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { rotateLogIfLarge } from './log-rotation.js';
 
 export type { Logger };
 
@@ -28,7 +29,9 @@ export function createLogger(options: { logDir?: string; level?: string; stdout?
   const streams: pino.StreamEntry[] = [];
   if (options.logDir) {
     mkdirSync(options.logDir, { recursive: true });
-    streams.push({ stream: pino.destination({ dest: path.join(options.logDir, 'till.log'), sync: false, mkdir: true }) });
+    const file = path.join(options.logDir, 'till.log');
+    rotateLogIfLarge(file);
+    streams.push({ stream: pino.destination({ dest: file, sync: false, mkdir: true }) });
   }
   if (options.stdout) streams.push({ stream: pino.destination({ dest: 1, sync: false }) });
   const level = options.level ?? 'info';
