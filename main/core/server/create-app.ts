@@ -27,8 +27,8 @@ export function defaultDashboardDir(): string {
 
 /**
  * The till's HTTP app. Reads top to bottom: headers → request context and logging → errors →
- * Host check → rate limit per client address → the waiter API (under the configured path, from this
- * machine and its networks only) → the admin API and the dashboard (loopback, or the admin password
+ * rate limit per client address → the waiter API (under the configured path, from this machine and
+ * its networks only) → Host check → the admin API and the dashboard (loopback, or the admin password
  * from the LAN).
  */
 export function createApp(core: TillCore, options: { dashboardDir?: string | undefined } = {}): Koa {
@@ -49,7 +49,6 @@ export function createApp(core: TillCore, options: { dashboardDir?: string | und
       },
     }),
   );
-  app.use(hostHeaderGuard());
   app.use(rateLimit());
 
   const waiter = waiterApi({
@@ -64,6 +63,9 @@ export function createApp(core: TillCore, options: { dashboardDir?: string | und
   const waiterRoutes = fromAllowedNetworks(() => settings().server.allowedRanges, waiter.routes() as Koa.Middleware);
   app.use(mountAtWaiterPath(() => settings().server.path, waiterRoutes));
 
+  // DNS rebinding only matters where the browser on this machine is trusted: the dashboard and its
+  // API. The waiter API trusts no browser, and iikoWaiter may name the till by a DNS name.
+  app.use(hostHeaderGuard());
   app.use(adminAccess(settings));
   for (const router of [eventsRoutes(core), settingsRoutes(core), ordersRoutes(core), setupRoutes(core), waiterCashRoutes(core)]) {
     app.use(router.routes());

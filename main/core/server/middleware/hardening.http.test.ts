@@ -162,12 +162,14 @@ describe('the admin API and dashboard from the network', () => {
     expect(JSON.stringify(right.body)).not.toContain('scrypt');
   });
 
-  it('refuses a foreign Host header (DNS rebinding)', async () => {
+  it('refuses a foreign Host header on the dashboard (DNS rebinding), not on the waiter API', async () => {
     till = await startTestTill();
     const answer = await callFrom('127.0.0.1', till, 'GET', '/api/settings', { headers: { host: 'evil.example.com' } });
     expect(answer.status).toBe(403);
     expect(answer.body.RequestId).toBe(answer.headers['x-request-id']);
-    expect((await callFrom('127.0.0.1', till, 'GET', `/GetMeBack/orders/${ORDER}`, { headers: { host: 'attacker.test:3000' } })).status).toBe(403);
+    expect((await callFrom('127.0.0.1', till, 'GET', '/', { headers: { host: 'attacker.test:3000' } })).status).toBe(403);
+    // iikoWaiter may be set up with the till's DNS name rather than its address.
+    expect((await callFrom('127.0.0.1', till, 'GET', `/GetMeBack/orders/${ORDER}`, { headers: { host: 'kassa-1.restaurant.lan:3000' } })).status).toBe(200);
   });
 
   it('refuses cross-site form posts and foreign origins to PUT /api/settings, and changes nothing', async () => {
