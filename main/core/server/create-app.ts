@@ -8,6 +8,7 @@ import { errorHandler } from './middleware/error-handler.js';
 import { mountAtWaiterPath } from './middleware/mount-waiter-path.js';
 import { hostHeaderGuard } from './middleware/network-guard.js';
 import { rateLimit } from './middleware/rate-limit.js';
+import { refuseBrowsers } from './middleware/refuse-browsers.js';
 import { requestContext } from './middleware/request-context.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { eventsRoutes } from './routes/admin/events-routes.js';
@@ -28,7 +29,7 @@ export function defaultDashboardDir(): string {
 /**
  * The till's HTTP app. Reads top to bottom: headers → request context and logging → errors →
  * rate limit per client address → the waiter API (under the configured path, from this machine and
- * its networks only) → Host check → the admin API and the dashboard (loopback, or the admin password
+ * its networks only, never from a web page) → Host check → the admin API and the dashboard (loopback, or the admin password
  * from the LAN).
  */
 export function createApp(core: TillCore, options: { dashboardDir?: string | undefined } = {}): Koa {
@@ -60,7 +61,7 @@ export function createApp(core: TillCore, options: { dashboardDir?: string | und
       core.activity.lastWaiterRequestAt = core.clock.now().toISOString();
     },
   });
-  const waiterRoutes = fromAllowedNetworks(() => settings().server.allowedRanges, waiter.routes() as Koa.Middleware);
+  const waiterRoutes = fromAllowedNetworks(() => settings().server.allowedRanges, refuseBrowsers(waiter.routes() as Koa.Middleware));
   app.use(mountAtWaiterPath(() => settings().server.path, waiterRoutes));
 
   // DNS rebinding only matters where the browser on this machine is trusted: the dashboard and its

@@ -19,7 +19,8 @@ export async function readJsonBody(ctx: Context, limit = WAITER_BODY_LIMIT): Pro
   const text = Buffer.concat(chunks).toString('utf8').trim();
   if (text === '') return {};
   const type = ctx.get('content-type');
-  if (type && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(type) && !/^text\/plain\b/i.test(type)) {
+  // JSON only: a browser can send text/plain or a form across sites without asking first.
+  if (type && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
     throw new BadRequest([{ Field: 'Content-Type', Message: 'must be application/json' }], 415);
   }
   try {
