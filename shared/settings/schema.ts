@@ -5,7 +5,9 @@ import { LANGUAGES } from '../i18n/language.js';
  * The one settings schema: the desktop app (electron-store), the headless host (conf), the settings
  * window and the web settings page all read and write this shape. Defaults live here too.
  */
-const Uuid = z.uuid({ error: 'должен быть UUID типа оплаты iiko / must be an iiko UUID' });
+// iiko's ids are .NET GUIDs: its built-in payment types' ids are not RFC 4122 UUIDs (no version or
+// variant bits), so any 8-4-4-4-12 hex id is accepted.
+const Uuid = z.guid({ error: 'должен быть UUID типа оплаты iiko / must be an iiko UUID' });
 const OptionalUuid = z.union([z.literal(''), Uuid]);
 
 export const ServerSettings = z.object({

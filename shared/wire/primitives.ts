@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { kopecksFromWire } from '../money.js';
 
-/** An iiko order id. Anything but a UUID is a malformed request. */
-export const OrderId = z.uuid({ error: 'must be an iiko order id (UUID)' });
+/**
+ * An iiko order id: a .NET GUID (8-4-4-4-12 hex digits, whatever its version bits). Anything else is
+ * a malformed request.
+ */
+export const OrderId = z.guid({ error: 'must be an iiko order id (UUID)' });
 
 /**
  * A sum of money or points on the wire: a number ≥ 0 with at most two decimals.
