@@ -25,6 +25,15 @@ export function kopecksToWire(kopecks: number): number {
   return kopecks / 100;
 }
 
+/**
+ * A guest's balance as the waiter sees it. The ledger keeps it exact, and it can dip below zero (a
+ * refund takes back cashback the guest already spent); the wire never carries a negative sum
+ * (PROTOCOL.md §1), and to a waiter a guest in debt simply has nothing to spend.
+ */
+export function balanceToWire(kopecks: number): number {
+  return kopecksToWire(Math.max(0, kopecks));
+}
+
 /** A share or percentage as basis points (1/100 of a percent): 0.5 → 5000, 5 % → 500. */
 export function basisPointsFromFraction(fraction: number): number {
   return Math.round(fraction * 10_000);

@@ -1,4 +1,4 @@
-import { kopecksToWire } from '../../../shared/money.js';
+import { balanceToWire, kopecksToWire } from '../../../shared/money.js';
 import type { GiftStatus, OrderView } from '../../../shared/wire/order-view.js';
 import { activeHoldsOfOrder, giftHoldsOfOrder } from '../ledger/holds.js';
 import { maxBonusPayment } from './bonus-limit.js';
@@ -54,7 +54,7 @@ export async function viewOrder(ctx: LoyaltyContext, orderId: string): Promise<O
     OrderId: orderId,
     Guest:
       guest && money
-        ? { Id: guest.id, FullName: guest.fullName, Balance: kopecksToWire(money.balance), Available: kopecksToWire(money.available) }
+        ? { Id: guest.id, FullName: guest.fullName, Balance: balanceToWire(money.balance), Available: balanceToWire(money.available) }
         : null,
     OfferedGifts: offers
       .filter((offer) => !added.has(offer.voucher_id))

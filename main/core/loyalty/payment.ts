@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { formatRoubles, kopecksToWire } from '../../../shared/money.js';
+import { balanceToWire, formatRoubles, kopecksToWire } from '../../../shared/money.js';
 import type { PaymentResponse } from '../../../shared/wire/payment.js';
 import { inTransaction } from '../events/event-bus.js';
 import { SALES_ACCOUNT, TILL_ACCOUNT, recordCashEntry, waiterAccount } from '../ledger/cash-book.js';
@@ -38,10 +38,10 @@ export async function payOrder(
   const settings = ctx.settings();
   const rules = ctx.provider.rules();
   const bonusTypeId = settings.bonusPaymentTypeId.toLowerCase();
-  const bonus = bonusTypeId
-    ? input.items.filter((item) => item.paymentTypeId.toLowerCase() === bonusTypeId).reduce((sum, item) => sum + item.sum, 0)
-    : 0;
-  const cash = input.items.filter((item) => item.kind.toLowerCase() === 'cash').reduce((sum, item) => sum + item.sum, 0);
+  const isBonus = (item: PaymentInput['items'][number]) => bonusTypeId !== '' && item.paymentTypeId.toLowerCase() === bonusTypeId;
+  const bonus = input.items.filter(isBonus).reduce((sum, item) => sum + item.sum, 0);
+  // An item is bonuses or cash, never both: bonuses are never a waiter's cash debt.
+  const cash = input.items.filter((item) => !isBonus(item) && item.kind.toLowerCase() === 'cash').reduce((sum, item) => sum + item.sum, 0);
 
   return inTransaction(ctx.db, ctx.events, () => {
     const at = ctx.clock.now().toISOString();
@@ -162,7 +162,7 @@ export async function payOrder(
       Accrued: kopecksToWire(accrued),
       GiftsRedeemed: gifts.map((gift) => gift.voucherId as string),
       WaiterDebt: kopecksToWire(waiterDebt),
-      Balance: balance === null ? null : kopecksToWire(balance),
+      Balance: balance === null ? null : balanceToWire(balance),
     };
     remember(response);
     return response;

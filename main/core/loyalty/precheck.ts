@@ -1,4 +1,4 @@
-import { kopecksToWire } from '../../../shared/money.js';
+import { balanceToWire, kopecksToWire } from '../../../shared/money.js';
 import type { PrecheckResponse } from '../../../shared/wire/precheck.js';
 import { inTransaction } from '../events/event-bus.js';
 import { activeHoldsOfOrder, createHold, voidHold } from '../ledger/holds.js';
@@ -74,7 +74,7 @@ export async function precheck(
     return {
       MaxSum: kopecksToWire(maxSum),
       BonusSum: kopecksToWire(reserved),
-      Balance: kopecksToWire(money.balance),
+      Balance: balanceToWire(money.balance),
       PaymentItems: bonusPaymentItem(paymentTypeId, reserved),
     };
   });

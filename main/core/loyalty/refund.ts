@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { kopecksToWire } from '../../../shared/money.js';
+import { balanceToWire, kopecksToWire } from '../../../shared/money.js';
 import type { RefundResponse } from '../../../shared/wire/payment.js';
 import { inTransaction } from '../events/event-bus.js';
 import { cashEntriesOfOperation, recordCashEntry } from '../ledger/cash-book.js';
@@ -96,7 +96,7 @@ export async function refundOrder(
       GiftPointsReturned: kopecksToWire(totals.gift_return),
       AccrualReversed: kopecksToWire(totals.accrual_reversal),
       WaiterDebtReversed: kopecksToWire(waiterDebtReversed),
-      Balance: guest ? kopecksToWire(guestMoney(ctx, guest).balance) : null,
+      Balance: guest ? balanceToWire(guestMoney(ctx, guest).balance) : null,
     };
     remember(response);
     return response;
