@@ -54,12 +54,12 @@ describe('SettingsService', () => {
     expect(service.get().server.port).toBe(3000);
   });
 
-  it('keeps the admin password as a hash and the API key when the masked one comes back', () => {
+  it('keeps the admin password as a hash and the API key when the masked one comes back', async () => {
     const { service } = started();
     service.update({ adminPassword: 'кассир-2026', cloud: { apiKey: 'secret-key-123' } });
     const stored = service.getStored();
     expect(stored.adminPasswordHash).not.toContain('кассир');
-    expect(checkAdminPassword('кассир-2026', stored.adminPasswordHash)).toBe(true);
+    expect(await checkAdminPassword('кассир-2026', stored.adminPasswordHash)).toBe(true);
     service.update({ cloud: { apiKey: '••••-123' } });
     expect(service.getStored().cloud.apiKey).toBe('secret-key-123');
   });
