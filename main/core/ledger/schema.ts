@@ -180,4 +180,14 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX events_type ON events (type, id);
   `,
+  `
+  -- GetMeBack deliveries: a send that got no answer may have been applied by the cloud (its balance
+  -- is uncertain until the operation is acknowledged); an operation the cloud keeps refusing is
+  -- parked instead of blocking every later one. Operations already tried before this version are
+  -- counted as unanswered, the safe assumption.
+  ALTER TABLE outbox ADD COLUMN unanswered INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE outbox ADD COLUMN refusals INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE outbox ADD COLUMN parked_at TEXT;
+  UPDATE outbox SET unanswered = attempts WHERE delivered_at IS NULL;
+  `,
 ];

@@ -46,10 +46,14 @@ export interface FakeGetMeBackCloud {
   slow(ms: number, only?: 'lookups' | 'operations'): void;
   /** Operations wait, undone, until the returned function is called. */
   holdOperations(): () => void;
+  /** Operations are applied, but their answer never comes (the till times out): the cloud counted what the till saw fail. */
+  loseOperationAnswers(on: boolean): void;
+  /** The operation with this `invoice_num` is refused (`result: "error"`) every time it arrives, until `null` is given. */
+  refuseOperation(invoiceNum: string, message: string | null): void;
   /** Closes the port: connections are refused until `up()`. */
   down(): Promise<void>;
   up(): Promise<void>;
-  /** Times an operation with this `invoice_num` was accepted (first time or as a repeat). */
+  /** Times an operation with this `invoice_num` arrived (first time or as a repeat, refused or not). */
   timesReceived(invoiceNum: string): number;
   /** `invoice_num`s in the order their operations were applied (each once). */
   applied(): string[];
@@ -86,6 +90,8 @@ export async function startFakeGetMeBackCloud(options: {
   let errorMessage = 'Внутренняя ошибка';
   let delay = { ms: 0, only: null as 'lookups' | 'operations' | null };
   let held: Promise<void> | null = null;
+  let answersLost = false;
+  const refusals = new Map<string, string>();
 
   const clientView = (guest: FakeGuest) => ({ id_client: guest.id, name: guest.name, phone: guest.phone ?? '', balance: kopecksToWire(guest.balance) });
   const giftView = (gift: FakeGift) => ({ id_gift: gift.id, name: gift.name, product_code: gift.productCode, points: kopecksToWire(gift.points), used: gift.used === true });
@@ -110,6 +116,8 @@ export async function startFakeGetMeBackCloud(options: {
     const invoice = String(body.invoice_num ?? '');
     if (!invoice) return error('invoice_num обязателен');
     received.set(invoice, (received.get(invoice) ?? 0) + 1);
+    const refusal = refusals.get(invoice);
+    if (refusal) return error(refusal);
     const done = effects.get(invoice);
     if (done) return done.answer;
     const guest = guests.get(String(body.id_client));
@@ -176,6 +184,7 @@ export async function startFakeGetMeBackCloud(options: {
     const isOperation = typeof body.type === 'string';
     if (isOperation && held) await held;
     ctx.body = isOperation ? operate(body) : lookup(body);
+    if (isOperation && answersLost) await new Promise(() => undefined);
     if (delay.ms > 0 && (delay.only === null || delay.only === (isOperation ? 'operations' : 'lookups'))) await sleep(delay.ms);
   });
 
@@ -210,6 +219,13 @@ export async function startFakeGetMeBackCloud(options: {
         held = null;
         release();
       };
+    },
+    loseOperationAnswers(on) {
+      answersLost = on;
+    },
+    refuseOperation(invoiceNum, message) {
+      if (message === null) refusals.delete(invoiceNum);
+      else refusals.set(invoiceNum, message);
     },
     async down() {
       if (server.listening) await shut();

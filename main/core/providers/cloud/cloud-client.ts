@@ -16,6 +16,19 @@ export interface AskOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * The cloud gave no usable answer. `neverArrived`: the request certainly did not reach it (the
+ * connection was refused, or nothing was sent); otherwise the cloud may have acted on it.
+ */
+export class CloudUnreachableError extends ProviderUnavailableError {
+  constructor(
+    message: string,
+    readonly neverArrived: boolean,
+  ) {
+    super(message);
+  }
+}
+
 /** Shortest time worth giving one more attempt. */
 const MIN_ATTEMPT_MS = 50;
 /** A blip is over within a few quick repeats; a cloud that is down should not keep the waiter waiting. */
@@ -52,13 +65,13 @@ export class GetMeBackClient {
   private async post(body: Record<string, unknown>, timeoutMs: number, signal?: AbortSignal): Promise<CloudAnswer> {
     const cloud = this.cloud();
     const call = describeCall(body);
-    const fail = (reason: string): ProviderUnavailableError => {
+    const fail = (reason: string, neverArrived = false): CloudUnreachableError => {
       const safe = withoutSecret(reason, cloud.apiKey);
       this.connection.failed(safe);
       this.log.warn({ cloudCall: call, error: safe }, 'GetMeBack call failed');
-      return new ProviderUnavailableError(`GetMeBack: ${safe}`);
+      return new CloudUnreachableError(`GetMeBack: ${safe}`, neverArrived);
     };
-    if (!cloud.accountUrl || !cloud.apiKey) throw fail('the cloud is not configured (account address and API key are needed)');
+    if (!cloud.accountUrl || !cloud.apiKey) throw fail('the cloud is not configured (account address and API key are needed)', true);
     const budget = Math.max(1, Math.floor(timeoutMs));
     const signals = [AbortSignal.timeout(budget), ...(signal ? [signal] : [])];
     let json: unknown;
@@ -78,7 +91,7 @@ export class GetMeBackClient {
       if (error instanceof ProviderUnavailableError) throw error;
       // Cancelled by the till itself (it is closing): that says nothing about the cloud.
       if (signal?.aborted) throw new ProviderUnavailableError('GetMeBack: the call was cancelled');
-      throw fail(reasonOf(error, budget));
+      throw fail(reasonOf(error, budget), codeOf(error) === 'ECONNREFUSED');
     }
     const answer = readAnswer(json);
     if (!answer) throw fail('the answer is not a GetMeBack answer (no "result")');
@@ -98,9 +111,13 @@ function reasonOf(error: unknown, timeoutMs: number): string {
   if (error instanceof Error) {
     if (error.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
     if (error instanceof SyntaxError) return 'the answer is not JSON';
-    const code = (error.cause as { code?: unknown } | undefined)?.code;
+    const code = codeOf(error);
     if (code === 'ECONNREFUSED') return 'connection refused';
     return typeof code === 'string' ? `${error.message} (${code})` : error.message;
   }
   return String(error);
+}
+
+function codeOf(error: unknown): unknown {
+  return error instanceof Error ? (error.cause as { code?: unknown } | undefined)?.code : undefined;
 }

@@ -106,7 +106,7 @@ describe('a slow, silent or failing cloud', () => {
     };
     await eventually(
       () =>
-        ['GetMeBack received an operation', 'GetMeBack call failed', 'GetMeBack answered', 'GetMeBack delivery failed'].every((line) =>
+        ['GetMeBack received an operation', 'GetMeBack call failed', 'GetMeBack answered', 'GetMeBack refused an operation'].every((line) =>
           log().includes(line),
         ),
       'the log lines to be written',

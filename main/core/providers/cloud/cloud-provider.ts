@@ -46,10 +46,13 @@ export const DEFAULT_CLOUD_TIMING: CloudTiming = {
   deliveryTimeoutMs: 10_000,
   firstRetryMs: 2_000,
   maxRetryMs: 60_000,
+  refusalsBeforeParking: 5,
 };
 
 /** A lookup's answer with the guest's balance already split (see `CloudProvider`). */
 type GuestRead = { kind: 'unknown' } | { kind: 'found'; guest: GuestProfile; voucher: CloudVoucher | null };
+
+const UNCONFIRMED = 'GetMeBack: an operation of this guest was sent without an answer; the balance is uncertain until the cloud confirms it';
 
 /** Reads of a balance that a delivery overlapped are repeated at most this many times. */
 const BALANCE_READS = 3;
@@ -66,6 +69,12 @@ const BALANCE_READS = 3;
  * between the read and the payment's transaction changes neither term, and two requests holding
  * profiles read at different times each get a consistent sum. A read that a delivery of the same
  * guest overlapped is ambiguous (the cloud may have counted it or not) and is repeated.
+ *
+ * So is every read while a call of the guest was sent but never answered (a timeout): the cloud
+ * may already count it, and until it is acknowledged no read can tell. Such a profile is `stale`,
+ * its balance counting each unconfirmed call at most once and never in the guest's favour (see
+ * `Outbox.unconfirmedFor`): enough to accept a payment that spends nothing, never to spend bonuses,
+ * reserve them or hold a gift, so `guest()` without `allowStale` refuses as if the cloud were down.
  */
 export class CloudProvider implements LoyaltyProvider {
   readonly kind = 'cloud' as const;
@@ -97,7 +106,7 @@ export class CloudProvider implements LoyaltyProvider {
     try {
       const found = await this.readGuest(lookupBody(value));
       const scan = toScan(found);
-      this.cache.rememberScan(value, scan);
+      if (found.kind === 'unknown' || !found.guest.stale) this.cache.rememberScan(value, scan);
       return scan;
     } catch (error) {
       const last = error instanceof ProviderUnavailableError ? this.cache.lastScan(value) : null;
@@ -110,7 +119,8 @@ export class CloudProvider implements LoyaltyProvider {
     try {
       const found = await this.readGuest(clientBody(guestId));
       if (found.kind === 'unknown') return null;
-      this.cache.rememberGuest(found.guest);
+      if (!found.guest.stale) this.cache.rememberGuest(found.guest);
+      else if (!options.allowStale) throw new ProviderUnavailableError(UNCONFIRMED);
       return found.guest;
     } catch (error) {
       const last = options.allowStale && error instanceof ProviderUnavailableError ? this.cache.lastGuest(guestId) : null;
@@ -145,8 +155,16 @@ export class CloudProvider implements LoyaltyProvider {
     setImmediate(() => this.courier.callsAdded());
   }
 
+  /** `outbox` counts parked calls too (they are not delivered); `lastError` names them until they are resolved. */
   status(): ProviderStatus {
-    return { provider: 'cloud', online: this.connection.online, lastError: this.connection.lastError, outbox: this.outbox.pendingCount() };
+    const parked = this.outbox.parked();
+    const errors = [this.connection.lastError];
+    if (parked.count > 0) {
+      if (errors[0] === parked.lastError) errors.pop();
+      errors.push(`${parked.count} operation(s) parked after repeated refusals, not sent again until resolved; last: ${parked.lastError ?? 'no reason given'}`);
+    }
+    const lastError = errors.filter((error) => error !== null).join('; ') || null;
+    return { provider: 'cloud', online: this.connection.online, lastError, outbox: this.outbox.pendingCount() };
   }
 
   async close(): Promise<void> {
@@ -174,7 +192,11 @@ export class CloudProvider implements LoyaltyProvider {
       if (found.kind === 'unknown') return found;
       const { guest } = found;
       if (!this.courier.touchedSince(mark, guest.id)) {
-        const profile = { id: guest.id, fullName: guest.fullName, baseBalance: guest.balance - this.outbox.acknowledgedFor(guest.id) };
+        const baseBalance = guest.balance - this.outbox.acknowledgedFor(guest.id);
+        const unconfirmed = this.outbox.unconfirmedFor(guest.id);
+        const profile: GuestProfile = unconfirmed
+          ? { id: guest.id, fullName: guest.fullName, baseBalance: baseBalance - unconfirmed.gains, stale: true }
+          : { id: guest.id, fullName: guest.fullName, baseBalance };
         return { kind: 'found', guest: profile, voucher: found.voucher };
       }
       if (read === BALANCE_READS || performance.now() >= deadline) {

@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock.js';
 import type { Logger } from '../../logger.js';
-import type { GetMeBackClient } from './cloud-client.js';
+import { CloudUnreachableError, type GetMeBackClient } from './cloud-client.js';
 import type { CloudConnection } from './cloud-connection.js';
 import type { Outbox, PendingCall } from './outbox.js';
 
@@ -10,7 +10,12 @@ export interface CourierTiming {
   /** Pause after the first failure; it doubles with each failure in a row, up to `maxRetryMs`. */
   firstRetryMs: number;
   maxRetryMs: number;
+  /** Refusals (`result: "error"`) of one call after which it is parked and the courier moves on. */
+  refusalsBeforeParking: number;
 }
+
+/** How one send ended: acknowledged, to be tried again, or parked for a person to look at. */
+type Delivery = 'delivered' | 'failed' | 'parked';
 
 /** Where the courier was when a balance was asked for: see `touchedSince`. */
 export interface DeliveryMark {
@@ -22,7 +27,9 @@ export interface DeliveryMark {
  * Delivers the outbox to the cloud one call at a time, in order: a call is sent again only until
  * the cloud acknowledges it (its `invoice_num` lets the cloud tell a repeat), then marked delivered
  * and never sent again. After a failure it waits, longer each time, and tries the same call again,
- * so nothing overtakes it. A restarted till resumes from the table.
+ * so nothing overtakes it while the cloud is unreachable. A call the cloud answers but refuses
+ * `refusalsBeforeParking` times is parked, so that one bad call does not hold up every guest; the
+ * same guest's later calls wait behind it (see `Outbox.next`). A restarted till resumes from the table.
  */
 export class OutboxCourier {
   private seq = 0;
@@ -90,7 +97,7 @@ export class OutboxCourier {
           await this.pause(null);
           continue;
         }
-        if (await this.deliver(call)) {
+        if ((await this.deliver(call)) !== 'failed') {
           this.failuresInRow = 0;
           continue;
         }
@@ -104,11 +111,12 @@ export class OutboxCourier {
     }
   }
 
-  private async deliver(call: PendingCall): Promise<boolean> {
+  private async deliver(call: PendingCall): Promise<Delivery> {
     let settle!: () => void;
     this.touch(call.guestId);
     this.inFlight = { guestId: call.guestId, settled: new Promise((resolve) => (settle = resolve)) };
     try {
+      this.outbox.markSending(call.id);
       const answer = await this.client.ask(call.body, {
         deadline: performance.now() + this.timing.deliveryTimeoutMs,
         repeatable: false,
@@ -119,15 +127,13 @@ export class OutboxCourier {
       if (answer.result === 'ok') {
         this.outbox.markDelivered(call.id, at);
         this.log.info({ invoiceNum: call.key, kind: call.kind, attempts: call.attempts + 1 }, 'GetMeBack received an operation');
-        return true;
+        return 'delivered';
       }
-      const reason = `the cloud refused operation ${call.key}: ${answer.message ?? 'no reason given'}`;
-      this.connection.refused(reason);
-      this.failed(call, reason);
-      return false;
+      return this.refused(call, `the cloud refused operation ${call.key}: ${answer.message ?? 'no reason given'}`);
     } catch (error) {
-      if (!this.closed) this.failed(call, error instanceof Error ? error.message : String(error));
-      return false;
+      // Closing mid-call: the send stays counted as unanswered, since the cloud may have got it.
+      if (!this.closed) this.failed(call, error instanceof Error ? error.message : String(error), error instanceof CloudUnreachableError && error.neverArrived);
+      return 'failed';
     } finally {
       this.touch(call.guestId);
       this.inFlight = null;
@@ -135,10 +141,26 @@ export class OutboxCourier {
     }
   }
 
-  private failed(call: PendingCall, reason: string): void {
-    const nextAttemptAt = new Date(this.clock.now().getTime() + this.retryDelay(this.failuresInRow + 1)).toISOString();
-    this.outbox.markFailed(call.id, reason, nextAttemptAt);
+  private failed(call: PendingCall, reason: string, neverArrived: boolean): void {
+    this.outbox.markFailed(call.id, reason, this.nextAttemptAt(), neverArrived);
     this.log.warn({ invoiceNum: call.key, kind: call.kind, attempts: call.attempts + 1, error: reason }, 'GetMeBack delivery failed; will retry');
+  }
+
+  private refused(call: PendingCall, reason: string): Delivery {
+    this.connection.refused(reason);
+    const at = this.clock.now().toISOString();
+    const parked = this.outbox.markRefused(call.id, reason, this.nextAttemptAt(), this.timing.refusalsBeforeParking, at);
+    const details = { invoiceNum: call.key, kind: call.kind, guestId: call.guestId, attempts: call.attempts + 1, error: reason };
+    if (!parked) {
+      this.log.warn(details, 'GetMeBack refused an operation; will retry');
+      return 'failed';
+    }
+    this.log.error(details, 'GetMeBack keeps refusing an operation: parked, not sent again until a person resolves it');
+    return 'parked';
+  }
+
+  private nextAttemptAt(): string {
+    return new Date(this.clock.now().getTime() + this.retryDelay(this.failuresInRow + 1)).toISOString();
   }
 
   private retryDelay(failuresInRow: number): number {

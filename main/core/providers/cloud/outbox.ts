@@ -34,9 +34,21 @@ export function giftCallKey(operationId: string, voucherId: string): string {
 const ENTRY_CALL_KEY_SQL = `CASE WHEN e.kind IN ('gift_writeoff', 'gift_return')
   THEN e.operation_id || ':gift:' || e.voucher_id ELSE e.operation_id END`;
 
+/** Operations parked after repeated refusals, and why the last of them was refused. */
+export interface ParkedCalls {
+  count: number;
+  lastError: string | null;
+}
+
 /**
  * The `outbox` table: calls to deliver in order (by id), each marked delivered exactly once when
  * the cloud acknowledges it. A restarted till just reads what is still pending.
+ *
+ * `unanswered` counts sends of a call whose answer never came (a timeout, a dropped connection, a
+ * till closed mid-call): the cloud may have applied it, so its guest's cloud balance is uncertain
+ * until the call is acknowledged. It is raised before each send and lowered only when the cloud
+ * answers with a refusal or certainly never got the request. A call the cloud keeps refusing is
+ * parked: never sent again automatically, and every later call of the same guest waits behind it.
  */
 export class Outbox {
   private readonly statements;
@@ -48,11 +60,28 @@ export class Outbox {
          ON CONFLICT (operation_id) DO NOTHING`,
       ),
       next: db.prepare(
-        'SELECT id, operation_id, kind, guest_id, payload, attempts FROM outbox WHERE delivered_at IS NULL ORDER BY id LIMIT 1',
+        `SELECT id, operation_id, kind, guest_id, payload, attempts FROM outbox o
+         WHERE delivered_at IS NULL AND parked_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.guest_id = o.guest_id AND p.id < o.id
+                           AND p.parked_at IS NOT NULL AND p.delivered_at IS NULL)
+         ORDER BY id LIMIT 1`,
       ),
+      sending: db.prepare('UPDATE outbox SET unanswered = unanswered + 1 WHERE id = ?'),
       delivered: db.prepare('UPDATE outbox SET delivered_at = ?, last_error = NULL WHERE id = ? AND delivered_at IS NULL'),
-      failed: db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?'),
+      failed: db.prepare(
+        'UPDATE outbox SET attempts = attempts + 1, unanswered = unanswered - ?, last_error = ?, next_attempt_at = ? WHERE id = ?',
+      ),
+      refused: db.prepare(
+        `UPDATE outbox SET attempts = attempts + 1, unanswered = unanswered - 1, refusals = refusals + 1,
+           last_error = ?, next_attempt_at = ?, parked_at = CASE WHEN refusals + 1 >= ? THEN ? END
+         WHERE id = ? RETURNING parked_at`,
+      ),
       pending: db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE delivered_at IS NULL'),
+      parked: db.prepare(
+        `SELECT COUNT(*) AS count, (SELECT last_error FROM outbox WHERE parked_at IS NOT NULL AND delivered_at IS NULL
+           ORDER BY id DESC LIMIT 1) AS lastError
+         FROM outbox WHERE parked_at IS NOT NULL AND delivered_at IS NULL`,
+      ),
       recorded: db.prepare(
         `SELECT COALESCE(SUM(e.amount), 0) AS total FROM guest_entries e
          JOIN outbox o ON o.operation_id = ${ENTRY_CALL_KEY_SQL} WHERE e.guest_id = ?`,
@@ -61,6 +90,12 @@ export class Outbox {
         `SELECT COALESCE(SUM(e.amount), 0) AS total FROM guest_entries e
          JOIN outbox o ON o.operation_id = ${ENTRY_CALL_KEY_SQL} WHERE e.guest_id = ? AND o.delivered_at IS NOT NULL`,
       ),
+      unconfirmed: db.prepare(
+        `SELECT COUNT(*) AS calls, COALESCE(SUM(MAX(0, amount)), 0) AS gains FROM (
+           SELECT o.id, COALESCE(SUM(e.amount), 0) AS amount FROM outbox o
+           LEFT JOIN guest_entries e ON o.operation_id = ${ENTRY_CALL_KEY_SQL} AND e.guest_id = o.guest_id
+           WHERE o.guest_id = ? AND o.delivered_at IS NULL AND o.unanswered > 0 GROUP BY o.id)`,
+      ),
     };
   }
 
@@ -68,6 +103,7 @@ export class Outbox {
     this.statements.add.run(call.key, call.kind, call.guestId, JSON.stringify(call.body), createdAt);
   }
 
+  /** The oldest call to send: not parked, and not behind a parked call of the same guest. */
   next(): PendingCall | null {
     const row = this.statements.next.get() as
       | { id: number; operation_id: string; kind: string; guest_id: string; payload: string; attempts: number }
@@ -83,16 +119,33 @@ export class Outbox {
     };
   }
 
+  /** Written before the call leaves, so that a till stopped mid-call still knows it may have arrived. */
+  markSending(id: number): void {
+    this.statements.sending.run(id);
+  }
+
   markDelivered(id: number, at: string): void {
     this.statements.delivered.run(at, id);
   }
 
-  markFailed(id: number, error: string, nextAttemptAt: string): void {
-    this.statements.failed.run(error, nextAttemptAt, id);
+  /** No answer came; `neverArrived` when the request certainly did not reach the cloud (connection refused). */
+  markFailed(id: number, error: string, nextAttemptAt: string, neverArrived: boolean): void {
+    this.statements.failed.run(neverArrived ? 1 : 0, error, nextAttemptAt, id);
   }
 
+  /** The cloud answered and refused the call. Parks it on refusal number `parkAfter`; says whether it did. */
+  markRefused(id: number, error: string, nextAttemptAt: string, parkAfter: number, at: string): boolean {
+    const row = this.statements.refused.get(error, nextAttemptAt, parkAfter, at, id) as { parked_at: string | null } | undefined;
+    return row?.parked_at != null;
+  }
+
+  /** Calls not yet acknowledged, parked ones included. */
   pendingCount(): number {
     return (this.statements.pending.get() as { n: number }).n;
+  }
+
+  parked(): ParkedCalls {
+    return this.statements.parked.get() as ParkedCalls;
   }
 
   /** Kopecks of every guest entry the till has recorded for the cloud, delivered or not. */
@@ -103,5 +156,15 @@ export class Outbox {
   /** Kopecks of the guest entries the cloud has acknowledged: its balance already counts them. */
   acknowledgedFor(guestId: string): number {
     return (this.statements.acknowledged.get(guestId) as { total: number }).total;
+  }
+
+  /**
+   * The guest's calls that may have reached the cloud unacknowledged (null: none). `gains` is what
+   * they would add to the guest's balance, each counted only if it adds: taking it out of the
+   * cloud's balance can never leave the guest more than the guest has, applied or not.
+   */
+  unconfirmedFor(guestId: string): { gains: number } | null {
+    const row = this.statements.unconfirmed.get(guestId) as { calls: number; gains: number };
+    return row.calls > 0 ? { gains: row.gains } : null;
   }
 }
