@@ -33,7 +33,8 @@ async function main(): Promise<void> {
         `Порт ${error.port} занят другой программой: возможно, GetMeBack Till уже запущен. / ` +
           `Port ${error.port} is used by another program: is GetMeBack Till already running? (--port to choose another)`,
       );
-      process.exit(2);
+      process.exitCode = 2;
+      return;
     }
     throw error;
   }
@@ -63,5 +64,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(`GetMeBack Till could not start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  // Not process.exit(): the log file may still be opening, and the process ends once it has.
+  process.exitCode = 1;
 });

@@ -7,8 +7,9 @@ import type { SettingsStore } from '../core/settings/settings-store.js';
  * headless host's `conf` store uses too. A file that is not JSON stops the start rather than being
  * silently replaced with defaults (the manager's settings would be lost without a word).
  */
-export function settingsFileOptions(dataDir: string): { cwd: string; name: string; clearInvalidConfig: false } {
-  return { cwd: dataDir, name: 'settings', clearInvalidConfig: false };
+export function settingsFileOptions(dataDir: string): { cwd: string; name: string; clearInvalidConfig: false; configFileMode: number } {
+  // The file holds the cloud API key: readable by the till's own user only.
+  return { cwd: dataDir, name: 'settings', clearInvalidConfig: false, configFileMode: 0o600 };
 }
 
 /** What electron-store and `conf` both are: one JSON object, read and replaced whole, in a file. */

@@ -7,6 +7,15 @@ export interface StoredAnswer {
   body: string;
 }
 
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonicalJson(inner)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 /** Keys are kept at least this long (PROTOCOL.md says 7 days; a month costs a few KB). */
 export const KEY_RETENTION_DAYS = 30;
 
@@ -20,8 +29,9 @@ export class IdempotencyKeys {
 
   constructor(private readonly db: TillDatabase) {}
 
+  /** The same request, whatever the order of its JSON keys or its white space, hashes the same. */
   static hashRequest(method: string, path: string, body: unknown): string {
-    return createHash('sha256').update(`${method} ${path}\n${JSON.stringify(body ?? null)}`).digest('hex');
+    return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body ?? null)}`).digest('hex');
   }
 
   /** false when a request with this key is already running. */

@@ -13,6 +13,8 @@ export function confSettingsStore(dataDir: string): SettingsStore {
     configName: 'settings',
     projectName: 'getmeback-till',
     clearInvalidConfig: false,
+    // The file holds the cloud API key: readable by the till's own user only.
+    configFileMode: 0o600,
   });
   return {
     location: conf.path,

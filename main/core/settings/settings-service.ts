@@ -40,8 +40,13 @@ export class SettingsService {
     this.effective = this.computeEffective();
   }
 
+  /** Stored settings under this run's overrides; a bad override (a command-line flag) is named plainly. */
   private computeEffective(): Settings {
-    return Object.freeze(Settings.parse(mergeDeep(this.stored, this.overrides))) as Settings;
+    const parsed = Settings.safeParse(mergeDeep(this.stored, this.overrides));
+    if (!parsed.success) {
+      throw new SettingsValidationError(parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })));
+    }
+    return Object.freeze(parsed.data) as Settings;
   }
 
   get location(): string {
