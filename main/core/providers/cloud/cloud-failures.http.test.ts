@@ -5,11 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../logger.js';
 import { startFakeGetMeBackCloud, type FakeGetMeBackCloud } from '../../testing/fake-getmeback-cloud.js';
 import type { TestTill } from '../../testing/test-till.js';
-import { CLOUD_GIFTS, CLOUD_GUESTS, FAST_TIMING, cashPayment, eventually, outboxOf, startCloudTill } from './cloud-test-kit.js';
+import { CLOUD_GIFTS, CLOUD_GUESTS, FAST_TIMING, OFFLINE_MESSAGE, cashPayment, eventually, outboxOf, startCloudTill } from './cloud-test-kit.js';
 
 const ORDER = '55555555-5555-4555-8555-555555555555';
 const OTHER = '66666666-6666-4666-8666-666666666666';
-const OFFLINE_MESSAGE = 'Нет связи с GetMeBack. Повторите через минуту; если не помогает, сообщите администратору.';
 let fake: FakeGetMeBackCloud;
 let till: TestTill;
 let dataDir: string | null = null;

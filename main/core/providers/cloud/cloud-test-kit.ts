@@ -13,6 +13,9 @@ export const CLOUD_GIFTS: FakeGift[] = [
   { id: 'v-2', clientId: 'g-1', name: 'Десерт дня', productCode: '1002', points: 35_000, qr: 'GMB-V-5002' },
 ];
 
+/** What the waiter sees when the cloud cannot answer (`providerUnavailable`, in Russian). */
+export const OFFLINE_MESSAGE = 'Нет связи с GetMeBack. Повторите через минуту; если не помогает, сообщите администратору.';
+
 /** Short timeouts and backoff so that tests of failures take well under a second each. */
 export const FAST_TIMING: Partial<CloudTiming> = {
   callTimeoutMs: 600,

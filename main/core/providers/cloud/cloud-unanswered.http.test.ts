@@ -3,11 +3,10 @@ import { guestMoney } from '../../loyalty/guest-balance.js';
 import { ProviderUnavailableError } from '../loyalty-provider.js';
 import { startFakeGetMeBackCloud, type FakeGetMeBackCloud } from '../../testing/fake-getmeback-cloud.js';
 import type { TestTill } from '../../testing/test-till.js';
-import { CLOUD_GIFTS, CLOUD_GUESTS, FAST_TIMING, cashPayment, eventually, outboxOf, paymentOperationIds, startCloudTill } from './cloud-test-kit.js';
+import { CLOUD_GIFTS, CLOUD_GUESTS, FAST_TIMING, OFFLINE_MESSAGE, cashPayment, eventually, outboxOf, paymentOperationIds, startCloudTill } from './cloud-test-kit.js';
 
 const ORDER = '77777777-7777-4777-8777-777777777777';
 const NEXT_ORDER = '88888888-8888-4888-8888-888888888888';
-const OFFLINE_MESSAGE = 'Нет связи с GetMeBack. Повторите через минуту; если не помогает, сообщите администратору.';
 let fake: FakeGetMeBackCloud;
 let till: TestTill;
 
