@@ -16,6 +16,8 @@ describe('SettingsService', () => {
     expect(service.get().server).toEqual({ host: '127.0.0.1', port: 4000, path: '/Loyalty', allowedRanges: [] });
     expect(change.changedKeys).toEqual(['server.port']);
     expect(change.restartNeeded).toBe(true);
+    expect(change.restartKeys).toEqual(['server.port']);
+    expect(service.update({ language: 'en', server: { host: '0.0.0.0' } }).restartKeys).toEqual(['server.host']);
   });
 
   it('keeps other notification switches when one is turned off', () => {

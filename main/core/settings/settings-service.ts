@@ -10,6 +10,8 @@ export interface SettingsChange {
   settings: Settings;
   changedKeys: string[];
   restartNeeded: boolean;
+  /** The changed keys that take effect only after a restart. */
+  restartKeys: string[];
 }
 
 export class SettingsValidationError extends Error {
@@ -89,7 +91,8 @@ export class SettingsService {
     this.stored = next.data;
     this.store.save(this.stored);
     this.effective = this.computeEffective();
-    const change = { settings: this.get(), changedKeys, restartNeeded: changedKeys.some((key) => RESTART_KEYS.has(key)) };
+    const restartKeys = changedKeys.filter((key) => RESTART_KEYS.has(key));
+    const change = { settings: this.get(), changedKeys, restartNeeded: restartKeys.length > 0, restartKeys };
     if (changedKeys.length > 0) for (const listener of this.listeners) listener(change);
     return change;
   }

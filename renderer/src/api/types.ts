@@ -46,6 +46,8 @@ export interface SettingsSaved {
   settings: PublicSettings;
   changedKeys: string[];
   restartNeeded: boolean;
+  /** The changed settings that take effect only after a restart. */
+  restartKeys: string[];
 }
 
 export interface EventsResponse {

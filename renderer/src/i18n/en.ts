@@ -153,7 +153,7 @@ export const en: Texts = {
     save: 'Save',
     saving: 'Saving…',
     savedApplied: 'Saved; the change is in effect.',
-    savedRestart: (keys: string) => `Saved: ${keys}. Some of it takes effect when the app is restarted.`,
+    savedRestart: (labels: string) => `Saved. Takes effect when the app is restarted: ${labels}; the rest already applies.`,
     nothingChanged: 'Nothing changed.',
     fixFields: 'Check the highlighted fields.',
     overridden: 'set by a command-line flag, which wins for this run',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SettingsPatch } from '../../../shared/settings/schema.js';
 import type { PublicSettings } from '../api/types.js';
-import { formFromSettings, isOverridden, patchFromForm } from './settings-form.js';
+import { ru } from '../i18n/ru.js';
+import { formFromSettings, isOverridden, patchFromForm, restartLabels } from './settings-form.js';
 
 const { adminPasswordHash: _hash, ...rest } = DEFAULT_SETTINGS;
 const shown: PublicSettings = { ...rest, cloud: { ...rest.cloud, apiKey: '••••1234' }, adminPasswordSet: true };
@@ -69,5 +70,12 @@ describe('settings form ↔ patch', () => {
     expect(isOverridden('server.port', ['server.host', 'server.port'])).toBe(true);
     expect(isOverridden('server.path', ['server.host', 'server.port'])).toBe(false);
     expect(isOverridden('adminPassword', ['adminPasswordHash'])).toBe(true);
+  });
+});
+
+describe('restartLabels', () => {
+  it('names the settings that wait for a restart as the screen labels them', () => {
+    expect(restartLabels(['server.port', 'server.host'], ru.settings)).toBe('Порт, Адрес, на котором слушать');
+    expect(restartLabels(['cloud.apiVersion'], ru.settings)).toBe('cloud.apiVersion');
   });
 });

@@ -38,6 +38,7 @@ export function settingsRoutes(core: TillCore): Router {
         settings: publicSettings(core.settings.getStored()),
         changedKeys: change.changedKeys,
         restartNeeded: change.restartNeeded,
+        restartKeys: change.restartKeys,
       };
     } catch (error) {
       if (!(error instanceof SettingsValidationError)) throw error;
