@@ -151,7 +151,7 @@ async function run(commands: Command[]): Promise<void> {
   const sent: { route: string; body: unknown; key: string }[] = [];
   let keyCounter = 0;
   let lastKey = 'k-none';
-  const waiterIds = new Map(PINS.filter((pin): pin is '1111' | '2222' => pin !== null).map((pin) => [pin, till.core.waiters.identify({ pin }, new Date().toISOString()) as string]));
+  const waiterIds = new Map(PINS.filter((pin): pin is '1111' | '2222' => pin !== null).map((pin) => [pin, till.core.waiters.identify({ pin }) as string]));
   let availableBefore = new Map([...model.balances.keys()].map((guest) => [guest, model.available(guest)]));
   try {
     for (const [step, cmd] of commands.entries()) {

@@ -18,6 +18,8 @@ export interface PaymentInput {
   orderSum: number;
   items: { paymentTypeId: string; kind: string; sum: number }[];
   waiterId: string | null;
+  /** The name iikoWaiter gave the waiter, kept if the till has none yet. */
+  waiterName?: string | null;
 }
 
 /**
@@ -68,6 +70,8 @@ export async function payOrder(
       }
     }
 
+    // The waiter is recorded with the payment, so a refused one leaves no waiter behind.
+    if (input.waiterId) ctx.waiters.remember(input.waiterId, input.waiterName ?? null, at);
     const operationId = randomUUID();
     const entry = { orderId, operationId, createdAt: at };
 

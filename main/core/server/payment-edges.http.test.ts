@@ -37,4 +37,15 @@ describe('payment edges', () => {
     const ledger = t.till.core.db.prepare("SELECT SUM(amount) AS total FROM guest_entries WHERE guest_id = 'g-3'").get() as { total: number };
     expect(ledger.total).toBeLessThan(0);
   });
+
+  it('records a waiter named by iikoWaiter only with a payment that commits', async () => {
+    const order = newOrderId();
+    await t.steps.checkIn(order, 'GMB-G-1002'); // 300 points: a 400 bonus is refused
+    const refused = { ...paymentBody(1000, { bonus: 400, cash: 600 }, null), Waiter: { Id: 'e-77', Name: '=cmd' } };
+    expect((await t.steps.pay(order, refused, 'refused')).body.WaiterMessage).toBeDefined();
+    expect(countRows(t.till, 'waiters', 'id = ?', 'iiko:e-77')).toBe(0);
+    const paid = { ...paymentBody(1000, { cash: 1000 }, null), Waiter: { Id: 'e-77', Name: 'Вера' } };
+    expect((await t.steps.pay(order, paid, 'paid')).body).toMatchObject({ WaiterDebt: 1000 });
+    expect(t.till.core.waiters.nameOf('iiko:e-77')).toBe('Вера');
+  });
 });

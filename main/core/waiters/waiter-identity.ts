@@ -20,12 +20,13 @@ export class WaiterIdentity {
     return `pin:${createHmac('sha256', this.secret).update(pin, 'utf8').digest('hex').slice(0, 20)}`;
   }
 
-  /** The waiter behind a request: the PIN if given, else iiko's employee id, else nobody. */
-  identify(input: { pin?: string | undefined; iikoId?: string | undefined; name?: string | undefined }, at: string): string | null {
-    const id = input.pin ? this.idForPin(input.pin) : input.iikoId ? `iiko:${input.iikoId}` : null;
-    if (!id) return null;
-    this.remember(id, input.name ?? null, at);
-    return id;
+  /**
+   * The waiter behind a request: the PIN if given, else iiko's employee id, else nobody. Writes
+   * nothing: a waiter is recorded (`remember`) only with a payment that commits, so a refused or
+   * malformed request leaves no waiter behind.
+   */
+  identify(input: { pin?: string | undefined; iikoId?: string | undefined }): string | null {
+    return input.pin ? this.idForPin(input.pin) : input.iikoId ? `iiko:${input.iikoId}` : null;
   }
 
   /** Records a waiter the till has not seen; a name is kept only if none was given before. */

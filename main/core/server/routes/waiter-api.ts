@@ -38,8 +38,7 @@ function orderIdOf(ctx: Context): string {
 export function waiterApi(deps: WaiterApiDeps): Router {
   const { loyalty } = deps;
   const router = new Router();
-  const identify = (pin?: string, waiter?: { Id: string; Name?: string | undefined }) =>
-    loyalty.waiters.identify({ pin, iikoId: waiter?.Id, name: waiter?.Name }, loyalty.clock.now().toISOString());
+  const identify = (pin?: string, waiter?: { Id: string }) => loyalty.waiters.identify({ pin, iikoId: waiter?.Id });
 
   router.use(async (_ctx, next) => {
     deps.onWaiterRequest?.();
@@ -93,6 +92,7 @@ export function waiterApi(deps: WaiterApiDeps): Router {
           orderSum: body.OrderSum,
           items: body.PaymentItems.map((item) => ({ paymentTypeId: item.PaymentType.Id, kind: item.PaymentType.Kind, sum: item.Sum })),
           waiterId: identify(body.WaiterPin, body.Waiter),
+          waiterName: body.Waiter?.Name ?? null,
         },
         remember,
       ),
