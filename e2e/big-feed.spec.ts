@@ -77,3 +77,31 @@ test('20 000 events: the feed renders a handful of rows, scrolls back through pa
   expect(texts.length).toBeGreaterThan(5);
   expect(texts.every((text) => text.includes('Подарок'))).toBe(true);
 });
+
+test('a cashier scrolled down keeps reading the same rows while live events arrive on top', async ({ page }) => {
+  await page.goto(till.baseUrl);
+  const feed = page.getByRole('list', { name: 'Лента событий' });
+  await expect(feed.getByRole('listitem').first()).toContainText('Гость №');
+  await feed.evaluate((element) => element.scrollTo({ top: 64 * 30 }));
+  const topRowText = () =>
+    feed.evaluate((element) => {
+      const top = element.getBoundingClientRect().top;
+      const rows = [...element.querySelectorAll('[role="listitem"]')];
+      const visible = rows.find((row) => row.getBoundingClientRect().bottom > top + 1);
+      return visible?.textContent ?? '';
+    });
+  await expect.poll(topRowText).toContain('Гость №');
+  const before = await topRowText();
+  const scrolledBefore = await feed.evaluate((element) => element.scrollTop);
+  for (const n of [1, 2, 3]) {
+    const response = await fetch(`${till.waiterUrl}/orders/00000${n}aa-1f1e-4c55-9a55-1b2b3c4d5e6f/checkin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ Value: 'GMB-G-1001', WaiterPin: '1111' }),
+    });
+    expect(response.status).toBe(204);
+  }
+  // The three check-ins are above, out of sight: the list moved down by three rows under them.
+  await expect.poll(() => feed.evaluate((element) => element.scrollTop)).toBe(scrolledBefore + 3 * 64);
+  expect(await topRowText()).toBe(before);
+});

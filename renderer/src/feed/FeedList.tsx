@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useFeedStore } from '../stores/feed-store.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
 import { FeedRow } from './FeedRow.js';
+import { rowsArrivedAbove } from './reading-position.js';
 
 const ROW_HEIGHT = 64;
 
@@ -23,6 +24,14 @@ export function FeedList() {
     overscan: 10,
     getItemKey: (index) => events[index]?.id ?? 'footer',
   });
+  // Live events arrive on top; a cashier scrolled down to read older rows keeps them in place.
+  const topId = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const scroller = scrollRef.current;
+    const arrived = rowsArrivedAbove(topId.current, events);
+    if (scroller && arrived > 0 && scroller.scrollTop > 0) scroller.scrollTop += arrived * ROW_HEIGHT;
+    topId.current = events[0]?.id ?? null;
+  }, [events]);
   const items = virtualizer.getVirtualItems();
   const lastIndex = items[items.length - 1]?.index ?? -1;
 
