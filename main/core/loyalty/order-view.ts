@@ -16,7 +16,9 @@ export async function viewOrder(ctx: LoyaltyContext, orderId: string): Promise<O
   const order = findOrder(ctx.db, orderId);
   if (!order) return { OrderId: orderId, Guest: null, OfferedGifts: [], Gifts: [], BonusPayment: null, Status: 'Open' };
   const guestId = order.guestId;
-  const guest = guestId ? await askProvider(() => ctx.provider.guest(guestId)) : null;
+  // Showing is not spending: with the loyalty cloud unreachable the waiter still sees the order, with
+  // the guest's last known balance (pre-check and payment check it afresh before any spending).
+  const guest = guestId ? await askProvider(() => ctx.provider.guest(guestId, { allowStale: true })) : null;
 
   const latestByVoucher = new Map<string, ReturnType<typeof giftHoldsOfOrder>[number]>();
   for (const hold of giftHoldsOfOrder(ctx.db, orderId)) latestByVoucher.set(hold.voucherId as string, hold);
