@@ -1,23 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { guestMoney } from '../../loyalty/guest-balance.js';
-import { startFakeGetMeBackCloud, type FakeGetMeBackCloud } from '../../testing/fake-getmeback-cloud.js';
+import type { FakeGetMeBackCloud } from '../../testing/fake-getmeback-cloud.js';
 import type { TestTill } from '../../testing/test-till.js';
-import { CLOUD_GIFTS, CLOUD_GUESTS, FAST_TIMING, cashPayment, eventually, outboxOf, startCloudTill } from './cloud-test-kit.js';
+import { FAST_TIMING, cashPayment, closeCloud, eventually, outboxOf, startCloudWithGuests } from './cloud-test-kit.js';
 
 const ORDER = '44444444-4444-4444-8444-444444444444';
 let fake: FakeGetMeBackCloud;
 let till: TestTill;
 
-afterEach(async () => {
-  await till.close();
-  await fake.close();
-});
+afterEach(() => closeCloud(till, fake));
 
 /** Guest g-1 (1 500,00 in the cloud) paid 1 000,00 in cash while the cloud was down: 50,00 accrued, not yet delivered. */
 async function accrualWaitingInOutbox(timing = FAST_TIMING): Promise<void> {
-  fake = await startFakeGetMeBackCloud({ guests: CLOUD_GUESTS, gifts: CLOUD_GIFTS });
-  till = await startCloudTill(fake, { timing });
+  ({ fake, till } = await startCloudWithGuests({ timing }));
   await till.waiter('POST', `/orders/${ORDER}/checkin`, { Value: 'GMB-G-1001' });
   await fake.down();
   const paid = await till.waiter('POST', `/orders/${ORDER}/payments`, cashPayment(1000), { 'Idempotency-Key': 'offline' });

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../logger.js';
-import { startFakeGetMeBackCloud, type FakeGetMeBackCloud } from '../../testing/fake-getmeback-cloud.js';
+import type { FakeGetMeBackCloud } from '../../testing/fake-getmeback-cloud.js';
 import type { TestTill } from '../../testing/test-till.js';
-import { CLOUD_GIFTS, CLOUD_GUESTS, FAST_TIMING, OFFLINE_MESSAGE, cashPayment, eventually, outboxOf, startCloudTill } from './cloud-test-kit.js';
+import { FAST_TIMING, OFFLINE_MESSAGE, cashPayment, closeCloud, eventually, outboxOf, startCloudWithGuests } from './cloud-test-kit.js';
 
 const ORDER = '55555555-5555-4555-8555-555555555555';
 const OTHER = '66666666-6666-4666-8666-666666666666';
@@ -14,8 +14,7 @@ let till: TestTill;
 let dataDir: string | null = null;
 
 afterEach(async () => {
-  await till.close();
-  await fake.close();
+  await closeCloud(till, fake);
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   dataDir = null;
 });
@@ -28,8 +27,7 @@ async function timedCheckIn(value: string): Promise<{ body: unknown; ms: number 
 
 describe('a slow, silent or failing cloud', () => {
   it('answers the waiter within the call timeout when the cloud is slower than it or never answers', async () => {
-    fake = await startFakeGetMeBackCloud({ guests: CLOUD_GUESTS, gifts: CLOUD_GIFTS });
-    till = await startCloudTill(fake, { timing: FAST_TIMING });
+    ({ fake, till } = await startCloudWithGuests({ timing: FAST_TIMING }));
 
     fake.slow(5_000);
     const slow = await timedCheckIn('GMB-G-1001');
@@ -45,8 +43,7 @@ describe('a slow, silent or failing cloud', () => {
   });
 
   it('tells an unknown code from a cloud error', async () => {
-    fake = await startFakeGetMeBackCloud({ guests: CLOUD_GUESTS, gifts: CLOUD_GIFTS });
-    till = await startCloudTill(fake, { timing: FAST_TIMING });
+    ({ fake, till } = await startCloudWithGuests({ timing: FAST_TIMING }));
 
     expect((await timedCheckIn('GMB-NOBODY')).body).toMatchObject({ WaiterMessage: expect.stringContaining('Код не найден') });
     fake.behave('error', 'База данных недоступна');
@@ -58,8 +55,7 @@ describe('a slow, silent or failing cloud', () => {
   });
 
   it('reuses a fresh check-in answer for identity, but asks the cloud again for a money decision', async () => {
-    fake = await startFakeGetMeBackCloud({ guests: CLOUD_GUESTS, gifts: CLOUD_GIFTS });
-    till = await startCloudTill(fake, { timing: FAST_TIMING });
+    ({ fake, till } = await startCloudWithGuests({ timing: FAST_TIMING }));
     expect((await timedCheckIn('GMB-G-1001')).body).toBeUndefined();
     const lookups = fake.requests.length;
     fake.behave('hang');
@@ -71,11 +67,10 @@ describe('a slow, silent or failing cloud', () => {
   });
 
   it('never writes the API key to the log or shows it in the status, even when the cloud echoes it', async () => {
-    fake = await startFakeGetMeBackCloud({ guests: CLOUD_GUESTS, gifts: CLOUD_GIFTS });
     dataDir = mkdtempSync(path.join(tmpdir(), 'gmb-cloud-log-'));
     const logDir = path.join(dataDir, 'logs');
     const logger = createLogger({ logDir, level: 'debug' });
-    till = await startCloudTill(fake, { dataDir, logger, timing: FAST_TIMING });
+    ({ fake, till } = await startCloudWithGuests({ dataDir, logger, timing: FAST_TIMING }));
 
     await till.waiter('POST', `/orders/${ORDER}/checkin`, { Value: 'GMB-G-1001' });
     await till.waiter('POST', `/orders/${ORDER}/payments`, cashPayment(100), { 'Idempotency-Key': 'k' });

@@ -1,22 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OrderView } from '../../../../shared/wire/order-view.js';
-import { startFakeGetMeBackCloud, type FakeGetMeBackCloud } from '../../testing/fake-getmeback-cloud.js';
+import type { FakeGetMeBackCloud } from '../../testing/fake-getmeback-cloud.js';
 import type { TestTill } from '../../testing/test-till.js';
-import { CLOUD_GIFTS, CLOUD_GUESTS, FAST_TIMING, OFFLINE_MESSAGE, startCloudTill } from './cloud-test-kit.js';
+import { FAST_TIMING, OFFLINE_MESSAGE, closeCloud, startCloudWithGuests } from './cloud-test-kit.js';
 
 const ORDER = '44444444-4444-4444-8444-444444444444';
 let fake: FakeGetMeBackCloud;
 let till: TestTill;
 
-afterEach(async () => {
-  await till.close();
-  await fake.close();
-});
+afterEach(() => closeCloud(till, fake));
 
 describe('the order with the cloud down', () => {
   it('still shows the waiter the guest and the last known balance, while spending is refused', async () => {
-    fake = await startFakeGetMeBackCloud({ guests: CLOUD_GUESTS, gifts: CLOUD_GIFTS });
-    till = await startCloudTill(fake, { timing: FAST_TIMING });
+    ({ fake, till } = await startCloudWithGuests({ timing: FAST_TIMING }));
     expect((await till.waiter('POST', `/orders/${ORDER}/checkin`, { Value: 'GMB-G-1001' })).status).toBe(204);
     const online = await till.waiter<OrderView>('GET', `/orders/${ORDER}`);
     expect(online.body.Guest).toMatchObject({ Id: expect.any(String), Balance: 1500 });

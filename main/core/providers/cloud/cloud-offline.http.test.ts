@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeGetMeBackCloud, type FakeGetMeBackCloud } from '../../testing/fake-getmeback-cloud.js';
+import type { FakeGetMeBackCloud } from '../../testing/fake-getmeback-cloud.js';
 import type { TestTill } from '../../testing/test-till.js';
-import { CLOUD_GIFTS, CLOUD_GUESTS, FAST_TIMING, OFFLINE_MESSAGE, cashPayment, eventually, outboxOf, paymentOperationIds, startCloudTill } from './cloud-test-kit.js';
+import { FAST_TIMING, OFFLINE_MESSAGE, cashPayment, closeCloud, eventually, outboxOf, paymentOperationIds, startCloudWithGuests } from './cloud-test-kit.js';
 
 const ORDERS = [
   '11111111-1111-4111-8111-111111111111',
@@ -11,10 +11,7 @@ const ORDERS = [
 let fake: FakeGetMeBackCloud;
 let till: TestTill;
 
-afterEach(async () => {
-  await till.close();
-  await fake.close();
-});
+afterEach(() => closeCloud(till, fake));
 
 function providerEvents(t: TestTill): { online: boolean; outbox: number }[] {
   return t.core.events
@@ -25,8 +22,7 @@ function providerEvents(t: TestTill): { online: boolean; outbox: number }[] {
 
 describe('the cloud down during payments', () => {
   it('accepts cash payments and refunds into the outbox, refuses bonus write-offs, and delivers everything once, in order, after a restart', async () => {
-    fake = await startFakeGetMeBackCloud({ guests: CLOUD_GUESTS, gifts: CLOUD_GIFTS });
-    till = await startCloudTill(fake, { timing: FAST_TIMING });
+    ({ fake, till } = await startCloudWithGuests({ timing: FAST_TIMING }));
     const [cashOrder, giftOrder, bonusOrder] = ORDERS as [string, string, string];
 
     // While the cloud is up: guests checked in, a gift added, a bonus reserved.
@@ -75,8 +71,7 @@ describe('the cloud down during payments', () => {
   });
 
   it('keeps retrying while the cloud answers errors, and sends nothing again once acknowledged', async () => {
-    fake = await startFakeGetMeBackCloud({ guests: CLOUD_GUESTS, gifts: CLOUD_GIFTS });
-    till = await startCloudTill(fake, { timing: FAST_TIMING });
+    ({ fake, till } = await startCloudWithGuests({ timing: FAST_TIMING }));
     const [first, second] = ORDERS as [string, string];
     await till.waiter('POST', `/orders/${first}/checkin`, { Value: 'GMB-G-1001' });
     await till.waiter('POST', `/orders/${second}/checkin`, { Value: 'GMB-G-1002' });

@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { guestMoney } from '../../loyalty/guest-balance.js';
-import { startFakeGetMeBackCloud, type FakeGetMeBackCloud } from '../../testing/fake-getmeback-cloud.js';
+import type { FakeGetMeBackCloud } from '../../testing/fake-getmeback-cloud.js';
 import type { TestTill } from '../../testing/test-till.js';
-import { CLOUD_GIFTS, CLOUD_GUESTS, FAST_TIMING, cashPayment, eventually, outboxOf, paymentOperationIds, startCloudTill } from './cloud-test-kit.js';
+import { FAST_TIMING, cashPayment, closeCloud, eventually, outboxOf, paymentOperationIds, startCloudWithGuests } from './cloud-test-kit.js';
 
 /** Paid in this order: g-1, g-2, g-1, g-2. */
 const ORDERS: [string, string, number][] = [
@@ -15,15 +15,11 @@ const ORDERS: [string, string, number][] = [
 let fake: FakeGetMeBackCloud;
 let till: TestTill;
 
-afterEach(async () => {
-  await till.close();
-  await fake.close();
-});
+afterEach(() => closeCloud(till, fake));
 
 describe('an operation the cloud keeps refusing', () => {
   it('is parked after 5 refusals and reported; other guests’ operations are delivered once, the same guest’s wait behind it', async () => {
-    fake = await startFakeGetMeBackCloud({ guests: CLOUD_GUESTS, gifts: CLOUD_GIFTS });
-    till = await startCloudTill(fake, { timing: FAST_TIMING });
+    ({ fake, till } = await startCloudWithGuests({ timing: FAST_TIMING }));
     for (const [order, qr] of ORDERS) await till.waiter('POST', `/orders/${order}/checkin`, { Value: qr });
     await fake.down();
     for (const [order, , sum] of ORDERS) {

@@ -1,22 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeGetMeBackCloud, type FakeGetMeBackCloud } from '../../testing/fake-getmeback-cloud.js';
+import type { FakeGetMeBackCloud } from '../../testing/fake-getmeback-cloud.js';
 import type { TestTill } from '../../testing/test-till.js';
-import { CLOUD_GIFTS, CLOUD_GUESTS, cashPayment, eventually, outboxOf, paymentOperationIds, startCloudTill } from './cloud-test-kit.js';
+import { cashPayment, closeCloud, eventually, outboxOf, paymentOperationIds, startCloudWithGuests } from './cloud-test-kit.js';
 
 const ORDER = '3f0e9a52-6d1b-4b8e-9a47-2b8f1c0d9e11';
 const SECOND = '9b1d3c44-2a5e-4f6b-8c7d-0e1f2a3b4c5d';
 let fake: FakeGetMeBackCloud;
 let till: TestTill;
 
-afterEach(async () => {
-  await till.close();
-  await fake.close();
-});
+afterEach(() => closeCloud(till, fake));
 
 describe('the guide’s story with the GetMeBack cloud as the provider', () => {
   it('checks in by QR, adds a gift, pays with bonus + cash, and the cloud ends with the same balance', async () => {
-    fake = await startFakeGetMeBackCloud({ guests: CLOUD_GUESTS, gifts: CLOUD_GIFTS });
-    till = await startCloudTill(fake);
+    ({ fake, till } = await startCloudWithGuests());
 
     expect((await till.waiter('POST', `/orders/${ORDER}/checkin`, { Value: 'GMB-V-5001', WaiterPin: '1111' })).status).toBe(204);
     const view = await till.waiter('GET', `/orders/${ORDER}`);
@@ -62,8 +58,7 @@ describe('the guide’s story with the GetMeBack cloud as the provider', () => {
   });
 
   it('finds a guest by phone, and a refund reaches the cloud and gives the points back', async () => {
-    fake = await startFakeGetMeBackCloud({ guests: CLOUD_GUESTS, gifts: CLOUD_GIFTS });
-    till = await startCloudTill(fake);
+    ({ fake, till } = await startCloudWithGuests());
 
     expect((await till.waiter('POST', `/orders/${SECOND}/checkin`, { Value: '+7 999 000-00-02' })).status).toBe(204);
     await till.waiter('POST', `/orders/${SECOND}/precheck`, { OrderSum: 400, BonusSum: 100 });

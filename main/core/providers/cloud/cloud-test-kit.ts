@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BONUS_TYPE, startTestTill, type TestTill, type TestTillOptions } from '../../testing/test-till.js';
-import type { FakeGetMeBackCloud, FakeGift, FakeGuest } from '../../testing/fake-getmeback-cloud.js';
+import { startFakeGetMeBackCloud, type FakeGetMeBackCloud, type FakeGift, type FakeGuest } from '../../testing/fake-getmeback-cloud.js';
 import { CloudProvider, type CloudTiming } from './cloud-provider.js';
 
 /** The guide's guests and gifts, as the cloud keeps them (kopecks). */
@@ -39,6 +39,20 @@ export function startCloudTill(fake: FakeGetMeBackCloud, options: TestTillOption
       ...tillOptions.settings,
     },
   });
+}
+
+/** The fake cloud with the test guests and gifts, and a till on it. */
+export async function startCloudWithGuests(
+  options: Parameters<typeof startCloudTill>[1] = {},
+): Promise<{ fake: FakeGetMeBackCloud; till: TestTill }> {
+  const fake = await startFakeGetMeBackCloud({ guests: CLOUD_GUESTS, gifts: CLOUD_GIFTS });
+  return { fake, till: await startCloudTill(fake, options) };
+}
+
+/** Closes the till first (its courier stops), then the fake cloud. */
+export async function closeCloud(till: TestTill, fake: FakeGetMeBackCloud): Promise<void> {
+  await till.close();
+  await fake.close();
 }
 
 export function cashPayment(orderSum: number, bonus = 0): Record<string, unknown> {

@@ -1,19 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { guestMoney } from '../../loyalty/guest-balance.js';
 import { ProviderUnavailableError } from '../loyalty-provider.js';
-import { startFakeGetMeBackCloud, type FakeGetMeBackCloud } from '../../testing/fake-getmeback-cloud.js';
+import type { FakeGetMeBackCloud } from '../../testing/fake-getmeback-cloud.js';
 import type { TestTill } from '../../testing/test-till.js';
-import { CLOUD_GIFTS, CLOUD_GUESTS, FAST_TIMING, OFFLINE_MESSAGE, cashPayment, eventually, outboxOf, paymentOperationIds, startCloudTill } from './cloud-test-kit.js';
+import { FAST_TIMING, OFFLINE_MESSAGE, cashPayment, closeCloud, eventually, outboxOf, paymentOperationIds, startCloudWithGuests } from './cloud-test-kit.js';
 
 const ORDER = '77777777-7777-4777-8777-777777777777';
 const NEXT_ORDER = '88888888-8888-4888-8888-888888888888';
 let fake: FakeGetMeBackCloud;
 let till: TestTill;
 
-afterEach(async () => {
-  await till.close();
-  await fake.close();
-});
+afterEach(() => closeCloud(till, fake));
 
 function delivery(): { attempts: number; refusals: number } {
   return (till.core.db.prepare('SELECT attempts, refusals FROM outbox').get() as { attempts: number; refusals: number } | undefined) ?? { attempts: 0, refusals: 0 };
@@ -27,10 +24,9 @@ async function balanceOf(guestId: string, options: { allowStale?: boolean } = {}
 
 describe('an operation the cloud applied but never confirmed', () => {
   it('counts the accrual once, refuses to spend on an uncertain balance, and is clean once a retry is acknowledged', async () => {
-    fake = await startFakeGetMeBackCloud({ guests: CLOUD_GUESTS, gifts: CLOUD_GIFTS });
-    till = await startCloudTill(fake, {
+    ({ fake, till } = await startCloudWithGuests({
       timing: { ...FAST_TIMING, deliveryTimeoutMs: 300, firstRetryMs: 300, maxRetryMs: 300, refusalsBeforeParking: 100 },
-    });
+    }));
     await till.waiter('POST', `/orders/${ORDER}/checkin`, { Value: 'GMB-G-1001' });
     await till.waiter('POST', `/orders/${NEXT_ORDER}/checkin`, { Value: 'GMB-G-1001' });
 
