@@ -463,5 +463,7 @@ describe('orders against a model', () => {
       }),
       { numRuns: 80 },
     );
-  });
+    // 80 random sequences over real HTTP and SQLite: seconds alone, far longer on a loaded 2-core
+    // machine; the time limit guards against a hang, not against slowness.
+  }, 180_000);
 });
