@@ -20,11 +20,9 @@ describe('the installer configuration (electron-builder.yml)', () => {
     expect(config.productName).toBe(PRODUCT_NAME);
   });
 
-  it('keeps the till’s data on uninstall, installs per machine, and keeps SQLite’s native module out of the asar', () => {
+  it('keeps the till’s data on uninstall and installs per machine', () => {
     expect(config.nsis?.deleteAppDataOnUninstall).toBe(false);
     expect(config.nsis?.perMachine).toBe(true);
-    expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**/*');
-    expect(config.npmRebuild).toBe(true);
     expect(JSON.stringify(config.win)).toContain('nsis');
     expect(JSON.stringify(config.linux)).toContain('AppImage');
     expect(JSON.stringify(config.files)).toContain('"dist/**/*"');

@@ -1,0 +1,38 @@
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
+import { DebugLogger } from 'builder-util/out/DebugLogger.js';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { minimatch } from 'minimatch';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * `npm run dist` cannot run here (it needs Electron's zip), so the packing of SQLite's native module
+ * is proven on the configuration electron-builder itself reads: nothing is rebuilt, and every
+ * prebuild better-sqlite3 ships lands outside app.asar, where Electron can load it.
+ */
+describe('electron-builder.yml packs better-sqlite3’s Node-API prebuilds as they are', () => {
+  let config: Awaited<ReturnType<typeof getConfig>>;
+  beforeAll(async () => {
+    config = await getConfig(root, null, null);
+    await validateConfiguration(config, new DebugLogger(false));
+  });
+
+  it('rebuilds no native module at pack (the binary npm ci installed serves Node and Electron)', () => {
+    expect(config.npmRebuild).toBe(false);
+    expect(config.nodeGypRebuild).toBe(false);
+    expect(config.buildDependenciesFromSource).toBe(false);
+  });
+
+  it('unpacks every prebuild .node file and better-sqlite3’s loader from app.asar', () => {
+    const prebuilds = readdirSync(path.join(root, 'node_modules/better-sqlite3/prebuilds')).filter((name) => name.endsWith('.node'));
+    expect(prebuilds).toEqual(expect.arrayContaining(['linux-x64.node', 'win32-x64.node']));
+    const unpack = [config.asarUnpack ?? []].flat();
+    const unpacked = (file: string) => unpack.some((pattern) => minimatch(file, pattern, { dot: true }));
+    for (const name of prebuilds) expect(unpacked(`node_modules/better-sqlite3/prebuilds/${name}`), name).toBe(true);
+    expect(unpacked('node_modules/better-sqlite3/lib/database.js')).toBe(true);
+    expect(unpacked('dist/main/electron/main.js')).toBe(false);
+    expect(config.asar).toBe(true);
+  });
+});
