@@ -130,7 +130,7 @@ describe('notificationFor', () => {
 
 describe('notificationForServer', () => {
   it('tells the cashier which port is taken, and opens the setup screen', () => {
-    expect(notificationForServer({ kind: 'error', portInUse: 3000, message: 'x' }, { settings: settings(), paused: false })).toEqual({
+    expect(notificationForServer({ kind: 'error', portInUse: 3000, message: 'x', localUrl: null }, { settings: settings(), paused: false })).toEqual({
       title: 'Сервер для iikoWaiter не запустился',
       body: 'Порт 3000 занят другой программой. Закройте её или выберите другой порт в настройках.',
       route: '#/setup',
@@ -138,7 +138,7 @@ describe('notificationForServer', () => {
   });
 
   it('is silent for a running or stopped server, when paused, and with server-error notices off', () => {
-    const failed = { kind: 'error', portInUse: null, message: 'EACCES' } as const;
+    const failed = { kind: 'error', portInUse: null, message: 'EACCES', localUrl: null } as const;
     expect(notificationForServer(failed, { settings: settings({}, 'en'), paused: false })?.body).toBe('EACCES');
     expect(notificationForServer({ kind: 'stopped' }, { settings: settings(), paused: false })).toBeNull();
     expect(notificationForServer(failed, { settings: settings(), paused: true })).toBeNull();

@@ -67,10 +67,44 @@ describe('ServerControl', () => {
     const blocker: Server = createServer();
     const port = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)));
     const { control, core } = till(port);
-    expect(await control.start()).toEqual({ kind: 'error', portInUse: port, message: `Port ${port} is already used by another program` });
+    expect(await control.start()).toMatchObject({ kind: 'error', portInUse: port, message: `Port ${port} is already used by another program` });
     expect(core.activity.portInUse).toBe(port);
     await new Promise<void>((resolve) => blocker.close(() => resolve()));
     expect((await control.start()).kind).toBe('running');
+  });
+
+  it('with its port taken, opens the dashboard on a loopback-only port for its own windows, and closes it on the next start', async () => {
+    const blocker: Server = createServer();
+    const port = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)));
+    cleanups.push(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
+    const { control, core } = till(port);
+    const failed = await control.start();
+    if (failed.kind !== 'error' || failed.localUrl === null) throw new Error(`no fallback: ${JSON.stringify(failed)}`);
+    expect(failed.localUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(failed.localUrl).not.toBe(`http://127.0.0.1:${port}`);
+    expect(await answers(failed.localUrl)).toBe(true);
+    expect(core.activity).toMatchObject({ portInUse: port, listening: null });
+
+    // The manager picks a free port on the settings screen: the restart leaves the fallback behind.
+    core.settings.update({ server: { port: 0 } });
+    const moved = await control.restart();
+    if (moved.kind !== 'running') throw new Error(`not running: ${JSON.stringify(moved)}`);
+    expect(await answers(moved.localUrl)).toBe(true);
+    expect(await answers(failed.localUrl)).toBe(false);
+  });
+
+  it('a restart onto a taken port leaves the windows a fallback to follow, and stop closes it', async () => {
+    const { control, core } = till();
+    expect((await control.start()).kind).toBe('running');
+    const blocker: Server = createServer();
+    const taken = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)));
+    cleanups.push(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
+    core.settings.update({ server: { port: taken } });
+    const failed = await control.restart();
+    if (failed.kind !== 'error' || failed.localUrl === null) throw new Error(`no fallback: ${JSON.stringify(failed)}`);
+    expect(await answers(failed.localUrl)).toBe(true);
+    expect((await control.stop()).kind).toBe('stopped');
+    expect(await answers(failed.localUrl)).toBe(false);
   });
 
   it('on shutdown closes the listener before the core, and refuses to start afterwards', async () => {

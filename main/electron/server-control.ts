@@ -8,10 +8,16 @@ type Listen = (core: TillCore, options: { host: string; port: number }) => Promi
  * Starts and stops the till's HTTP server for the tray, one step at a time: a double click on
  * "start" while it is starting must not open the port twice. Quitting closes the listener first,
  * so no waiter request arrives at a closed database, and then the core.
+ *
+ * When the configured port is taken by another program, the till still needs a way in: the settings
+ * live on this same server. So it opens the dashboard on a loopback-only, system-chosen port (the
+ * "fallback"), reachable from its own windows only, and says so in the error state. The next start
+ * (the manager saved another port, or pressed "start") closes the fallback first.
  */
 export class ServerControl {
   private current: ServerState = { kind: 'stopped' };
   private listening: Listening | null = null;
+  private fallback: Listening | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   private readonly listeners = new Set<(state: ServerState) => void>();
@@ -33,6 +39,7 @@ export class ServerControl {
   start(): Promise<ServerState> {
     return this.step(async () => {
       if (this.closed || this.listening) return;
+      await this.closeFallback();
       const { host, port } = this.core.settings.get().server;
       this.set({ kind: 'starting' });
       try {
@@ -40,11 +47,9 @@ export class ServerControl {
         this.set({ kind: 'running', host: this.listening.host, port: this.listening.port, localUrl: this.listening.localUrl });
       } catch (error) {
         this.core.logger.error({ err: error, host, port }, 'the server could not start');
-        this.set({
-          kind: 'error',
-          portInUse: error instanceof PortInUseError ? error.port : null,
-          message: error instanceof Error ? error.message : String(error),
-        });
+        const portInUse = error instanceof PortInUseError ? error.port : null;
+        const fallback = portInUse === null ? null : await this.openFallback(portInUse);
+        this.set({ kind: 'error', portInUse, message: error instanceof Error ? error.message : String(error), localUrl: fallback?.localUrl ?? null });
       }
     });
   }
@@ -68,7 +73,28 @@ export class ServerControl {
     });
   }
 
+  private async openFallback(portInUse: number): Promise<Listening | null> {
+    try {
+      this.fallback = await this.listen(this.core, { host: '127.0.0.1', port: 0 });
+      this.core.logger.warn({ portInUse, fallback: this.fallback.localUrl }, 'port taken: the dashboard opened on a loopback-only port for the till itself');
+    } catch (error) {
+      this.core.logger.error({ err: error }, 'not even a loopback port could be opened for the dashboard');
+      this.fallback = null;
+    }
+    // The setup screen reports the taken port; the fallback is not the till's address for anyone.
+    this.core.activity.portInUse = portInUse;
+    this.core.activity.listening = null;
+    return this.fallback;
+  }
+
+  private async closeFallback(): Promise<void> {
+    const fallback = this.fallback;
+    this.fallback = null;
+    if (fallback) await fallback.close();
+  }
+
   private async closeListener(): Promise<void> {
+    await this.closeFallback();
     const listening = this.listening;
     if (!listening) {
       if (this.current.kind !== 'stopped') this.set({ kind: 'stopped' });

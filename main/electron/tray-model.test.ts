@@ -63,12 +63,21 @@ describe('trayModel', () => {
   });
 
   it('names the busy port when the server could not start, with the error icon', () => {
-    const model = trayModel(input({ serverState: { kind: 'error', portInUse: 3000, message: 'Port 3000 is already used by another program' }, serverAddress: null }));
+    const model = trayModel(input({ serverState: { kind: 'error', portInUse: 3000, message: 'Port 3000 is already used by another program', localUrl: null }, serverAddress: null }));
     expect(model.icon).toBe('error');
+    expect(item(model, 'open-settings').enabled).toBe(false);
     expect(item(model, 'status').label).toBe('Порт 3000 занят другой программой');
     expect(item(model, 'toggle-server')).toMatchObject({ label: 'Запустить сервер', enabled: true });
-    const english = trayModel(input({ language: 'en', serverState: { kind: 'error', portInUse: null, message: 'EACCES' }, serverAddress: null }));
+    const english = trayModel(input({ language: 'en', serverState: { kind: 'error', portInUse: null, message: 'EACCES', localUrl: null }, serverAddress: null }));
     expect(item(english, 'status').label).toBe('Server failed to start: EACCES');
+  });
+
+  it('with its port taken but a loopback fallback open, still offers the dashboard and settings (the way to pick another port)', () => {
+    const model = trayModel(input({ serverState: { kind: 'error', portInUse: 3000, message: 'Port 3000 is already used by another program', localUrl: 'http://127.0.0.1:41234' }, serverAddress: null }));
+    expect(model.icon).toBe('error');
+    expect(item(model, 'open-dashboard').enabled).toBe(true);
+    expect(item(model, 'open-settings').enabled).toBe(true);
+    expect(item(model, 'copy-address').enabled).toBe(false);
   });
 
   it('lets nobody press start or stop again while the server is starting or stopping', () => {

@@ -1,7 +1,7 @@
 import type { Language } from '../../shared/i18n/language.js';
 import type { Settings } from '../../shared/settings/schema.js';
 import type { ProviderStatus } from '../core/providers/loyalty-provider.js';
-import type { ServerState } from './server-state.js';
+import { localDashboardUrl, type ServerState } from './server-state.js';
 
 /** Each has a PNG in assets/tray/ (16 px and @2x), drawn by scripts/make-icons.mjs. */
 export const TRAY_ICONS = ['running', 'stopped', 'error', 'offline'] as const;
@@ -92,6 +92,8 @@ export function trayModel(input: TrayInput): TrayModel {
   const t = TEXT[input.language];
   const state = input.serverState;
   const running = state.kind === 'running';
+  // With its port taken the till still shows its own dashboard (on a loopback fallback): the way to fix it.
+  const reachable = localDashboardUrl(state) !== null;
   const providerOffline = input.providerStatus !== null && !input.providerStatus.online;
   const icon: TrayIcon =
     state.kind === 'error' ? 'error' : !running ? 'stopped' : providerOffline ? 'offline' : 'running';
@@ -111,8 +113,8 @@ export function trayModel(input: TrayInput): TrayModel {
     tooltip: clip([t.app, status, ...details].join('\n'), TOOLTIP_LIMIT),
     items: [
       { id: 'status', label: providerLine ? `${status} · ${providerLine}` : status, enabled: false },
-      { id: 'open-dashboard', label: t.openDashboard, enabled: running },
-      { id: 'open-settings', label: t.openSettings, enabled: running },
+      { id: 'open-dashboard', label: t.openDashboard, enabled: reachable },
+      { id: 'open-settings', label: t.openSettings, enabled: reachable },
       { id: 'copy-address', label: t.copyAddress, enabled: running && input.serverAddress !== null },
       {
         id: 'toggle-server',
