@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HIDDEN_FLAG, desktopDataDir, loginItemSettings, startsHidden } from './launch-plan.js';
 
@@ -22,8 +23,14 @@ describe('loginItemSettings', () => {
 
 describe('desktopDataDir', () => {
   it('uses Electron’s userData unless GMB_DATA_DIR names another folder', () => {
-    expect(desktopDataDir({}, '/home/till/.config/GetMeBack Till')).toBe('/home/till/.config/GetMeBack Till');
-    expect(desktopDataDir({ GMB_DATA_DIR: '/srv/till' }, '/home/till/.config/GetMeBack Till')).toBe('/srv/till');
-    expect(desktopDataDir({ GMB_DATA_DIR: '' }, '/u')).toBe('/u');
+    expect(desktopDataDir({}, '/home/till/.config/GetMeBack Till', '/tmp')).toBe('/home/till/.config/GetMeBack Till');
+    expect(desktopDataDir({ GMB_DATA_DIR: '/srv/till' }, '/home/till/.config/GetMeBack Till', '/tmp')).toBe('/srv/till');
+    expect(desktopDataDir({ GMB_DATA_DIR: '' }, '/u', '/tmp')).toBe('/u');
+  });
+
+  it('makes a relative GMB_DATA_DIR absolute from the folder the app was started in (app.setPath refuses relative paths)', () => {
+    const dir = desktopDataDir({ GMB_DATA_DIR: 'till-data' }, '/u', '/home/dev/getmeback-till');
+    expect(dir).toBe(path.resolve('/home/dev/getmeback-till', 'till-data'));
+    expect(path.isAbsolute(dir)).toBe(true);
   });
 });

@@ -1,9 +1,15 @@
+import path from 'node:path';
+
 /** The flag the login item passes, so a till that boots in the morning starts in the tray. */
 export const HIDDEN_FLAG = '--hidden';
 
-/** GMB_DATA_DIR when set (tests, a second till profile), else Electron's userData: the headless host's default too. */
-export function desktopDataDir(env: NodeJS.ProcessEnv, userData: string): string {
-  return env.GMB_DATA_DIR || userData;
+/**
+ * GMB_DATA_DIR when set (tests, a second till profile), else Electron's userData: the headless host's
+ * default too. A relative GMB_DATA_DIR is taken from the folder the app was started in, as the
+ * headless host does: Electron's `app.setPath` throws on a relative path.
+ */
+export function desktopDataDir(env: NodeJS.ProcessEnv, userData: string, cwd: string): string {
+  return env.GMB_DATA_DIR ? path.resolve(cwd, env.GMB_DATA_DIR) : userData;
 }
 
 /**

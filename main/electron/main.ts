@@ -6,11 +6,13 @@ import { logDirOf } from '../core/data-dir.js';
 import { accountBalance, waiterAccount } from '../core/ledger/cash-book.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { APP_ID } from './app-identity.js';
+import { applyAutostart } from './autostart-binding.js';
 import { CashierNotifier } from './cashier-notifier.js';
 import { electronSettingsStore } from './electron-settings-store.js';
-import { desktopDataDir, loginItemSettings, startsHidden } from './launch-plan.js';
-import { appOriginOf } from './navigation-policy.js';
+import { desktopDataDir, startsHidden } from './launch-plan.js';
 import { notificationFor, notificationForServer, type CashierNotification } from './notification-policy.js';
+import { portTakenDialog } from './port-taken-dialog.js';
+import { QUIT_DEADLINE_MS, withinDeadline } from './quit-deadline.js';
 import { enforceWindowSecurity } from './security.js';
 import { serverAddressFor } from './server-address.js';
 import { ServerControl } from './server-control.js';
@@ -18,6 +20,7 @@ import { ShellWindows } from './shell-windows.js';
 import { registerShellIpc } from './shell-ipc.js';
 import { TillTray } from './till-tray.js';
 import { trayModel, type TrayItemId } from './tray-model.js';
+import { windowOrigin } from './window-routing.js';
 
 /**
  * The desktop app: the same core as `npm run server`, with a tray icon, notifications and the
@@ -34,7 +37,7 @@ const assetsDir = path.join(app.getAppPath(), 'assets');
 const appIcon = path.join(assetsDir, 'icon.png');
 
 app.setAppUserModelId(APP_ID);
-const dataDir = desktopDataDir(process.env, app.getPath('userData'));
+const dataDir = desktopDataDir(process.env, app.getPath('userData'), process.cwd());
 // The single-instance lock lives in userData: a till started on another data folder is another till.
 app.setPath('userData', dataDir);
 
@@ -110,12 +113,17 @@ async function startTill(): Promise<void> {
   }
 
   server.onChange((state) => {
-    if (state.kind === 'running') {
-      const moved = appOriginOf(state.localUrl);
-      if (moved !== origin) {
-        origin = moved;
-        windows.followOrigin();
-      }
+    // Windows follow the server to a new port, and to the loopback fallback when the port is taken.
+    const moved = windowOrigin(state, origin);
+    if (moved !== origin) {
+      origin = moved;
+      windows.followOrigin();
+    }
+    if (state.kind === 'error' && state.portInUse !== null && state.localUrl !== null) {
+      // The way in when iikoWaiter's port is taken: the settings screen, and a box saying why.
+      windows.showDashboard('#/settings');
+      const box = portTakenDialog(state.portInUse, settings().language);
+      void dialog.showMessageBox({ type: 'warning', title: box.title, message: box.message, detail: box.detail, buttons: ['OK'] });
     }
     refreshTray();
     const notice = notificationForServer(state, { settings: settings(), paused: notificationsPaused });
@@ -132,6 +140,8 @@ async function startTill(): Promise<void> {
     if (notice) notifier.show(notice, openNotice);
   });
 
+  // Applied at every start too: a login item lost or left pointing at an old install is put right.
+  applyAutostart(settings().autostart, logger);
   core.settings.onChange((change) => {
     if (change.changedKeys.includes('autostart')) applyAutostart(change.settings.autostart, logger);
     if (change.changedKeys.some((key) => LISTENER_KEYS.has(key))) {
@@ -187,22 +197,14 @@ async function startTill(): Promise<void> {
   if (!hidden) windows.showDashboard();
 }
 
+/** Listener, then core; bounded, so a cloud that does not answer never keeps the app from quitting. */
 async function stopTill(server: ServerControl, logger: Logger): Promise<void> {
-  try {
-    await server.shutdown();
-  } catch (error) {
-    logger.error({ err: error }, 'the till did not stop cleanly');
+  const shutdown = server.shutdown();
+  shutdown.catch((error: unknown) => logger.error({ err: error }, 'the till did not stop cleanly'));
+  if ((await withinDeadline(shutdown, QUIT_DEADLINE_MS)) === 'timed-out') {
+    logger.warn({ deadlineMs: QUIT_DEADLINE_MS }, 'quitting without waiting further for the till to close');
   }
   logger.flush();
-}
-
-function applyAutostart(enabled: boolean, logger: Logger): void {
-  // An unpackaged app would register the bare Electron binary, which opens nothing at login.
-  if (!app.isPackaged) {
-    logger.info({ enabled }, 'autostart is saved but only registered with the OS by the installed app');
-    return;
-  }
-  app.setLoginItemSettings(loginItemSettings(enabled));
 }
 
 /** For e2e/electron.spec.ts only: lets Playwright read the tray and the server from the main process. */
