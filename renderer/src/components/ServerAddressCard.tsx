@@ -1,6 +1,7 @@
 import QRCode from 'qrcode';
 import { useEffect, useRef, useState } from 'react';
 import { useTexts } from '../stores/status-store.js';
+import { copyText } from './copy-text.js';
 
 /** One Server Address for iikoWaiter → External Loyalty: to read, to copy, or to scan. */
 export function ServerAddressCard({ url, loopback }: { url: string; loopback: boolean }) {
@@ -20,12 +21,15 @@ export function ServerAddressCard({ url, loopback }: { url: string; loopback: bo
   }, [url]);
 
   const copy = async () => {
-    // The clipboard API exists only in secure contexts; over plain HTTP from the LAN, select and copy.
-    if (navigator.clipboard) await navigator.clipboard.writeText(url);
-    else {
-      inputRef.current?.select();
-      document.execCommand('copy');
-    }
+    await copyText(url, {
+      shell: window.tillShell,
+      // Absent outside secure contexts, whatever the DOM typings say.
+      clipboard: navigator.clipboard as Clipboard | undefined,
+      copySelection: () => {
+        inputRef.current?.select();
+        document.execCommand('copy');
+      },
+    });
     setCopied(true);
     setTimeout(() => setCopied(false), 2000);
   };

@@ -175,6 +175,8 @@ export const en: Texts = {
     language: 'Language',
     notifications: 'Notifications',
     notificationsEnabled: 'Show notifications',
+    desktop: 'The app on the till',
+    autostart: 'Start the till at login (tray icon, no window)',
     notifyCheckIn: 'Guest check-in',
     notifyGiftAdded: 'Gift added',
     notifyBonusRequested: 'Bonus payment requested',

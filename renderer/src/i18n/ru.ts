@@ -173,6 +173,8 @@ export const ru = {
     language: 'Язык',
     notifications: 'Уведомления',
     notificationsEnabled: 'Показывать уведомления',
+    desktop: 'Программа на кассе',
+    autostart: 'Запускать кассу при входе в систему (значок в трее, без окна)',
     notifyCheckIn: 'Чекин гостя',
     notifyGiftAdded: 'Добавлен подарок',
     notifyBonusRequested: 'Запрошена оплата бонусами',

@@ -62,6 +62,13 @@ export function SettingsSections({ adminPasswordSet }: { adminPasswordSet: boole
         <TextField field="notifications.debtThreshold" label={s.debtThreshold} inputMode="decimal" />
       </fieldset>
 
+      {window.tillShell && (
+        <fieldset className="group">
+          <legend>{s.desktop}</legend>
+          <CheckField field="autostart" label={s.autostart} />
+        </fieldset>
+      )}
+
       <fieldset className="group">
         <legend>{s.access}</legend>
         <TextField

@@ -46,6 +46,14 @@ describe('settings form ↔ patch', () => {
     expect(SettingsPatch.safeParse(patch).success).toBe(true);
   });
 
+  it('sends the autostart switch as the setting the desktop app registers at login', () => {
+    const initial = formFromSettings(shown);
+    expect(initial.autostart).toBe(false);
+    const { patch } = patchFromForm({ ...initial, autostart: true }, initial);
+    expect(patch).toEqual({ autostart: true });
+    expect(SettingsPatch.safeParse(patch).success).toBe(true);
+  });
+
   it('names the field of a number or sum it cannot read, and leaves it out of the patch', () => {
     const initial = formFromSettings(shown);
     const { patch, problems } = patchFromForm({ ...initial, 'server.port': '30 00', 'notifications.debtThreshold': 'много' }, initial);

@@ -18,6 +18,8 @@ export interface SettingsForm {
   'cloud.accountUrl': string;
   'cloud.apiKey': string;
   language: 'ru' | 'en';
+  /** Start at login: the desktop app registers it with the OS (shown only inside the desktop app). */
+  autostart: boolean;
   'notifications.enabled': boolean;
   'notifications.checkIn': boolean;
   'notifications.giftAdded': boolean;
@@ -49,6 +51,7 @@ export function formFromSettings(settings: PublicSettings): SettingsForm {
     'cloud.accountUrl': settings.cloud.accountUrl,
     'cloud.apiKey': settings.cloud.apiKey,
     language: settings.language,
+    autostart: settings.autostart,
     'notifications.enabled': n.enabled,
     'notifications.checkIn': n.checkIn,
     'notifications.giftAdded': n.giftAdded,
