@@ -82,7 +82,7 @@ async function startTill(): Promise<void> {
         return windows.showSettings();
       case 'copy-address': {
         const address = serverAddress();
-        if (address) clipboard.writeText(address);
+        if (address) void clipboard.writeText(address).catch((error: unknown) => logger.warn({ err: error }, 'the Server Address could not be copied'));
         return;
       }
       case 'toggle-server':
@@ -163,8 +163,9 @@ async function startTill(): Promise<void> {
       },
       'shell:get-autostart': () => settings().autostart,
       'shell:set-autostart': (enabled) => core.settings.update({ autostart: enabled }).settings.autostart,
-      'shell:copy-text': (text) => {
-        clipboard.writeText(text);
+      // Electron 45's clipboard is asynchronous: the dashboard's "Copied" waits for the write.
+      'shell:copy-text': async (text) => {
+        await clipboard.writeText(text);
         return undefined;
       },
       'shell:app-version': () => core.version,

@@ -1,0 +1,215 @@
+/**
+ * Runs the compiled main process (`main/electron/main.js`) in plain Node against the Electron
+ * stand-in, plays a first launch on a taken port, the manager's fix, a waiter's check-in, the
+ * cashier's clicks and a quit from the tray, and prints what it saw as one JSON line for
+ * main-wiring.stand-in.test.ts to judge. Usage: node run-main.js <repo root> <work folder>
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { register } from 'node:module';
+import { createServer, type Server } from 'node:net';
+import path from 'node:path';
+
+register('./resolve-electron.js', import.meta.url);
+const { standIn } = await import('./electron-stand-in.js');
+type Window = (typeof standIn.windows)[number];
+
+const [repoRoot, workDir, scenario = 'first-launch'] = process.argv.slice(2);
+if (!repoRoot || !workDir) throw new Error('usage: run-main.js <repo root> <work folder> [first-launch|another-copy-runs]');
+
+const report: Record<string, unknown> = {};
+const started = Date.now();
+
+async function until<T>(what: string, probe: () => T | null | undefined | false, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value !== null && value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`stand-in run: timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+async function answers(url: string): Promise<number | string> {
+  try {
+    return (await fetch(url)).status;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+function occupy(): Promise<Server> {
+  const server = createServer();
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+const portOf = (server: Server): number => (server.address() as { port: number }).port;
+const originOf = (url: string): string => new URL(url).origin;
+const trayItems = () => (standIn.trays[0]?.menu?.items ?? []).filter((item) => item.type !== 'separator');
+
+// A port another program holds, and one that is free for the manager to choose.
+const blocker = await occupy();
+const takenPort = portOf(blocker);
+const probe = await occupy();
+const freePort = portOf(probe);
+await new Promise<void>((resolve) => probe.close(() => resolve()));
+
+// A relative GMB_DATA_DIR, taken from the folder the app starts in.
+process.chdir(workDir);
+process.env.GMB_DATA_DIR = 'till-data';
+mkdirSync(path.join(workDir, 'till-data'), { recursive: true });
+writeFileSync(path.join(workDir, 'till-data', 'settings.json'), JSON.stringify({ schemaVersion: 2, server: { host: '127.0.0.1', port: takenPort, path: '/GetMeBack' } }));
+standIn.setAppPath(repoRoot);
+
+if (scenario === 'another-copy-runs') {
+  // The OS refuses the lock: another copy serves this data folder. This one must quit before ready, opening nothing.
+  standIn.refuseSingleInstanceLock();
+  await import(new URL('../main.js', import.meta.url).href);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  report.calls = [...standIn.record.calls];
+  report.windows = standIn.windows.length;
+  report.trays = standIn.trays.length;
+  report.takenPortAnswers = await answers(`http://127.0.0.1:${freePort}/`);
+  process.stdout.write(`STAND-IN-REPORT ${JSON.stringify(report)}\n`);
+  process.exit(0);
+}
+
+await import(new URL('../main.js', import.meta.url).href);
+report.callsBeforeReady = [...standIn.record.calls];
+standIn.ready();
+
+// ---- the port is taken: a window still opens, on the loopback fallback, with the settings and a box saying why
+const first = await until('the dashboard window', () => standIn.windows[0]?.webContents.loads[0] && standIn.windows[0]);
+await until('the port-taken box', () => standIn.record.messageBoxes[0]);
+report.dataDirSet = standIn.record.calls.includes('app.setPath userData');
+report.portTaken = {
+  takenPort,
+  box: standIn.record.messageBoxes[0],
+  windowUrl: first.webContents.url,
+  windowLoad: first.webContents.loads[0],
+  trayItems: trayItems().map(({ id, enabled }) => ({ id, enabled })),
+  notifications: standIn.notifications.map((n) => n.options.title),
+};
+const fallbackOrigin = originOf(first.webContents.url);
+
+// ---- the manager saves a free port on that screen: the server moves there and the window follows
+const save = await fetch(`${fallbackOrigin}/api/settings`, {
+  method: 'PUT',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ server: { port: freePort } }),
+});
+const origin = `http://127.0.0.1:${freePort}`;
+await until('the window to follow the server', () => first.webContents.url.startsWith(origin));
+await until('the page on the new port', () => first.webContents.loads.at(-1)?.url.startsWith(origin));
+report.portFixed = {
+  saveStatus: save.status,
+  freePort,
+  windowUrl: first.webContents.url,
+  windowLoad: first.webContents.loads.at(-1),
+  health: await answers(`${origin}/GetMeBack/health`),
+  fallbackAfter: await answers(`${fallbackOrigin}/`),
+  trayItems: trayItems().map(({ id, enabled }) => ({ id, enabled })),
+};
+
+// ---- the window's web preferences and the tray
+const preload = first.options.webPreferences?.preload ?? '';
+report.window = { webPreferences: first.options.webPreferences, preloadExists: existsSync(preload), show: first.options.show };
+report.tray = {
+  icon: standIn.trays[0]?.image.path,
+  iconExists: existsSync(standIn.trays[0]?.image.path ?? ''),
+  tooltip: standIn.trays[0]?.tooltip,
+  items: trayItems().map(({ id, label, enabled }) => ({ id, label, enabled })),
+};
+// The tray's "copy the Server Address" puts the LAN address on the clipboard.
+trayItems().find((item) => item.id === 'copy-address')?.click?.();
+await until('the clipboard', () => standIn.record.clipboard !== '');
+report.trayCopied = standIn.record.clipboard;
+
+// ---- a waiter checks a guest in: a notification; its click opens the screen it is about
+first.webContents.url = `${origin}/#/cash`; // the cashier was on another screen
+const before = standIn.notifications.length;
+const checkIn = await fetch(`${origin}/GetMeBack/orders/${randomUUID()}/checkin`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ Value: 'GMB-G-1001', WaiterPin: '1111' }),
+});
+const notice = await until('the check-in notification', () => standIn.notifications[before]);
+const loadsBeforeClick = first.webContents.loads.length;
+first.hide();
+notice.emit('click');
+await until('the notification’s screen', () => first.webContents.loads.length > loadsBeforeClick);
+report.checkIn = {
+  status: checkIn.status,
+  title: notice.options.title,
+  body: notice.options.body,
+  shown: notice.shown,
+  windowUrlAfterClick: first.webContents.url,
+  visibleAfterClick: first.visible,
+};
+
+// ---- the IPC bridge: the app's own page is answered, a foreign or framed page refused
+const own = { url: `${origin}/#/setup`, parent: null };
+const outcome = async (channel: string, frame: { url: string; parent: unknown } | null, ...args: unknown[]) => {
+  try {
+    return { answer: await standIn.invoke(channel, frame as never, ...args) };
+  } catch (error) {
+    return { refused: error instanceof Error ? error.message : String(error) };
+  }
+};
+standIn.record.clipboard = '';
+report.ipc = {
+  channels: standIn.channels(),
+  ownVersion: await outcome('shell:app-version', own),
+  ownCopy: await outcome('shell:copy-text', own, 'http://192.168.1.10:3000/GetMeBack'),
+  clipboardAfterOwnCopy: standIn.record.clipboard,
+  foreign: await outcome('shell:copy-text', { url: 'https://evil.example/', parent: null }, 'stolen'),
+  framed: await outcome('shell:app-version', { url: `${origin}/`, parent: own }),
+  noFrame: await outcome('shell:app-version', null),
+  badArgument: await outcome('shell:copy-text', own, 42),
+  clipboardAfterRefusals: standIn.record.clipboard,
+};
+
+// ---- navigation, new windows, webviews and permissions
+const contents = first.webContents;
+report.navigation = {
+  sameOrigin: standIn.navigate(contents, `${origin}/#/orders`),
+  foreignPage: standIn.navigate(contents, 'https://evil.example/'),
+  fileUrl: standIn.navigate(contents, 'file:///etc/passwd'),
+  redirect: standIn.navigate(contents, 'https://evil.example/', 'will-redirect'),
+  newWindow: standIn.openWindow(contents, 'https://getmeback.ru/'),
+  newWindowFile: standIn.openWindow(contents, 'file:///etc/passwd'),
+  openedExternally: [...standIn.record.openedExternally],
+  webview: standIn.attachWebview(contents),
+  permissionMedia: await standIn.requestPermission(contents, 'media'),
+  permissionClipboard: await standIn.requestPermission(contents, 'clipboard-read'),
+  permissionCheck: standIn.checkPermission('media'),
+};
+
+// ---- a second launch and a tray click bring the window forward without reloading it
+const reShown = (window: Window) => ({ loads: window.webContents.loads.length, shows: window.shows.length });
+first.hide();
+const beforeSecond = reShown(first);
+standIn.secondInstance(['GetMeBack Till']);
+const afterSecond = { visible: first.visible, steps: first.shows.slice(beforeSecond.shows), loads: first.webContents.loads.length - beforeSecond.loads };
+first.hide();
+const beforeClick = reShown(first);
+standIn.trays[0]?.emit('click');
+const afterTrayClick = { visible: first.visible, steps: first.shows.slice(beforeClick.shows), loads: first.webContents.loads.length - beforeClick.loads };
+first.userCloses();
+report.showing = { afterSecond, afterTrayClick, closeHides: !first.visible && !first.isDestroyed(), windows: standIn.windows.length };
+
+// ---- quit from the tray: the server closes, the tray goes, the app quits
+const quitAt = Date.now();
+trayItems().find((item) => item.id === 'quit')?.click?.();
+await until('the app to quit', () => standIn.record.quitCompleted, 10_000);
+report.quit = {
+  ms: Date.now() - quitAt,
+  healthAfter: await answers(`${origin}/GetMeBack/health`),
+  trayDestroyed: standIn.trays[0]?.destroyed,
+  errorBoxes: standIn.record.errorBoxes,
+  exitCode: standIn.record.exitCode,
+};
+report.totalMs = Date.now() - started;
+
+blocker.close();
+process.stdout.write(`STAND-IN-REPORT ${JSON.stringify(report)}\n`);
+process.exit(0);
