@@ -68,7 +68,6 @@ if (scenario === 'another-copy-runs') {
   report.calls = [...standIn.record.calls];
   report.windows = standIn.windows.length;
   report.trays = standIn.trays.length;
-  report.takenPortAnswers = await answers(`http://127.0.0.1:${freePort}/`);
   process.stdout.write(`STAND-IN-REPORT ${JSON.stringify(report)}\n`);
   process.exit(0);
 }

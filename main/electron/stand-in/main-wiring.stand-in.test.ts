@@ -1,0 +1,185 @@
+import { execFile } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The desktop shell's wiring, where Electron cannot run: the main process is COMPILED by tsc (as
+ * `npm run build` does, into node_modules/.cache/gmb-stand-in) and run in plain Node, with every
+ * `import 'electron'` resolved to the stand-in (electron-stand-in.ts, typed by electron.d.ts).
+ * run-main.ts plays the launch and prints what it saw; this file judges it. It proves the wiring of
+ * main.ts to the pure modules, not Electron itself: see docs/desktop-app.md for what still needs a
+ * machine with Electron's binary.
+ */
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../../..');
+const buildDir = path.join(root, 'node_modules/.cache/gmb-stand-in');
+const runner = path.join(buildDir, 'main/electron/stand-in/run-main.js');
+const work: string[] = [];
+
+interface MenuItem {
+  id: string;
+  label?: string;
+  enabled: boolean;
+}
+/** The JSON run-main.ts prints: facts, judged below. */
+interface FirstLaunch {
+  callsBeforeReady: string[];
+  dataDirSet: boolean;
+  portTaken: {
+    takenPort: number;
+    box: { type: string; message: string; detail: string };
+    windowUrl: string;
+    windowLoad: { url: string; status: number | string };
+    trayItems: MenuItem[];
+    notifications: string[];
+  };
+  portFixed: { saveStatus: number; freePort: number; windowUrl: string; windowLoad: { url: string; status: number | string }; health: number | string; fallbackAfter: number | string; trayItems: MenuItem[] };
+  window: { webPreferences: Record<string, unknown>; preloadExists: boolean; show: boolean };
+  tray: { icon: string; iconExists: boolean; tooltip: string; items: MenuItem[] };
+  trayCopied: string;
+  checkIn: { status: number; title: string; body: string; shown: boolean; windowUrlAfterClick: string; visibleAfterClick: boolean };
+  ipc: Record<string, unknown> & { channels: string[] };
+  navigation: Record<string, unknown> & { openedExternally: string[] };
+  showing: {
+    afterSecond: { visible: boolean; steps: string[]; loads: number };
+    afterTrayClick: { visible: boolean; steps: string[]; loads: number };
+    closeHides: boolean;
+    windows: number;
+  };
+  quit: { ms: number; healthAfter: number | string; trayDestroyed: boolean; errorBoxes: unknown[]; exitCode: number | null };
+}
+
+async function runMain<T>(scenario: 'first-launch' | 'another-copy-runs'): Promise<T> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gmb-stand-in-'));
+  work.push(dir);
+  const { stdout } = await run(process.execPath, [runner, root, dir, scenario], { timeout: 60_000, maxBuffer: 4 * 1024 * 1024 });
+  const line = stdout.split('\n').find((text) => text.startsWith('STAND-IN-REPORT '));
+  if (!line) throw new Error(`the stand-in run printed no report:\n${stdout}`);
+  return JSON.parse(line.slice('STAND-IN-REPORT '.length)) as T;
+}
+
+let first: FirstLaunch;
+
+beforeAll(async () => {
+  // The same compiler and options as `npm run build` (tsconfig.build.json), plus the stand-in.
+  await run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'main/electron/stand-in/tsconfig.json')], { cwd: root, timeout: 150_000 });
+  // create-core reads the app's version from package.json beside the build, as it does beside dist/.
+  copyFileSync(path.join(root, 'package.json'), path.join(buildDir, 'package.json'));
+  first = await runMain<FirstLaunch>('first-launch');
+}, 240_000);
+
+afterAll(() => {
+  for (const dir of work) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the compiled main process against the Electron stand-in', () => {
+  it('takes the single-instance lock before ready, with the data folder set (a relative GMB_DATA_DIR made absolute)', () => {
+    expect(first.callsBeforeReady).toContain('app.requestSingleInstanceLock');
+    expect(first.callsBeforeReady.indexOf('app.setPath userData')).toBeLessThan(first.callsBeforeReady.indexOf('app.requestSingleInstanceLock'));
+    expect(first.callsBeforeReady).not.toContain('ready');
+    expect(first.dataDirSet).toBe(true);
+  });
+
+  it('with its port taken, opens the settings on a loopback fallback, says why in a box, and keeps the tray usable', () => {
+    const taken = first.portTaken;
+    expect(taken.box).toMatchObject({ type: 'warning', message: `Порт ${taken.takenPort} занят другой программой` });
+    expect(taken.windowUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#\/settings$/);
+    expect(taken.windowUrl).not.toContain(`:${taken.takenPort}/`);
+    expect(taken.windowLoad.status).toBe(200);
+    expect(taken.trayItems.find((item) => item.id === 'open-settings')?.enabled).toBe(true);
+    expect(taken.trayItems.find((item) => item.id === 'copy-address')?.enabled).toBe(false);
+    expect(taken.notifications).toEqual(['Сервер для iikoWaiter не запустился']);
+  });
+
+  it('when the manager saves a free port there, the server listens on it, the window follows on the same screen, the fallback closes', () => {
+    const fixed = first.portFixed;
+    expect(fixed.saveStatus).toBe(200);
+    expect(fixed.windowUrl).toBe(`http://127.0.0.1:${fixed.freePort}/#/settings`);
+    expect(fixed.windowLoad.status).toBe(200);
+    expect(fixed.health).toBe(200);
+    expect(fixed.fallbackAfter).toBe('fetch failed');
+    expect(fixed.trayItems.find((item) => item.id === 'copy-address')?.enabled).toBe(true);
+  });
+
+  it('opens the dashboard window hidden until painted, with secure web preferences and the built preload', () => {
+    expect(first.window.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(first.window.webPreferences.preload).toMatch(/preload\.cjs$/);
+    expect(first.window.preloadExists).toBe(true);
+    expect(first.window.show).toBe(false);
+  });
+
+  it('draws the tray from the PNGs, with the Server Address, and a menu whose last item quits', () => {
+    expect(first.tray.iconExists).toBe(true);
+    expect(path.basename(first.tray.icon)).toBe('running.png');
+    expect(first.tray.tooltip).toContain(`http://127.0.0.1:${first.portFixed.freePort}/GetMeBack`);
+    expect(first.tray.items.map((item) => item.id)).toEqual(['status', 'open-dashboard', 'open-settings', 'copy-address', 'toggle-server', 'pause-notifications', 'quit']);
+    expect(first.tray.items.at(-1)).toEqual({ id: 'quit', label: 'Выйти', enabled: true });
+    expect(first.trayCopied).toBe(`http://127.0.0.1:${first.portFixed.freePort}/GetMeBack`);
+  });
+
+  it('turns a waiter’s check-in into a notification whose click brings the window forward on the feed', () => {
+    expect(first.checkIn.status).toBe(204);
+    expect(first.checkIn.title).toBe('Гость отметился');
+    expect(first.checkIn.body).toContain('Иванов Иван Иванович');
+    expect(first.checkIn.shown).toBe(true);
+    expect(first.checkIn.windowUrlAfterClick).toBe(`http://127.0.0.1:${first.portFixed.freePort}/#/feed`);
+    expect(first.checkIn.visibleAfterClick).toBe(true);
+  });
+
+  it('answers the bridge from the app’s own page and refuses a foreign page, a subframe, no frame and a bad argument', () => {
+    const ipc = first.ipc;
+    expect(ipc.channels).toHaveLength(7);
+    expect(ipc.ownVersion).toEqual({ answer: '0.1.0' });
+    expect(ipc.ownCopy).toEqual({});
+    expect(ipc.clipboardAfterOwnCopy).toBe('http://192.168.1.10:3000/GetMeBack');
+    for (const call of ['foreign', 'framed', 'noFrame', 'badArgument']) expect(ipc[call], call).toEqual({ refused: 'refused' });
+    expect(ipc.clipboardAfterRefusals).toBe('http://192.168.1.10:3000/GetMeBack');
+  });
+
+  it('refuses navigation away, new windows, webviews and every permission; web links go to the system browser', () => {
+    expect(first.navigation).toMatchObject({
+      sameOrigin: true,
+      foreignPage: false,
+      fileUrl: false,
+      redirect: false,
+      newWindow: 'deny',
+      newWindowFile: 'deny',
+      webview: false,
+      permissionMedia: false,
+      permissionClipboard: false,
+      permissionCheck: false,
+    });
+    expect(first.navigation.openedExternally).toEqual(['https://evil.example/', 'https://evil.example/', 'https://getmeback.ru/']);
+  });
+
+  it('brings the window forward on a second launch and a tray click without reloading it; closing only hides it', () => {
+    expect(first.showing.afterSecond).toEqual({ visible: true, steps: ['show', 'focus'], loads: 0 });
+    expect(first.showing.afterTrayClick).toEqual({ visible: true, steps: ['show', 'focus'], loads: 0 });
+    expect(first.showing.closeHides).toBe(true);
+    expect(first.showing.windows).toBe(1);
+  });
+
+  it('quits from the tray within the deadline: the server closes and the tray icon goes', () => {
+    expect(first.quit.healthAfter).toBe('fetch failed');
+    expect(first.quit.trayDestroyed).toBe(true);
+    expect(first.quit.ms).toBeLessThan(4_000);
+    expect(first.quit.errorBoxes).toEqual([]);
+  });
+
+  it('a second copy that does not get the lock quits before ready, opening no window and no tray', async () => {
+    const second = await runMain<{ calls: string[]; windows: number; trays: number }>('another-copy-runs');
+    expect(second.calls).toEqual(['app.setAppUserModelId ru.getmeback.till', 'app.setPath userData', 'app.requestSingleInstanceLock', 'app.quit']);
+    expect(second.windows).toBe(0);
+    expect(second.trays).toBe(0);
+  }, 60_000);
+
+  it('is never packed: the app’s build leaves the stand-in out', () => {
+    const build = JSON.parse(readFileSync(path.join(root, 'tsconfig.build.json'), 'utf8')) as { exclude: string[] };
+    expect(build.exclude).toContain('main/electron/stand-in');
+    expect(existsSync(path.join(root, 'dist/main/electron/stand-in'))).toBe(false);
+  });
+});
