@@ -13,6 +13,11 @@ describe('chooseHost', () => {
     expect(choice.host).toBe('headless');
     expect(choice).toHaveProperty('reason', expect.stringContaining('binary is not installed'));
   });
+  it('tells a download that timed out during npm ci as such, with the command that finishes it', () => {
+    const choice = chooseHost({ ...desktop, electronBinaryInstalled: false, electronDownload: { outcome: 'timed-out', seconds: 120 } });
+    expect(choice).toEqual({ host: 'headless', reason: expect.stringContaining('did not finish within 120 s') });
+    expect(choice).toHaveProperty('reason', expect.stringContaining('node scripts/install-electron-binary.mjs'));
+  });
   it('runs headless on a Linux machine without a display', () => {
     const choice = chooseHost({ ...desktop, platform: 'linux' });
     expect(choice).toHaveProperty('reason', expect.stringContaining('no display'));
