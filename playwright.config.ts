@@ -12,7 +12,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list']],
+  // The second reporter prints each skipped test's reason (e.g. no Electron binary on this machine).
+  reporter: [['list'], ['./e2e/support/skip-reasons.ts']],
   outputDir: 'test-results',
   use: {
     browserName: 'chromium',
