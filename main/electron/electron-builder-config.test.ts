@@ -35,4 +35,17 @@ describe('electron-builder.yml packs better-sqlite3’s Node-API prebuilds as th
     expect(unpacked('dist/main/electron/main.js')).toBe(false);
     expect(config.asar).toBe(true);
   });
+
+  it('hardens the packed binary with Electron’s fuses: no run-as-node, NODE_OPTIONS or inspector; app code only from a checked asar', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
 });
