@@ -1,4 +1,4 @@
-import { app, clipboard, dialog } from 'electron';
+import { app, clipboard, dialog, Menu } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type TillCore } from '../core/create-core.js';
@@ -6,6 +6,7 @@ import { logDirOf } from '../core/data-dir.js';
 import { accountBalance, waiterAccount } from '../core/ledger/cash-book.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { APP_ID } from './app-identity.js';
+import { appMenu } from './app-menu.js';
 import { applyAutostart } from './autostart-binding.js';
 import { CashierNotifier } from './cashier-notifier.js';
 import { electronSettingsStore } from './electron-settings-store.js';
@@ -56,6 +57,8 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function startTill(): Promise<void> {
+  const menu = appMenu({ isPackaged: app.isPackaged, platform: process.platform });
+  if (menu.kind !== 'keep-default') Menu.setApplicationMenu(menu.kind === 'none' ? null : Menu.buildFromTemplate(menu.template));
   const logger = createLogger({ logDir: logDirOf(dataDir) });
   const core = createCore({ dataDir, settingsStore: electronSettingsStore(dataDir), logger });
   const server = new ServerControl(core);

@@ -66,7 +66,8 @@ function onApp(event: string, listener: Listener): Electron.App {
 }
 
 const appMembers = {
-  isPackaged: false,
+  // A run can play the installed app (the menu, autostart) with GMB_STAND_IN_PACKAGED=1.
+  isPackaged: process.env.GMB_STAND_IN_PACKAGED === '1',
   setAppUserModelId: ((id) => note(`app.setAppUserModelId ${id}`)) satisfies Electron.App['setAppUserModelId'],
   getPath: ((name) => paths.get(name) ?? `/stand-in/${name}`) satisfies Electron.App['getPath'],
   setPath: ((name, value) => {

@@ -53,10 +53,11 @@ interface FirstLaunch {
   quit: { ms: number; healthAfter: number | string; trayDestroyed: boolean; errorBoxes: unknown[]; exitCode: number | null };
 }
 
-async function runMain<T>(scenario: 'first-launch' | 'another-copy-runs'): Promise<T> {
+async function runMain<T>(scenario: 'first-launch' | 'another-copy-runs' | 'installed-at-login'): Promise<T> {
   const dir = mkdtempSync(path.join(tmpdir(), 'gmb-stand-in-'));
   work.push(dir);
-  const { stdout } = await run(process.execPath, [runner, root, dir, scenario], { timeout: 60_000, maxBuffer: 4 * 1024 * 1024 });
+  const env = { ...process.env, GMB_STAND_IN_PACKAGED: scenario === 'installed-at-login' ? '1' : '0' };
+  const { stdout } = await run(process.execPath, [runner, root, dir, scenario], { timeout: 60_000, maxBuffer: 4 * 1024 * 1024, env });
   const line = stdout.split('\n').find((text) => text.startsWith('STAND-IN-REPORT '));
   if (!line) throw new Error(`the stand-in run printed no report:\n${stdout}`);
   return JSON.parse(line.slice('STAND-IN-REPORT '.length)) as T;
@@ -175,6 +176,16 @@ describe('the compiled main process against the Electron stand-in', () => {
     expect(second.calls).toEqual(['app.setAppUserModelId ru.getmeback.till', 'app.setPath userData', 'app.requestSingleInstanceLock', 'app.quit']);
     expect(second.windows).toBe(0);
     expect(second.trays).toBe(0);
+  }, 60_000);
+
+  it('installed and started at login with autostart on: tray only, no menu (no Reload, no DevTools), the autostart entry put right', async () => {
+    const installed = await runMain<{ calls: string[]; autostartEntry: string | null; windows: number }>('installed-at-login');
+    expect(installed.calls).toContain('Menu.setApplicationMenu null');
+    expect(installed.windows).toBe(0);
+    if (process.platform === 'linux') {
+      expect(installed.autostartEntry).toContain('[Desktop Entry]');
+      expect(installed.autostartEntry).toContain(' --hidden');
+    }
   }, 60_000);
 
   it('is never packed: the app’s build leaves the stand-in out', () => {

@@ -5,7 +5,7 @@
  * main-wiring.stand-in.test.ts to judge. Usage: node run-main.js <repo root> <work folder>
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { register } from 'node:module';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
@@ -15,7 +15,7 @@ const { standIn } = await import('./electron-stand-in.js');
 type Window = (typeof standIn.windows)[number];
 
 const [repoRoot, workDir, scenario = 'first-launch'] = process.argv.slice(2);
-if (!repoRoot || !workDir) throw new Error('usage: run-main.js <repo root> <work folder> [first-launch|another-copy-runs]');
+if (!repoRoot || !workDir) throw new Error('usage: run-main.js <repo root> <work folder> [first-launch|another-copy-runs|installed-at-login]');
 
 const report: Record<string, unknown> = {};
 const started = Date.now();
@@ -68,6 +68,24 @@ if (scenario === 'another-copy-runs') {
   report.calls = [...standIn.record.calls];
   report.windows = standIn.windows.length;
   report.trays = standIn.trays.length;
+  process.stdout.write(`STAND-IN-REPORT ${JSON.stringify(report)}\n`);
+  process.exit(0);
+}
+
+if (scenario === 'installed-at-login') {
+  // The installed app (GMB_STAND_IN_PACKAGED=1, set by the test) started by the OS at login, autostart on.
+  writeFileSync(path.join(workDir, 'till-data', 'settings.json'), JSON.stringify({ schemaVersion: 2, autostart: true, server: { host: '127.0.0.1', port: freePort, path: '/GetMeBack' } }));
+  process.env.XDG_CONFIG_HOME = path.join(workDir, 'config');
+  process.argv.push('--hidden');
+  await import(new URL('../main.js', import.meta.url).href);
+  standIn.ready();
+  await until('the tray to show the server running', () => standIn.trays[0]?.tooltip.includes(`:${freePort}/`));
+  const entry = path.join(workDir, 'config', 'autostart', 'getmeback-till.desktop');
+  report.calls = [...standIn.record.calls];
+  report.autostartEntry = existsSync(entry) ? readFileSync(entry, 'utf8') : null;
+  report.windows = standIn.windows.length;
+  trayItems().find((item) => item.id === 'quit')?.click?.();
+  await until('the app to quit', () => standIn.record.quitCompleted, 10_000);
   process.stdout.write(`STAND-IN-REPORT ${JSON.stringify(report)}\n`);
   process.exit(0);
 }
