@@ -2,6 +2,7 @@ import { confSettingsStore } from './core/settings/conf-settings-store.js';
 import { createCore } from './core/create-core.js';
 import { defaultDataDir, logDirOf } from './core/data-dir.js';
 import { createLogger } from './core/logger.js';
+import { createApp } from './core/server/create-app.js';
 import { listen, PortInUseError } from './core/server/listen.js';
 import { serverAddresses } from './core/setup/server-addresses.js';
 import { parseHeadlessArgs } from './headless-args.js';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   const settings = core.settings.get();
   let listening;
   try {
-    listening = await listen(core, { host: settings.server.host, port: settings.server.port });
+    listening = await listen({ app: createApp(core), activity: core.activity }, { host: settings.server.host, port: settings.server.port });
   } catch (error) {
     await core.close();
     if (error instanceof PortInUseError) {

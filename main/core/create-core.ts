@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type Koa from 'koa';
 import { systemClock, type Clock } from './clock.js';
 import { EventBus } from './events/event-bus.js';
 import { openTillDatabase, type TillDatabase } from './ledger/database.js';
@@ -10,9 +9,9 @@ import { createProvider, type ProviderDeps } from './providers/create-provider.j
 import { DEMO_BOOK } from './providers/demo-book.js';
 import type { LoyaltyProvider } from './providers/loyalty-provider.js';
 import { importSeed, readSeedFile } from './providers/seed-file.js';
-import { createApp } from './server/create-app.js';
 import { SettingsService } from './settings/settings-service.js';
 import type { SettingsStore } from './settings/settings-store.js';
+import { TillActivity } from './till-activity.js';
 import { WaiterIdentity } from './waiters/waiter-identity.js';
 
 export interface CoreOptions {
@@ -28,8 +27,6 @@ export interface CoreOptions {
   provider?: (deps: ProviderDeps) => LoyaltyProvider;
   logger?: Logger;
   clock?: Clock;
-  /** Where the built dashboard is; the server shows a hint page when it is missing. */
-  dashboardDir?: string;
 }
 
 export interface TillCore {
@@ -46,16 +43,7 @@ export interface TillCore {
   readonly clock: Clock;
   /** What the host and the waiter API have seen, for the dashboard and the tray. */
   readonly activity: TillActivity;
-  /** The Koa app: the waiter API, the admin API and the dashboard. Listening is the host's job. */
-  readonly app: Koa;
   close(): Promise<void>;
-}
-
-export interface TillActivity {
-  lastWaiterRequestAt: string | null;
-  listening: { host: string; port: number } | null;
-  /** The port the host wanted but found taken by another program. */
-  portInUse: number | null;
 }
 
 export const APP_VERSION: string = (
@@ -70,6 +58,7 @@ function findPackageRoot(): URL {
 
 /**
  * The one core both hosts run: the Electron main process and `npm run server` call this alike.
+ * It returns services; each host builds its HTTP app from them (`server/create-app.ts`) and listens.
  */
 export function createCore(options: CoreOptions): TillCore {
   const logger = options.logger ?? silentLogger();
@@ -92,7 +81,7 @@ export function createCore(options: CoreOptions): TillCore {
       events.record('settings.changed', { keys: change.changedKeys, restartNeeded: change.restartNeeded });
     });
 
-    const core: Omit<TillCore, 'app'> & { app?: Koa } = {
+    return {
       version: APP_VERSION,
       dataDir: options.dataDir,
       db,
@@ -104,14 +93,12 @@ export function createCore(options: CoreOptions): TillCore {
       loyalty,
       logger,
       clock,
-      activity: { lastWaiterRequestAt: null, listening: null, portInUse: null },
+      activity: new TillActivity(),
       async close() {
         await provider.close();
         db.close();
       },
     };
-    core.app = createApp(core as TillCore, { dashboardDir: options.dashboardDir });
-    return core as TillCore;
   } catch (error) {
     db.close();
     throw error;

@@ -5,6 +5,7 @@ import { createCore, type TillCore } from '../core/create-core.js';
 import { logDirOf } from '../core/data-dir.js';
 import { accountBalance, waiterAccount } from '../core/ledger/cash-book.js';
 import { createLogger, type Logger } from '../core/logger.js';
+import { createApp } from '../core/server/create-app.js';
 import { APP_ID } from './app-identity.js';
 import { appMenu } from './app-menu.js';
 import { applyAutostart } from './autostart-binding.js';
@@ -61,7 +62,7 @@ async function startTill(): Promise<void> {
   if (menu.kind !== 'keep-default') Menu.setApplicationMenu(menu.kind === 'none' ? null : Menu.buildFromTemplate(menu.template));
   const logger = createLogger({ logDir: logDirOf(dataDir) });
   const core = createCore({ dataDir, settingsStore: electronSettingsStore(dataDir), logger });
-  const server = new ServerControl(core);
+  const server = new ServerControl(core, createApp(core));
   const settings = () => core.settings.get();
   let origin: string | null = null;
   let notificationsPaused = false;

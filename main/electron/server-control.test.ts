@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/settings/schema.js';
 import { createCore, type TillCore } from '../core/create-core.js';
+import { createApp } from '../core/server/create-app.js';
 import { listen } from '../core/server/listen.js';
 import { memorySettingsStore } from '../core/settings/settings-store.js';
 import { ServerControl } from './server-control.js';
@@ -18,7 +19,7 @@ afterEach(async () => {
 function till(port = 0, listenThrough = listen): { core: TillCore; control: ServerControl; states: ServerState['kind'][] } {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gmb-shell-'));
   const core = createCore({ dataDir, settingsStore: memorySettingsStore({ ...DEFAULT_SETTINGS, server: { ...DEFAULT_SETTINGS.server, host: '127.0.0.1', port } }) });
-  const control = new ServerControl(core, listenThrough);
+  const control = new ServerControl(core, createApp(core), listenThrough);
   const states: ServerState['kind'][] = [];
   control.onChange((state) => states.push(state.kind));
   cleanups.push(async () => {

@@ -1,8 +1,9 @@
+import type Koa from 'koa';
 import type { TillCore } from '../core/create-core.js';
-import { listen as listenCore, PortInUseError, type Listening } from '../core/server/listen.js';
+import { listen as listenCore, PortInUseError, type Listening, type ListenTarget } from '../core/server/listen.js';
 import type { ServerState } from './server-state.js';
 
-type Listen = (core: TillCore, options: { host: string; port: number }) => Promise<Listening>;
+type Listen = (target: ListenTarget, options: { host: string; port: number }) => Promise<Listening>;
 
 /**
  * Starts and stops the till's HTTP server for the tray, one step at a time: a double click on
@@ -24,6 +25,8 @@ export class ServerControl {
 
   constructor(
     private readonly core: TillCore,
+    /** The app the host built from the core's services. */
+    private readonly app: Koa,
     private readonly listen: Listen = listenCore,
   ) {}
 
@@ -43,7 +46,7 @@ export class ServerControl {
       const { host, port } = this.core.settings.get().server;
       this.set({ kind: 'starting' });
       try {
-        this.listening = await this.listen(this.core, { host, port });
+        this.listening = await this.listen({ app: this.app, activity: this.core.activity }, { host, port });
         this.set({ kind: 'running', host: this.listening.host, port: this.listening.port, localUrl: this.listening.localUrl });
       } catch (error) {
         this.core.logger.error({ err: error, host, port }, 'the server could not start');

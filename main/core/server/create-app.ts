@@ -1,7 +1,6 @@
 import Koa from 'koa';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TillCore } from '../create-core.js';
 import { adminAccess } from './middleware/admin-access.js';
 import { fromAllowedNetworks } from './middleware/client-address-guard.js';
 import { errorHandler } from './middleware/error-handler.js';
@@ -18,6 +17,33 @@ import { setupRoutes } from './routes/admin/setup-routes.js';
 import { waiterCashRoutes } from './routes/admin/waiter-cash-routes.js';
 import { waiterApi } from './routes/waiter-api.js';
 import { staticDashboard } from './static-dashboard.js';
+import type { Clock } from '../clock.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { IdempotencyKeys } from '../ledger/idempotency-keys.js';
+import type { Logger } from '../logger.js';
+import type { LoyaltyContext } from '../loyalty/context.js';
+import type { LoyaltyProvider } from '../providers/loyalty-provider.js';
+import type { SettingsService } from '../settings/settings-service.js';
+import type { TillActivity } from '../till-activity.js';
+
+/** The services the app is built from: what `createCore` returns, named here so the server never imports the core back. */
+export interface AppServices {
+  version: string;
+  dataDir: string;
+  settings: SettingsService;
+  events: EventBus;
+  provider: LoyaltyProvider;
+  keys: IdempotencyKeys;
+  loyalty: LoyaltyContext;
+  logger: Logger;
+  clock: Clock;
+  activity: TillActivity;
+}
+
+export interface AppOptions {
+  /** Where the built dashboard is; the server shows a hint page when it is missing. */
+  dashboardDir?: string | undefined;
+}
 
 /** dist/renderer, from main/core/server (tsx, vitest) or dist/main/core/server (built app). */
 export function defaultDashboardDir(): string {
@@ -32,7 +58,7 @@ export function defaultDashboardDir(): string {
  * its networks only, never from a web page) → Host check → the admin API and the dashboard (loopback, or the admin password
  * from the LAN).
  */
-export function createApp(core: TillCore, options: { dashboardDir?: string | undefined } = {}): Koa {
+export function createApp(core: AppServices, options: AppOptions = {}): Koa {
   const app = new Koa({ proxy: false });
   app.silent = true;
   const settings = () => core.settings.get();
@@ -58,7 +84,7 @@ export function createApp(core: TillCore, options: { dashboardDir?: string | und
     clock: core.clock,
     version: core.version,
     onWaiterRequest: () => {
-      core.activity.lastWaiterRequestAt = core.clock.now().toISOString();
+      core.activity.waiterRequested(core.clock.now().toISOString());
     },
   });
   const waiterRoutes = fromAllowedNetworks(() => settings().server.allowedRanges, refuseBrowsers(waiter.routes() as Koa.Middleware));

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import type { TillCore } from '../create-core.js';
+import type Koa from 'koa';
+import type { ListenerReport } from '../till-activity.js';
 
 export interface Listening {
   server: Server;
@@ -17,12 +18,18 @@ export class PortInUseError extends Error {
   }
 }
 
+/** What a host hands to `listen`: the app it built, and where to report the listener's state. */
+export interface ListenTarget {
+  app: Koa;
+  activity: ListenerReport;
+}
+
 /**
- * Starts the HTTP server for the core's app. Timeouts keep a slow or stalled client from holding a
+ * Starts the HTTP server for a host's app. Timeouts keep a slow or stalled client from holding a
  * connection: headers within 10 s, a whole request within 15 s.
  */
-export function listen(core: TillCore, options: { host: string; port: number }): Promise<Listening> {
-  const server = createServer(core.app.callback());
+export function listen({ app, activity }: ListenTarget, options: { host: string; port: number }): Promise<Listening> {
+  const server = createServer(app.callback());
   server.headersTimeout = 10_000;
   server.requestTimeout = 15_000;
   server.keepAliveTimeout = 5_000;
@@ -30,15 +37,14 @@ export function listen(core: TillCore, options: { host: string; port: number }):
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
-        core.activity.portInUse = options.port;
+        activity.portTaken(options.port);
         reject(new PortInUseError(options.port));
       } else reject(error);
     });
     server.listen(options.port, options.host, () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : options.port;
-      core.activity.listening = { host: options.host, port };
-      core.activity.portInUse = null;
+      activity.listeningOn(options.host, port);
       const localHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
       resolve({
         server,
@@ -49,7 +55,7 @@ export function listen(core: TillCore, options: { host: string; port: number }):
           new Promise<void>((done) => {
             server.close(() => done());
             server.closeAllConnections();
-            core.activity.listening = null;
+            activity.stoppedListening();
           }),
       });
     });

@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type Koa from 'koa';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings/schema.js';
 import type { Clock } from '../clock.js';
 import { createCore, type CoreOptions, type TillCore } from '../create-core.js';
+import { createApp, type AppOptions } from '../server/create-app.js';
 import { listen, type Listening } from '../server/listen.js';
 import { memorySettingsStore, type SettingsStore } from '../settings/settings-store.js';
 
@@ -19,6 +21,8 @@ export interface HttpAnswer<T = unknown> {
 
 export interface TestTill {
   core: TillCore;
+  /** The Koa app this till serves, built from `core` as a host builds it. */
+  app: Koa;
   /** http://127.0.0.1:<port> */
   baseUrl: string;
   /** baseUrl + the waiter API path */
@@ -33,7 +37,7 @@ export interface TestTill {
   close(): Promise<void>;
 }
 
-export interface TestTillOptions extends Partial<Omit<CoreOptions, 'dataDir' | 'settingsStore'>> {
+export interface TestTillOptions extends Partial<Omit<CoreOptions, 'dataDir' | 'settingsStore'>>, AppOptions {
   dataDir?: string;
   /** Settings to start with (merged over the defaults); the bonus payment type is set unless given. */
   settings?: Partial<Settings>;
@@ -49,12 +53,14 @@ export async function startTestTill(options: TestTillOptions = {}): Promise<Test
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'gmb-test-'));
   const store = options.settingsStore ?? memorySettingsStore({ ...DEFAULT_SETTINGS, bonusPaymentTypeId: BONUS_TYPE, ...options.settings });
   let core!: TillCore;
+  let app!: Koa;
   let listening!: Listening;
 
   const open = async () => {
-    const { settings: _settings, settingsStore: _store, dataDir: _dir, ...coreOptions } = options;
+    const { settings: _settings, settingsStore: _store, dataDir: _dir, dashboardDir, ...coreOptions } = options;
     core = createCore({ ...coreOptions, dataDir, settingsStore: store });
-    listening = await listen(core, { host: '127.0.0.1', port: 0 });
+    app = createApp(core, { dashboardDir });
+    listening = await listen({ app, activity: core.activity }, { host: '127.0.0.1', port: 0 });
   };
   await open();
 
@@ -78,6 +84,9 @@ export async function startTestTill(options: TestTillOptions = {}): Promise<Test
   const till: TestTill = {
     get core() {
       return core;
+    },
+    get app() {
+      return app;
     },
     get baseUrl() {
       return listening.localUrl;

@@ -105,7 +105,7 @@ describe('who may call the waiter API', () => {
 
   it('ignores X-Forwarded-For: app.proxy is off, so a stranger cannot pose as this machine', async () => {
     till = await startTestTill();
-    expect(till.core.app.proxy).toBe(false);
+    expect(till.app.proxy).toBe(false);
     const posing = await callFrom(STRANGER, till, 'GET', `/GetMeBack/orders/${ORDER}`, {
       headers: { 'x-forwarded-for': '127.0.0.1', 'x-real-ip': '127.0.0.1', forwarded: 'for=127.0.0.1' },
     });

@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import { TILL_EVENT_TYPES } from '../../../../../shared/events.js';
-import type { TillCore } from '../../../create-core.js';
+import type { EventBus } from '../../../events/event-bus.js';
 import { validate } from '../../validate.js';
 
 const HistoryQuery = z.object({
@@ -16,7 +16,11 @@ const HistoryQuery = z.object({
 });
 
 /** The live feed: paged history from the database and a server-sent-events stream. */
-export function eventsRoutes(core: TillCore): Router {
+export interface EventsRoutesDeps {
+  events: EventBus;
+}
+
+export function eventsRoutes(core: EventsRoutesDeps): Router {
   const router = new Router();
 
   router.get('/api/events', (ctx) => {

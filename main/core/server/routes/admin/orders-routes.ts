@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import type { TillCore } from '../../../create-core.js';
+import type { LoyaltyContext } from '../../../loyalty/context.js';
 import { viewOrder } from '../../../loyalty/order-view.js';
 import type { OrderView } from '../../../../../shared/wire/order-view.js';
 
@@ -7,10 +7,10 @@ import type { OrderView } from '../../../../../shared/wire/order-view.js';
  * Open orders with their guest, gifts and bonus reservation: what the cashier needs at the moment
  * of payment ("гость и подарок добавлены через мобильное приложение").
  */
-export function ordersRoutes(core: TillCore): Router {
+export function ordersRoutes(core: { loyalty: LoyaltyContext }): Router {
   const router = new Router();
   router.get('/api/orders', async (ctx) => {
-    const rows = core.db
+    const rows = core.loyalty.db
       .prepare(
         `SELECT id, updated_at FROM orders o
          WHERE NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id)

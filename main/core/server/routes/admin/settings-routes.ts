@@ -1,7 +1,6 @@
 import Router from '@koa/router';
 import type { Settings } from '../../../../../shared/settings/schema.js';
-import type { TillCore } from '../../../create-core.js';
-import { SettingsValidationError } from '../../../settings/settings-service.js';
+import { SettingsValidationError, type SettingsService } from '../../../settings/settings-service.js';
 import { readJsonBody } from '../../middleware/json-body.js';
 
 /** What the settings screen is shown: everything but secrets, which are masked or reduced to "is set". */
@@ -19,7 +18,7 @@ export function maskSecret(secret: string): string {
   return secret.length <= 4 ? '••••' : `••••${secret.slice(-4)}`;
 }
 
-export function settingsRoutes(core: TillCore): Router {
+export function settingsRoutes(core: { settings: SettingsService }): Router {
   const router = new Router();
 
   router.get('/api/settings', (ctx) => {

@@ -1,10 +1,22 @@
 import Router from '@koa/router';
-import type { TillCore } from '../../../create-core.js';
+import type { Clock } from '../../../clock.js';
+import type { LoyaltyProvider } from '../../../providers/loyalty-provider.js';
+import type { SettingsService } from '../../../settings/settings-service.js';
 import { serverAddresses } from '../../../setup/server-addresses.js';
 import { WAITER_PERMISSIONS, setupChecklist } from '../../../setup/setup-checklist.js';
+import type { TillActivity } from '../../../till-activity.js';
+
+export interface SetupRoutesDeps {
+  version: string;
+  dataDir: string;
+  settings: SettingsService;
+  provider: LoyaltyProvider;
+  activity: TillActivity;
+  clock: Clock;
+}
 
 /** The till's status and the setup assistant's data. */
-export function setupRoutes(core: TillCore): Router {
+export function setupRoutes(core: SetupRoutesDeps): Router {
   const router = new Router();
 
   router.get('/api/status', (ctx) => {

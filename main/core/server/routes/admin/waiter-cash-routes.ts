@@ -10,7 +10,7 @@ import { shiftReportCsv, shiftReportFileName } from '../../../cash/shift-report-
 import { cashMessage, type PlainCashMessageKey } from '../../../cash/waiter-cash-messages.js';
 import { WaiterDebtTally } from '../../../cash/waiter-debt-tally.js';
 import { findWaiter, listWaiterCash, waiterHistory, type KnownWaiter } from '../../../cash/waiter-debts.js';
-import type { TillCore } from '../../../create-core.js';
+import type { LoyaltyContext } from '../../../loyalty/context.js';
 import { BadRequest } from '../../http-errors.js';
 import { readJsonBody } from '../../middleware/json-body.js';
 
@@ -58,11 +58,11 @@ const FIELD_MESSAGES: Record<string, PlainCashMessageKey> = {
  * display names and the shift report. Admin access (loopback or the admin password, JSON-only
  * changes) is enforced in front of this router by `adminAccess`.
  */
-export function waiterCashRoutes(core: TillCore): Router {
+export function waiterCashRoutes({ loyalty }: { loyalty: LoyaltyContext }): Router {
   const router = new Router();
-  const tally = new WaiterDebtTally(core.db);
+  const tally = new WaiterDebtTally(loyalty.db);
   const debtOf = (waiterId: string) => tally.current().get(waiterId)?.debt ?? 0;
-  const language = () => core.settings.get().language;
+  const language = () => loyalty.settings().language;
   const say = (key: PlainCashMessageKey) => cashMessage(language(), key);
 
   const parse = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => {
@@ -78,7 +78,7 @@ export function waiterCashRoutes(core: TillCore): Router {
   };
 
   const knownWaiter = (ctx: Context): KnownWaiter => {
-    const waiter = findWaiter(core.db, String(ctx.params.id));
+    const waiter = findWaiter(loyalty.db, String(ctx.params.id));
     if (!waiter) throw new CashProblem(404, say('unknownWaiter'));
     return waiter;
   };
@@ -86,7 +86,7 @@ export function waiterCashRoutes(core: TillCore): Router {
   router.use(answerProblems(language));
 
   router.get('/api/waiters', (ctx) => {
-    ctx.body = { waiters: listWaiterCash(core.db, tally, startOfLocalDay(core.clock.now()).toISOString()) };
+    ctx.body = { waiters: listWaiterCash(loyalty.db, tally, startOfLocalDay(loyalty.clock.now()).toISOString()) };
   });
 
   router.get('/api/waiters/:id/history', (ctx) => {
@@ -94,14 +94,14 @@ export function waiterCashRoutes(core: TillCore): Router {
     const page = parse(HistoryQuery, ctx.query);
     ctx.body = {
       waiter: { ...waiter, debt: debtOf(waiter.id) },
-      entries: waiterHistory(core.db, tally, waiter.id, { beforeId: page.before, limit: page.limit ?? 50 }),
+      entries: waiterHistory(loyalty.db, tally, waiter.id, { beforeId: page.before, limit: page.limit ?? 50 }),
     };
   });
 
   router.post('/api/waiters/:id/hand-ins', async (ctx) => {
     const body = parse(HandInBody, await readJsonBody(ctx));
     try {
-      ctx.body = handIn(core.loyalty, String(ctx.params.id), {
+      ctx.body = handIn(loyalty, String(ctx.params.id), {
         amount: body.amount,
         note: body.note ?? '',
         recordedBy: body.recordedBy ?? 'cashier',
@@ -127,20 +127,20 @@ export function waiterCashRoutes(core: TillCore): Router {
     const body = parse(RenameBody, await readJsonBody(ctx));
     const waiter = knownWaiter(ctx);
     // A waiter only the cash book knows (no row yet) gets one, so the name has somewhere to live.
-    core.waiters.remember(waiter.id, body.name, core.clock.now().toISOString());
-    core.waiters.rename(waiter.id, body.name);
+    loyalty.waiters.remember(waiter.id, body.name, loyalty.clock.now().toISOString());
+    loyalty.waiters.rename(waiter.id, body.name);
     ctx.body = { waiter: { id: waiter.id, name: body.name, debt: debtOf(waiter.id) } };
   });
 
   router.get('/api/reports/shift', (ctx) => {
     const query = parse(ReportQuery, ctx.query);
-    const now = core.clock.now();
+    const now = loyalty.clock.now();
     const period = reportPeriod(query, now);
     if (Array.isArray(period)) {
       const errors = period.map((p) => ({ Field: p.field, Message: say(p.problem) }));
       throw new CashProblem(400, cashMessage(language(), 'checkFields', { fields: errors.map((e) => e.Field).join(', ') }), errors);
     }
-    const report = loadShiftReport(core.db, tally, period, now);
+    const report = loadShiftReport(loyalty.db, tally, period, now);
     if (query.format !== 'csv') {
       ctx.body = report;
       return;

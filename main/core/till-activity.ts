@@ -1,0 +1,43 @@
+/** Where the HTTP listener reports to: `listen` calls these, and never touches the core. */
+export interface ListenerReport {
+  listeningOn(host: string, port: number): void;
+  portTaken(port: number): void;
+  stoppedListening(): void;
+}
+
+/** What the host and the waiter API have seen, for the dashboard's status, the setup assistant and the tray. */
+export class TillActivity implements ListenerReport {
+  private waiterRequestAt: string | null = null;
+  private address: { host: string; port: number } | null = null;
+  private takenPort: number | null = null;
+
+  get lastWaiterRequestAt(): string | null {
+    return this.waiterRequestAt;
+  }
+
+  get listening(): { host: string; port: number } | null {
+    return this.address;
+  }
+
+  /** The port the host wanted but found taken by another program. */
+  get portInUse(): number | null {
+    return this.takenPort;
+  }
+
+  waiterRequested(at: string): void {
+    this.waiterRequestAt = at;
+  }
+
+  listeningOn(host: string, port: number): void {
+    this.address = { host, port };
+    this.takenPort = null;
+  }
+
+  portTaken(port: number): void {
+    this.takenPort = port;
+  }
+
+  stoppedListening(): void {
+    this.address = null;
+  }
+}
