@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countRows, newOrderId, paymentBody, useTill } from './waiter-steps.test-support.js';
+import { countRows, newOrderId, paymentBody, useTill } from '../testing/waiter-steps.js';
 
 const t = useTill('test');
 

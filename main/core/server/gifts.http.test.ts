@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestTill, type TestTill } from '../testing/test-till.js';
-import { countRows, expectRefusal, newOrderId, useTill, waiterSteps } from './waiter-steps.test-support.js';
+import { countRows, expectRefusal, newOrderId, useTill, waiterSteps } from '../testing/waiter-steps.js';
 
 const t = useTill('file');
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../ledger/database.js';
 import { createLogger } from '../logger.js';
 import { startTestTill } from '../testing/test-till.js';
-import { expectRefusal, newOrderId, paymentBody, waiterSteps, type Refused } from './waiter-steps.test-support.js';
+import { expectRefusal, newOrderId, paymentBody, waiterSteps, type Refused } from '../testing/waiter-steps.js';
 
 describe('the waiter’s language', () => {
   it('answers in English when the till is set to English', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BONUS_TYPE } from '../testing/test-till.js';
-import { countRows, newOrderId, paymentBody, useTill } from './waiter-steps.test-support.js';
+import { countRows, newOrderId, paymentBody, useTill } from '../testing/waiter-steps.js';
 
 const t = useTill('test');
 

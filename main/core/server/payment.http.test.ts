@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountBalance, waiterAccount } from '../ledger/cash-book.js';
-import { countRows, expectRefusal, newOrderId, paymentBody, type Refused, useTill } from './waiter-steps.test-support.js';
+import { countRows, expectRefusal, newOrderId, paymentBody, type Refused, useTill } from '../testing/waiter-steps.js';
 
 const t = useTill('test');
 

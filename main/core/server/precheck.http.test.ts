@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BONUS_TYPE, startTestTill } from '../testing/test-till.js';
-import { countRows, expectRefusal, newOrderId, useTill, waiterSteps } from './waiter-steps.test-support.js';
+import { countRows, expectRefusal, newOrderId, useTill, waiterSteps } from '../testing/waiter-steps.js';
 
 const t = useTill('file');
 

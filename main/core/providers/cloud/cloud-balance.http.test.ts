@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { guestMoney } from '../../loyalty/guest-balance.js';
 import type { FakeGetMeBackCloud } from '../../testing/fake-getmeback-cloud.js';
 import type { TestTill } from '../../testing/test-till.js';
-import { FAST_TIMING, cashPayment, closeCloud, eventually, outboxOf, startCloudWithGuests } from './cloud-test-kit.js';
+import { FAST_TIMING, cashPayment, closeCloud, eventually, outboxOf, startCloudWithGuests } from '../../testing/cloud-test-kit.js';
 
 const ORDER = '44444444-4444-4444-8444-444444444444';
 let fake: FakeGetMeBackCloud;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../logger.js';
 import type { FakeGetMeBackCloud } from '../../testing/fake-getmeback-cloud.js';
 import type { TestTill } from '../../testing/test-till.js';
-import { FAST_TIMING, OFFLINE_MESSAGE, cashPayment, closeCloud, eventually, outboxOf, startCloudWithGuests } from './cloud-test-kit.js';
+import { FAST_TIMING, OFFLINE_MESSAGE, cashPayment, closeCloud, eventually, outboxOf, startCloudWithGuests } from '../../testing/cloud-test-kit.js';
 
 const ORDER = '55555555-5555-4555-8555-555555555555';
 const OTHER = '66666666-6666-4666-8666-666666666666';

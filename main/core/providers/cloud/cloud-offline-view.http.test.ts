@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { OrderView } from '../../../../shared/wire/order-view.js';
 import type { FakeGetMeBackCloud } from '../../testing/fake-getmeback-cloud.js';
 import type { TestTill } from '../../testing/test-till.js';
-import { FAST_TIMING, OFFLINE_MESSAGE, closeCloud, startCloudWithGuests } from './cloud-test-kit.js';
+import { FAST_TIMING, OFFLINE_MESSAGE, closeCloud, startCloudWithGuests } from '../../testing/cloud-test-kit.js';
 
 const ORDER = '44444444-4444-4444-8444-444444444444';
 let fake: FakeGetMeBackCloud;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { guestMoney } from '../../loyalty/guest-balance.js';
 import type { FakeGetMeBackCloud } from '../../testing/fake-getmeback-cloud.js';
 import type { TestTill } from '../../testing/test-till.js';
-import { FAST_TIMING, cashPayment, closeCloud, eventually, outboxOf, paymentOperationIds, startCloudWithGuests } from './cloud-test-kit.js';
+import { FAST_TIMING, cashPayment, closeCloud, eventually, outboxOf, paymentOperationIds, startCloudWithGuests } from '../../testing/cloud-test-kit.js';
 
 /** Paid in this order: g-1, g-2, g-1, g-2. */
 const ORDERS: [string, string, number][] = [

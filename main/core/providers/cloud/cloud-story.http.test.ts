@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeGetMeBackCloud } from '../../testing/fake-getmeback-cloud.js';
 import type { TestTill } from '../../testing/test-till.js';
-import { cashPayment, closeCloud, eventually, outboxOf, paymentOperationIds, startCloudWithGuests } from './cloud-test-kit.js';
+import { cashPayment, closeCloud, eventually, outboxOf, paymentOperationIds, startCloudWithGuests } from '../../testing/cloud-test-kit.js';
 
 const ORDER = '3f0e9a52-6d1b-4b8e-9a47-2b8f1c0d9e11';
 const SECOND = '9b1d3c44-2a5e-4f6b-8c7d-0e1f2a3b4c5d';

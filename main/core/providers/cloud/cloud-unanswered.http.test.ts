@@ -3,7 +3,7 @@ import { guestMoney } from '../../loyalty/guest-balance.js';
 import { ProviderUnavailableError } from '../loyalty-provider.js';
 import type { FakeGetMeBackCloud } from '../../testing/fake-getmeback-cloud.js';
 import type { TestTill } from '../../testing/test-till.js';
-import { FAST_TIMING, OFFLINE_MESSAGE, cashPayment, closeCloud, eventually, outboxOf, paymentOperationIds, startCloudWithGuests } from './cloud-test-kit.js';
+import { FAST_TIMING, OFFLINE_MESSAGE, cashPayment, closeCloud, eventually, outboxOf, paymentOperationIds, startCloudWithGuests } from '../../testing/cloud-test-kit.js';
 
 const ORDER = '77777777-7777-4777-8777-777777777777';
 const NEXT_ORDER = '88888888-8888-4888-8888-888888888888';

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BONUS_TYPE, startTestTill, type TestTill, type TestTillOptions } from '../../testing/test-till.js';
-import { startFakeGetMeBackCloud, type FakeGetMeBackCloud, type FakeGift, type FakeGuest } from '../../testing/fake-getmeback-cloud.js';
-import { CloudProvider, type CloudTiming } from './cloud-provider.js';
+import { BONUS_TYPE, startTestTill, type TestTill, type TestTillOptions } from './test-till.js';
+import { startFakeGetMeBackCloud, type FakeGetMeBackCloud, type FakeGift, type FakeGuest } from './fake-getmeback-cloud.js';
+import { CloudProvider, type CloudTiming } from '../providers/cloud/cloud-provider.js';
 
 /** The guide's guests and gifts, as the cloud keeps them (kopecks). */
 export const CLOUD_GUESTS: FakeGuest[] = [

@@ -1,16 +1,16 @@
 /**
  * How long the waiter-cash screen's reads take on a long cash book:
- * `npx tsx main/core/cash/waiter-cash.bench.ts [entries]` (default 200 000, about a year of a busy
+ * `npx tsx bench/waiter-cash.ts [entries]` (default 200 000, about a year of a busy
  * restaurant). Entries are one a minute across 20 waiters, every fifth a hand-in; "today" and the
  * shift report cover the last day.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openTillDatabase } from '../ledger/database.js';
-import { loadShiftReport } from './shift-report.js';
-import { WaiterDebtTally } from './waiter-debt-tally.js';
-import { listWaiterCash, waiterDebt, waiterHistory } from './waiter-debts.js';
+import { openTillDatabase } from '../main/core/ledger/database.js';
+import { loadShiftReport } from '../main/core/cash/shift-report.js';
+import { WaiterDebtTally } from '../main/core/cash/waiter-debt-tally.js';
+import { listWaiterCash, waiterDebt, waiterHistory } from '../main/core/cash/waiter-debts.js';
 
 const entries = Number(process.argv[2] ?? 200_000);
 const dir = mkdtempSync(path.join(tmpdir(), 'gmb-cash-bench-'));

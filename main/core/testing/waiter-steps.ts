@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { OrderView } from '../../../shared/wire/order-view.js';
 import type { PaymentResponse, RefundResponse } from '../../../shared/wire/payment.js';
 import type { PrecheckResponse } from '../../../shared/wire/precheck.js';
-import { BONUS_TYPE, startTestTill, type HttpAnswer, type TestTill, type TestTillOptions } from '../testing/test-till.js';
+import { BONUS_TYPE, startTestTill, type HttpAnswer, type TestTill, type TestTillOptions } from './test-till.js';
 
 /** The waiter's calls as iikoWaiter makes them, for the HTTP tests of each flow. */
 
