@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openTillDatabase } from '../main/core/ledger/database.js';
 import { loadShiftReport } from '../main/core/cash/shift-report.js';
-import { WaiterDebtTally } from '../main/core/cash/waiter-debt-tally.js';
-import { listWaiterCash, waiterDebt, waiterHistory } from '../main/core/cash/waiter-debts.js';
+import { WaiterDebtTally } from '../main/core/ledger/waiter-debt-tally.js';
+import { listWaiterCash, waiterDebt, waiterHistory } from '../main/core/ledger/waiter-debts.js';
 
 const entries = Number(process.argv[2] ?? 200_000);
 const dir = mkdtempSync(path.join(tmpdir(), 'gmb-cash-bench-'));

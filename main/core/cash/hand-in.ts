@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { inTransaction } from '../events/event-bus.js';
 import { TILL_ACCOUNT, recordCashEntry, waiterAccount } from '../ledger/cash-book.js';
 import type { LoyaltyContext } from '../loyalty/context.js';
-import { findWaiter, waiterDebt, type KnownWaiter } from './waiter-debts.js';
+import { findWaiter, waiterDebt, type KnownWaiter } from '../ledger/waiter-debts.js';
 
 export type CashBookContext = Pick<LoyaltyContext, 'db' | 'events' | 'clock' | 'settings'>;
 

@@ -1,8 +1,8 @@
 import type { ShiftReport, ShiftTotals, ShiftWaiterLine } from '../../../shared/admin/waiter-cash.js';
 import type { TillDatabase } from '../ledger/database.js';
 import { TILL_ACCOUNT } from '../ledger/cash-book.js';
-import type { WaiterDebtTally } from './waiter-debt-tally.js';
-import { byDebtThenName, waiterMovements, waiterNames } from './waiter-debts.js';
+import type { WaiterDebtTally } from '../ledger/waiter-debt-tally.js';
+import { byDebtThenName, waiterMovements, waiterNames } from '../ledger/waiter-debts.js';
 
 export type { ShiftReport, ShiftTotals, ShiftWaiterLine };
 

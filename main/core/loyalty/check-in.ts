@@ -2,7 +2,8 @@ import { inTransaction } from '../events/event-bus.js';
 import { activeHoldOfVoucher, activeHoldsOfOrder, voidHold, voucherRedeemedIn } from '../ledger/holds.js';
 import type { LoyaltyContext } from './context.js';
 import { guestMoney } from './guest-balance.js';
-import { assertOpen, bindGuest, ensureOrder, findOrder } from './order-record.js';
+import { bindGuest, ensureOrder, findOrder } from '../ledger/orders.js';
+import { assertOpen } from './open-order.js';
 import { askProvider } from './provider-call.js';
 import { Refusal } from './refusal.js';
 

@@ -5,7 +5,8 @@ import { inTransaction } from '../events/event-bus.js';
 import { activeHoldOfVoucher, activeHoldsOfOrder, createHold, voidHold, voucherRedeemedIn } from '../ledger/holds.js';
 import type { LoyaltyContext } from './context.js';
 import { guestMoney } from './guest-balance.js';
-import { assertOpen, findOrder } from './order-record.js';
+import { findOrder } from '../ledger/orders.js';
+import { assertOpen } from './open-order.js';
 import { askProvider } from './provider-call.js';
 import { Refusal } from './refusal.js';
 

@@ -4,7 +4,7 @@ import { activeHoldsOfOrder, giftHoldsOfOrder } from '../ledger/holds.js';
 import { maxBonusPayment } from './bonus-limit.js';
 import type { LoyaltyContext } from './context.js';
 import { guestMoney } from './guest-balance.js';
-import { findOrder } from './order-record.js';
+import { findOrder } from '../ledger/orders.js';
 import { askProvider } from './provider-call.js';
 
 /**

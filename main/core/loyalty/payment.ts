@@ -10,7 +10,8 @@ import { maxBonusPayment } from './bonus-limit.js';
 import { cashbackFor } from './cashback.js';
 import type { LoyaltyContext } from './context.js';
 import { guestMoney } from './guest-balance.js';
-import { assertOpen, ensureOrder, findOrder } from './order-record.js';
+import { ensureOrder, findOrder } from '../ledger/orders.js';
+import { assertOpen } from './open-order.js';
 import { askProvider } from './provider-call.js';
 import { Refusal } from './refusal.js';
 

@@ -5,7 +5,8 @@ import { activeHoldsOfOrder, createHold, voidHold } from '../ledger/holds.js';
 import { clampBonus, maxBonusPayment } from './bonus-limit.js';
 import type { LoyaltyContext } from './context.js';
 import { guestMoney } from './guest-balance.js';
-import { assertOpen, findOrder } from './order-record.js';
+import { findOrder } from '../ledger/orders.js';
+import { assertOpen } from './open-order.js';
 import { askProvider } from './provider-call.js';
 import { Refusal } from './refusal.js';
 

@@ -6,7 +6,7 @@ import { cashEntriesOfOperation, recordCashEntry } from '../ledger/cash-book.js'
 import { REVERSAL_OF, guestEntriesOfOperation, recordGuestEntry } from '../ledger/guest-entries.js';
 import type { LoyaltyContext } from './context.js';
 import { guestMoney } from './guest-balance.js';
-import { findOrder } from './order-record.js';
+import { findOrder } from '../ledger/orders.js';
 import { askProvider } from './provider-call.js';
 import { Refusal } from './refusal.js';
 

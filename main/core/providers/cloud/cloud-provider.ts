@@ -19,7 +19,7 @@ import { GetMeBackClient } from './cloud-client.js';
 import { CloudConnection } from './cloud-connection.js';
 import { clientBody, cloudCallsOf, giftBody, lookupBody, readLookup, type CloudVoucher } from './getmeback-api.js';
 import { GuestCache } from './guest-cache.js';
-import { Outbox } from './outbox.js';
+import { Outbox } from '../../ledger/outbox.js';
 import { OutboxCourier, type CourierTiming } from './outbox-courier.js';
 
 export interface CloudProviderDeps {

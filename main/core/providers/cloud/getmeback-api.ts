@@ -3,7 +3,7 @@ import { kopecksToWire } from '../../../../shared/money.js';
 import type { CloudSettings } from '../../../../shared/settings/schema.js';
 import { normalisePhone } from '../../loyalty/phone-number.js';
 import type { ProviderOperation } from '../loyalty-provider.js';
-import { bonusCallKey, giftCallKey, type CloudCall } from './outbox.js';
+import { bonusCallKey, giftCallKey, type CloudCall } from '../../ledger/outbox.js';
 
 /**
  * Everything the till assumes about the GetMeBack cloud's API, in one place. No official reference

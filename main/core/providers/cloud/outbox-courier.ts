@@ -2,7 +2,7 @@ import type { Clock } from '../../clock.js';
 import type { Logger } from '../../logger.js';
 import { CloudUnreachableError, type GetMeBackClient } from './cloud-client.js';
 import type { CloudConnection } from './cloud-connection.js';
-import type { Outbox, PendingCall } from './outbox.js';
+import type { Outbox, PendingCall } from '../../ledger/outbox.js';
 
 export interface CourierTiming {
   /** How long one delivery may take before it counts as failed (and is tried again later). */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../clock.js';
 import type { ShiftReport as Shift } from '../../../cash/shift-report.js';
-import type { WaiterCashSummary as WaiterRow, WaiterMovement as HistoryEntry } from '../../../cash/waiter-debts.js';
+import type { WaiterCashSummary as WaiterRow, WaiterMovement as HistoryEntry } from '../../../ledger/waiter-debts.js';
 import { startTestTill, type TestTill } from '../../../testing/test-till.js';
 
 const PAY_IN = 'b1a5c0de-0000-4000-8000-00000000a001';

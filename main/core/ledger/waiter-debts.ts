@@ -1,6 +1,6 @@
 import type { KnownWaiter, WaiterCashSummary, WaiterMovement, WaiterMovementKind } from '../../../shared/admin/waiter-cash.js';
-import type { TillDatabase } from '../ledger/database.js';
-import { waiterAccount } from '../ledger/cash-book.js';
+import type { TillDatabase } from './database.js';
+import { waiterAccount } from './cash-book.js';
 import type { WaiterDebtTally } from './waiter-debt-tally.js';
 
 /**

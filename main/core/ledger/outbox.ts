@@ -1,4 +1,4 @@
-import type { TillDatabase } from '../../ledger/database.js';
+import type { TillDatabase } from './database.js';
 
 /**
  * One call the GetMeBack cloud must receive, written in the same transaction as the payment or

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recordCashEntry, type CashEntry } from '../ledger/cash-book.js';
-import { openTillDatabase, type TillDatabase } from '../ledger/database.js';
+import { recordCashEntry, type CashEntry } from './cash-book.js';
+import { openTillDatabase, type TillDatabase } from './database.js';
 import { WaiterDebtTally } from './waiter-debt-tally.js';
 import { waiterDebt, waiterHistory } from './waiter-debts.js';
 

@@ -1,6 +1,5 @@
 import type { OrderStatus } from '../../../shared/wire/order-view.js';
-import type { TillDatabase } from '../ledger/database.js';
-import { Refusal } from './refusal.js';
+import type { TillDatabase } from './database.js';
 
 export interface OrderRecord {
   id: string;
@@ -43,12 +42,6 @@ export function findOrder(db: TillDatabase, orderId: string): OrderRecord | null
 export function ensureOrder(db: TillDatabase, orderId: string, at: string): OrderRecord {
   db.prepare('INSERT INTO orders (id, opened_at, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING').run(orderId, at, at);
   return findOrder(db, orderId) as OrderRecord;
-}
-
-/** Refuses any change to an order that is already paid or refunded. */
-export function assertOpen(order: OrderRecord | null): void {
-  if (order?.status === 'Paid') throw new Refusal('orderPaid');
-  if (order?.status === 'Refunded') throw new Refusal('orderRefunded');
 }
 
 export function bindGuest(db: TillDatabase, orderId: string, guest: { id: string; fullName: string } | null, waiterId: string | null, at: string): void {

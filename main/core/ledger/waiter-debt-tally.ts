@@ -1,4 +1,4 @@
-import type { TillDatabase } from '../ledger/database.js';
+import type { TillDatabase } from './database.js';
 
 export interface WaiterTally {
   debt: number;

@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The house's rules (docs/architecture.md), checked on the code as it stands: no import cycles,
+ * SQL only in the ledger, no test code in the build.
+ */
+const root = fileURLToPath(new URL('..', import.meta.url));
+const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
+
+function parsedConfig(name: string): ts.ParsedCommandLine {
+  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(root, name), {}, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    },
+  });
+  if (!parsed) throw new Error(`${name} could not be read`);
+  return parsed;
+}
+
+const config = parsedConfig('tsconfig.json');
+const LAYERS = /^(main|shared|renderer)\//;
+const sourceFiles = config.fileNames.filter((file) => LAYERS.test(relative(file)));
+
+/** file -> the files of this repository it imports, type imports and re-exports included, resolved as TypeScript resolves them. */
+function importGraph(files: string[]): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const file of files) {
+    const imported = ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles;
+    const targets = new Set<string>();
+    for (const { fileName } of imported) {
+      const resolved = ts.resolveModuleName(fileName, file, config.options, ts.sys).resolvedModule;
+      if (!resolved || resolved.isExternalLibraryImport) continue;
+      const target = relative(resolved.resolvedFileName);
+      if (!target.startsWith('..') && !target.includes('node_modules/')) targets.add(target);
+    }
+    graph.set(relative(file), [...targets]);
+  }
+  return graph;
+}
+
+/** The strongly connected components with more than one file, or a file importing itself (Tarjan). */
+function importCycles(graph: Map<string, string[]>): string[][] {
+  let counter = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (file: string) => {
+    index.set(file, counter);
+    low.set(file, counter);
+    counter += 1;
+    stack.push(file);
+    onStack.add(file);
+    for (const next of graph.get(file) ?? []) {
+      if (!index.has(next)) {
+        visit(next);
+        low.set(file, Math.min(low.get(file)!, low.get(next)!));
+      } else if (onStack.has(next)) low.set(file, Math.min(low.get(file)!, index.get(next)!));
+    }
+    if (low.get(file) !== index.get(file)) return;
+    const component: string[] = [];
+    let member: string;
+    do {
+      member = stack.pop()!;
+      onStack.delete(member);
+      component.push(member);
+    } while (member !== file);
+    if (component.length > 1 || (graph.get(file) ?? []).includes(file)) cycles.push(component.sort());
+  };
+  for (const file of graph.keys()) if (!index.has(file)) visit(file);
+  return cycles;
+}
+
+const SQL_TEXT = /\b(SELECT\b[\s\S]*\bFROM|INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(TABLE|INDEX|UNIQUE)|PRAGMA\s+\w+)\b/;
+const DATABASE_CALLS = new Set(['prepare', 'transaction', 'pragma']);
+
+/** Lines of a file that hold SQL text or call the database handle directly. */
+function sqlLines(file: string): number[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const lines = new Set<number>();
+  const mark = (node: ts.Node) => lines.add(source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1);
+  const walk = (node: ts.Node) => {
+    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && SQL_TEXT.test(node.text)) mark(node);
+    if (ts.isTemplateExpression(node) && SQL_TEXT.test([node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' '))) mark(node);
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && DATABASE_CALLS.has(node.expression.name.text)) mark(node);
+    ts.forEachChild(node, walk);
+  };
+  walk(source);
+  return [...lines].sort((a, b) => a - b);
+}
+
+const isTestCode = (file: string) => /\.test\.tsx?$/.test(file) || file.includes('/testing/');
+
+describe('the house', () => {
+  it('has no import cycle in main/, shared/ or renderer/ (type imports count)', () => {
+    const graph = importGraph(sourceFiles);
+    const arrows = [...graph.values()].reduce((sum, targets) => sum + targets.length, 0);
+    // The graph was really read: hundreds of files and arrows, the core's imports among them.
+    expect(graph.size).toBeGreaterThan(200);
+    expect(arrows).toBeGreaterThan(400);
+    expect(graph.get('main/headless.ts')).toContain('main/core/create-core.ts');
+    expect(importCycles(graph)).toEqual([]);
+  });
+
+  it('finds a cycle when there is one, type imports included', () => {
+    const graph = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts']],
+      ['d.ts', ['a.ts', 'd.ts']],
+    ]);
+    expect(importCycles(graph)).toEqual([['a.ts', 'b.ts', 'c.ts'], ['d.ts']]);
+    const file = path.join(root, 'main/core/create-core.ts');
+    expect(ts.preProcessFile("import type { X } from './x.js';\nexport type { Y } from './y.js';", true, true).importedFiles.map((i) => i.fileName)).toEqual(['./x.js', './y.js']);
+    expect(importGraph([file]).get('main/core/create-core.ts')).toContain('main/core/till-activity.ts');
+  });
+
+  it('keeps SQL in main/core/ledger/', () => {
+    const outside = sourceFiles
+      .filter((file) => !isTestCode(relative(file)) && !relative(file).startsWith('main/core/ledger/'))
+      .flatMap((file) => sqlLines(file).map((line) => `${relative(file)}:${line}`));
+    expect(outside).toEqual([]);
+  });
+
+  it('sees SQL where it is: the ledger has statements the check recognises', () => {
+    const ledger = sourceFiles.filter((file) => relative(file).startsWith('main/core/ledger/') && !isTestCode(relative(file)));
+    expect(ledger.filter((file) => sqlLines(file).length > 0).length).toBeGreaterThan(5);
+  });
+
+  it('builds no test code into dist/', () => {
+    const build = parsedConfig('tsconfig.build.json');
+    const program = ts.createProgram(build.fileNames, { ...build.options, noEmit: true });
+    const built = program
+      .getSourceFiles()
+      .map((source) => relative(source.fileName))
+      .filter((file) => !file.startsWith('..') && !file.includes('node_modules/') && !file.endsWith('.d.ts'));
+    expect(built).toContain('main/core/create-core.ts');
+    expect(built.filter(isTestCode)).toEqual([]);
+    const importsTestTools = built.filter((file) =>
+      ts.preProcessFile(readFileSync(path.join(root, file), 'utf8'), true, true).importedFiles.some((i) => /^(vitest|@playwright\/test|fast-check)$/.test(i.fileName)),
+    );
+    expect(importsTestTools).toEqual([]);
+  });
+});
