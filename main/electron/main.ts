@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type TillCore } from '../core/create-core.js';
 import { logDirOf } from '../core/data-dir.js';
-import { accountBalance, waiterAccount } from '../core/ledger/cash-book.js';
+import { waiterDebt } from '../core/ledger/waiter-debts.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { createApp } from '../core/server/create-app.js';
 import { APP_ID } from './app-identity.js';
@@ -139,7 +139,7 @@ async function startTill(): Promise<void> {
     const notice = notificationFor(event, {
       settings: settings(),
       paused: notificationsPaused,
-      waiterDebtTotal: event.type === 'payment.committed' && event.waiterId ? accountBalance(core.db, waiterAccount(event.waiterId)) : null,
+      waiterDebtTotal: event.type === 'payment.committed' && event.waiterId ? waiterDebt(core.db, event.waiterId) : null,
     });
     if (notice) notifier.show(notice, openNotice);
   });

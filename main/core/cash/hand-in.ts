@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { inTransaction } from '../events/event-bus.js';
-import { TILL_ACCOUNT, recordCashEntry, waiterAccount } from '../ledger/cash-book.js';
+import { inTransaction } from '../ledger/transaction.js';
+import { TILL_ACCOUNT, handInOfOperation, recordCashEntry, waiterAccount } from '../ledger/cash-book.js';
 import type { LoyaltyContext } from '../loyalty/context.js';
 import { findWaiter, waiterDebt, type KnownWaiter } from '../ledger/waiter-debts.js';
 
@@ -51,15 +51,13 @@ export function handIn(ctx: CashBookContext, waiterId: string, input: HandInInpu
     if (!waiter) throw new UnknownWaiter(waiterId);
     const operationId = `handin:${input.idempotencyKey ?? randomUUID()}`;
 
-    const earlier = ctx.db
-      .prepare("SELECT id, credit_account, amount, created_at FROM cash_entries WHERE operation_id = ? AND kind = 'hand_in'")
-      .get(operationId) as { id: number; credit_account: string; amount: number; created_at: string } | undefined;
+    const earlier = handInOfOperation(ctx.db, operationId);
     if (earlier) {
-      if (earlier.credit_account !== waiterAccount(waiterId) || earlier.amount !== input.amount) {
+      if (earlier.creditAccount !== waiterAccount(waiterId) || earlier.amount !== input.amount) {
         throw new HandInRefused('keyReused', waiter, input.amount, waiterDebt(ctx.db, waiterId));
       }
       return {
-        handIn: { id: earlier.id, amount: earlier.amount, at: earlier.created_at },
+        handIn: { id: earlier.id, amount: earlier.amount, at: earlier.createdAt },
         debt: waiterDebt(ctx.db, waiterId, earlier.id),
       };
     }

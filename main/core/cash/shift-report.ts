@@ -1,8 +1,7 @@
 import type { ShiftReport, ShiftTotals, ShiftWaiterLine } from '../../../shared/admin/waiter-cash.js';
 import type { TillDatabase } from '../ledger/database.js';
-import { TILL_ACCOUNT } from '../ledger/cash-book.js';
 import type { WaiterDebtTally } from '../ledger/waiter-debt-tally.js';
-import { byDebtThenName, waiterMovements, waiterNames } from '../ledger/waiter-debts.js';
+import { byDebtThenName, cashToTill, movementsSince, waiterNames } from '../ledger/waiter-debts.js';
 
 export type { ShiftReport, ShiftTotals, ShiftWaiterLine };
 
@@ -36,17 +35,7 @@ export function summariseShift(period: { from: string; to: string }, movements: 
  */
 export function loadShiftReport(db: TillDatabase, tally: WaiterDebtTally, period: { from: Date; to: Date | null }, now: Date): ShiftReport {
   const params = { from: period.from.toISOString(), to: period.to?.toISOString() ?? END_OF_TIME };
-  const moved = db
-    .prepare(
-      `WITH movements AS (${waiterMovements('created_at >= @from')})
-       SELECT waiter_id AS id,
-              SUM(CASE WHEN created_at < @to AND kind = 'cash_taken' THEN signed ELSE 0 END) AS taken,
-              SUM(CASE WHEN created_at < @to AND kind = 'hand_in' THEN -signed ELSE 0 END) AS handedIn,
-              SUM(CASE WHEN created_at < @to AND kind = 'refund_reversal' THEN -signed ELSE 0 END) AS reversed,
-              SUM(signed) AS sinceFrom
-       FROM movements GROUP BY waiter_id`,
-    )
-    .all(params) as { id: string; taken: number; handedIn: number; reversed: number; sinceFrom: number }[];
+  const moved = movementsSince(db, params);
   const movedOf = new Map(moved.map((row) => [row.id, row]));
   const names = waiterNames(db);
   const movements: ShiftMovements[] = [...tally.current()].map(([id, { debt }]) => {
@@ -60,17 +49,8 @@ export function loadShiftReport(db: TillDatabase, tally: WaiterDebtTally, period
       reversed: row?.reversed ?? 0,
     };
   });
-  const till = db
-    .prepare(
-      `SELECT COALESCE(SUM(CASE WHEN kind = 'cash_to_till' THEN amount END), 0)
-            - COALESCE(SUM(CASE WHEN kind = 'refund_reversal' THEN amount END), 0) AS cashToTill
-       FROM cash_entries
-       WHERE created_at >= @from AND created_at < @to
-         -- The unary + keeps SQLite on the time index: the till account is in most entries.
-         AND ((kind = 'cash_to_till' AND +debit_account = @till) OR (kind = 'refund_reversal' AND +credit_account = @till))`,
-    )
-    .get({ ...params, till: TILL_ACCOUNT }) as { cashToTill: number };
-  return summariseShift({ from: params.from, to: (period.to ?? now).toISOString() }, movements, till.cashToTill);
+  const tillCash = cashToTill(db, params);
+  return summariseShift({ from: params.from, to: (period.to ?? now).toISOString() }, movements, tillCash);
 }
 
 /** Later than any `created_at` (ISO strings compare in time order only while years have 4 digits). */

@@ -1,4 +1,5 @@
 import type { TillDatabase } from './database.js';
+import { prepared } from './statements.js';
 
 /**
  * The double-entry cash book behind *Money To Be Accounted For By Waiter*. Accounts are
@@ -26,9 +27,7 @@ export const SALES_ACCOUNT = 'sales';
 export const waiterAccount = (waiterId: string): string => `waiter:${waiterId}`;
 
 export function recordCashEntry(db: TillDatabase, entry: Omit<CashEntry, 'id'>): CashEntry {
-  const row = db
-    .prepare(
-      `INSERT INTO cash_entries (kind, debit_account, credit_account, amount, order_id, operation_id, cash_type_id, recorded_by, note, created_at)
+  const row = prepared(db, `INSERT INTO cash_entries (kind, debit_account, credit_account, amount, order_id, operation_id, cash_type_id, recorded_by, note, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     )
     .get(
@@ -46,21 +45,30 @@ export function recordCashEntry(db: TillDatabase, entry: Omit<CashEntry, 'id'>):
   return { ...entry, id: row.id };
 }
 
-/** Kopecks an account holds: debits minus credits. For a waiter, the cash still to hand in. */
-export function accountBalance(db: TillDatabase, account: string): number {
-  const row = db
-    .prepare(
-      `SELECT COALESCE((SELECT SUM(amount) FROM cash_entries WHERE debit_account = ?), 0)
-            - COALESCE((SELECT SUM(amount) FROM cash_entries WHERE credit_account = ?), 0) AS balance`,
-    )
-    .get(account, account) as { balance: number };
+/**
+ * Kopecks an account gained in entries (afterId, upToId]: debits minus credits. The whole book
+ * (0, ∞) is its balance; for a waiter, the cash still to hand in.
+ */
+export function accountBalance(db: TillDatabase, account: string, entries: { afterId?: number; upToId?: number } = {}): number {
+  const row = prepared(
+    db,
+    `SELECT COALESCE((SELECT SUM(amount) FROM cash_entries WHERE debit_account = @account AND id > @after AND id <= @upTo), 0)
+          - COALESCE((SELECT SUM(amount) FROM cash_entries WHERE credit_account = @account AND id > @after AND id <= @upTo), 0) AS balance`,
+  ).get({ account, after: entries.afterId ?? 0, upTo: entries.upToId ?? Number.MAX_SAFE_INTEGER }) as { balance: number };
   return row.balance;
 }
 
+/** The hand-in booked under this operation id, if any. */
+export function handInOfOperation(db: TillDatabase, operationId: string): { id: number; creditAccount: string; amount: number; createdAt: string } | null {
+  const row = prepared(
+    db,
+    "SELECT id, credit_account AS creditAccount, amount, created_at AS createdAt FROM cash_entries WHERE operation_id = ? AND kind = 'hand_in'",
+  ).get(operationId);
+  return (row as { id: number; creditAccount: string; amount: number; createdAt: string } | undefined) ?? null;
+}
+
 export function cashEntriesOfOperation(db: TillDatabase, operationId: string): CashEntry[] {
-  const rows = db
-    .prepare(
-      `SELECT id, kind, debit_account, credit_account, amount, order_id, operation_id, cash_type_id, recorded_by, note, created_at
+  const rows = prepared(db, `SELECT id, kind, debit_account, credit_account, amount, order_id, operation_id, cash_type_id, recorded_by, note, created_at
        FROM cash_entries WHERE operation_id = ? ORDER BY id`,
     )
     .all(operationId) as {

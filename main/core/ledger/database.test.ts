@@ -24,14 +24,6 @@ describe('openTillDatabase', () => {
     db.close();
   });
 
-  it('compiles each statement once and reuses it', () => {
-    const db = openTillDatabase(freshDir());
-    const sql = 'SELECT COUNT(*) AS n FROM orders';
-    expect(db.prepare(sql)).toBe(db.prepare(sql));
-    expect(db.prepare(sql)).not.toBe(db.prepare('SELECT COUNT(*) AS n FROM payments'));
-    db.close();
-  });
-
   it('refuses a data file written by a newer version', () => {
     const dir = freshDir();
     const db = openTillDatabase(dir);

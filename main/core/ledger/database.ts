@@ -34,27 +34,7 @@ export function openTillDatabase(dataDir: string): TillDatabase {
     }
     throw error;
   }
-  reusePreparedStatements(db);
   return db;
-}
-
-/**
- * Compiling SQL costs more than running it on a till-sized table, and the core asks for the same few
- * dozen statements on every request. So `db.prepare` hands back the statement it compiled before for
- * the same text. A caller that switches a statement's mode (.raw(), .pluck(), .expand()) must use SQL
- * text no other caller uses, as WaiterDebtTally does.
- */
-function reusePreparedStatements(db: TillDatabase): void {
-  const compile = db.prepare.bind(db);
-  const compiled = new Map<string, ReturnType<typeof compile>>();
-  db.prepare = ((sql: string) => {
-    let statement = compiled.get(sql);
-    if (!statement) {
-      statement = compile(sql);
-      compiled.set(sql, statement);
-    }
-    return statement;
-  }) as typeof db.prepare;
 }
 
 function migrate(db: TillDatabase): void {

@@ -1,4 +1,5 @@
 import type { TillDatabase } from './database.js';
+import { prepared } from './statements.js';
 
 export type GuestEntryKind = 'bonus_writeoff' | 'gift_writeoff' | 'accrual' | 'bonus_return' | 'gift_return' | 'accrual_reversal';
 
@@ -23,16 +24,13 @@ export const REVERSAL_OF: Partial<Record<GuestEntryKind, GuestEntryKind>> = {
 
 export function recordGuestEntry(db: TillDatabase, entry: GuestEntry): void {
   if (entry.amount === 0) return;
-  db.prepare(
-    `INSERT INTO guest_entries (guest_id, order_id, operation_id, kind, amount, hold_id, voucher_id, created_at)
+  prepared(db, `INSERT INTO guest_entries (guest_id, order_id, operation_id, kind, amount, hold_id, voucher_id, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(entry.guestId, entry.orderId, entry.operationId, entry.kind, entry.amount, entry.holdId, entry.voucherId, entry.createdAt);
 }
 
 export function guestEntriesOfOperation(db: TillDatabase, operationId: string): GuestEntry[] {
-  const rows = db
-    .prepare(
-      `SELECT guest_id, order_id, operation_id, kind, amount, hold_id, voucher_id, created_at
+  const rows = prepared(db, `SELECT guest_id, order_id, operation_id, kind, amount, hold_id, voucher_id, created_at
        FROM guest_entries WHERE operation_id = ? ORDER BY id`,
     )
     .all(operationId) as {

@@ -1,4 +1,5 @@
 import type { TillDatabase } from './database.js';
+import { prepared } from './statements.js';
 
 /**
  * Two-phase reservations of a guest's points (as TigerBeetle's pending transfers): a hold is created,
@@ -47,31 +48,26 @@ function toHold(row: HoldRow): Hold {
 }
 
 export function activeHoldsOfOrder(db: TillDatabase, orderId: string, kind?: Hold['kind']): Hold[] {
-  const rows = db
-    .prepare(`SELECT * FROM holds h WHERE h.order_id = ? AND (? IS NULL OR h.kind = ?) AND ${ACTIVE} ORDER BY h.id`)
+  const rows = prepared(db, `SELECT * FROM holds h WHERE h.order_id = ? AND (? IS NULL OR h.kind = ?) AND ${ACTIVE} ORDER BY h.id`)
     .all(orderId, kind ?? null, kind ?? null) as HoldRow[];
   return rows.map(toHold);
 }
 
 export function activeHoldOfVoucher(db: TillDatabase, voucherId: string): Hold | null {
-  const row = db
-    .prepare(`SELECT * FROM holds h WHERE h.voucher_id = ? AND ${ACTIVE} ORDER BY h.id DESC LIMIT 1`)
+  const row = prepared(db, `SELECT * FROM holds h WHERE h.voucher_id = ? AND ${ACTIVE} ORDER BY h.id DESC LIMIT 1`)
     .get(voucherId) as HoldRow | undefined;
   return row ? toHold(row) : null;
 }
 
 /** Kopecks of a guest's points reserved by open orders. */
 export function heldFromGuest(db: TillDatabase, guestId: string): number {
-  const row = db
-    .prepare(`SELECT COALESCE(SUM(h.amount), 0) AS total FROM holds h WHERE h.guest_id = ? AND ${ACTIVE}`)
+  const row = prepared(db, `SELECT COALESCE(SUM(h.amount), 0) AS total FROM holds h WHERE h.guest_id = ? AND ${ACTIVE}`)
     .get(guestId) as { total: number };
   return row.total;
 }
 
 export function createHold(db: TillDatabase, hold: Omit<Hold, 'id'>): Hold {
-  const row = db
-    .prepare(
-      `INSERT INTO holds (order_id, guest_id, kind, voucher_id, gift_name, product_code, amount, created_at)
+  const row = prepared(db, `INSERT INTO holds (order_id, guest_id, kind, voucher_id, gift_name, product_code, amount, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     )
     .get(hold.orderId, hold.guestId, hold.kind, hold.voucherId, hold.giftName, hold.productCode, hold.amount, hold.createdAt) as {
@@ -81,7 +77,7 @@ export function createHold(db: TillDatabase, hold: Omit<Hold, 'id'>): Hold {
 }
 
 export function voidHold(db: TillDatabase, holdId: number, reason: string, at: string): void {
-  db.prepare("INSERT INTO hold_resolutions (hold_id, outcome, posted_amount, reason, resolved_at) VALUES (?, 'voided', 0, ?, ?)").run(
+  prepared(db, "INSERT INTO hold_resolutions (hold_id, outcome, posted_amount, reason, resolved_at) VALUES (?, 'voided', 0, ?, ?)").run(
     holdId,
     reason,
     at,
@@ -89,7 +85,7 @@ export function voidHold(db: TillDatabase, holdId: number, reason: string, at: s
 }
 
 export function postHold(db: TillDatabase, holdId: number, postedAmount: number, reason: string, at: string): void {
-  db.prepare("INSERT INTO hold_resolutions (hold_id, outcome, posted_amount, reason, resolved_at) VALUES (?, 'posted', ?, ?, ?)").run(
+  prepared(db, "INSERT INTO hold_resolutions (hold_id, outcome, posted_amount, reason, resolved_at) VALUES (?, 'posted', ?, ?, ?)").run(
     holdId,
     postedAmount,
     reason,
@@ -102,9 +98,7 @@ export function giftHoldsOfOrder(
   db: TillDatabase,
   orderId: string,
 ): (Hold & { outcome: 'posted' | 'voided' | null })[] {
-  const rows = db
-    .prepare(
-      `SELECT h.*, r.outcome FROM holds h LEFT JOIN hold_resolutions r ON r.hold_id = h.id
+  const rows = prepared(db, `SELECT h.*, r.outcome FROM holds h LEFT JOIN hold_resolutions r ON r.hold_id = h.id
        WHERE h.order_id = ? AND h.kind = 'gift' ORDER BY h.id`,
     )
     .all(orderId) as (HoldRow & { outcome: 'posted' | 'voided' | null })[];
@@ -113,9 +107,7 @@ export function giftHoldsOfOrder(
 
 /** A voucher redeemed by a payment that was not refunded cannot be used again. */
 export function voucherRedeemedIn(db: TillDatabase, voucherId: string): string | null {
-  const row = db
-    .prepare(
-      `SELECT h.order_id FROM holds h JOIN hold_resolutions r ON r.hold_id = h.id
+  const row = prepared(db, `SELECT h.order_id FROM holds h JOIN hold_resolutions r ON r.hold_id = h.id
        WHERE h.voucher_id = ? AND r.outcome = 'posted'
          AND NOT EXISTS (SELECT 1 FROM refunds f WHERE f.order_id = h.order_id)
        LIMIT 1`,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { TillDatabase } from './database.js';
+import { prepared } from './statements.js';
 
 export interface StoredAnswer {
   requestHash: string;
@@ -46,21 +47,19 @@ export class IdempotencyKeys {
   }
 
   find(key: string): StoredAnswer | null {
-    const row = this.db
-      .prepare('SELECT request_hash, status_code, response_body FROM idempotency_keys WHERE key = ?')
+    const row = prepared(this.db, 'SELECT request_hash, status_code, response_body FROM idempotency_keys WHERE key = ?')
       .get(key) as { request_hash: string; status_code: number; response_body: string } | undefined;
     return row ? { requestHash: row.request_hash, statusCode: row.status_code, body: row.response_body } : null;
   }
 
   /** Inside the money transaction. */
   save(key: string, answer: StoredAnswer, at: string): void {
-    this.db
-      .prepare('INSERT INTO idempotency_keys (key, request_hash, status_code, response_body, created_at) VALUES (?, ?, ?, ?, ?)')
+    prepared(this.db, 'INSERT INTO idempotency_keys (key, request_hash, status_code, response_body, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(key, answer.requestHash, answer.statusCode, answer.body, at);
   }
 
   prune(now: Date): number {
     const cutoff = new Date(now.getTime() - KEY_RETENTION_DAYS * 86_400_000).toISOString();
-    return this.db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(cutoff).changes;
+    return prepared(this.db, 'DELETE FROM idempotency_keys WHERE created_at < ?').run(cutoff).changes;
   }
 }

@@ -1,5 +1,6 @@
 import type { OrderStatus } from '../../../shared/wire/order-view.js';
 import type { TillDatabase } from './database.js';
+import { prepared } from './statements.js';
 
 export interface OrderRecord {
   id: string;
@@ -20,9 +21,7 @@ interface OrderRow {
 
 /** An order as the till knows it; its status follows from its payment and refund records. */
 export function findOrder(db: TillDatabase, orderId: string): OrderRecord | null {
-  const row = db
-    .prepare(
-      `SELECT o.id, o.guest_id, o.guest_name, o.precheck_order_sum,
+  const row = prepared(db, `SELECT o.id, o.guest_id, o.guest_name, o.precheck_order_sum,
               EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id) AS paid,
               EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = o.id) AS refunded
        FROM orders o WHERE o.id = ?`,
@@ -40,16 +39,36 @@ export function findOrder(db: TillDatabase, orderId: string): OrderRecord | null
 
 /** An order never seen before is Open with nothing in it. */
 export function ensureOrder(db: TillDatabase, orderId: string, at: string): OrderRecord {
-  db.prepare('INSERT INTO orders (id, opened_at, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING').run(orderId, at, at);
+  prepared(db, 'INSERT INTO orders (id, opened_at, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING').run(orderId, at, at);
   return findOrder(db, orderId) as OrderRecord;
 }
 
 export function bindGuest(db: TillDatabase, orderId: string, guest: { id: string; fullName: string } | null, waiterId: string | null, at: string): void {
-  db.prepare('UPDATE orders SET guest_id = ?, guest_name = ?, checked_in_by = ?, updated_at = ? WHERE id = ?').run(
+  prepared(db, 'UPDATE orders SET guest_id = ?, guest_name = ?, checked_in_by = ?, updated_at = ? WHERE id = ?').run(
     guest?.id ?? null,
     guest?.fullName ?? null,
     waiterId,
     at,
     orderId,
   );
+}
+
+/** The sum of the order's last pre-check, which the bonus limit is counted from. */
+export function setPrecheckSum(db: TillDatabase, orderId: string, orderSum: number, at: string): void {
+  prepared(db, 'UPDATE orders SET precheck_order_sum = ?, updated_at = ? WHERE id = ?').run(orderSum, at, orderId);
+}
+
+/**
+ * The orders the cashier's screen shows: not paid, with a guest or an active reservation, newest
+ * first (at most `limit`).
+ */
+export function ordersToShow(db: TillDatabase, limit = 200): { id: string; updatedAt: string }[] {
+  return prepared(
+    db,
+    `SELECT id, updated_at AS updatedAt FROM orders o
+     WHERE NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id)
+       AND (o.guest_id IS NOT NULL
+            OR EXISTS (SELECT 1 FROM holds h WHERE h.order_id = o.id AND NOT EXISTS (SELECT 1 FROM hold_resolutions r WHERE r.hold_id = h.id)))
+     ORDER BY updated_at DESC LIMIT ?`,
+  ).all(limit) as { id: string; updatedAt: string }[];
 }

@@ -1,6 +1,7 @@
 import type { KnownWaiter, WaiterCashSummary, WaiterMovement, WaiterMovementKind } from '../../../shared/admin/waiter-cash.js';
 import type { TillDatabase } from './database.js';
-import { waiterAccount } from './cash-book.js';
+import { prepared } from './statements.js';
+import { TILL_ACCOUNT, accountBalance, waiterAccount } from './cash-book.js';
 import type { WaiterDebtTally } from './waiter-debt-tally.js';
 
 /**
@@ -19,7 +20,7 @@ import type { WaiterDebtTally } from './waiter-debt-tally.js';
  * Entries that touch a waiter account and match `where`, seen from the waiter: + raises the debt,
  * − lowers it. `where` goes into both halves so that a time range can use the `created_at` index.
  */
-export function waiterMovements(where = '1'): string {
+function waiterMovements(where = '1'): string {
   return `
   SELECT id, substr(debit_account, 8) AS waiter_id, kind, amount AS signed, created_at
     FROM cash_entries WHERE substr(debit_account, 1, 7) = 'waiter:' AND ${where}
@@ -32,27 +33,21 @@ export type { KnownWaiter, WaiterCashSummary, WaiterMovement, WaiterMovementKind
 
 /** A waiter the till has seen (named or not), or one that only the cash book knows. */
 export function findWaiter(db: TillDatabase, id: string): KnownWaiter | null {
-  const row = db.prepare('SELECT id, name FROM waiters WHERE id = ?').get(id) as KnownWaiter | undefined;
+  const row = prepared(db, 'SELECT id, name FROM waiters WHERE id = ?').get(id) as KnownWaiter | undefined;
   if (row) return row;
   const account = waiterAccount(id);
-  const moved = db.prepare('SELECT 1 FROM cash_entries WHERE debit_account = ? OR credit_account = ? LIMIT 1').get(account, account);
+  const moved = prepared(db, 'SELECT 1 FROM cash_entries WHERE debit_account = ? OR credit_account = ? LIMIT 1').get(account, account);
   return moved ? { id, name: null } : null;
 }
 
 /** Kopecks the waiter still has to hand in (negative: the till owes the waiter), up to an entry. */
 export function waiterDebt(db: TillDatabase, id: string, upToEntryId = Number.MAX_SAFE_INTEGER): number {
-  const row = db
-    .prepare(
-      `SELECT COALESCE((SELECT SUM(amount) FROM cash_entries WHERE debit_account = @account AND id <= @upTo), 0)
-            - COALESCE((SELECT SUM(amount) FROM cash_entries WHERE credit_account = @account AND id <= @upTo), 0) AS debt`,
-    )
-    .get({ account: waiterAccount(id), upTo: upToEntryId }) as { debt: number };
-  return row.debt;
+  return accountBalance(db, waiterAccount(id), { upToId: upToEntryId });
 }
 
 /** Display names of the waiters the till has seen, by id. */
 export function waiterNames(db: TillDatabase): Map<string, string | null> {
-  const rows = db.prepare('SELECT id, name FROM waiters').all() as KnownWaiter[];
+  const rows = prepared(db, 'SELECT id, name FROM waiters').all() as KnownWaiter[];
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
@@ -66,9 +61,7 @@ export function listWaiterCash(db: TillDatabase, tally: WaiterDebtTally, since: 
   const debts = tally.current();
   const names = waiterNames(db);
   for (const id of debts.keys()) if (!names.has(id)) names.set(id, null);
-  const today = db
-    .prepare(
-      `WITH movements AS (${waiterMovements('created_at >= @since')})
+  const today = prepared(db, `WITH movements AS (${waiterMovements('created_at >= @since')})
        SELECT waiter_id AS id,
               SUM(CASE WHEN kind = 'cash_taken' THEN signed ELSE 0 END) AS taken,
               SUM(CASE WHEN kind = 'hand_in' THEN -signed ELSE 0 END) AS handedIn
@@ -105,21 +98,49 @@ export function waiterHistory(
       SELECT id, created_at AS at, kind, ${sign}amount AS amount, order_id AS orderId, cash_type_id AS cashTypeId,
              recorded_by AS recordedBy, note
       FROM cash_entries WHERE ${column} = @account AND id < @before ORDER BY id DESC LIMIT @limit)`;
-  const rows = db
-    .prepare(`SELECT * FROM (${side('debit_account', '')} UNION ALL ${side('credit_account', '-')}) ORDER BY id DESC LIMIT @limit`)
+  const rows = prepared(db, `SELECT * FROM (${side('debit_account', '')} UNION ALL ${side('credit_account', '-')}) ORDER BY id DESC LIMIT @limit`)
     .all(params) as Omit<WaiterMovement, 'debtAfter'>[];
   const newest = rows[0];
   if (!newest) return [];
-  const later = db
-    .prepare(
-      `SELECT COALESCE((SELECT SUM(amount) FROM cash_entries WHERE debit_account = @account AND id > @newest), 0)
-            - COALESCE((SELECT SUM(amount) FROM cash_entries WHERE credit_account = @account AND id > @newest), 0) AS later`,
-    )
-    .get({ account: params.account, newest: newest.id }) as { later: number };
-  let debtAfter = (tally.current().get(id)?.debt ?? 0) - later.later;
+  const later = accountBalance(db, params.account, { afterId: newest.id });
+  let debtAfter = (tally.current().get(id)?.debt ?? 0) - later;
   return rows.map((row) => {
     const entry = { ...row, debtAfter };
     debtAfter -= row.amount;
     return entry;
   });
+}
+
+/**
+ * Each waiter's movements from `from` on: what moved before `to` by kind, and everything since
+ * `from` (to turn today's debt into the opening debt).
+ */
+export function movementsSince(
+  db: TillDatabase,
+  period: { from: string; to: string },
+): { id: string; taken: number; handedIn: number; reversed: number; sinceFrom: number }[] {
+  return prepared(
+    db,
+    `WITH movements AS (${waiterMovements('created_at >= @from')})
+     SELECT waiter_id AS id,
+            SUM(CASE WHEN created_at < @to AND kind = 'cash_taken' THEN signed ELSE 0 END) AS taken,
+            SUM(CASE WHEN created_at < @to AND kind = 'hand_in' THEN -signed ELSE 0 END) AS handedIn,
+            SUM(CASE WHEN created_at < @to AND kind = 'refund_reversal' THEN -signed ELSE 0 END) AS reversed,
+            SUM(signed) AS sinceFrom
+     FROM movements GROUP BY waiter_id`,
+  ).all(period) as { id: string; taken: number; handedIn: number; reversed: number; sinceFrom: number }[];
+}
+
+/** Cash put straight into the till in [from, to), less what refunds took back out of it. */
+export function cashToTill(db: TillDatabase, period: { from: string; to: string }): number {
+  const row = prepared(
+    db,
+    `SELECT COALESCE(SUM(CASE WHEN kind = 'cash_to_till' THEN amount END), 0)
+          - COALESCE(SUM(CASE WHEN kind = 'refund_reversal' THEN amount END), 0) AS cashToTill
+     FROM cash_entries
+     WHERE created_at >= @from AND created_at < @to
+       -- The unary + keeps SQLite on the time index: the till account is in most entries.
+       AND ((kind = 'cash_to_till' AND +debit_account = @till) OR (kind = 'refund_reversal' AND +credit_account = @till))`,
+  ).get({ ...period, till: TILL_ACCOUNT }) as { cashToTill: number };
+  return row.cashToTill;
 }

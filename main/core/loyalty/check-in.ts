@@ -1,5 +1,6 @@
-import { inTransaction } from '../events/event-bus.js';
+import { inTransaction } from '../ledger/transaction.js';
 import { activeHoldOfVoucher, activeHoldsOfOrder, voidHold, voucherRedeemedIn } from '../ledger/holds.js';
+import { dropOffers, offerGift } from '../ledger/offers.js';
 import type { LoyaltyContext } from './context.js';
 import { guestMoney } from './guest-balance.js';
 import { bindGuest, ensureOrder, findOrder } from '../ledger/orders.js';
@@ -37,12 +38,7 @@ export async function checkIn(ctx: LoyaltyContext, orderId: string, value: strin
       if (held && held.orderId !== orderId) throw new Refusal('voucherInOtherOrder', { gift: voucher.name });
       offered =
         !held &&
-        ctx.db
-          .prepare(
-            `INSERT INTO order_offers (order_id, voucher_id, guest_id, name, product_code, points, offered_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-          )
-          .run(orderId, voucher.id, voucher.guestId, voucher.name, voucher.productCode, voucher.points, at).changes === 1;
+        offerGift(ctx.db, { orderId, voucherId: voucher.id, guestId: voucher.guestId, name: voucher.name, productCode: voucher.productCode, points: voucher.points }, at);
     }
     const newlyBound = order.guestId !== guest.id;
     if (newlyBound) bindGuest(ctx.db, orderId, guest, waiterId, at);
@@ -67,7 +63,7 @@ export function checkOut(ctx: LoyaltyContext, orderId: string, waiterId: string 
     const order = findOrder(ctx.db, orderId);
     if (!order || order.status !== 'Open') return;
     const at = ctx.clock.now().toISOString();
-    const dropped = ctx.db.prepare('DELETE FROM order_offers WHERE order_id = ?').run(orderId).changes;
+    const dropped = dropOffers(ctx.db, orderId);
     const reservations = activeHoldsOfOrder(ctx.db, orderId, 'bonus');
     for (const hold of reservations) voidHold(ctx.db, hold.id, 'check-out', at);
     if (!order.guestId && dropped === 0 && reservations.length === 0) return;

@@ -1,22 +1,15 @@
 import { formatRoubles } from '../../../shared/money.js';
 import type { GiftDish } from '../../../shared/wire/gifts.js';
 import { kopecksToWire } from '../../../shared/money.js';
-import { inTransaction } from '../events/event-bus.js';
+import { inTransaction } from '../ledger/transaction.js';
 import { activeHoldOfVoucher, activeHoldsOfOrder, createHold, voidHold, voucherRedeemedIn } from '../ledger/holds.js';
+import { offerInOrder } from '../ledger/offers.js';
 import type { LoyaltyContext } from './context.js';
 import { guestMoney } from './guest-balance.js';
 import { findOrder } from '../ledger/orders.js';
 import { assertOpen } from './open-order.js';
 import { askProvider } from './provider-call.js';
 import { Refusal } from './refusal.js';
-
-interface OfferRow {
-  voucher_id: string;
-  guest_id: string;
-  name: string;
-  product_code: string;
-  points: number;
-}
 
 /**
  * Adds an offered gift to the order (PROTOCOL.md §3.1): the gift's points are held on its guest's
@@ -25,22 +18,20 @@ interface OfferRow {
 export async function addGift(ctx: LoyaltyContext, orderId: string, giftId: string, waiterId: string | null): Promise<GiftDish> {
   const order = findOrder(ctx.db, orderId);
   assertOpen(order);
-  const offer = ctx.db
-    .prepare('SELECT voucher_id, guest_id, name, product_code, points FROM order_offers WHERE order_id = ? AND voucher_id = ?')
-    .get(orderId, giftId) as OfferRow | undefined;
+  const offer = offerInOrder(ctx.db, orderId, giftId);
   if (!offer) {
     const already = activeHoldOfVoucher(ctx.db, giftId);
     if (already && already.orderId === orderId) return dishOf(giftId, already.giftName ?? '', already.productCode ?? '', already.amount);
     throw new Refusal('giftNotOffered');
   }
-  const guest = await askProvider(() => ctx.provider.guest(offer.guest_id));
+  const guest = await askProvider(() => ctx.provider.guest(offer.guestId));
   if (!guest) throw new Refusal('unknownCode');
   const language = ctx.settings().language;
 
   return inTransaction(ctx.db, ctx.events, () => {
     assertOpen(findOrder(ctx.db, orderId));
     const held = activeHoldOfVoucher(ctx.db, giftId);
-    if (held && held.orderId === orderId) return dishOf(giftId, offer.name, offer.product_code, held.amount);
+    if (held && held.orderId === orderId) return dishOf(giftId, offer.name, offer.productCode, held.amount);
     if (held) throw new Refusal('voucherInOtherOrder', { gift: offer.name });
     if (voucherRedeemedIn(ctx.db, giftId)) throw new Refusal('voucherRedeemed', { gift: offer.name });
     const { available } = guestMoney(ctx, guest);
@@ -58,7 +49,7 @@ export async function addGift(ctx: LoyaltyContext, orderId: string, giftId: stri
       kind: 'gift',
       voucherId: giftId,
       giftName: offer.name,
-      productCode: offer.product_code,
+      productCode: offer.productCode,
       amount: offer.points,
       createdAt: at,
     });
@@ -67,7 +58,7 @@ export async function addGift(ctx: LoyaltyContext, orderId: string, giftId: stri
       { guestId: guest.id, guestName: guest.fullName, giftId, giftName: offer.name, points: offer.points },
       { orderId, waiterId, waiterName: ctx.waiters.nameOf(waiterId) },
     );
-    return dishOf(giftId, offer.name, offer.product_code, offer.points);
+    return dishOf(giftId, offer.name, offer.productCode, offer.points);
   });
 }
 

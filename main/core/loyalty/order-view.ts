@@ -1,6 +1,7 @@
 import { balanceToWire, kopecksToWire } from '../../../shared/money.js';
 import type { GiftStatus, OrderView } from '../../../shared/wire/order-view.js';
 import { activeHoldsOfOrder, giftHoldsOfOrder } from '../ledger/holds.js';
+import { offersOfOrder } from '../ledger/offers.js';
 import { maxBonusPayment } from './bonus-limit.js';
 import type { LoyaltyContext } from './context.js';
 import { guestMoney } from './guest-balance.js';
@@ -31,9 +32,7 @@ export async function viewOrder(ctx: LoyaltyContext, orderId: string): Promise<O
     Status: giftStatus(hold.outcome, order.status),
   }));
   const added = new Set(gifts.filter((gift) => gift.Status === 'Added').map((gift) => gift.Id));
-  const offers = ctx.db
-    .prepare('SELECT voucher_id, name, product_code, points FROM order_offers WHERE order_id = ? ORDER BY offered_at, voucher_id')
-    .all(orderId) as { voucher_id: string; name: string; product_code: string; points: number }[];
+  const offers = offersOfOrder(ctx.db, orderId);
 
   const money = guest ? guestMoney(ctx, guest) : null;
   const reservation = activeHoldsOfOrder(ctx.db, orderId, 'bonus').reduce((sum, hold) => sum + hold.amount, 0);
@@ -59,8 +58,8 @@ export async function viewOrder(ctx: LoyaltyContext, orderId: string): Promise<O
         ? { Id: guest.id, FullName: guest.fullName, Balance: balanceToWire(money.balance), Available: balanceToWire(money.available) }
         : null,
     OfferedGifts: offers
-      .filter((offer) => !added.has(offer.voucher_id))
-      .map((offer) => ({ Id: offer.voucher_id, Name: offer.name, ProductCode: offer.product_code, Points: kopecksToWire(offer.points) })),
+      .filter((offer) => !added.has(offer.voucherId))
+      .map((offer) => ({ Id: offer.voucherId, Name: offer.name, ProductCode: offer.productCode, Points: kopecksToWire(offer.points) })),
     Gifts: gifts,
     BonusPayment: bonusPayment,
     Status: order.status,

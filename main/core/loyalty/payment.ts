@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { balanceToWire, formatRoubles, kopecksToWire } from '../../../shared/money.js';
 import type { PaymentResponse } from '../../../shared/wire/payment.js';
-import { inTransaction } from '../events/event-bus.js';
+import { inTransaction } from '../ledger/transaction.js';
 import { SALES_ACCOUNT, TILL_ACCOUNT, recordCashEntry, waiterAccount } from '../ledger/cash-book.js';
 import { recordGuestEntry } from '../ledger/guest-entries.js';
 import { activeHoldsOfOrder, postHold, voidHold } from '../ledger/holds.js';
+import { dropOffers } from '../ledger/offers.js';
+import { recordPayment } from '../ledger/payments.js';
 import type { GuestProfile } from '../providers/loyalty-provider.js';
 import { maxBonusPayment } from './bonus-limit.js';
 import { cashbackFor } from './cashback.js';
@@ -123,14 +125,22 @@ export async function payOrder(
     }
 
     // 5. The order is paid: its record makes it so, and no hold or offer of it stays open.
-    ctx.db
-      .prepare(
-        `INSERT INTO payments (order_id, operation_id, guest_id, waiter_id, order_sum, bonus_sum, gift_points, accrued, cash_sum, waiter_debt, items_json, paid_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(orderId, operationId, guest?.id ?? null, input.waiterId, input.orderSum, bonus, giftPoints, accrued, cash, waiterDebt, JSON.stringify(input.items), at);
+    recordPayment(ctx.db, {
+      orderId,
+      operationId,
+      guestId: guest?.id ?? null,
+      waiterId: input.waiterId,
+      orderSum: input.orderSum,
+      bonusSum: bonus,
+      giftPoints,
+      accrued,
+      cashSum: cash,
+      waiterDebt,
+      itemsJson: JSON.stringify(input.items),
+      paidAt: at,
+    });
     for (const hold of activeHoldsOfOrder(ctx.db, orderId)) voidHold(ctx.db, hold.id, 'order paid', at);
-    ctx.db.prepare('DELETE FROM order_offers WHERE order_id = ?').run(orderId);
+    dropOffers(ctx.db, orderId);
 
     ctx.provider.record({
       kind: 'order_paid',

@@ -1,11 +1,11 @@
 import { balanceToWire, kopecksToWire } from '../../../shared/money.js';
 import type { PrecheckResponse } from '../../../shared/wire/precheck.js';
-import { inTransaction } from '../events/event-bus.js';
+import { inTransaction } from '../ledger/transaction.js';
 import { activeHoldsOfOrder, createHold, voidHold } from '../ledger/holds.js';
 import { clampBonus, maxBonusPayment } from './bonus-limit.js';
 import type { LoyaltyContext } from './context.js';
 import { guestMoney } from './guest-balance.js';
-import { findOrder } from '../ledger/orders.js';
+import { findOrder, setPrecheckSum } from '../ledger/orders.js';
 import { assertOpen } from './open-order.js';
 import { askProvider } from './provider-call.js';
 import { Refusal } from './refusal.js';
@@ -53,7 +53,7 @@ export async function precheck(
     });
     // A pre-check printed again with the same sums changes nothing and writes nothing.
     if (current.precheckOrderSum !== input.orderSum) {
-      ctx.db.prepare('UPDATE orders SET precheck_order_sum = ?, updated_at = ? WHERE id = ?').run(input.orderSum, at, orderId);
+      setPrecheckSum(ctx.db, orderId, input.orderSum, at);
     }
     // A sum from the waiter replaces the reservation; without one it stays, unless the order got
     // cheaper and the maximum fell below it.

@@ -1,20 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { balanceToWire, kopecksToWire } from '../../../shared/money.js';
 import type { RefundResponse } from '../../../shared/wire/payment.js';
-import { inTransaction } from '../events/event-bus.js';
+import { inTransaction } from '../ledger/transaction.js';
 import { cashEntriesOfOperation, recordCashEntry } from '../ledger/cash-book.js';
 import { REVERSAL_OF, guestEntriesOfOperation, recordGuestEntry } from '../ledger/guest-entries.js';
+import { paymentOfOrder, recordRefund } from '../ledger/payments.js';
 import type { LoyaltyContext } from './context.js';
 import { guestMoney } from './guest-balance.js';
 import { findOrder } from '../ledger/orders.js';
 import { askProvider } from './provider-call.js';
 import { Refusal } from './refusal.js';
-
-interface PaymentRow {
-  operation_id: string;
-  guest_id: string | null;
-  order_sum: number;
-}
 
 /**
  * Refund (PROTOCOL.md §4.3): reverses a paid order exactly, by new entries that mirror the payment's
@@ -30,7 +25,7 @@ export async function refundOrder(
   const order = findOrder(ctx.db, orderId);
   if (order?.status === 'Refunded') throw new Refusal('orderRefunded');
   if (order?.status !== 'Paid') throw new Refusal('notPaidForRefund');
-  const paidGuestId = (ctx.db.prepare('SELECT guest_id FROM payments WHERE order_id = ?').get(orderId) as { guest_id: string | null }).guest_id;
+  const paidGuestId = paymentOfOrder(ctx.db, orderId)?.guestId ?? null;
   // A refund only gives points back, so the last known profile will do while the provider is offline.
   const guest = paidGuestId ? await askProvider(() => ctx.provider.guest(paidGuestId, { allowStale: true })) : null;
 
@@ -38,13 +33,14 @@ export async function refundOrder(
     const current = findOrder(ctx.db, orderId);
     if (current?.status === 'Refunded') throw new Refusal('orderRefunded');
     if (current?.status !== 'Paid') throw new Refusal('notPaidForRefund');
-    const payment = ctx.db.prepare('SELECT operation_id, guest_id, order_sum FROM payments WHERE order_id = ?').get(orderId) as PaymentRow;
+    const payment = paymentOfOrder(ctx.db, orderId);
+    if (!payment) throw new Refusal('notPaidForRefund');
     const at = ctx.clock.now().toISOString();
     const operationId = randomUUID();
     const totals = { bonus_return: 0, gift_return: 0, accrual_reversal: 0 };
     const gifts: { voucherId: string; guestId: string; points: number }[] = [];
 
-    for (const paid of guestEntriesOfOperation(ctx.db, payment.operation_id)) {
+    for (const paid of guestEntriesOfOperation(ctx.db, payment.operationId)) {
       const kind = REVERSAL_OF[paid.kind];
       if (!kind) continue;
       recordGuestEntry(ctx.db, { ...paid, kind, amount: -paid.amount, operationId, createdAt: at });
@@ -53,7 +49,7 @@ export async function refundOrder(
     }
 
     let waiterDebtReversed = 0;
-    for (const cash of cashEntriesOfOperation(ctx.db, payment.operation_id)) {
+    for (const cash of cashEntriesOfOperation(ctx.db, payment.operationId)) {
       recordCashEntry(ctx.db, {
         ...cash,
         kind: 'refund_reversal',
@@ -67,14 +63,14 @@ export async function refundOrder(
       if (cash.kind === 'cash_taken') waiterDebtReversed += cash.amount;
     }
 
-    ctx.db.prepare('INSERT INTO refunds (order_id, operation_id, waiter_id, refunded_at) VALUES (?, ?, ?, ?)').run(orderId, operationId, waiterId, at);
+    recordRefund(ctx.db, { orderId, operationId, waiterId, refundedAt: at });
     ctx.provider.record({
       kind: 'order_refunded',
       operationId,
-      paymentOperationId: payment.operation_id,
+      paymentOperationId: payment.operationId,
       orderId,
-      guestId: payment.guest_id,
-      orderSum: payment.order_sum,
+      guestId: payment.guestId,
+      orderSum: payment.orderSum,
       bonusReturned: totals.bonus_return,
       accrualReversed: totals.accrual_reversal,
       gifts,
@@ -82,7 +78,7 @@ export async function refundOrder(
     ctx.events.record(
       'order.refunded',
       {
-        guestId: payment.guest_id,
+        guestId: payment.guestId,
         bonusReturned: totals.bonus_return,
         giftPointsReturned: totals.gift_return,
         accrualReversed: totals.accrual_reversal,

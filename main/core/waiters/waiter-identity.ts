@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { TillDatabase } from '../ledger/database.js';
+import { metaValue, rememberWaiter, renameWaiter, saveMetaValue, waiterName } from '../ledger/waiters.js';
 
 /**
  * A waiter is known by a keyed hash of the PIN, never the PIN: the key is a per-install secret kept
@@ -32,32 +33,28 @@ export class WaiterIdentity {
   /** Records a waiter the till has not seen; a name is kept only if none was given before. */
   remember(id: string, name: string | null, at: string): void {
     if (this.known.has(id) && (name === null || this.known.get(id) !== null)) return;
-    this.db
-      .prepare(
-        `INSERT INTO waiters (id, name, first_seen_at) VALUES (?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET name = COALESCE(waiters.name, excluded.name)`,
-      )
-      .run(id, name, at);
+    rememberWaiter(this.db, id, name, at);
     this.known.set(id, this.nameOf(id));
   }
 
   rename(id: string, name: string): boolean {
-    const renamed = this.db.prepare('UPDATE waiters SET name = ? WHERE id = ?').run(name, id).changes === 1;
+    const renamed = renameWaiter(this.db, id, name);
     if (renamed) this.known.set(id, name);
     return renamed;
   }
 
   nameOf(id: string | null): string | null {
     if (!id) return null;
-    const row = this.db.prepare('SELECT name FROM waiters WHERE id = ?').get(id) as { name: string | null } | undefined;
-    return row?.name ?? null;
+    return waiterName(this.db, id);
   }
 }
 
+const PIN_KEY = 'waiter_pin_key';
+
 function loadOrCreateSecret(db: TillDatabase): Buffer {
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'waiter_pin_key'").get() as { value: string } | undefined;
-  if (row) return Buffer.from(row.value, 'hex');
+  const stored = metaValue(db, PIN_KEY);
+  if (stored) return Buffer.from(stored, 'hex');
   const secret = randomBytes(32);
-  db.prepare("INSERT INTO meta (key, value) VALUES ('waiter_pin_key', ?)").run(secret.toString('hex'));
+  saveMetaValue(db, PIN_KEY, secret.toString('hex'));
   return secret;
 }

@@ -1,6 +1,8 @@
 import Router from '@koa/router';
 import type { LoyaltyContext } from '../../../loyalty/context.js';
+import { ordersToShow } from '../../../ledger/orders.js';
 import { viewOrder } from '../../../loyalty/order-view.js';
+import { Refusal } from '../../../loyalty/refusal.js';
 import type { OrderView } from '../../../../../shared/wire/order-view.js';
 
 /**
@@ -10,21 +12,13 @@ import type { OrderView } from '../../../../../shared/wire/order-view.js';
 export function ordersRoutes(core: { loyalty: LoyaltyContext }): Router {
   const router = new Router();
   router.get('/api/orders', async (ctx) => {
-    const rows = core.loyalty.db
-      .prepare(
-        `SELECT id, updated_at FROM orders o
-         WHERE NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id)
-           AND (o.guest_id IS NOT NULL
-                OR EXISTS (SELECT 1 FROM holds h WHERE h.order_id = o.id AND NOT EXISTS (SELECT 1 FROM hold_resolutions r WHERE r.hold_id = h.id)))
-         ORDER BY updated_at DESC LIMIT 200`,
-      )
-      .all() as { id: string; updated_at: string }[];
     const orders: (OrderView & { UpdatedAt: string })[] = [];
-    for (const row of rows) {
+    for (const row of ordersToShow(core.loyalty.db)) {
       try {
-        orders.push({ ...(await viewOrder(core.loyalty, row.id)), UpdatedAt: row.updated_at });
-      } catch {
+        orders.push({ ...(await viewOrder(core.loyalty, row.id)), UpdatedAt: row.updatedAt });
+      } catch (error) {
         // One order the provider cannot describe right now must not hide the others.
+        if (!(error instanceof Refusal)) throw error;
       }
     }
     ctx.body = { orders };

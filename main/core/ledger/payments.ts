@@ -1,0 +1,37 @@
+import type { TillDatabase } from './database.js';
+import { prepared } from './statements.js';
+
+/** What a payment did, in kopecks: the row that makes an order Paid. */
+export interface PaymentRecord {
+  orderId: string;
+  operationId: string;
+  guestId: string | null;
+  waiterId: string | null;
+  orderSum: number;
+  bonusSum: number;
+  giftPoints: number;
+  accrued: number;
+  cashSum: number;
+  waiterDebt: number;
+  itemsJson: string;
+  paidAt: string;
+}
+
+export function recordPayment(db: TillDatabase, payment: PaymentRecord): void {
+  prepared(
+    db,
+    `INSERT INTO payments (order_id, operation_id, guest_id, waiter_id, order_sum, bonus_sum, gift_points, accrued, cash_sum, waiter_debt, items_json, paid_at)
+     VALUES (@orderId, @operationId, @guestId, @waiterId, @orderSum, @bonusSum, @giftPoints, @accrued, @cashSum, @waiterDebt, @itemsJson, @paidAt)`,
+  ).run(payment);
+}
+
+/** The payment of an order, as much of it as a refund needs. */
+export function paymentOfOrder(db: TillDatabase, orderId: string): { operationId: string; guestId: string | null; orderSum: number } | null {
+  const row = prepared(db, 'SELECT operation_id AS operationId, guest_id AS guestId, order_sum AS orderSum FROM payments WHERE order_id = ?').get(orderId);
+  return (row as { operationId: string; guestId: string | null; orderSum: number } | undefined) ?? null;
+}
+
+/** The row that makes an order Refunded. */
+export function recordRefund(db: TillDatabase, refund: { orderId: string; operationId: string; waiterId: string | null; refundedAt: string }): void {
+  prepared(db, 'INSERT INTO refunds (order_id, operation_id, waiter_id, refunded_at) VALUES (@orderId, @operationId, @waiterId, @refundedAt)').run(refund);
+}

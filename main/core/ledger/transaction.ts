@@ -1,0 +1,19 @@
+import type { TillDatabase } from './database.js';
+
+/** Who hears about a transaction's end: the event bus announces what it recorded only after a commit. */
+export interface AfterCommit {
+  flush(): void;
+  discard(): void;
+}
+
+/** Runs `work` in one SQLite transaction; events it records are announced only if it commits. */
+export function inTransaction<T>(db: TillDatabase, events: AfterCommit, work: () => T): T {
+  try {
+    const result = db.transaction(work)();
+    events.flush();
+    return result;
+  } catch (error) {
+    events.discard();
+    throw error;
+  }
+}

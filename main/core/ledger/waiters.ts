@@ -1,0 +1,32 @@
+import type { TillDatabase } from './database.js';
+import { prepared } from './statements.js';
+
+/** Records a waiter the till has not seen; a name is kept only if none was given before. */
+export function rememberWaiter(db: TillDatabase, id: string, name: string | null, at: string): void {
+  prepared(
+    db,
+    `INSERT INTO waiters (id, name, first_seen_at) VALUES (?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET name = COALESCE(waiters.name, excluded.name)`,
+  ).run(id, name, at);
+}
+
+/** false when the till has no such waiter. */
+export function renameWaiter(db: TillDatabase, id: string, name: string): boolean {
+  return prepared(db, 'UPDATE waiters SET name = ? WHERE id = ?').run(name, id).changes === 1;
+}
+
+/** The waiter's display name, or null (unnamed or unknown). */
+export function waiterName(db: TillDatabase, id: string): string | null {
+  const row = prepared(db, 'SELECT name FROM waiters WHERE id = ?').get(id) as { name: string | null } | undefined;
+  return row?.name ?? null;
+}
+
+/** A value the till keeps for itself in `meta` (such as the key of waiters' PIN hashes). */
+export function metaValue(db: TillDatabase, key: string): string | null {
+  const row = prepared(db, 'SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+export function saveMetaValue(db: TillDatabase, key: string, value: string): void {
+  prepared(db, 'INSERT INTO meta (key, value) VALUES (?, ?)').run(key, value);
+}
