@@ -51,6 +51,7 @@ function importCycles(graph: Map<string, string[]>): string[][] {
   const stack: string[] = [];
   const onStack = new Set<string>();
   const cycles: string[][] = [];
+  const lowOf = (file: string) => low.get(file) ?? Number.POSITIVE_INFINITY;
   const visit = (file: string) => {
     index.set(file, counter);
     low.set(file, counter);
@@ -60,17 +61,16 @@ function importCycles(graph: Map<string, string[]>): string[][] {
     for (const next of graph.get(file) ?? []) {
       if (!index.has(next)) {
         visit(next);
-        low.set(file, Math.min(low.get(file)!, low.get(next)!));
-      } else if (onStack.has(next)) low.set(file, Math.min(low.get(file)!, index.get(next)!));
+        low.set(file, Math.min(lowOf(file), lowOf(next)));
+      } else if (onStack.has(next)) low.set(file, Math.min(lowOf(file), index.get(next) ?? Number.POSITIVE_INFINITY));
     }
     if (low.get(file) !== index.get(file)) return;
     const component: string[] = [];
-    let member: string;
-    do {
-      member = stack.pop()!;
+    for (let member = stack.pop(); member !== undefined; member = stack.pop()) {
       onStack.delete(member);
       component.push(member);
-    } while (member !== file);
+      if (member === file) break;
+    }
     if (component.length > 1 || (graph.get(file) ?? []).includes(file)) cycles.push(component.sort());
   };
   for (const file of graph.keys()) if (!index.has(file)) visit(file);

@@ -3,6 +3,7 @@ import { systemClock, type Clock } from './clock.js';
 import { EventBus } from './events/event-bus.js';
 import { openTillDatabase, type TillDatabase } from './ledger/database.js';
 import { IdempotencyKeys } from './ledger/idempotency-keys.js';
+import { isBookEmpty } from './ledger/loyalty-book.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { LoyaltyContext } from './loyalty/context.js';
 import { createProvider, type ProviderDeps } from './providers/create-provider.js';
@@ -103,8 +104,4 @@ export function createCore(options: CoreOptions): TillCore {
     db.close();
     throw error;
   }
-}
-
-function isBookEmpty(db: TillDatabase): boolean {
-  return (db.prepare('SELECT COUNT(*) AS n FROM book_guests').get() as { n: number }).n === 0;
 }

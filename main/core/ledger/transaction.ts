@@ -6,10 +6,15 @@ export interface AfterCommit {
   discard(): void;
 }
 
+/** Runs `work` in one SQLite transaction: all of it is committed or none of it. */
+export function atomically<T>(db: TillDatabase, work: () => T): T {
+  return db.transaction(work)();
+}
+
 /** Runs `work` in one SQLite transaction; events it records are announced only if it commits. */
 export function inTransaction<T>(db: TillDatabase, events: AfterCommit, work: () => T): T {
   try {
-    const result = db.transaction(work)();
+    const result = atomically(db, work);
     events.flush();
     return result;
   } catch (error) {

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { basisPointsFromFraction, kopecksFromWire } from '../../../shared/money.js';
 import type { TillDatabase } from '../ledger/database.js';
+import { saveBookGuest, saveBookRules, saveBookVoucher } from '../ledger/loyalty-book.js';
+import { atomically } from '../ledger/transaction.js';
 import { normalisePhone } from '../loyalty/phone-number.js';
 import type { WaiterIdentity } from '../waiters/waiter-identity.js';
 
@@ -62,40 +64,41 @@ export function readSeedFile(file: string): SeedFile {
  * spent and earned at the till are ledger entries on top of it, so importing the same file again
  * (at every start, say) changes nothing.
  */
+/** `Points` has refused every number kopecksFromWire cannot read. */
+const kopecksOf = (points: number) => kopecksFromWire(points) as number;
+
 export function importSeed(db: TillDatabase, seed: SeedFile, waiters: WaiterIdentity, at: string): void {
-  db.transaction(() => {
+  atomically(db, () => {
     if (seed.rules) {
-      db.prepare(
-        `INSERT INTO book_rules (id, max_bonus_share_bp, cashback_bp) VALUES (1, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET max_bonus_share_bp = excluded.max_bonus_share_bp, cashback_bp = excluded.cashback_bp`,
-      ).run(basisPointsFromFraction(seed.rules.maxBonusShare), basisPointsFromFraction(seed.rules.cashbackPercent / 100));
+      saveBookRules(db, {
+        maxBonusShareBp: basisPointsFromFraction(seed.rules.maxBonusShare),
+        cashbackBp: basisPointsFromFraction(seed.rules.cashbackPercent / 100),
+      });
     }
-    const upsertGuest = db.prepare(
-      `INSERT INTO book_guests (id, full_name, phone, card, opening_balance) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET full_name = excluded.full_name, phone = excluded.phone,
-         card = excluded.card, opening_balance = excluded.opening_balance`,
-    );
-    const upsertCode = db.prepare(
-      'INSERT INTO book_guest_codes (code, guest_id) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET guest_id = excluded.guest_id',
-    );
     for (const guest of seed.guests) {
-      const phone = guest.phone ? normalisePhone(guest.phone) : null;
-      const card = guest.card ? guest.card.replace(/\D/g, '') || null : null;
-      upsertGuest.run(guest.id, guest.fullName, phone, card, kopecksFromWire(guest.balance));
-      for (const code of guest.qr) upsertCode.run(code, guest.id);
+      saveBookGuest(db, {
+        id: guest.id,
+        fullName: guest.fullName,
+        phone: guest.phone ? normalisePhone(guest.phone) : null,
+        card: guest.card ? guest.card.replace(/\D/g, '') || null : null,
+        openingBalance: kopecksOf(guest.balance),
+        codes: guest.qr,
+      });
     }
-    const upsertVoucher = db.prepare(
-      `INSERT INTO book_vouchers (id, guest_id, name, product_code, points, qr) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET guest_id = excluded.guest_id, name = excluded.name,
-         product_code = excluded.product_code, points = excluded.points, qr = excluded.qr`,
-    );
     for (const voucher of seed.giftVouchers) {
-      upsertVoucher.run(voucher.id, voucher.guestId, voucher.name, voucher.productCode, kopecksFromWire(voucher.points), voucher.qr);
+      saveBookVoucher(db, {
+        id: voucher.id,
+        guestId: voucher.guestId,
+        name: voucher.name,
+        productCode: voucher.productCode,
+        points: kopecksOf(voucher.points),
+        qr: voucher.qr,
+      });
     }
     for (const waiter of seed.waiters) {
       const id = waiters.idForPin(waiter.pin);
       waiters.remember(id, waiter.name, at);
       waiters.rename(id, waiter.name);
     }
-  })();
+  });
 }
