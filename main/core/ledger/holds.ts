@@ -93,16 +93,37 @@ export function postHold(db: TillDatabase, holdId: number, postedAmount: number,
   );
 }
 
-/** Every gift hold an order ever had, newest first: what the order view shows as its gifts. */
-export function giftHoldsOfOrder(
-  db: TillDatabase,
-  orderId: string,
-): (Hold & { outcome: 'posted' | 'voided' | null })[] {
-  const rows = prepared(db, `SELECT h.*, r.outcome FROM holds h LEFT JOIN hold_resolutions r ON r.hold_id = h.id
-       WHERE h.order_id = ? AND h.kind = 'gift' ORDER BY h.id`,
-    )
-    .all(orderId) as (HoldRow & { outcome: 'posted' | 'voided' | null })[];
-  return rows.map((row) => ({ ...toHold(row), outcome: row.outcome }));
+/** A gift hold with how it was resolved (null while it is active). */
+export type GiftHold = Hold & { outcome: 'posted' | 'voided' | null };
+
+/** Every gift hold of these orders, by order, oldest first. */
+export function giftHoldsOfOrders(db: TillDatabase, orderIds: readonly string[]): Map<string, GiftHold[]> {
+  const rows = prepared(
+    db,
+    `SELECT h.*, r.outcome FROM holds h LEFT JOIN hold_resolutions r ON r.hold_id = h.id
+     WHERE h.order_id IN (SELECT value FROM json_each(?)) AND h.kind = 'gift' ORDER BY h.id`,
+  ).all(JSON.stringify(orderIds)) as (HoldRow & { outcome: 'posted' | 'voided' | null })[];
+  return groupBy(rows.map((row) => ({ ...toHold(row), outcome: row.outcome })), (hold) => hold.orderId);
+}
+
+/** Kopecks reserved for bonus payment in each of these orders (active holds only). */
+export function bonusReservedInOrders(db: TillDatabase, orderIds: readonly string[]): Map<string, number> {
+  const rows = prepared(
+    db,
+    `SELECT h.order_id AS orderId, SUM(h.amount) AS total FROM holds h
+     WHERE h.order_id IN (SELECT value FROM json_each(?)) AND h.kind = 'bonus' AND ${ACTIVE} GROUP BY h.order_id`,
+  ).all(JSON.stringify(orderIds)) as { orderId: string; total: number }[];
+  return new Map(rows.map((row) => [row.orderId, row.total]));
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }
 
 /** A voucher redeemed by a payment that was not refunded cannot be used again. */

@@ -28,9 +28,15 @@ export function offerInOrder(db: TillDatabase, orderId: string, voucherId: strin
   return (prepared(db, `SELECT ${COLUMNS} FROM order_offers WHERE order_id = ? AND voucher_id = ?`).get(orderId, voucherId) as GiftOffer | undefined) ?? null;
 }
 
-/** The order's offers, in the order they were made. */
-export function offersOfOrder(db: TillDatabase, orderId: string): GiftOffer[] {
-  return prepared(db, `SELECT ${COLUMNS} FROM order_offers WHERE order_id = ? ORDER BY offered_at, voucher_id`).all(orderId) as GiftOffer[];
+/** The offers of these orders, by order, each in the order they were made. */
+export function offersOfOrders(db: TillDatabase, orderIds: readonly string[]): Map<string, GiftOffer[]> {
+  const rows = prepared(
+    db,
+    `SELECT ${COLUMNS} FROM order_offers WHERE order_id IN (SELECT value FROM json_each(?)) ORDER BY offered_at, voucher_id`,
+  ).all(JSON.stringify(orderIds)) as GiftOffer[];
+  const byOrder = new Map<string, GiftOffer[]>();
+  for (const offer of rows) byOrder.set(offer.orderId, [...(byOrder.get(offer.orderId) ?? []), offer]);
+  return byOrder;
 }
 
 /** Drops every offer of the order (check-out, payment); how many there were. */

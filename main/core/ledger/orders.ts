@@ -19,15 +19,11 @@ interface OrderRow {
   refunded: number;
 }
 
-/** An order as the till knows it; its status follows from its payment and refund records. */
-export function findOrder(db: TillDatabase, orderId: string): OrderRecord | null {
-  const row = prepared(db, `SELECT o.id, o.guest_id, o.guest_name, o.precheck_order_sum,
-              EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id) AS paid,
-              EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = o.id) AS refunded
-       FROM orders o WHERE o.id = ?`,
-    )
-    .get(orderId) as OrderRow | undefined;
-  if (!row) return null;
+const ORDER_COLUMNS = `o.id, o.guest_id, o.guest_name, o.precheck_order_sum,
+       EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id) AS paid,
+       EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = o.id) AS refunded`;
+
+function toOrder(row: OrderRow): OrderRecord {
   return {
     id: row.id,
     guestId: row.guest_id,
@@ -35,6 +31,18 @@ export function findOrder(db: TillDatabase, orderId: string): OrderRecord | null
     precheckOrderSum: row.precheck_order_sum,
     status: row.refunded ? 'Refunded' : row.paid ? 'Paid' : 'Open',
   };
+}
+
+/** An order as the till knows it; its status follows from its payment and refund records. */
+export function findOrder(db: TillDatabase, orderId: string): OrderRecord | null {
+  const row = prepared(db, `SELECT ${ORDER_COLUMNS} FROM orders o WHERE o.id = ?`).get(orderId) as OrderRow | undefined;
+  return row ? toOrder(row) : null;
+}
+
+/** Several orders in one query, by id (unknown ids are left out). */
+export function findOrders(db: TillDatabase, orderIds: readonly string[]): Map<string, OrderRecord> {
+  const rows = prepared(db, `SELECT ${ORDER_COLUMNS} FROM orders o WHERE o.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(orderIds)) as OrderRow[];
+  return new Map(rows.map((row) => [row.id, toOrder(row)]));
 }
 
 /** An order never seen before is Open with nothing in it. */

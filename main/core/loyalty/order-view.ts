@@ -1,12 +1,21 @@
 import { balanceToWire, kopecksToWire } from '../../../shared/money.js';
 import type { GiftStatus, OrderView } from '../../../shared/wire/order-view.js';
-import { activeHoldsOfOrder, giftHoldsOfOrder } from '../ledger/holds.js';
-import { offersOfOrder } from '../ledger/offers.js';
+import { bonusReservedInOrders, giftHoldsOfOrders, type GiftHold } from '../ledger/holds.js';
+import { offersOfOrders, type GiftOffer } from '../ledger/offers.js';
 import { maxBonusPayment } from './bonus-limit.js';
 import type { LoyaltyContext } from './context.js';
 import { guestMoney } from './guest-balance.js';
-import { findOrder } from '../ledger/orders.js';
+import { findOrders, type OrderRecord } from '../ledger/orders.js';
 import { askProvider } from './provider-call.js';
+import { Refusal } from './refusal.js';
+
+/** What the ledger knows of one order: read for many orders at once by the cashier's screen. */
+interface OrderFacts {
+  order: OrderRecord | null;
+  gifts: GiftHold[];
+  offers: GiftOffer[];
+  reservation: number;
+}
 
 /**
  * What the waiter sees (PROTOCOL.md §3). Gifts are every voucher ever added here, by its latest hold:
@@ -14,15 +23,46 @@ import { askProvider } from './provider-call.js';
  * BonusPayment shows the active reservation, with the maximum for the last pre-check's sum.
  */
 export async function viewOrder(ctx: LoyaltyContext, orderId: string): Promise<OrderView> {
-  const order = findOrder(ctx.db, orderId);
-  if (!order) return { OrderId: orderId, Guest: null, OfferedGifts: [], Gifts: [], BonusPayment: null, Status: 'Open' };
+  return describeOrder(ctx, orderId, factsOf(ctx, [orderId]).get(orderId));
+}
+
+/**
+ * Several orders for the cashier's screen, read from the ledger in a few queries whatever their
+ * number. An order whose guest the provider cannot describe right now is left out, not the others.
+ */
+export async function viewOrders(ctx: LoyaltyContext, orderIds: readonly string[]): Promise<Map<string, OrderView>> {
+  const facts = factsOf(ctx, orderIds);
+  const views = new Map<string, OrderView>();
+  for (const orderId of orderIds) {
+    try {
+      views.set(orderId, await describeOrder(ctx, orderId, facts.get(orderId)));
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+    }
+  }
+  return views;
+}
+
+function factsOf(ctx: LoyaltyContext, orderIds: readonly string[]): Map<string, OrderFacts> {
+  const orders = findOrders(ctx.db, orderIds);
+  const gifts = giftHoldsOfOrders(ctx.db, orderIds);
+  const offers = offersOfOrders(ctx.db, orderIds);
+  const reserved = bonusReservedInOrders(ctx.db, orderIds);
+  return new Map(
+    orderIds.map((id) => [id, { order: orders.get(id) ?? null, gifts: gifts.get(id) ?? [], offers: offers.get(id) ?? [], reservation: reserved.get(id) ?? 0 }]),
+  );
+}
+
+async function describeOrder(ctx: LoyaltyContext, orderId: string, facts: OrderFacts | undefined): Promise<OrderView> {
+  const order = facts?.order;
+  if (!facts || !order) return { OrderId: orderId, Guest: null, OfferedGifts: [], Gifts: [], BonusPayment: null, Status: 'Open' };
   const guestId = order.guestId;
   // Showing is not spending: with the loyalty cloud unreachable the waiter still sees the order, with
   // the guest's last known balance (pre-check and payment check it afresh before any spending).
   const guest = guestId ? await askProvider(() => ctx.provider.guest(guestId, { allowStale: true })) : null;
 
-  const latestByVoucher = new Map<string, ReturnType<typeof giftHoldsOfOrder>[number]>();
-  for (const hold of giftHoldsOfOrder(ctx.db, orderId)) latestByVoucher.set(hold.voucherId as string, hold);
+  const latestByVoucher = new Map<string, GiftHold>();
+  for (const hold of facts.gifts) latestByVoucher.set(hold.voucherId as string, hold);
   const gifts = [...latestByVoucher.values()].map((hold) => ({
     Id: hold.voucherId as string,
     Name: hold.giftName ?? '',
@@ -32,10 +72,9 @@ export async function viewOrder(ctx: LoyaltyContext, orderId: string): Promise<O
     Status: giftStatus(hold.outcome, order.status),
   }));
   const added = new Set(gifts.filter((gift) => gift.Status === 'Added').map((gift) => gift.Id));
-  const offers = offersOfOrder(ctx.db, orderId);
 
   const money = guest ? guestMoney(ctx, guest) : null;
-  const reservation = activeHoldsOfOrder(ctx.db, orderId, 'bonus').reduce((sum, hold) => sum + hold.amount, 0);
+  const reservation = facts.reservation;
   const bonusPayment =
     money && reservation > 0
       ? {
@@ -57,7 +96,7 @@ export async function viewOrder(ctx: LoyaltyContext, orderId: string): Promise<O
       guest && money
         ? { Id: guest.id, FullName: guest.fullName, Balance: balanceToWire(money.balance), Available: balanceToWire(money.available) }
         : null,
-    OfferedGifts: offers
+    OfferedGifts: facts.offers
       .filter((offer) => !added.has(offer.voucherId))
       .map((offer) => ({ Id: offer.voucherId, Name: offer.name, ProductCode: offer.productCode, Points: kopecksToWire(offer.points) })),
     Gifts: gifts,

@@ -1,8 +1,7 @@
 import Router from '@koa/router';
 import type { LoyaltyContext } from '../../../loyalty/context.js';
 import { ordersToShow } from '../../../ledger/orders.js';
-import { viewOrder } from '../../../loyalty/order-view.js';
-import { Refusal } from '../../../loyalty/refusal.js';
+import { viewOrders } from '../../../loyalty/order-view.js';
 import type { OrderView } from '../../../../../shared/wire/order-view.js';
 
 /**
@@ -12,14 +11,12 @@ import type { OrderView } from '../../../../../shared/wire/order-view.js';
 export function ordersRoutes(core: { loyalty: LoyaltyContext }): Router {
   const router = new Router();
   router.get('/api/orders', async (ctx) => {
+    const rows = ordersToShow(core.loyalty.db);
+    const views = await viewOrders(core.loyalty, rows.map((row) => row.id));
     const orders: (OrderView & { UpdatedAt: string })[] = [];
-    for (const row of ordersToShow(core.loyalty.db)) {
-      try {
-        orders.push({ ...(await viewOrder(core.loyalty, row.id)), UpdatedAt: row.updatedAt });
-      } catch (error) {
-        // One order the provider cannot describe right now must not hide the others.
-        if (!(error instanceof Refusal)) throw error;
-      }
+    for (const row of rows) {
+      const view = views.get(row.id);
+      if (view) orders.push({ ...view, UpdatedAt: row.updatedAt });
     }
     ctx.body = { orders };
   });
