@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { inTransaction } from '../ledger/transaction.js';
 import { TILL_ACCOUNT, handInOfOperation, recordCashEntry, waiterAccount } from '../ledger/cash-book.js';
-import type { LoyaltyContext } from '../loyalty/context.js';
+import type { Clock } from '../clock.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { TillDatabase } from '../ledger/database.js';
 import { findWaiter, waiterDebt, type KnownWaiter } from '../ledger/waiter-debts.js';
 
-export type CashBookContext = Pick<LoyaltyContext, 'db' | 'events' | 'clock' | 'settings'>;
+/** What a hand-in works with: the cash book, the feed and the clock. */
+export interface CashBookContext {
+  db: TillDatabase;
+  events: EventBus;
+  clock: Clock;
+}
 
 export interface HandInInput {
   amount: number;

@@ -10,7 +10,7 @@ import {
   guestEntriesTotal,
   type BookGuest,
 } from '../ledger/loyalty-book.js';
-import { normalisePhone } from '../loyalty/phone-number.js';
+import { normalisePhone } from './phone-number.js';
 import type {
   GuestProfile,
   LoyaltyProvider,

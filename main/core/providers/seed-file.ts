@@ -4,7 +4,7 @@ import { basisPointsFromFraction, kopecksFromWire } from '../../../shared/money.
 import type { TillDatabase } from '../ledger/database.js';
 import { saveBookGuest, saveBookRules, saveBookVoucher } from '../ledger/loyalty-book.js';
 import { atomically } from '../ledger/transaction.js';
-import { normalisePhone } from '../loyalty/phone-number.js';
+import { normalisePhone } from './phone-number.js';
 import type { WaiterIdentity } from '../waiters/waiter-identity.js';
 
 const Points = z.number().refine((v) => kopecksFromWire(v) !== null, { error: 'a sum ≥ 0 with at most 2 decimals' });

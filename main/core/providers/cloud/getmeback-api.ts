@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { kopecksToWire } from '../../../../shared/money.js';
 import type { CloudSettings } from '../../../../shared/settings/schema.js';
-import { normalisePhone } from '../../loyalty/phone-number.js';
+import { normalisePhone } from '../phone-number.js';
 import type { ProviderOperation } from '../loyalty-provider.js';
 import { bonusCallKey, giftCallKey, type CloudCall } from '../../ledger/outbox.js';
 
