@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { inTransaction } from '../ledger/transaction.js';
 import { TILL_ACCOUNT, handInOfOperation, recordCashEntry, waiterAccount } from '../ledger/cash-book.js';
+import type { Settings } from '../../../shared/settings/schema.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { TillDatabase } from '../ledger/database.js';
 import { findWaiter, waiterDebt, type KnownWaiter } from '../ledger/waiter-debts.js';
 
-/** What a hand-in works with: the cash book, the feed and the clock. */
+/** What a hand-in works with: the cash book, the feed, the clock and the settings (the iiko pay-in type). */
 export interface CashBookContext {
   db: TillDatabase;
   events: EventBus;
   clock: Clock;
+  settings: () => Settings;
 }
 
 export interface HandInInput {
