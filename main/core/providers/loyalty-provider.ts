@@ -1,3 +1,5 @@
+import type { ProviderStatus } from '../../../shared/admin/status.js';
+
 /**
  * Where guests, balances and gift vouchers live: the embedded loyalty book (SQLite, the default) or
  * the GetMeBack cloud. Orders, holds, payments and the cash book are always the till's own ledger;
@@ -61,13 +63,8 @@ export type ProviderOperation =
       gifts: { voucherId: string; guestId: string; points: number }[];
     };
 
-export interface ProviderStatus {
-  provider: 'local' | 'cloud';
-  online: boolean;
-  lastError: string | null;
-  /** Operations recorded but not yet delivered (always 0 for the embedded book). */
-  outbox: number;
-}
+/** How the provider is doing, as the dashboard shows it (shared/admin/status.ts). */
+export type { ProviderStatus };
 
 export interface LoyaltyProvider {
   readonly kind: 'local' | 'cloud';

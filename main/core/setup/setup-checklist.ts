@@ -1,11 +1,7 @@
+import type { ChecklistId } from '../../../shared/admin/status.js';
 import type { Settings } from '../../../shared/settings/schema.js';
 
-export type ChecklistItemId =
-  | 'serverAddress'
-  | 'bonusPaymentType'
-  | 'payInOutTypes'
-  | 'waiterPermissions'
-  | 'provider';
+export type ChecklistItemId = ChecklistId;
 
 export interface ChecklistItem {
   id: ChecklistItemId;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { WaiterSummary } from '../api/types.js';
+import type { WaiterCashSummary as WaiterSummary } from '../../../shared/admin/waiter-cash.js';
 import { useStatusStore, useTexts } from '../stores/status-store.js';
 import { useWaitersStore } from '../stores/waiters-store.js';
 import { HandInDialog } from './HandInDialog.js';

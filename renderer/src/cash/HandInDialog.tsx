@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.js';
-import type { WaiterSummary } from '../api/types.js';
+import type { WaiterCashSummary as WaiterSummary } from '../../../shared/admin/waiter-cash.js';
 import { formatRoubles, roublesInputValue } from '../format/money.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
 import { useWaitersStore } from '../stores/waiters-store.js';

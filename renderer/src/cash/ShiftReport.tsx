@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, query } from '../api/client.js';
-import type { ShiftReport as Report } from '../api/types.js';
+import type { ShiftReport as Report } from '../../../shared/admin/waiter-cash.js';
 import { formatRoubles } from '../format/money.js';
 import { startOfDay, toLocalInputValue } from '../format/time.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';

@@ -1,4 +1,4 @@
-import type { WaiterSummary } from '../api/types.js';
+import type { WaiterCashSummary as WaiterSummary } from '../../../shared/admin/waiter-cash.js';
 import { formatRoubles } from '../format/money.js';
 import { formatClock } from '../format/time.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';

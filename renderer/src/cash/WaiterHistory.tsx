@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, query } from '../api/client.js';
-import type { WaiterEntry, WaiterHistoryResponse } from '../api/types.js';
+import type { WaiterMovement as WaiterEntry, WaiterHistory as WaiterHistoryResponse } from '../../../shared/admin/waiter-cash.js';
 import { shortOrderId } from '../feed/feed-line.js';
 import { formatRoubles } from '../format/money.js';
 import { formatClock } from '../format/time.js';

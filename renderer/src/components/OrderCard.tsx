@@ -1,4 +1,4 @@
-import type { OpenOrder } from '../api/types.js';
+import type { OpenOrder } from '../../../shared/admin/feed.js';
 import { shortOrderId } from '../feed/feed-line.js';
 import { formatPoints, kopecksOfWire } from '../format/money.js';
 import { formatClock } from '../format/time.js';

@@ -1,4 +1,4 @@
-import type { SetupResponse } from '../api/types.js';
+import type { SetupResponse } from '../../../shared/admin/status.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
 
 /** The user guide's steps, ticked off from what the till knows, and the iiko permissions with codes. */

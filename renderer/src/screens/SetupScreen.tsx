@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.js';
-import type { SetupResponse } from '../api/types.js';
+import type { SetupResponse } from '../../../shared/admin/status.js';
 import { ServerAddressCard } from '../components/ServerAddressCard.js';
 import { SetupChecklist } from '../components/SetupChecklist.js';
 import { useNow } from '../components/use-now.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SettingsPatch } from '../../../shared/settings/schema.js';
-import type { PublicSettings } from '../api/types.js';
+import type { PublicSettings } from '../../../shared/admin/settings.js';
 import { ru } from '../i18n/ru.js';
 import { formFromSettings, isOverridden, patchFromForm, restartLabels } from './settings-form.js';
 

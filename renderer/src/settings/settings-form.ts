@@ -1,5 +1,5 @@
 import type { SettingsPatch } from '../../../shared/settings/schema.js';
-import type { PublicSettings } from '../api/types.js';
+import type { PublicSettings } from '../../../shared/admin/settings.js';
 import { parseRoublesInput, roublesInputValue } from '../format/money.js';
 
 /**

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { TillEvent, TillEventType } from '../../../shared/events.js';
 import { api, query } from '../api/client.js';
-import type { EventsResponse } from '../api/types.js';
+import type { EventsResponse } from '../../../shared/admin/feed.js';
 import { matchesTypes, toggleKind, typesOfKinds, type FeedKind } from '../feed/feed-kinds.js';
 import { mergeEvents } from '../feed/merge-events.js';
 

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { api } from '../api/client.js';
-import type { OpenOrder, OrdersResponse } from '../api/types.js';
+import type { OpenOrder, OrdersResponse } from '../../../shared/admin/feed.js';
 
 interface OrdersState {
   orders: OpenOrder[];

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { SettingsPatch } from '../../../shared/settings/schema.js';
 import { api } from '../api/client.js';
-import type { SettingsResponse, SettingsSaved } from '../api/types.js';
+import type { SettingsResponse, SettingsSaved } from '../../../shared/admin/settings.js';
 
 interface SettingsState {
   current: SettingsResponse | null;

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Language } from '../../../shared/i18n/language.js';
 import { api } from '../api/client.js';
-import type { StatusResponse } from '../api/types.js';
+import type { StatusResponse } from '../../../shared/admin/status.js';
 import { textsFor, type Texts } from '../i18n/texts.js';
 
 interface StatusState {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { ApiError, api } from '../api/client.js';
-import type { HandInResponse, WaiterSummary } from '../api/types.js';
+import type { HandInAnswer as HandInResponse, WaiterCashSummary as WaiterSummary } from '../../../shared/admin/waiter-cash.js';
 
 interface WaitersState {
   waiters: WaiterSummary[];

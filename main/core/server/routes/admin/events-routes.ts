@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
+import type { EventsResponse } from '../../../../../shared/admin/feed.js';
 import { TILL_EVENT_TYPES } from '../../../../../shared/events.js';
 import type { EventBus } from '../../../events/event-bus.js';
 import { validate } from '../../validate.js';
@@ -25,7 +26,7 @@ export function eventsRoutes(core: EventsRoutesDeps): Router {
 
   router.get('/api/events', (ctx) => {
     const query = validate(HistoryQuery, ctx.query, 'query');
-    ctx.body = { events: core.events.history({ beforeId: query.before, limit: query.limit, types: query.types }) };
+    ctx.body = { events: core.events.history({ beforeId: query.before, limit: query.limit, types: query.types }) } satisfies EventsResponse;
   });
 
   router.get('/api/events/stream', (ctx) => {

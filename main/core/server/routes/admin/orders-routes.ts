@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import type { LoyaltyContext } from '../../../loyalty/context.js';
 import { ordersToShow } from '../../../ledger/orders.js';
 import { viewOrders } from '../../../loyalty/order-view.js';
-import type { OrderView } from '../../../../../shared/wire/order-view.js';
+import type { OpenOrder, OrdersResponse } from '../../../../../shared/admin/feed.js';
 
 /**
  * Open orders with their guest, gifts and bonus reservation: what the cashier needs at the moment
@@ -13,12 +13,12 @@ export function ordersRoutes(core: { loyalty: LoyaltyContext }): Router {
   router.get('/api/orders', async (ctx) => {
     const rows = ordersToShow(core.loyalty.db);
     const views = await viewOrders(core.loyalty, rows.map((row) => row.id));
-    const orders: (OrderView & { UpdatedAt: string })[] = [];
+    const orders: OpenOrder[] = [];
     for (const row of rows) {
       const view = views.get(row.id);
       if (view) orders.push({ ...view, UpdatedAt: row.updatedAt });
     }
-    ctx.body = { orders };
+    ctx.body = { orders } satisfies OrdersResponse;
   });
   return router;
 }

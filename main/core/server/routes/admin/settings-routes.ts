@@ -1,10 +1,12 @@
 import Router from '@koa/router';
+import type { AdminProblem } from '../../../../../shared/admin/problem.js';
+import type { PublicSettings, SettingsResponse, SettingsSaved } from '../../../../../shared/admin/settings.js';
 import type { Settings } from '../../../../../shared/settings/schema.js';
 import { SettingsValidationError, type SettingsService } from '../../../settings/settings-service.js';
 import { readJsonBody } from '../../middleware/json-body.js';
 
 /** What the settings screen is shown: everything but secrets, which are masked or reduced to "is set". */
-export function publicSettings(settings: Settings) {
+export function publicSettings(settings: Settings): PublicSettings {
   const { adminPasswordHash, cloud, ...rest } = settings;
   return {
     ...rest,
@@ -26,7 +28,7 @@ export function settingsRoutes(core: { settings: SettingsService }): Router {
       settings: publicSettings(core.settings.getStored()),
       overridden: core.settings.overriddenKeys(),
       location: core.settings.location,
-    };
+    } satisfies SettingsResponse;
   });
 
   router.put('/api/settings', async (ctx) => {
@@ -38,11 +40,15 @@ export function settingsRoutes(core: { settings: SettingsService }): Router {
         changedKeys: change.changedKeys,
         restartNeeded: change.restartNeeded,
         restartKeys: change.restartKeys,
-      };
+      } satisfies SettingsSaved;
     } catch (error) {
       if (!(error instanceof SettingsValidationError)) throw error;
       ctx.status = 400;
-      ctx.body = { Message: 'Проверьте выделенные поля / Check the highlighted fields', Errors: error.issues.map((i) => ({ Field: i.field, Message: i.message })) };
+      ctx.body = {
+        Message: 'Проверьте выделенные поля / Check the highlighted fields',
+        Errors: error.issues.map((i) => ({ Field: i.field, Message: i.message })),
+        RequestId: ctx.state.requestId as string,
+      } satisfies AdminProblem;
     }
   });
 

@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import type { SetupResponse, StatusResponse } from '../../../../../shared/admin/status.js';
 import type { Clock } from '../../../clock.js';
 import type { LoyaltyProvider } from '../../../providers/loyalty-provider.js';
 import type { SettingsService } from '../../../settings/settings-service.js';
@@ -30,7 +31,7 @@ export function setupRoutes(core: SetupRoutesDeps): Router {
       listening: core.activity.listening,
       dataDir: core.dataDir,
       now: core.clock.now().toISOString(),
-    };
+    } satisfies StatusResponse;
   });
 
   router.get('/api/setup', (ctx) => {
@@ -44,7 +45,7 @@ export function setupRoutes(core: SetupRoutesDeps): Router {
       lastWaiterRequestAt: core.activity.lastWaiterRequestAt,
       provider,
       portInUse: core.activity.portInUse,
-    };
+    } satisfies SetupResponse;
   });
 
   return router;

@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
 import { z } from 'zod';
+import type { AdminProblem } from '../../../../../shared/admin/problem.js';
 import type { Language } from '../../../../../shared/i18n/language.js';
 import { MAX_WIRE_MONEY, formatRoubles } from '../../../../../shared/money.js';
 import { HandInRefused, UnknownWaiter, handIn } from '../../../cash/hand-in.js';
@@ -162,7 +163,7 @@ function answerProblems(language: () => Language): Middleware {
       const requestId = ctx.state.requestId as string;
       if (error instanceof CashProblem) {
         ctx.status = error.status;
-        ctx.body = { Message: error.text, ...(error.errors.length > 0 ? { Errors: error.errors } : {}), RequestId: requestId };
+        ctx.body = { Message: error.text, ...(error.errors.length > 0 ? { Errors: error.errors } : {}), RequestId: requestId } satisfies AdminProblem;
         return;
       }
       // Malformed JSON, too large a body: readJsonBody's 400/413/415, reworded for the manager.
@@ -172,7 +173,7 @@ function answerProblems(language: () => Language): Middleware {
           Message: cashMessage(language(), 'checkFields', { fields: error.errors.map((e) => e.Field).join(', ') }),
           Errors: error.errors,
           RequestId: requestId,
-        };
+        } satisfies AdminProblem;
         return;
       }
       throw error;

@@ -1,0 +1,29 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AdminProblem } from '../../../../../shared/admin/problem.js';
+import { SettingsResponse, SettingsSaved } from '../../../../../shared/admin/settings.js';
+import { startTestTill, type TestTill } from '../../../testing/test-till.js';
+
+let till: TestTill;
+afterEach(async () => {
+  await till.close();
+});
+
+describe('the settings API answers as shared/admin says', () => {
+  it('reads and saves settings in the shapes the dashboard parses', async () => {
+    till = await startTestTill();
+    const read = await till.http('GET', '/api/settings');
+    expect(SettingsResponse.parse(read.body).settings.adminPasswordSet).toBe(false);
+    const saved = await till.http('PUT', '/api/settings', { language: 'en' });
+    expect(saved.status).toBe(200);
+    expect(SettingsSaved.parse(saved.body).changedKeys).toEqual(['language']);
+  });
+
+  it('refuses a bad value with the admin error body: Message, Errors by field, RequestId', async () => {
+    till = await startTestTill();
+    const refused = await till.http('PUT', '/api/settings', { language: 'de' });
+    expect(refused.status).toBe(400);
+    const problem = AdminProblem.parse(refused.body);
+    expect(problem.Errors?.map((e) => e.Field)).toEqual(['language']);
+    expect(problem.RequestId).toBe(refused.headers.get('x-request-id'));
+  });
+});

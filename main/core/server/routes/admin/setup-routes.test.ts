@@ -1,0 +1,23 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { OrdersResponse } from '../../../../../shared/admin/feed.js';
+import { SetupResponse, StatusResponse } from '../../../../../shared/admin/status.js';
+import { startTestTill, type TestTill } from '../../../testing/test-till.js';
+
+let till: TestTill;
+afterEach(async () => {
+  await till.close();
+});
+
+describe('status, setup and orders answer as shared/admin says', () => {
+  it('parses with the schemas the dashboard imports, and reports where the till listens', async () => {
+    till = await startTestTill();
+    const status = StatusResponse.parse((await till.http('GET', '/api/status')).body);
+    expect(status.listening).toEqual({ host: '127.0.0.1', port: Number(new URL(till.baseUrl).port) });
+    expect(status.lastWaiterRequestAt).toBeNull();
+    await till.waiter('GET', '/health');
+    const setup = SetupResponse.parse((await till.http('GET', '/api/setup')).body);
+    expect(setup.lastWaiterRequestAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(setup.checklist.map((item) => item.id)).toContain('serverAddress');
+    expect(OrdersResponse.parse((await till.http('GET', '/api/orders')).body).orders).toEqual([]);
+  });
+});

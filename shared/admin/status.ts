@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../i18n/language.js';
+
+/** GET /api/status and GET /api/setup: the till's state for the dashboard's header and the setup assistant. */
+export const ProviderStatus = z.object({
+  provider: z.enum(['local', 'cloud']),
+  online: z.boolean(),
+  lastError: z.string().nullable(),
+  /** Operations recorded but not yet delivered (always 0 for the embedded book). */
+  outbox: z.number().int(),
+});
+export type ProviderStatus = z.infer<typeof ProviderStatus>;
+
+export const StatusResponse = z.object({
+  version: z.string(),
+  language: z.enum(LANGUAGES),
+  provider: ProviderStatus,
+  cashToWaiter: z.boolean(),
+  lastWaiterRequestAt: z.string().nullable(),
+  listening: z.object({ host: z.string(), port: z.number().int() }).nullable(),
+  dataDir: z.string(),
+  now: z.string(),
+});
+export type StatusResponse = z.infer<typeof StatusResponse>;
+
+export const CHECKLIST_IDS = ['serverAddress', 'bonusPaymentType', 'payInOutTypes', 'waiterPermissions', 'provider'] as const;
+export type ChecklistId = (typeof CHECKLIST_IDS)[number];
+
+export const SetupResponse = z.object({
+  serverAddresses: z.array(z.object({ address: z.string(), url: z.string(), loopback: z.boolean() })),
+  checklist: z.array(z.object({ id: z.enum(CHECKLIST_IDS), done: z.boolean(), optional: z.boolean() })),
+  permissions: z.array(z.object({ code: z.string(), ru: z.string(), en: z.string() })).readonly(),
+  lastWaiterRequestAt: z.string().nullable(),
+  provider: ProviderStatus,
+  /** A port the till could not take because another program holds it. */
+  portInUse: z.number().int().nullable(),
+});
+export type SetupResponse = z.infer<typeof SetupResponse>;
