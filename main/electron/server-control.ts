@@ -1,9 +1,13 @@
 import type Koa from 'koa';
 import type { TillCore } from '../core/create-core.js';
 import { listen as listenCore, PortInUseError, type Listening, type ListenTarget } from '../core/server/listen.js';
+import type { ListenerReport } from '../core/till-activity.js';
 import type { ServerState } from './server-state.js';
 
 type Listen = (target: ListenTarget, options: { host: string; port: number }) => Promise<Listening>;
+
+/** Where the loopback-only fallback listener reports: nowhere. */
+const UNREPORTED: ListenerReport = { listeningOn: () => undefined, portTaken: () => undefined, stoppedListening: () => undefined };
 
 /**
  * Starts and stops the till's HTTP server for the tray, one step at a time: a double click on
@@ -78,15 +82,14 @@ export class ServerControl {
 
   private async openFallback(portInUse: number): Promise<Listening | null> {
     try {
-      this.fallback = await this.listen(this.core, { host: '127.0.0.1', port: 0 });
+      this.fallback = await this.listen({ app: this.app, activity: UNREPORTED }, { host: '127.0.0.1', port: 0 });
       this.core.logger.warn({ portInUse, fallback: this.fallback.localUrl }, 'port taken: the dashboard opened on a loopback-only port for the till itself');
     } catch (error) {
       this.core.logger.error({ err: error }, 'not even a loopback port could be opened for the dashboard');
       this.fallback = null;
     }
-    // The setup screen reports the taken port; the fallback is not the till's address for anyone.
-    this.core.activity.portInUse = portInUse;
-    this.core.activity.listening = null;
+    // The setup screen reports the taken port (the failed start told the core's activity so); the
+    // fallback is not the till's address for anyone, so it reports nowhere.
     return this.fallback;
   }
 
