@@ -1,16 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AdminProblem } from '../../../../../shared/admin/problem.js';
 import { SettingsResponse, SettingsSaved } from '../../../../../shared/admin/settings.js';
-import { startTestTill, type TestTill } from '../../../testing/test-till.js';
+import { useTill } from '../../../testing/waiter-steps.js';
 
-let till: TestTill;
-afterEach(async () => {
-  await till.close();
-});
+const t = useTill('test');
 
 describe('the settings API answers as shared/admin says', () => {
   it('reads and saves settings in the shapes the dashboard parses', async () => {
-    till = await startTestTill();
+    const { till } = t;
     const read = await till.http('GET', '/api/settings');
     expect(SettingsResponse.parse(read.body).settings.adminPasswordSet).toBe(false);
     const saved = await till.http('PUT', '/api/settings', { language: 'en' });
@@ -19,7 +16,7 @@ describe('the settings API answers as shared/admin says', () => {
   });
 
   it('refuses a bad value with the admin error body: Message, Errors by field, RequestId', async () => {
-    till = await startTestTill();
+    const { till } = t;
     const refused = await till.http('PUT', '/api/settings', { language: 'de' });
     expect(refused.status).toBe(400);
     const problem = AdminProblem.parse(refused.body);

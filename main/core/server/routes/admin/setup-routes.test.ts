@@ -1,16 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OrdersResponse } from '../../../../../shared/admin/feed.js';
 import { SetupResponse, StatusResponse } from '../../../../../shared/admin/status.js';
-import { startTestTill, type TestTill } from '../../../testing/test-till.js';
+import { useTill } from '../../../testing/waiter-steps.js';
 
-let till: TestTill;
-afterEach(async () => {
-  await till.close();
-});
+const t = useTill('test');
 
 describe('status, setup and orders answer as shared/admin says', () => {
   it('parses with the schemas the dashboard imports, and reports where the till listens', async () => {
-    till = await startTestTill();
+    const { till } = t;
     const status = StatusResponse.parse((await till.http('GET', '/api/status')).body);
     expect(status.listening).toEqual({ host: '127.0.0.1', port: Number(new URL(till.baseUrl).port) });
     expect(status.lastWaiterRequestAt).toBeNull();
