@@ -3,6 +3,10 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BONUS_TYPE, startTestTill, type HttpAnswer, type TestTill } from '../testing/test-till.js';
 
+// Hundreds of random requests over real HTTP: seconds alone, much longer on a loaded 2-core machine.
+// The limit catches a hang, not slowness.
+const PROPERTY_TIME_LIMIT_MS = 180_000;
+
 /*
  * Random, mostly wrong requests against the real server. Whatever comes in, the till answers with
  * something a waiter can act on: never a 5xx, and every 4xx carries WaiterMessage plus the fields
@@ -148,7 +152,7 @@ describe('the waiter API under random input', () => {
       { numRuns: 300 },
     );
     expect(reached).toBeGreaterThan(250);
-  });
+  }, PROPERTY_TIME_LIMIT_MS);
 
   it('answers raw request targets that fetch would clean up (bad %-escapes, dots, slashes) without a 5xx', async () => {
     const printable = fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 60 });
@@ -163,7 +167,7 @@ describe('the waiter API under random input', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, PROPERTY_TIME_LIMIT_MS);
 
   it('keeps the ledger consistent after the random traffic', async () => {
     const integrity = till.core.db.pragma('integrity_check', { simple: true });
@@ -198,5 +202,5 @@ describe('the waiter API under random input', () => {
       }),
       { numRuns: 80 },
     );
-  });
+  }, PROPERTY_TIME_LIMIT_MS);
 });
