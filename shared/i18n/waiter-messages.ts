@@ -6,6 +6,7 @@ import type { Language } from './language.js';
  */
 const ru = {
   unknownCode: () => 'Код не найден в GetMeBack. Проверьте QR-код, номер телефона или карты и отсканируйте ещё раз.',
+  unreadableCode: () => 'Код не прочитан. Отсканируйте QR-код ещё раз или введите номер телефона или карты гостя.',
   otherGuestBound: (p: { name: string }) =>
     `К заказу уже привязан гость ${p.name}. Сначала сделайте чекаут гостя, затем повторите чекин.`,
   voucherRedeemed: (p: { gift: string }) => `Подарок «${p.gift}» уже использован. Отсканируйте другой QR-код подарка.`,
@@ -42,6 +43,7 @@ type Catalogue = { [K in keyof typeof ru]: (typeof ru)[K] };
 
 const en: Catalogue = {
   unknownCode: () => 'Code not found in GetMeBack. Check the QR code, phone or card number and scan again.',
+  unreadableCode: () => 'The code could not be read. Scan the QR code again or type the guest’s phone or card number.',
   otherGuestBound: (p) => `Guest ${p.name} is already bound to this order. Check the guest out first, then check in again.`,
   voucherRedeemed: (p) => `Gift "${p.gift}" has already been used. Scan another gift QR code.`,
   voucherInOtherOrder: (p) =>

@@ -17,7 +17,9 @@ export async function exactlyOnce<R>(
   work: (remember: (response: R) => void) => Promise<R>,
 ): Promise<void> {
   const key = validate(IdempotencyKey, ctx.get('Idempotency-Key') || undefined, 'Idempotency-Key');
-  const requestHash = IdempotencyKeys.hashRequest(ctx.method, ctx.path, rawBody);
+  // Order ids are UUIDs, whatever their case: a replay that spells the id in upper case is the
+  // same request (ctx.path is already relative to the waiter API's base path).
+  const requestHash = IdempotencyKeys.hashRequest(ctx.method, ctx.path.toLowerCase(), rawBody);
   if (!deps.keys.begin(key)) throw new KeyConflict(409);
   try {
     const stored = deps.keys.find(key);

@@ -1,5 +1,6 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
+import type { z } from 'zod';
 import { CheckInRequest } from '../../../../shared/wire/checkin.js';
 import { AddGiftRequest } from '../../../../shared/wire/gifts.js';
 import { PaymentRequest, RefundRequest } from '../../../../shared/wire/payment.js';
@@ -15,8 +16,11 @@ import { viewOrder } from '../../loyalty/order-view.js';
 import { payOrder } from '../../loyalty/payment.js';
 import { precheck } from '../../loyalty/precheck.js';
 import { refundOrder } from '../../loyalty/refund.js';
+import { Refusal } from '../../loyalty/refusal.js';
 import { readJsonBody } from '../middleware/json-body.js';
 import { validate } from '../validate.js';
+import { isReadableScan } from '../wire/scanned-value.js';
+import { isJsonObject, matchWireNames } from '../wire/wire-names.js';
 import { exactlyOnce } from './exactly-once.js';
 import { buildOpenApiDocument } from './openapi.js';
 
@@ -34,7 +38,16 @@ function orderIdOf(ctx: Context): string {
   return validate(OrderId, ctx.params.orderId, 'orderId').toLowerCase();
 }
 
-/** The external-loyalty API that iikoWaiter calls (PROTOCOL.md §§2–5), relative to the configured path. */
+/**
+ * The body as sent, its property names matched to the schema's whatever their case, and the body
+ * validated: `named` is what an Idempotency-Key's request hash is taken over.
+ */
+async function readWire<S extends z.ZodType>(ctx: Context, schema: S): Promise<{ named: unknown; body: z.output<S> }> {
+  const named = matchWireNames(schema, await readJsonBody(ctx));
+  return { named, body: validate(schema, named) };
+}
+
+/** The external-loyalty API that iikoWaiter calls (docs/protocol.md), relative to the configured path. */
 export function waiterApi(deps: WaiterApiDeps): Router {
   const { loyalty } = deps;
   const router = new Router();
@@ -47,7 +60,11 @@ export function waiterApi(deps: WaiterApiDeps): Router {
 
   router.post('/orders/:orderId/checkin', async (ctx) => {
     const orderId = orderIdOf(ctx);
-    const body = validate(CheckInRequest, await readJsonBody(ctx));
+    const named = matchWireNames(CheckInRequest, await readJsonBody(ctx));
+    // iikoWaiter's vendor documents only 204 and 200 + WaiterMessage here: a code that cannot be
+    // read is a message for the waiter ("scan again"), not a malformed request.
+    if (isJsonObject(named) && !isReadableScan(named.Value)) throw new Refusal('unreadableCode');
+    const body = validate(CheckInRequest, named);
     await checkIn(loyalty, orderId, body.Value, identify(body.WaiterPin));
     ctx.status = 204;
   });
@@ -64,7 +81,7 @@ export function waiterApi(deps: WaiterApiDeps): Router {
 
   router.post('/orders/:orderId/gifts', async (ctx) => {
     const orderId = orderIdOf(ctx);
-    const body = validate(AddGiftRequest, await readJsonBody(ctx));
+    const { body } = await readWire(ctx, AddGiftRequest);
     ctx.body = { Gift: await addGift(loyalty, orderId, body.GiftId, identify(body.WaiterPin)) };
   });
 
@@ -76,15 +93,14 @@ export function waiterApi(deps: WaiterApiDeps): Router {
 
   router.post('/orders/:orderId/precheck', async (ctx) => {
     const orderId = orderIdOf(ctx);
-    const body = validate(PrecheckRequest, await readJsonBody(ctx));
+    const { body } = await readWire(ctx, PrecheckRequest);
     ctx.body = await precheck(loyalty, orderId, { orderSum: body.OrderSum, bonusSum: body.BonusSum ?? null }, identify(body.WaiterPin));
   });
 
   router.post('/orders/:orderId/payments', async (ctx) => {
     const orderId = orderIdOf(ctx);
-    const raw = await readJsonBody(ctx);
-    const body = validate(PaymentRequest, raw);
-    await exactlyOnce(ctx, deps, raw, (remember) =>
+    const { named, body } = await readWire(ctx, PaymentRequest);
+    await exactlyOnce(ctx, deps, named, (remember) =>
       payOrder(
         loyalty,
         orderId,
@@ -101,9 +117,8 @@ export function waiterApi(deps: WaiterApiDeps): Router {
 
   router.post('/orders/:orderId/refund', async (ctx) => {
     const orderId = orderIdOf(ctx);
-    const raw = await readJsonBody(ctx);
-    const body = validate(RefundRequest, raw);
-    await exactlyOnce(ctx, deps, raw, (remember) => refundOrder(loyalty, orderId, identify(body.WaiterPin), remember));
+    const { named, body } = await readWire(ctx, RefundRequest);
+    await exactlyOnce(ctx, deps, named, (remember) => refundOrder(loyalty, orderId, identify(body.WaiterPin), remember));
   });
 
   router.get('/health', (ctx) => {
