@@ -1,0 +1,135 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { EmbeddedLoyaltyBook } from '../providers/embedded-book.js';
+import type { GuestProfile, LoyaltyProvider, ProviderOperation } from '../providers/loyalty-provider.js';
+import { closeCloud, eventually, startCloudWithGuests } from '../providers/cloud/cloud-test-kit.js';
+import { startTestTill, type TestTill } from '../testing/test-till.js';
+import { countRows, newOrderId, paymentBody, waiterSteps } from './waiter-steps.test-support.js';
+
+/**
+ * The 409 of an Idempotency-Key whose first request is still running (docs/protocol.md#idempotency).
+ * With the embedded book nothing yields inside a payment, so these tests use providers whose calls
+ * really wait: the embedded book behind a gate the test opens, and the cloud provider against the
+ * fake cloud answering late.
+ */
+
+/** The embedded book, whose `guest()` waits while the gate is shut: a payment stops inside its key. */
+class GatedBook implements LoyaltyProvider {
+  readonly kind = 'local' as const;
+  waiting = 0;
+  private gate: Promise<void> | null = null;
+
+  constructor(private readonly book: EmbeddedLoyaltyBook) {}
+
+  /** Shuts the gate; the returned function opens it. */
+  shut(): () => void {
+    let open!: () => void;
+    this.gate = new Promise((resolve) => (open = resolve));
+    return () => {
+      this.gate = null;
+      open();
+    };
+  }
+
+  async guest(guestId: string, options?: { allowStale?: boolean }): Promise<GuestProfile | null> {
+    if (this.gate) {
+      this.waiting += 1;
+      await this.gate;
+    }
+    return this.book.guest(guestId, options);
+  }
+
+  lookup = (value: string) => this.book.lookup(value);
+  voucher = (voucherId: string) => this.book.voucher(voucherId);
+  rules = () => this.book.rules();
+  ledgerAdjustment = (guestId: string) => this.book.ledgerAdjustment(guestId);
+  record = (operation: ProviderOperation) => this.book.record(operation);
+  status = () => this.book.status();
+  close = () => this.book.close();
+}
+
+const opened: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of opened.splice(0)) await close();
+});
+
+async function gatedTill(): Promise<{ till: TestTill; book: GatedBook }> {
+  let book!: GatedBook;
+  const till = await startTestTill({ provider: (deps) => (book = new GatedBook(new EmbeddedLoyaltyBook(deps.db))) });
+  opened.push(() => till.close());
+  return { till, book };
+}
+
+describe('a key whose first request is still running answers 409', () => {
+  it('20 payments under one key while the first waits for the loyalty book: 19 × 409, then one commit', async () => {
+    const { till, book } = await gatedTill();
+    const steps = waiterSteps(till);
+    const order = newOrderId();
+    await steps.checkIn(order, 'GMB-G-1001');
+    await steps.precheck(order, 1200, 300);
+    const body = paymentBody(1200, { bonus: 300, cash: 900 });
+
+    const open = book.shut();
+    let settled = 0;
+    const answers = Array.from({ length: 20 }, () => steps.pay(order, body, 'one-key').finally(() => (settled += 1)));
+    await eventually(() => book.waiting === 1 && settled === 19, 'the first payment to wait and 19 others to be answered');
+    // Another body under the running key is "still running" too, not 422: the first may yet fail.
+    const otherBody = await steps.pay(order, paymentBody(1200, { cash: 1200 }), 'one-key');
+    expect(otherBody.status).toBe(409);
+    expect(countRows(till, 'payments')).toBe(0);
+    open();
+
+    const all = await Promise.all(answers);
+    const conflicts = all.filter((answer) => answer.status === 409);
+    expect(conflicts).toHaveLength(19);
+    for (const conflict of conflicts) expect(conflict.body.WaiterMessage).toMatch(/уже выполняется/);
+    const [committed] = all.filter((answer) => answer.status === 200);
+    expect(committed?.body).toMatchObject({ OrderId: order, BonusWrittenOff: 300, WaiterDebt: 900 });
+    expect(book.waiting).toBe(1);
+
+    const replay = await steps.pay(order, body, 'one-key');
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.text).toBe(committed?.text);
+    expect(countRows(till, 'payments')).toBe(1);
+    expect(countRows(till, 'guest_entries', "kind = 'bonus_writeoff'")).toBe(1);
+  });
+
+  it('a refund under a running key is 409 too', async () => {
+    const { till, book } = await gatedTill();
+    const steps = waiterSteps(till);
+    const order = newOrderId();
+    await steps.checkIn(order, 'GMB-G-1002');
+    expect((await steps.pay(order, paymentBody(200, { cash: 200 }), 'refund-me')).status).toBe(200);
+
+    const open = book.shut();
+    const first = steps.refund(order, 'refund-key');
+    await eventually(() => book.waiting === 1, 'the refund to wait for the loyalty book');
+    expect((await steps.refund(order, 'refund-key')).status).toBe(409);
+    open();
+    expect((await first).body).toMatchObject({ OrderId: order, WaiterDebtReversed: 200 });
+    expect((await steps.refund(order, 'refund-key')).headers.get('idempotent-replayed')).toBe('true');
+    expect(countRows(till, 'refunds')).toBe(1);
+  });
+
+  it('the cloud provider against a fake cloud that answers late: the second request is 409, the first commits', async () => {
+    const { fake, till } = await startCloudWithGuests();
+    opened.push(() => closeCloud(till, fake));
+    const steps = waiterSteps(till);
+    const order = newOrderId();
+    expect((await steps.checkIn(order, 'GMB-G-1001')).status).toBe(204);
+    expect((await steps.precheck(order, 1000, 200)).body.BonusSum).toBe(200);
+    const body = paymentBody(1000, { bonus: 200, cash: 800 });
+
+    fake.slow(800, 'lookups');
+    const seen = fake.requests.length;
+    const first = steps.pay(order, body, 'cloud-key');
+    await eventually(() => fake.requests.length > seen, 'the payment to ask the cloud for the guest');
+    const second = await steps.pay(order, body, 'cloud-key');
+    expect(second.status).toBe(409);
+    const committed = await first;
+    expect(committed.body).toMatchObject({ OrderId: order, BonusWrittenOff: 200, WaiterDebt: 800 });
+    fake.slow(0);
+    const replay = await steps.pay(order, body, 'cloud-key');
+    expect(replay.text).toBe(committed.text);
+    expect(countRows(till, 'payments')).toBe(1);
+  });
+});
