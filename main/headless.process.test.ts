@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { networkInterfaces, tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startTill, type RunningTill } from '../e2e/support/till-server.js';
+
+/**
+ * `npm run server` as a process, as the user and the e2e specs start it (docs/protocol.md#headless):
+ * the flags --path, --admin-password and --no-demo, and a clean exit on SIGTERM.
+ */
+
+const dataDirs: string[] = [];
+afterAll(() => {
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function freshDataDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gmb-headless-'));
+  dataDirs.push(dir);
+  return dir;
+}
+
+/** This machine's first IPv4 address that is not loopback: a request from it is "from the network". */
+function lanAddress(): string {
+  for (const addresses of Object.values(networkInterfaces())) {
+    for (const address of addresses ?? []) if (address.family === 'IPv4' && !address.internal) return address.address;
+  }
+  throw new Error('this test needs a network address other than loopback');
+}
+
+interface SettingsAnswer {
+  settings: { adminPasswordSet: boolean };
+  overridden: string[];
+}
+
+const ORDER = '3f0e9a52-6d1b-4b8e-9a47-2b8f1c0d9e10';
+
+async function checkIn(baseUrl: string, base: string): Promise<{ status: number; text: string }> {
+  const response = await fetch(`${baseUrl}${base}/orders/${ORDER}/checkin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ Value: 'GMB-G-1001', WaiterPin: '1111' }),
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+async function settingsOf(till: RunningTill, headers: Record<string, string> = {}, host = '127.0.0.1'): Promise<Response> {
+  const url = new URL('/api/settings', till.baseUrl);
+  url.hostname = host;
+  return fetch(url, { headers });
+}
+
+// Each test starts the server once or twice as its own process: seconds, not milliseconds.
+describe('the headless server', { timeout: 60_000 }, () => {
+  it('serves the waiter API under --path only, and stops with exit code 0 on SIGTERM', async () => {
+    const till = await startTill({ dataDir: freshDataDir(), args: ['--path', 'Loyalty'] });
+    try {
+      expect((await checkIn(till.baseUrl, '/Loyalty')).status).toBe(204);
+      const health = await fetch(`${till.baseUrl}/Loyalty/health`);
+      expect(((await health.json()) as { Status: string }).Status).toBe('ok');
+      expect((await checkIn(till.baseUrl, '/GetMeBack')).status).toBe(404);
+    } finally {
+      const code = await till.stop();
+      expect(code).toBe(0);
+      expect(till.process.signalCode).toBeNull();
+    }
+  });
+
+  it('loads no demo book with --no-demo: the demo guest is unknown', async () => {
+    const till = await startTill({ dataDir: freshDataDir(), args: ['--no-demo'] });
+    try {
+      const answer = await checkIn(till.baseUrl, '/GetMeBack');
+      expect(answer.status).toBe(200);
+      expect(answer.text).toMatch(/Код не найден/);
+    } finally {
+      expect(await till.stop()).toBe(0);
+    }
+  });
+
+  it('guards the dashboard from the network with --admin-password, for that run only', async () => {
+    const dataDir = freshDataDir();
+    const lan = lanAddress();
+    const till = await startTill({ dataDir, args: ['--host', '0.0.0.0', '--admin-password', 'kassa-42'] });
+    try {
+      // On this machine the dashboard stays open; the flag is a setting of this run, not stored.
+      const local = (await (await settingsOf(till)).json()) as SettingsAnswer;
+      expect(local.overridden).toContain('adminPasswordHash');
+      expect(local.settings.adminPasswordSet).toBe(false);
+      const basic = (password: string) => ({ authorization: `Basic ${Buffer.from(`admin:${password}`).toString('base64')}` });
+      expect((await settingsOf(till, {}, lan)).status).toBe(401);
+      expect((await settingsOf(till, basic('wrong'), lan)).status).toBe(401);
+      expect((await settingsOf(till, basic('kassa-42'), lan)).status).toBe(200);
+    } finally {
+      expect(await till.stop()).toBe(0);
+    }
+    const again = await startTill({ dataDir, args: ['--host', '0.0.0.0'] });
+    try {
+      expect(((await (await settingsOf(again)).json()) as SettingsAnswer).overridden).not.toContain('adminPasswordHash');
+      expect((await settingsOf(again, {}, lan)).status).toBe(403);
+    } finally {
+      expect(await again.stop()).toBe(0);
+    }
+  });
+});
