@@ -8,7 +8,7 @@ import { WaiterPin } from './primitives.js';
 export const CheckInRequest = z
   .object({
     Value: z.string({ error: 'must be a string' }).trim().min(1, { error: 'must not be empty' }).max(256),
-    WaiterPin: WaiterPin.optional(),
+    WaiterPin: WaiterPin.nullish(),
   })
   .meta({ id: 'CheckInRequest' });
 export type CheckInRequest = z.infer<typeof CheckInRequest>;

@@ -5,7 +5,7 @@ import { WaiterPin, WireMoneyOut } from './primitives.js';
 export const AddGiftRequest = z
   .object({
     GiftId: z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' }).max(128),
-    WaiterPin: WaiterPin.optional(),
+    WaiterPin: WaiterPin.nullish(),
   })
   .meta({ id: 'AddGiftRequest' });
 export type AddGiftRequest = z.infer<typeof AddGiftRequest>;

@@ -10,10 +10,10 @@ export const PaymentRequest = z
   .object({
     OrderSum: WireMoney,
     PaymentItems: z.array(PaymentItem).max(50),
-    WaiterPin: WaiterPin.optional(),
+    WaiterPin: WaiterPin.nullish(),
     Waiter: z
-      .object({ Id: z.string().min(1).max(128), Name: z.string().max(128).optional() })
-      .optional(),
+      .object({ Id: z.string().min(1).max(128), Name: z.string().max(128).nullish() })
+      .nullish(),
   })
   .refine((body) => body.PaymentItems.reduce((sum, item) => sum + item.Sum, 0) === body.OrderSum, {
     error: 'the sum of PaymentItems must equal OrderSum',
@@ -38,7 +38,7 @@ export const PaymentResponse = z
 export type PaymentResponse = z.infer<typeof PaymentResponse>;
 
 /** POST /orders/{orderId}/refund */
-export const RefundRequest = z.object({ WaiterPin: WaiterPin.optional() }).meta({ id: 'RefundRequest' });
+export const RefundRequest = z.object({ WaiterPin: WaiterPin.nullish() }).meta({ id: 'RefundRequest' });
 export type RefundRequest = z.infer<typeof RefundRequest>;
 
 export const RefundResponse = z

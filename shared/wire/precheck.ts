@@ -6,7 +6,7 @@ export const PrecheckRequest = z
   .object({
     OrderSum: WireMoney,
     BonusSum: WireMoney.nullable().optional(),
-    WaiterPin: WaiterPin.optional(),
+    WaiterPin: WaiterPin.nullish(),
   })
   .meta({ id: 'PrecheckRequest' });
 export type PrecheckRequest = z.infer<typeof PrecheckRequest>;
@@ -36,7 +36,7 @@ export const PaymentType = z
   .object({
     Id: z.string({ error: 'must be a string' }).min(1).max(128),
     Kind: PaymentKind,
-    Name: z.string().max(256).optional(),
+    Name: z.string().max(256).nullish(),
   })
   .meta({ id: 'PaymentType' });
 

@@ -19,7 +19,10 @@ export const WireMoney = z
   .transform((value) => kopecksFromWire(value) as number)
   .meta({ description: 'Roubles (or points), at most 2 decimals, never negative', example: 300.5 });
 
-/** The waiter's PIN: a secret, hashed at the edge and never stored or logged. */
+/**
+ * The waiter's PIN: a secret, hashed at the edge and never stored or logged. Requests take it
+ * `.nullish()`: a .NET serializer writes an unset string as null, which means "no PIN", as absent does.
+ */
 export const WaiterPin = z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' }).max(64);
 
 /** Money as the app sends it back: a decimal number made from kopecks (see kopecksToWire). */

@@ -70,6 +70,23 @@ describe('property names match whatever their case (docs/protocol.md#conventions
   });
 });
 
+describe('null stands for an absent optional field (docs/protocol.md#tolerance)', () => {
+  it('WaiterPin, Waiter, Waiter.Name and PaymentType.Name may be null, as a .NET serializer writes unset fields', async () => {
+    const order = newOrderId();
+    expect((await t.till.waiter('POST', `/orders/${order}/checkin`, { Value: 'GMB-G-1002', WaiterPin: null })).status).toBe(204);
+    const precheck = await t.till.waiter<{ MaxSum: number }>('POST', `/orders/${order}/precheck`, { OrderSum: 100, BonusSum: null, WaiterPin: null });
+    expect(precheck.body.MaxSum).toBe(50);
+    const unnamed = { OrderSum: 100, PaymentItems: [{ PaymentType: { ...CASH, Name: null }, Sum: 100 }], WaiterPin: null, Waiter: null };
+    const paid = await t.steps.pay(order, unnamed, `nulls-${order}`);
+    // No waiter identified: the cash goes to the till, nobody's debt.
+    expect(paid.body).toMatchObject({ OrderId: order, WaiterDebt: 0 });
+    const named = await t.steps.pay(newOrderId(), { ...unnamed, Waiter: { Id: 'iiko-7', Name: null } }, `nulls-named-${order}`);
+    expect(named.body.WaiterDebt).toBe(100);
+    const refund = await t.till.waiter<{ OrderId: string }>('POST', `/orders/${order}/refund`, { WaiterPin: null }, { 'Idempotency-Key': `nulls-refund-${order}` });
+    expect(refund.body.OrderId).toBe(order);
+  });
+});
+
 describe('order ids are UUIDs in any case (docs/protocol.md#conventions)', () => {
   it('an upper-case id reaches the same order', async () => {
     const order = newOrderId();

@@ -30,19 +30,19 @@ class GatedBook implements LoyaltyProvider {
     };
   }
 
-  async guest(guestId: string, options?: { allowStale?: boolean }): Promise<GuestProfile | null> {
+  async guest(guestId: string): Promise<GuestProfile | null> {
     if (this.gate) {
       this.waiting += 1;
       await this.gate;
     }
-    return this.book.guest(guestId, options);
+    return this.book.guest(guestId);
   }
 
   lookup = (value: string) => this.book.lookup(value);
   voucher = (voucherId: string) => this.book.voucher(voucherId);
   rules = () => this.book.rules();
   ledgerAdjustment = (guestId: string) => this.book.ledgerAdjustment(guestId);
-  record = (operation: ProviderOperation) => this.book.record(operation);
+  record = (_operation: ProviderOperation) => this.book.record();
   status = () => this.book.status();
   close = () => this.book.close();
 }

@@ -6,7 +6,7 @@ import { PaymentRequest, RefundRequest } from '../../../../shared/wire/payment.j
 import { PrecheckRequest } from '../../../../shared/wire/precheck.js';
 import { startTestTill } from '../../testing/test-till.js';
 import { buildOpenApiDocument } from './openapi.js';
-import { waiterApi } from './waiter-api.js';
+import { servedRoutes } from './waiter-routes.test-support.js';
 
 interface Operation {
   requestBody?: { content: { 'application/json': { schema: unknown } } };
@@ -16,17 +16,6 @@ interface Operation {
 type Document = { openapi: string; servers: { url: string }[]; paths: Record<string, Record<string, Operation>> };
 
 const document = buildOpenApiDocument('/GetMeBack', '0.0.0-test') as Document;
-
-/** Every method and path the waiter router really serves, in OpenAPI's `{param}` spelling. */
-function servedRoutes(): string[] {
-  const router = waiterApi({} as Parameters<typeof waiterApi>[0]);
-  return router.stack
-    .filter((layer) => layer.methods.length > 0)
-    .flatMap((layer) =>
-      layer.methods.filter((method) => method !== 'HEAD').map((method) => `${method.toLowerCase()} ${layer.path.toString().replace(/:(\w+)/g, '{$1}')}`),
-    )
-    .sort();
-}
 
 const documentedRoutes = () =>
   Object.entries(document.paths)

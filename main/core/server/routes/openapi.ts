@@ -37,6 +37,49 @@ function operation(summary: string, request: Schema | null, ok: { status: string
 }
 
 /**
+ * Each operation's section of docs/protocol.md, and whether iikoWaiter's vendor documents the call
+ * (only the check-in and its unbind) or it is this till's extension.
+ */
+export const PROTOCOL_SECTIONS: Record<string, { section: string; vendor: boolean }> = {
+  'post /orders/{orderId}/checkin': { section: 'check-in', vendor: true },
+  'delete /orders/{orderId}/checkin': { section: 'check-out', vendor: true },
+  'get /orders/{orderId}': { section: 'order-view', vendor: false },
+  'post /orders/{orderId}/gifts': { section: 'add-a-gift', vendor: false },
+  'delete /orders/{orderId}/gifts/{giftId}': { section: 'remove-a-gift', vendor: false },
+  'post /orders/{orderId}/precheck': { section: 'pre-check', vendor: false },
+  'post /orders/{orderId}/payments': { section: 'payment', vendor: false },
+  'post /orders/{orderId}/refund': { section: 'refund', vendor: false },
+  'get /health': { section: 'health', vendor: false },
+  'get /openapi.json': { section: 'openapi-document', vendor: false },
+};
+
+/** The rules document, as a path from the repository's root. */
+export const PROTOCOL_DOCUMENT = 'docs/protocol.md';
+
+/** Links every operation of `paths` to its section of docs/protocol.md. */
+function linkToProtocol(paths: Record<string, Record<string, object>>): Record<string, Record<string, object>> {
+  return Object.fromEntries(
+    Object.entries(paths).map(([path, operations]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(operations).map(([method, operation]) => {
+          const link = PROTOCOL_SECTIONS[`${method} ${path}`];
+          if (!link) throw new Error(`no section of ${PROTOCOL_DOCUMENT} for ${method} ${path}`);
+          return [
+            method,
+            {
+              ...operation,
+              externalDocs: { description: 'The rules of this call', url: `${PROTOCOL_DOCUMENT}#${link.section}` },
+              'x-iikowaiter-vendor': link.vendor,
+            },
+          ];
+        }),
+      ),
+    ]),
+  );
+}
+
+/**
  * The OpenAPI 3.1 document of the waiter API, generated from the same zod schemas that validate
  * requests, so the document cannot drift from what the server accepts.
  */
@@ -47,10 +90,12 @@ export function buildOpenApiDocument(basePath: string, version: string): object 
       title: 'GetMeBack Till — External Loyalty API for iikoWaiter',
       version,
       description:
-        'Refusals answer 200 with {"WaiterMessage"} and change nothing. Money is decimal roubles with at most 2 decimals.',
+        'Refusals answer 200 with {"WaiterMessage"} and change nothing. Money is decimal roubles with at most 2 decimals. ' +
+        `The rules of every call are in ${PROTOCOL_DOCUMENT} of the till's repository: each operation's externalDocs links its section, ` +
+        'and x-iikowaiter-vendor says whether iikoWaiter’s vendor documents the call (true) or it is this till’s extension (false).',
     },
     servers: [{ url: basePath }],
-    paths: {
+    paths: linkToProtocol({
       '/orders/{orderId}/checkin': {
         post: operation('Check in a guest or a gift voucher (QR, phone, card)', CheckInRequest, { status: '204', schema: null }),
         delete: operation('Check the guest out; gifts already added stay', null, { status: '204', schema: null }),
@@ -76,6 +121,6 @@ export function buildOpenApiDocument(basePath: string, version: string): object 
       '/health': {
         get: { summary: 'Health', responses: { '200': { description: 'ok', content: json(HealthResponse, 'output') } } },
       },
-    },
+    }),
   };
 }

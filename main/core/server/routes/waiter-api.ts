@@ -51,7 +51,7 @@ async function readWire<S extends z.ZodType>(ctx: Context, schema: S): Promise<{
 export function waiterApi(deps: WaiterApiDeps): Router {
   const { loyalty } = deps;
   const router = new Router();
-  const identify = (pin?: string, waiter?: { Id: string }) => loyalty.waiters.identify({ pin, iikoId: waiter?.Id });
+  const identify = (pin?: string | null, waiter?: { Id: string } | null) => loyalty.waiters.identify({ pin: pin ?? undefined, iikoId: waiter?.Id });
 
   router.use(async (_ctx, next) => {
     deps.onWaiterRequest?.();
