@@ -1,8 +1,8 @@
 /** The longest value a scan or a typed phone or card number can be. */
 export const SCANNED_VALUE_MAX = 256;
 
-/** Control characters, and U+FFFD: what bytes that are not UTF-8 decode to. */
-const UNREADABLE = /[\u0000-\u001f\u007f\ufffd]/;
+/** Control characters (Unicode's Cc), and U+FFFD: what bytes that are not UTF-8 decode to. */
+const UNREADABLE = /[\p{Cc}\ufffd]/u;
 
 /**
  * Whether a check-in's `Value` can be read as a code: a string that, trimmed, is 1–256 characters
