@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EmbeddedLoyaltyBook } from '../providers/embedded-book.js';
-import type { GuestProfile, LoyaltyProvider, ProviderOperation } from '../providers/loyalty-provider.js';
 import { closeCloud, eventually, startCloudWithGuests } from '../providers/cloud/cloud-test-kit.js';
-import { startTestTill, type TestTill } from '../testing/test-till.js';
+import { startGatedTill, type GatedBook } from '../testing/gated-book.js';
+import type { TestTill } from '../testing/test-till.js';
 import { countRows, newOrderId, paymentBody, waiterSteps } from './waiter-steps.test-support.js';
 
 /**
@@ -12,51 +11,15 @@ import { countRows, newOrderId, paymentBody, waiterSteps } from './waiter-steps.
  * fake cloud answering late.
  */
 
-/** The embedded book, whose `guest()` waits while the gate is shut: a payment stops inside its key. */
-class GatedBook implements LoyaltyProvider {
-  readonly kind = 'local' as const;
-  waiting = 0;
-  private gate: Promise<void> | null = null;
-
-  constructor(private readonly book: EmbeddedLoyaltyBook) {}
-
-  /** Shuts the gate; the returned function opens it. */
-  shut(): () => void {
-    let open!: () => void;
-    this.gate = new Promise((resolve) => (open = resolve));
-    return () => {
-      this.gate = null;
-      open();
-    };
-  }
-
-  async guest(guestId: string): Promise<GuestProfile | null> {
-    if (this.gate) {
-      this.waiting += 1;
-      await this.gate;
-    }
-    return this.book.guest(guestId);
-  }
-
-  lookup = (value: string) => this.book.lookup(value);
-  voucher = (voucherId: string) => this.book.voucher(voucherId);
-  rules = () => this.book.rules();
-  ledgerAdjustment = (guestId: string) => this.book.ledgerAdjustment(guestId);
-  record = (_operation: ProviderOperation) => this.book.record();
-  status = () => this.book.status();
-  close = () => this.book.close();
-}
-
 const opened: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const close of opened.splice(0)) await close();
 });
 
 async function gatedTill(): Promise<{ till: TestTill; book: GatedBook }> {
-  let book!: GatedBook;
-  const till = await startTestTill({ provider: (deps) => (book = new GatedBook(new EmbeddedLoyaltyBook(deps.db))) });
-  opened.push(() => till.close());
-  return { till, book };
+  const gated = await startGatedTill();
+  opened.push(() => gated.till.close());
+  return gated;
 }
 
 describe('a key whose first request is still running answers 409', () => {
