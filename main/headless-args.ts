@@ -10,7 +10,7 @@ export interface HeadlessArgs {
 
 /**
  * `npm run server -- [--host H] [--port P] [--path /GetMeBack] [--data-dir DIR] [--seed FILE]
- * [--bonus-payment-type UUID] [--admin-password PW] [--language ru|en] [--no-demo]` (PROTOCOL.md §7).
+ * [--bonus-payment-type UUID] [--admin-password PW] [--language ru|en] [--no-demo]` (docs/protocol.md#headless).
  * Flags override stored settings for this run only.
  */
 export function parseHeadlessArgs(argv: string[]): HeadlessArgs & { demoBook: boolean } {

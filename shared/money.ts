@@ -28,7 +28,7 @@ export function kopecksToWire(kopecks: number): number {
 /**
  * A guest's balance as the waiter sees it. The ledger keeps it exact, and it can dip below zero (a
  * refund takes back cashback the guest already spent); the wire never carries a negative sum
- * (PROTOCOL.md §1), and to a waiter a guest in debt simply has nothing to spend.
+ * (docs/protocol.md#conventions), and to a waiter a guest in debt simply has nothing to spend.
  */
 export function balanceToWire(kopecks: number): number {
   return kopecksToWire(Math.max(0, kopecks));

@@ -20,7 +20,7 @@ export interface CoreOptions {
   settingsStore: SettingsStore;
   /** This run's command-line settings: they win over stored ones and are not saved. */
   overrides?: ConstructorParameters<typeof SettingsService>[1];
-  /** Upserted into the embedded loyalty book at start-up (PROTOCOL.md §6). */
+  /** Upserted into the embedded loyalty book at start-up (README, Loyalty providers). */
   seedFile?: string;
   /** Load the demo book when the loyalty book is empty and no seed is given (default true). */
   demoBook?: boolean;

@@ -17,7 +17,7 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Keys are kept at least this long (PROTOCOL.md says 7 days; a month costs a few KB). */
+/** Keys are kept at least this long (the starting contract asked for 7 days; a month costs a few KB: docs/protocol.md#idempotency). */
 export const KEY_RETENTION_DAYS = 30;
 
 /**

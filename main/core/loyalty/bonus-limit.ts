@@ -1,7 +1,7 @@
 import { applyBasisPoints } from '../../../shared/money.js';
 
 /**
- * The most a guest may pay with bonuses on an order (PROTOCOL.md §4.1):
+ * The most a guest may pay with bonuses on an order (docs/protocol.md#pre-check):
  * `min(available + this order's own reservation, orderSum × maxBonusShare)`, rounded down to the
  * kopeck, and never below zero (a guest whose points are all held elsewhere can pay 0).
  */

@@ -9,7 +9,7 @@ import { askProvider } from './provider-call.js';
 import { Refusal } from './refusal.js';
 
 /**
- * Check-in (PROTOCOL.md §2.1): binds the guest behind a scanned value to the order. A gift-voucher
+ * Check-in (docs/protocol.md#check-in): binds the guest behind a scanned value to the order. A gift-voucher
  * QR binds its guest and offers the voucher in this order. Checking in the same guest again changes
  * nothing. Refusals: unknown code, voucher used or held by another open order, another guest
  * already bound, order closed, provider unreachable.
@@ -54,7 +54,7 @@ export async function checkIn(ctx: LoyaltyContext, orderId: string, value: strin
 }
 
 /**
- * Check-out (PROTOCOL.md §2.2): unbinds the guest, drops gifts offered but not added and releases
+ * Check-out (docs/protocol.md#check-out): unbinds the guest, drops gifts offered but not added and releases
  * the bonus reservation. Gifts already added stay: that is how a waiter adds a second gift.
  * Always succeeds; a paid or refunded order is left as it is.
  */

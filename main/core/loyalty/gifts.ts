@@ -12,7 +12,7 @@ import { askProvider } from './provider-call.js';
 import { Refusal } from './refusal.js';
 
 /**
- * Adds an offered gift to the order (PROTOCOL.md §3.1): the gift's points are held on its guest's
+ * Adds an offered gift to the order (docs/protocol.md#add-a-gift): the gift's points are held on its guest's
  * balance now and written off at payment. Adding it again answers the same and holds nothing more.
  */
 export async function addGift(ctx: LoyaltyContext, orderId: string, giftId: string, waiterId: string | null): Promise<GiftDish> {
@@ -62,7 +62,7 @@ export async function addGift(ctx: LoyaltyContext, orderId: string, giftId: stri
   });
 }
 
-/** Removes a gift before payment (PROTOCOL.md §3.2): its hold is released. */
+/** Removes a gift before payment (docs/protocol.md#remove-a-gift): its hold is released. */
 export function removeGift(ctx: LoyaltyContext, orderId: string, giftId: string, waiterId: string | null): void {
   inTransaction(ctx.db, ctx.events, () => {
     const order = findOrder(ctx.db, orderId);

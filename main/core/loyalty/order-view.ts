@@ -18,7 +18,7 @@ interface OrderFacts {
 }
 
 /**
- * What the waiter sees (PROTOCOL.md §3). Gifts are every voucher ever added here, by its latest hold:
+ * What the waiter sees (docs/protocol.md#order-view). Gifts are every voucher ever added here, by its latest hold:
  * Added while held, Redeemed once paid (Cancelled again if the order is refunded), Cancelled if removed.
  * BonusPayment shows the active reservation, with the maximum for the last pre-check's sum.
  */

@@ -26,7 +26,7 @@ export interface PaymentInput {
 }
 
 /**
- * Pays an order (PROTOCOL.md §4.2) in one SQLite transaction: bonuses written off, added gifts
+ * Pays an order (docs/protocol.md#payment) in one SQLite transaction: bonuses written off, added gifts
  * redeemed, cashback accrued, cash turned into the waiter's debt (or put in the till), the order
  * marked paid, its holds resolved, and — through `remember` — the answer stored under its
  * Idempotency-Key. Either all of it is committed or none of it.

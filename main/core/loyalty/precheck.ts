@@ -17,7 +17,7 @@ export function bonusPaymentItem(paymentTypeId: string, kopecks: number): Preche
 }
 
 /**
- * Pre-check (PROTOCOL.md §4.1): tells the most the guest may pay with bonuses and, when the waiter
+ * Pre-check (docs/protocol.md#pre-check): tells the most the guest may pay with bonuses and, when the waiter
  * gives a sum, replaces this order's reservation with it (clamped to [0, max]). Without a sum the
  * reservation stays as it is, so reprinting a pre-check never drops what the waiter set.
  */

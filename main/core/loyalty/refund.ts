@@ -12,7 +12,7 @@ import { askProvider } from './provider-call.js';
 import { Refusal } from './refusal.js';
 
 /**
- * Refund (PROTOCOL.md §4.3): reverses a paid order exactly, by new entries that mirror the payment's
+ * Refund (docs/protocol.md#refund): reverses a paid order exactly, by new entries that mirror the payment's
  * own — bonuses and gift points come back, the accrual is taken back, the waiter's cash debt is
  * reversed — and the vouchers it redeemed can be used again.
  */

@@ -9,7 +9,7 @@ import type { WaiterIdentity } from '../waiters/waiter-identity.js';
 
 const Points = z.number().refine((v) => kopecksFromWire(v) !== null, { error: 'a sum ≥ 0 with at most 2 decimals' });
 
-/** The loyalty book's seed file (PROTOCOL.md §6). `card` is our addition: a plastic card's number. */
+/** The loyalty book's seed file (README, Loyalty providers). `card` is our addition: a plastic card's number. */
 export const SeedFile = z.object({
   rules: z
     .object({ maxBonusShare: z.number().min(0).max(1), cashbackPercent: z.number().min(0).max(100) })

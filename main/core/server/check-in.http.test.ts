@@ -3,7 +3,7 @@ import { countRows, expectRefusal, newOrderId, paymentBody, useTill } from '../t
 
 const t = useTill('file');
 
-describe('check-in (PROTOCOL.md §2.1)', () => {
+describe('check-in (docs/protocol.md#check-in)', () => {
   it('binds the guest of a QR code: the waiter sees the name, the balance and what is available', async () => {
     const order = newOrderId();
     const answer = await t.steps.checkIn(order, 'GMB-G-1001');

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../testing/cloud-test-kit.js';
 import { startGatedTill } from '../testing/gated-book.js';
-import { countRows, newOrderId, paymentBody, useTill, waiterSteps } from '../testing/waiter-steps.js';
+import { countRows, reservedOrder, useTill, waiterSteps } from '../testing/waiter-steps.js';
 
 const t = useTill('test');
-
-async function orderWithReservation(): Promise<string> {
-  const order = newOrderId();
-  await t.steps.checkIn(order, 'GMB-G-1001');
-  await t.steps.precheck(order, 1200, 300);
-  return order;
-}
 
 describe('concurrent payments', () => {
   it('20 payments of one order under 20 keys, all inside their provider call at once: exactly one commits', async () => {
@@ -19,10 +12,7 @@ describe('concurrent payments', () => {
     const { till, book } = await startGatedTill();
     try {
       const steps = waiterSteps(till);
-      const order = newOrderId();
-      await steps.checkIn(order, 'GMB-G-1001');
-      await steps.precheck(order, 1200, 300);
-      const body = paymentBody(1200, { bonus: 300, cash: 900 });
+      const { order, body } = await reservedOrder(steps);
       const open = book.shut();
       const pending = Array.from({ length: 20 }, (_, i) => steps.pay(order, body, `race-${i}`));
       await eventually(() => book.waiting === 20, 'all 20 payments to wait for the loyalty book');
@@ -44,12 +34,12 @@ describe('concurrent payments', () => {
   // 20 requests under one key, with the first still running: key-in-flight.http.test.ts.
 
   it('a reservation survives a restart and the payment posts it', async () => {
-    const order = await orderWithReservation();
+    const { order, body } = await reservedOrder(t.steps);
     await t.till.restart();
     const view = await t.steps.view(order);
     expect(view.BonusPayment).toEqual({ Sum: 300, MaxSum: 600 });
     expect(view.Guest?.Available).toBe(1200);
-    const paid = await t.steps.pay(order, paymentBody(1200, { bonus: 300, cash: 900 }), 'after-restart');
+    const paid = await t.steps.pay(order, body, 'after-restart');
     expect(paid.body).toMatchObject({ BonusWrittenOff: 300, Balance: 1245 });
     const resolution = t.till.core.db
       .prepare("SELECT r.outcome, r.posted_amount FROM holds h JOIN hold_resolutions r ON r.hold_id = h.id WHERE h.order_id = ? AND h.kind = 'bonus'")

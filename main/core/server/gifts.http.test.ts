@@ -16,7 +16,7 @@ async function releaseGifts(order: string) {
   await t.steps.checkOut(order);
 }
 
-describe('gifts (PROTOCOL.md §§2.1, 3.1, 3.2)', () => {
+describe('gifts (docs/protocol.md#check-in, #add-a-gift, #remove-a-gift)', () => {
   it('a gift QR binds its guest and offers the gift; adding it holds the points and gives the dish', async () => {
     const order = newOrderId();
     expect((await t.steps.checkIn(order, 'GMB-V-5001')).status).toBe(204);

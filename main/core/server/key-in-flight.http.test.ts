@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { closeCloud, eventually, startCloudWithGuests } from '../providers/cloud/cloud-test-kit.js';
 import { startGatedTill, type GatedBook } from '../testing/gated-book.js';
 import type { TestTill } from '../testing/test-till.js';
-import { countRows, newOrderId, paymentBody, waiterSteps } from './waiter-steps.test-support.js';
+import { countRows, newOrderId, paymentBody, reservedOrder, waiterSteps } from './waiter-steps.test-support.js';
 
 /**
  * The 409 of an Idempotency-Key whose first request is still running (docs/protocol.md#idempotency).
@@ -26,10 +26,7 @@ describe('a key whose first request is still running answers 409', () => {
   it('20 payments under one key while the first waits for the loyalty book: 19 × 409, then one commit', async () => {
     const { till, book } = await gatedTill();
     const steps = waiterSteps(till);
-    const order = newOrderId();
-    await steps.checkIn(order, 'GMB-G-1001');
-    await steps.precheck(order, 1200, 300);
-    const body = paymentBody(1200, { bonus: 300, cash: 900 });
+    const { order, body } = await reservedOrder(steps);
 
     const open = book.shut();
     let settled = 0;

@@ -15,7 +15,7 @@ async function orderReadyToPay(): Promise<string> {
 
 const annasDebt = () => accountBalance(t.till.core.db, waiterAccount(t.till.core.waiters.idForPin('1111')));
 
-describe('payment (PROTOCOL.md §4.2)', () => {
+describe('payment (docs/protocol.md#payment)', () => {
   it('writes off bonuses and gift points, accrues cashback and makes the cash the waiter’s debt', async () => {
     const order = await orderReadyToPay();
     const paid = await t.steps.pay(order, paymentBody(1200, { bonus: 300, cash: 500, card: 400 }), 'pay-1');

@@ -11,7 +11,7 @@ async function orderWith(code: string) {
   return order;
 }
 
-describe('pre-check (PROTOCOL.md §4.1)', () => {
+describe('pre-check (docs/protocol.md#pre-check)', () => {
   it('writes nothing when the same pre-check is printed again', async () => {
     const order = await orderWith('GMB-G-1001');
     expect((await t.steps.precheck(order, 1200, 300)).body.BonusSum).toBe(300);

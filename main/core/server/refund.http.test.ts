@@ -15,7 +15,7 @@ async function paidOrder(): Promise<string> {
 
 const annasDebt = () => accountBalance(t.till.core.db, waiterAccount(t.till.core.waiters.idForPin('1111')));
 
-describe('refund (PROTOCOL.md §4.3)', () => {
+describe('refund (docs/protocol.md#refund)', () => {
   it('reverses the payment exactly: balance, the waiter’s debt, and the voucher can be used again', async () => {
     const order = await paidOrder();
     expect(annasDebt()).toBe(900_00);

@@ -73,6 +73,14 @@ export function countRows(till: TestTill, table: string, where = '1 = 1', ...par
 
 export type WaiterSteps = ReturnType<typeof waiterSteps>;
 
+/** A new order with g-1 checked in and 300 of its 1 200 ₽ reserved, and the body that pays it (300 bonuses, 900 cash). */
+export async function reservedOrder(steps: WaiterSteps): Promise<{ order: string; body: ReturnType<typeof paymentBody> }> {
+  const order = newOrderId();
+  await steps.checkIn(order, 'GMB-G-1001');
+  await steps.precheck(order, 1200, 300);
+  return { order, body: paymentBody(1200, { bonus: 300, cash: 900 }) };
+}
+
 /** A real till for each test, or one for the whole file, with the waiter's steps over it. */
 export function useTill(per: 'test' | 'file', options: TestTillOptions = {}): { till: TestTill; steps: WaiterSteps } {
   const current = {} as { till: TestTill; steps: WaiterSteps };

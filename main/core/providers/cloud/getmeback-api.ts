@@ -7,7 +7,7 @@ import { bonusCallKey, giftCallKey, type CloudCall } from '../../ledger/outbox.j
 
 /**
  * Everything the till assumes about the GetMeBack cloud's API, in one place. No official reference
- * was found (PROTOCOL.md §6): the URL, the lookup fields, the answer shapes and every operation's
+ * was found (README, Loyalty providers): the URL, the lookup fields, the answer shapes and every operation's
  * field names below are provisional, and this is the one file to correct when the real API is known.
  */
 
