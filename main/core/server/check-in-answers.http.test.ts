@@ -87,31 +87,8 @@ describe('check-out (unbind) answers 204 in every state (docs/protocol.md#check-
     expect(checkOutEvents(order)).toBe(1);
   });
 
-  it('a gift offered but not added is dropped; a gift added stays, holding its points', async () => {
-    const order = newOrderId();
-    await t.steps.checkIn(order, 'GMB-V-5001');
-    await t.steps.addGift(order, 'v-1');
-    await t.steps.checkOut(order);
-    await t.steps.checkIn(order, 'GMB-V-5002');
-    let view = await t.steps.view(order);
-    expect(view.OfferedGifts.map((gift) => gift.Id)).toEqual(['v-2']);
-    await checkOut(order);
-    view = await t.steps.view(order);
-    expect(view.Guest).toBeNull();
-    expect(view.OfferedGifts).toEqual([]);
-    expect(view.Gifts).toMatchObject([{ Id: 'v-1', Status: 'Added' }]);
-    expect(countRows(t.till, 'holds h', "h.order_id = ? AND h.kind = 'gift' AND NOT EXISTS (SELECT 1 FROM hold_resolutions r WHERE r.hold_id = h.id)", order)).toBe(1);
-  });
-
-  it('a bonus reservation is released', async () => {
-    const order = newOrderId();
-    await t.steps.checkIn(order, 'GMB-G-1002');
-    expect((await t.steps.precheck(order, 400, 100)).body.BonusSum).toBe(100);
-    await checkOut(order);
-    expect((await t.steps.view(order)).BonusPayment).toBeNull();
-    await t.steps.checkIn(order, 'GMB-G-1002');
-    expect((await t.steps.view(order)).Guest).toMatchObject({ Balance: 300, Available: 300 });
-  });
+  // An open order with gifts offered and added and a bonus reservation: gifts.http.test.ts, "check-out
+  // keeps an added gift but drops offered gifts and the bonus reservation; a second gift follows".
 
   it.each(['Paid', 'Refunded'])('a %s order: nothing changes, the guest stays', async (status) => {
     const order = newOrderId();
