@@ -6,7 +6,7 @@ import { PaymentRequest, RefundRequest } from '../../../../shared/wire/payment.j
 import { PrecheckRequest } from '../../../../shared/wire/precheck.js';
 import { startTestTill } from '../../testing/test-till.js';
 import { buildOpenApiDocument } from './openapi.js';
-import { servedRoutes } from './waiter-routes.test-support.js';
+import { servedRoutes } from '../../testing/waiter-routes.js';
 
 interface Operation {
   requestBody?: { content: { 'application/json': { schema: unknown } } };

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument, PROTOCOL_DOCUMENT, PROTOCOL_SECTIONS } from './openapi.js';
-import { servedRoutes } from './waiter-routes.test-support.js';
+import { servedRoutes } from '../../testing/waiter-routes.js';
 
 /** docs/protocol.md, the OpenAPI document and the waiter router must name the same calls. */
 

@@ -1,4 +1,4 @@
-import { waiterApi } from './waiter-api.js';
+import { waiterApi } from '../server/routes/waiter-api.js';
 
 /** Every method and path the waiter router really serves, as `get /orders/{orderId}` (OpenAPI's spelling). */
 export function servedRoutes(): string[] {
