@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countRows, expectRefusal, newOrderId, paymentBody, type Refused, useTill } from './waiter-steps.test-support.js';
+import { countRows, expectRefusal, newOrderId, paymentBody, type Refused, useTill } from '../testing/waiter-steps.js';
 
 /**
  * The two calls iikoWaiter's vendor documents: check-in answers only 204 or 200 + WaiterMessage,

@@ -3,7 +3,7 @@ import { HealthResponse } from '../../../shared/wire/health.js';
 import { APP_VERSION } from '../create-core.js';
 import { manualClock } from '../clock.js';
 import { BONUS_TYPE, startTestTill } from '../testing/test-till.js';
-import { countRows, expectRefusal, newOrderId, paymentBody, type Refused, useTill, waiterSteps } from './waiter-steps.test-support.js';
+import { countRows, expectRefusal, newOrderId, paymentBody, type Refused, useTill, waiterSteps } from '../testing/waiter-steps.js';
 
 /** The rules of docs/protocol.md that concern every call, each checked over HTTP against a real till. */
 

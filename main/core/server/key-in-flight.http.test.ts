@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeCloud, eventually, startCloudWithGuests } from '../providers/cloud/cloud-test-kit.js';
+import { closeCloud, eventually, startCloudWithGuests } from '../testing/cloud-test-kit.js';
 import { startGatedTill, type GatedBook } from '../testing/gated-book.js';
 import type { TestTill } from '../testing/test-till.js';
-import { countRows, newOrderId, paymentBody, reservedOrder, waiterSteps } from './waiter-steps.test-support.js';
+import { countRows, newOrderId, paymentBody, reservedOrder, waiterSteps } from '../testing/waiter-steps.js';
 
 /**
  * The 409 of an Idempotency-Key whose first request is still running (docs/protocol.md#idempotency).
