@@ -4,8 +4,9 @@ import type { SetupResponse } from '../../../shared/admin/status.js';
 import { ServerAddressCard } from '../components/ServerAddressCard.js';
 import { SetupChecklist } from '../components/SetupChecklist.js';
 import { useNow } from '../components/use-now.js';
-import { formatDuration } from '../format/time.js';
-import { useStatusStore, useTexts } from '../stores/status-store.js';
+import { formatAgo } from '../../../shared/i18n/numbers.js';
+import { providerTroubleTexts } from '../../../shared/i18n/provider-messages.js';
+import { useLanguage, useStatusStore, useTexts } from '../stores/status-store.js';
 
 const POLL_MS = 3000;
 
@@ -16,6 +17,7 @@ const POLL_MS = 3000;
  */
 export function SetupScreen() {
   const t = useTexts();
+  const language = useLanguage();
   const clockOffsetMs = useStatusStore((state) => state.clockOffsetMs);
   const port = useStatusStore((state) => state.status?.listening?.port);
   const now = useNow();
@@ -37,7 +39,7 @@ export function SetupScreen() {
   }, []);
 
   const lastRequest = setup?.lastWaiterRequestAt
-    ? t.setup.ago(formatDuration(now + clockOffsetMs - new Date(setup.lastWaiterRequestAt).getTime(), t))
+    ? formatAgo(now + clockOffsetMs - new Date(setup.lastWaiterRequestAt).getTime(), language)
     : t.setup.never;
 
   return (
@@ -62,7 +64,7 @@ export function SetupScreen() {
               <dd className={setup.provider.online ? 'ok' : 'bad'}>
                 {setup.provider.provider === 'cloud' ? t.status.providerCloud : t.status.providerLocal}:{' '}
                 {setup.provider.online ? t.status.online : t.status.offline}
-                {setup.provider.lastError && ` · ${setup.provider.lastError}`}
+                {providerTroubleTexts(setup.provider, language).map((text) => ` · ${text}`)}
               </dd>
             </div>
             <div>

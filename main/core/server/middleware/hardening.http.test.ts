@@ -69,7 +69,8 @@ function callFrom(
 
 const json = { 'content-type': 'application/json' };
 const basic = (password: string) => ({ authorization: `Basic ${Buffer.from(`manager:${password}`).toString('base64')}` });
-const forbidden = waiterMessage('ru', 'forbidden');
+/** The refusal a stranger reads, with the code of its own request to quote to the administrator. */
+const forbidden = (requestId: unknown) => waiterMessage('ru', 'forbidden', String(requestId));
 
 let till: TestTill;
 afterEach(async () => {
@@ -85,7 +86,7 @@ describe('who may call the waiter API', () => {
 
     const refused = await callFrom(STRANGER, till, 'GET', order);
     expect(refused.status).toBe(403);
-    expect(refused.body).toMatchObject({ WaiterMessage: forbidden, RequestId: refused.headers['x-request-id'] });
+    expect(refused.body).toMatchObject({ WaiterMessage: forbidden(refused.headers['x-request-id']), RequestId: refused.headers['x-request-id'] });
 
     expect((await callFrom(ALLOWED_BY_SETTING, till, 'GET', order)).status).toBe(403);
     till.core.settings.update({ server: { allowedRanges: ['not a range', `${ALLOWED_BY_SETTING}/32`] } });
@@ -129,7 +130,7 @@ describe('the rate limit per client address', () => {
     expect(limited.length).toBeGreaterThan(0);
     const first = limited[0] as Answer;
     expect(Number(first.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-    expect(first.body).toMatchObject({ WaiterMessage: waiterMessage('ru', 'tooManyRequests'), RequestId: first.headers['x-request-id'] });
+    expect(first.body).toMatchObject({ WaiterMessage: waiterMessage('ru', 'tooManyRequests', String(first.headers['x-request-id'])), RequestId: first.headers['x-request-id'] });
 
     // Another address has its own bucket.
     expect((await callFrom('127.0.0.1', till, 'GET', '/GetMeBack/health')).status).toBe(200);
