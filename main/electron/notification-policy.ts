@@ -1,5 +1,4 @@
 import type { TillEvent } from '../../shared/events.js';
-import type { Language } from '../../shared/i18n/language.js';
 import { formatBonuses, formatRoubles } from '../../shared/i18n/numbers.js';
 import { providerTroubleTexts } from '../../shared/i18n/provider-messages.js';
 import type { Settings } from '../../shared/settings/schema.js';

@@ -9,7 +9,7 @@ const address = 'http://192.168.1.10:3000/GetMeBack';
 function input(overrides: Partial<TrayInput> = {}): TrayInput {
   return {
     serverState: running,
-    providerStatus: { provider: 'local', online: true, lastError: null, outbox: 0 },
+    providerStatus: { provider: 'local', online: true, lastError: null, trouble: null, parked: 0, outbox: 0 },
     settings: DEFAULT_SETTINGS,
     serverAddress: address,
     notificationsPaused: false,
@@ -89,15 +89,15 @@ describe('trayModel', () => {
   });
 
   it('turns amber when the loyalty programme is offline and says how much waits to be sent', () => {
-    const model = trayModel(input({ providerStatus: { provider: 'cloud', online: false, lastError: 'timeout', outbox: 3 } }));
+    const model = trayModel(input({ providerStatus: { provider: 'cloud', online: false, lastError: 'timeout', trouble: 'unreachable', parked: 0, outbox: 3 } }));
     expect(model.icon).toBe('offline');
-    expect(item(model, 'status').label).toBe('Сервер работает · Облако GetMeBack недоступно');
+    expect(item(model, 'status').label).toBe('Сервер для iikoWaiter работает · Нет связи с облаком GetMeBack');
     expect(model.tooltip).toContain('ждут отправки: 3');
     expect(item(model, 'open-dashboard').enabled).toBe(true);
   });
 
   it('lets a stopped server outrank an offline provider', () => {
-    const model = trayModel(input({ serverState: { kind: 'stopped' }, serverAddress: null, providerStatus: { provider: 'cloud', online: false, lastError: null, outbox: 0 } }));
+    const model = trayModel(input({ serverState: { kind: 'stopped' }, serverAddress: null, providerStatus: { provider: 'cloud', online: false, lastError: null, trouble: 'unreachable', parked: 0, outbox: 0 } }));
     expect(model.icon).toBe('stopped');
   });
 

@@ -40,6 +40,7 @@ export const NOUNS = {
     en: { one: 'operation', other: 'operations' },
   },
   event: { ru: { one: 'событие', few: 'события', many: 'событий', other: 'события' }, en: { one: 'event', other: 'events' } },
+  character: { ru: { one: 'символ', few: 'символа', many: 'символов', other: 'символа' }, en: { one: 'character', other: 'characters' } },
 } as const satisfies Record<string, Record<Language, PluralForms>>;
 export type Noun = keyof typeof NOUNS;
 

@@ -7,7 +7,7 @@ import { LANGUAGES } from '../i18n/language.js';
  */
 // iiko's ids are .NET GUIDs: its built-in payment types' ids are not RFC 4122 UUIDs (no version or
 // variant bits), so any 8-4-4-4-12 hex id is accepted.
-const Uuid = z.guid({ error: 'должен быть UUID типа оплаты iiko / must be an iiko UUID' });
+const Uuid = z.guid();
 const OptionalUuid = z.union([z.literal(''), Uuid]);
 
 export const ServerSettings = z.object({
@@ -22,7 +22,7 @@ export const ServerSettings = z.object({
 });
 
 export const CloudSettings = z.object({
-  accountUrl: z.union([z.literal(''), z.url({ error: 'адрес вида https://account.getmeback.ru' })]).default(''),
+  accountUrl: z.union([z.literal(''), z.url()]).default(''),
   apiKey: z.string().default(''),
   apiVersion: z.string().regex(/^v\d+$/).default('v33'),
   branchId: z.string().default(''),

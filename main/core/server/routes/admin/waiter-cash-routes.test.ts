@@ -111,7 +111,7 @@ describe('waiter debts and hand-ins over HTTP', () => {
     const rows = cashRows();
     const over = await handIn(anna, { amount: 100_000 });
     expect(over.status).toBe(422);
-    expect(over.body.Message).toBe('Сумма сдачи 1\u00a0000,00\u00a0₽ больше долга официанта Анна 900,00\u00a0₽. Проверьте сумму.');
+    expect(over.body.Message).toBe('Официант Анна должен 900,00\u00a0₽, а указано 1\u00a0000,00\u00a0₽: принять больше долга нельзя. Проверьте сумму.');
     expect(over.body.Errors).toEqual([{ Field: 'amount', Message: over.body.Message }]);
     expect(cashRows()).toBe(rows);
     expect(handInEvents()).toBe(0);
@@ -274,7 +274,7 @@ describe('the shift report', () => {
     const bytes = Buffer.from(await response.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
-    expect(lines[0]).toBe('Официант;ID официанта;Долг на начало;Принято наличными;Сдано в кассу;Снято возвратами;Долг на конец');
+    expect(lines[0]).toBe('Официант;ID официанта;Долг на начало;Взято у гостей;Сдано в кассу;Уменьшено возвратами заказов;Долг на конец');
     expect(lines[1]).toBe(`"Анна; ""старшая""";${anna};0,00;1500,00;0,00;0,00;1500,00`);
     expect(lines[2]).toMatch(/^Борис;pin:[0-9a-f]+;0,00;20,00;0,00;0,00;20,00$/);
     expect(lines[3]).toBe('Итого официанты;;0,00;1520,00;0,00;0,00;1520,00');
