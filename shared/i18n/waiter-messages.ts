@@ -32,7 +32,7 @@ const ru = {
     `У гостя ${p.name} не хватает бонусов на подарок: есть ${p.available}, нужно ${p.needed}. Выберите другой подарок.`,
   noGuest: (_: Code) => 'К заказу не привязан гость. Сначала сделайте чекин гостя.',
   noBonusPaymentType: (p: Code) =>
-    `Оплата бонусами не настроена: в GetMeBack Till не указан ID типа оплаты GetMeBack. Примите оплату без бонусов и сообщите администратору, код запроса ${p.code}.`,
+    `Оплата бонусами не настроена: в GetMeBack Till не указан ID типа оплаты GetMeBack (Bonus payment type). Примите оплату без бонусов и сообщите администратору, код запроса ${p.code}.`,
   bonusOverMax: (p: Code & { sum: string; max: string }) =>
     `Бонусами можно оплатить не больше ${p.max}, а указано ${p.sum}. Уменьшите сумму бонусов.`,
   bonusWithoutGuest: (_: Code) => 'В оплате есть бонусы GetMeBack, но к заказу не привязан гость. Сделайте чекин гостя или уберите оплату бонусами.',
@@ -67,7 +67,7 @@ const en: Catalogue = {
   notEnoughPoints: (p) => `Guest ${p.name} has not enough bonuses for the gift: ${p.available} available, ${p.needed} needed. Choose another gift.`,
   noGuest: () => 'No guest is bound to the order. Check the guest in first.',
   noBonusPaymentType: (p) =>
-    `Bonus payment is not set up: GetMeBack Till has no GetMeBack payment type ID. Take the payment without bonuses and tell the administrator, request code ${p.code}.`,
+    `Bonus payment is not set up: GetMeBack Till has no GetMeBack payment type ID (Bonus payment type). Take the payment without bonuses and tell the administrator, request code ${p.code}.`,
   bonusOverMax: (p) => `At most ${p.max} can pay for this order, and ${p.sum} were given. Lower the bonus sum.`,
   bonusWithoutGuest: () => 'The payment has GetMeBack bonuses but no guest is bound to the order. Check the guest in or remove the bonus payment.',
   notPaidForRefund: () => 'Cannot refund: the order is not paid yet. Check that this is the right order.',

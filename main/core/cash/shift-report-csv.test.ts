@@ -43,7 +43,7 @@ describe('shiftReportCsv', () => {
       '',
     ]);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/\n/);
-    expect(shiftReportCsv(report, 'en').split('\r\n')[0]).toBe('\ufeffWaiter;Waiter ID;Opening debt;Cash taken;Handed in;Reversed by refunds;Closing debt');
+    expect(shiftReportCsv(report, 'en').split('\r\n')[0]).toBe('\ufeffWaiter;Waiter ID;Opening debt;Taken from guests;Handed in;Lowered by order refunds;Closing debt');
   });
 
   it('writes an unnamed waiter with an empty name and the id', () => {
