@@ -63,9 +63,12 @@ export function precheckLines(answer: PrecheckResponse): string[] {
 }
 
 export function paymentLines(answer: PaymentResponse): string[] {
-  const lines = [
-    `Заказ оплачен: списано ${wireBonuses(answer.BonusWrittenOff)}, за подарки ${wireBonuses(answer.GiftPointsWrittenOff)}, начислено ${wireBonuses(answer.Accrued)}`,
-  ];
+  const parts = [
+    answer.BonusWrittenOff > 0 && `списано ${wireBonuses(answer.BonusWrittenOff)}`,
+    answer.GiftPointsWrittenOff > 0 && `за подарки ${wireBonuses(answer.GiftPointsWrittenOff)}`,
+    answer.Accrued > 0 && `начислено ${wireBonuses(answer.Accrued)}`,
+  ].filter((part): part is string => part !== false);
+  const lines = [parts.length > 0 ? `Заказ оплачен: ${parts.join(', ')}` : 'Заказ оплачен, бонусы не списаны и не начислены'];
   if (answer.GiftsRedeemed.length > 0) lines.push(`Подарки использованы: ${answer.GiftsRedeemed.join(', ')}`);
   if (answer.WaiterDebt > 0) lines.push(`Наличные под отчёт официанту: ${wireRub(answer.WaiterDebt)}`);
   if (answer.Balance !== null) lines.push(`Баланс гостя: ${wireBonuses(answer.Balance)}`);
