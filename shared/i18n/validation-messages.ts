@@ -26,11 +26,11 @@ function russian(issue: Issue): string {
     case 'invalid_type':
       return issue.input === undefined ? 'Заполните поле' : (EXPECTED[issue.expected] ?? 'Неверное значение');
     case 'too_big':
-      if (issue.origin === 'string') return `Не длиннее ${characters(Number(issue.maximum))}`;
+      if (issue.origin === 'string') return `Слишком длинно: максимум ${characters(Number(issue.maximum))}`;
       if (issue.origin === 'array' || issue.origin === 'set') return `Не больше ${number(issue.maximum)} в списке`;
       return issue.inclusive === false ? `Меньше ${number(issue.maximum)}` : `Не больше ${number(issue.maximum)}`;
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'Заполните поле' : `Не короче ${characters(Number(issue.minimum))}`;
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'Заполните поле' : `Слишком коротко: минимум ${characters(Number(issue.minimum))}`;
       if (issue.origin === 'array' || issue.origin === 'set') return `Не меньше ${number(issue.minimum)} в списке`;
       return issue.inclusive === false ? `Больше ${number(issue.minimum)}` : `Не меньше ${number(issue.minimum)}`;
     case 'invalid_format':

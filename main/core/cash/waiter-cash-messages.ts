@@ -7,14 +7,14 @@ import type { Language } from '../../../shared/i18n/language.js';
 const ru = {
   unreadable: () => 'GetMeBack Till не смог прочитать запрос панели. Обновите страницу и повторите.',
   amountInvalid: () => 'Укажите сумму, которую сдаёт официант: целое число копеек больше нуля.',
-  noteTooLong: () => 'Комментарий — не длиннее 200 символов.',
-  recordedByTooLong: () => 'Имя кассира — не длиннее 64 символов.',
-  keyInvalid: () => 'Ключ операции — строка от 1 до 128 символов.',
+  noteTooLong: () => 'Комментарий слишком длинный: максимум 200 символов.',
+  recordedByTooLong: () => 'Имя кассира слишком длинное: максимум 64 символа.',
+  keyInvalid: () => 'Ключ операции — непустая строка, максимум 128 символов.',
   keyReused: () => 'Эта попытка приёма наличных уже записана с другой суммой. Закройте окно и примите наличные заново.',
   overDebt: (p: { amount: string; name: string; debt: string }) =>
     `Официант ${p.name} должен ${p.debt}, а указано ${p.amount}: принять больше долга нельзя. Проверьте сумму.`,
   unknownWaiter: () => 'Такого официанта GetMeBack Till не знает.',
-  nameInvalid: () => 'Имя официанта — от 1 до 64 символов.',
+  nameInvalid: () => 'Укажите имя официанта, максимум 64 символа.',
   dateInvalid: () => 'Укажите дату и время с часовым поясом, например 2026-11-29T09:00:00+03:00.',
   periodReversed: () => 'Начало периода должно быть раньше его конца.',
   formatInvalid: () => 'Формат отчёта: JSON или CSV.',
@@ -60,6 +60,7 @@ const en: Catalogue = {
 };
 
 export type CashMessageKey = keyof Catalogue;
+export const CASH_MESSAGE_KEYS = Object.keys(ru) as CashMessageKey[];
 /** Messages that take no parameters. */
 export type PlainCashMessageKey = { [K in CashMessageKey]: Parameters<Catalogue[K]> extends [] ? K : never }[CashMessageKey];
 
