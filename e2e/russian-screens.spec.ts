@@ -25,18 +25,17 @@ test.afterAll(async () => {
 
 /** Each screen of the dashboard in Russian, as the cashier reads it. */
 const SCREENS = [
-  { hash: 'feed', heading: 'Лента событий', ready: 'Чекин по подарку «Капучино»' },
-  { hash: 'orders', heading: 'Открытые заказы', ready: 'Резерв бонусов' },
-  { hash: 'cash', heading: 'Наличные под отчёт официантам', ready: 'Анна' },
-  { hash: 'settings', heading: 'Настройки', ready: 'ID типа оплаты GetMeBack (Bonus payment type)' },
-  { hash: 'setup', heading: 'Подключение iikoWaiter', ready: 'Деньги под отчёт официанту' },
+  { hash: 'feed', ready: 'Чекин по подарку «Капучино»' },
+  { hash: 'orders', ready: 'Резерв бонусов' },
+  { hash: 'cash', ready: 'Отчёт за смену' },
+  { hash: 'settings', ready: 'ID типа оплаты GetMeBack (Bonus payment type)' },
+  { hash: 'setup', ready: 'Деньги под отчёт официанту' },
 ] as const;
 
 for (const screen of SCREENS) {
   test(`the ${screen.hash} screen speaks the glossary's Russian: no stray Latin, no ₽ beside bonuses, no hand-built plural`, async ({ page }) => {
     await page.goto(`${till.baseUrl}/#/${screen.hash}`);
-    await expect(page.getByRole('heading', { name: screen.heading, exact: true })).toBeVisible();
-    await expect(page.locator('main, body').first()).toContainText(screen.ready);
+    await expect(page.locator('body')).toContainText(screen.ready);
     const lines = (await page.locator('body').innerText()).split('\n').filter((line) => line.trim() !== '');
     const problems = lines.flatMap((line) => russianTextProblems(line).map((problem) => `${problem} in «${line}»`));
     expect(problems).toEqual([]);

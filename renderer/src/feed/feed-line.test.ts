@@ -66,8 +66,20 @@ describe('feedLine', () => {
     expect(handIn.title).toBe('Официант сдал наличные');
     expect(handIn.details).toEqual(['принято 500,00\u00a0₽', 'остаток долга 200,00\u00a0₽', 'принял(а) Ольга', 'официант Анна']);
 
-    const refused = feedLine({ ...base, type: 'request.refused', data: { route: 'POST /x', message: 'Гость не найден' } }, 'ru');
-    expect(refused).toMatchObject({ title: 'Отказ официанту: Гость не найден', tone: 'warning', details: ['запрос /x', 'официант Анна', 'заказ 0b7e7a5c'] });
+    const refused = feedLine({ ...base, type: 'request.refused', data: { route: `POST /GetMeBack/orders/${base.orderId}/checkin`, message: 'Гость не найден' } }, 'ru');
+    expect(refused).toMatchObject({ title: 'Отказ официанту: Гость не найден', tone: 'warning', details: ['запрос: чекин', 'официант Анна', 'заказ 0b7e7a5c'] });
+    // Every action of the waiter API is named in words; anything else keeps its path.
+    const actions: [string, string][] = [
+      ['DELETE /GetMeBack/orders/o-1/checkin', 'запрос: чекаут'],
+      ['POST /GetMeBack/orders/o-1/gifts', 'запрос: подарок'],
+      ['DELETE /GetMeBack/orders/o-1/gifts/v-1', 'запрос: удаление подарка'],
+      ['POST /GetMeBack/orders/o-1/precheck', 'запрос: пречек'],
+      ['POST /GetMeBack/orders/o-1/payments', 'запрос: оплата'],
+      ['POST /GetMeBack/orders/o-1/refund', 'запрос: возврат заказа'],
+      ['GET /GetMeBack/orders/o-1', 'запрос: просмотр заказа'],
+      ['GET /api/events', 'запрос: /api/events'],
+    ];
+    for (const [route, said] of actions) expect(feedLine({ ...base, type: 'request.refused', data: { route, message: 'м' } }, 'ru').details[0]).toBe(said);
 
     // The error's own words are in the log under the request code; the feed shows the code.
     const error = feedLine({ ...base, type: 'server.error', data: { route: 'GET /y', message: 'boom', requestId: 'r-1' } }, 'ru');

@@ -2,7 +2,7 @@ import type { TillEvent } from '../../../shared/events.js';
 import type { Language } from '../../../shared/i18n/language.js';
 import { providerTroubleTexts } from '../../../shared/i18n/provider-messages.js';
 import { formatBonuses, formatRoubles } from '../format/money.js';
-import { textsFor } from '../i18n/texts.js';
+import { textsFor, type Texts } from '../i18n/texts.js';
 import { settingLabels } from '../settings/setting-labels.js';
 
 export type FeedTone = 'guest' | 'gift' | 'money' | 'cash' | 'warning' | 'error' | 'system';
@@ -19,12 +19,35 @@ export function shortOrderId(orderId: string): string {
   return orderId.split('-')[0] ?? orderId;
 }
 
+/** What the waiter was doing, in the restaurant's words, from the route of the waiter API. */
+function requestAction(route: string, actions: Texts['feed']['detail']['actions']): string | null {
+  const [method, path = ''] = route.split(' ');
+  const tail = /\/orders\/[^/]+(\/[a-z]+)?(\/[^/]+)?$/i.exec(path);
+  if (!tail) return null;
+  switch (tail[1]?.toLowerCase()) {
+    case undefined:
+      return method === 'GET' ? actions.view : null;
+    case '/checkin':
+      return method === 'DELETE' ? actions.checkOut : actions.checkIn;
+    case '/gifts':
+      return method === 'DELETE' ? actions.removeGift : actions.addGift;
+    case '/precheck':
+      return actions.precheck;
+    case '/payments':
+      return actions.payment;
+    case '/refund':
+      return actions.refund;
+    default:
+      return null;
+  }
+}
+
 export function feedLine(event: TillEvent, language: Language): FeedLine {
   const t = textsFor(language);
   const d = t.feed.detail;
   const money = (kopecks: number) => formatRoubles(kopecks, language);
   const bonuses = (hundredths: number) => formatBonuses(hundredths, language);
-  const request = (route: string) => `${d.request} ${route.replace(/^[A-Z]+ /, '')}`;
+  const request = (route: string) => `${d.request}: ${requestAction(route, d.actions) ?? route.replace(/^[A-Z]+ /, '')}`;
   const context: string[] = [];
   if (event.waiterName || event.waiterId) context.push(`${d.waiter} ${event.waiterName ?? (event.waiterId ?? '').slice(0, 12)}`);
   if (event.orderId) context.push(`${d.order} ${shortOrderId(event.orderId)}`);
