@@ -9,7 +9,7 @@ function labelsByKey(s: SettingsTexts): Record<string, string> {
     'server.port': s.port,
     'server.path': s.path,
     'server.allowedRanges': s.otherKeys.allowedRanges,
-    bonusPaymentTypeId: s.bonusPaymentType.replace(/:.*$/, ''),
+    bonusPaymentTypeId: s.bonusPaymentType,
     cashToWaiter: s.cashToWaiter,
     payInTypeId: s.payInType,
     payOutTypeId: s.payOutType,
