@@ -98,7 +98,7 @@ test('a hand-in whose answer was lost, confirmed again, is recorded once (one ke
   await dialog.getByLabel('Сумма, ₽').fill('100');
   await dialog.getByRole('button', { name: 'Далее' }).click();
   await dialog.getByRole('button', { name: 'Подтвердить' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('Касса не ответила');
+  await expect(dialog.getByRole('alert')).toContainText('GetMeBack Till не ответил');
   await dialog.getByRole('button', { name: 'Подтвердить' }).click();
   await expect(dialog.getByRole('status')).toContainText('Долг теперь 599,50');
   await dialog.getByRole('button', { name: 'Закрыть' }).click();

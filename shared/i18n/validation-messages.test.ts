@@ -8,12 +8,13 @@ const messages = (result: { error?: { issues: { path: PropertyKey[]; message: st
 describe('settings validation in Russian', () => {
   it('says what is wrong in Russian, with numbers the Russian way, instead of zod’s English', () => {
     const result = SettingsPatch.safeParse(
-      { server: { port: 99_999, host: '' }, payInTypeId: 'x'.repeat(129), notifications: { debtThreshold: -1, enabled: 'да' }, language: 'de' },
+      { server: { port: 99_999, host: '', path: 'GetMeBack' }, payInTypeId: 'x'.repeat(129), notifications: { debtThreshold: -1, enabled: 'да' }, language: 'de' },
       { error: validationErrors('ru') },
     );
     expect(messages(result)).toEqual({
       'server.port': 'Не больше 65\u00a0535',
       'server.host': 'Заполните поле',
+      'server.path': 'Нужен путь вида /GetMeBack: латинские буквы, цифры, . _ ~ -',
       payInTypeId: 'Слишком длинно: максимум 128\u00a0символов',
       'notifications.debtThreshold': 'Не меньше 0',
       'notifications.enabled': 'Нужно «да» или «нет»',

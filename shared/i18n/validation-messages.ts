@@ -36,6 +36,7 @@ function russian(issue: Issue): string {
     case 'invalid_format':
       if (issue.format === 'url') return 'Нужен адрес вида https://…';
       if (issue.format === 'guid' || issue.format === 'uuid') return 'Нужен ID из iikoOffice: 32 шестнадцатеричные цифры через дефисы';
+      if (isServerPath(issue)) return 'Нужен путь вида /GetMeBack: латинские буквы, цифры, . _ ~ -';
       return 'Неверный формат';
     case 'not_multiple_of':
       return `Нужно число, кратное ${number(issue.divisor)}`;
@@ -48,10 +49,20 @@ function russian(issue: Issue): string {
   }
 }
 
+/** The only pattern of our settings that starts with a slash is the server's path. */
+function isServerPath(issue: Issue): boolean {
+  if (issue.code !== 'invalid_format' || issue.format !== 'regex') return false;
+  // A RegExp or its text between slashes ("/^\/…/"), depending on where zod builds the issue.
+  const pattern: unknown = issue.pattern;
+  const source = pattern instanceof RegExp ? pattern.source : String(pattern ?? '').replace(/^\//, '');
+  return source.startsWith('^\\/');
+}
+
 /**
  * The error map to parse settings and admin input with, in the till's language: Russian texts of
- * our own; English is zod's own wording. Pass it as `schema.safeParse(input, { error: … })`.
+ * our own; English is zod's own wording but for the server's path. Pass it as `schema.safeParse(input, { error: … })`.
  */
 export function validationErrors(language: Language): z.core.$ZodErrorMap<z.core.$ZodIssue> | undefined {
-  return language === 'ru' ? (issue) => russian(issue) : undefined;
+  if (language === 'ru') return (issue) => russian(issue);
+  return (issue) => (isServerPath(issue) ? 'A path like /GetMeBack: Latin letters, digits, . _ ~ -' : undefined);
 }

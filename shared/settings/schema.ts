@@ -15,7 +15,7 @@ export const ServerSettings = z.object({
   port: z.number().int().min(0).max(65_535).default(3000),
   path: z
     .string()
-    .regex(/^\/[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*$/, { error: 'путь вида /GetMeBack / a path like /GetMeBack' })
+    .regex(/^\/[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*$/)
     .default('/GetMeBack'),
   /** Extra client ranges (CIDR) allowed to call the waiter API; this machine's own subnets always are. */
   allowedRanges: z.array(z.string()).default([]),
