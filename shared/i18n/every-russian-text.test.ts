@@ -6,6 +6,7 @@ import { CASH_MESSAGE_KEYS, cashMessage, type CashMessageKey } from '../../main/
 import { WAITER_PERMISSIONS } from '../../main/core/setup/setup-checklist.js';
 import { startTestTill, type TestTill } from '../../main/core/testing/test-till.js';
 import { notificationFor, notificationForServer } from '../../main/electron/notification-policy.js';
+import { portTakenDialog } from '../../main/electron/port-taken-dialog.js';
 import type { ServerState } from '../../main/electron/server-state.js';
 import { trayModel } from '../../main/electron/tray-model.js';
 import { WaiterClient } from '../../main/tools/waiter/client.js';
@@ -128,8 +129,8 @@ describe('every Russian text of the till', () => {
       { kind: 'running', host: '0.0.0.0', port: 3000, localUrl: 'http://127.0.0.1:3000' },
       { kind: 'stopping' },
       { kind: 'stopped' },
-      { kind: 'error', portInUse: 3000, message: 'listen EADDRINUSE' },
-      { kind: 'error', portInUse: null, message: 'listen EACCES: permission denied' },
+      { kind: 'error', portInUse: 3000, message: 'listen EADDRINUSE', localUrl: 'http://127.0.0.1:41234' },
+      { kind: 'error', portInUse: null, message: 'listen EACCES: permission denied', localUrl: null },
     ];
     for (const serverState of states) {
       for (const paused of [false, true]) {
@@ -147,6 +148,8 @@ describe('every Russian text of the till', () => {
       collect(`server notification ${serverState.kind}`, server?.title, server?.body);
     }
 
+    const dialog = portTakenDialog(3000, 'ru');
+    collect('tray port-taken dialog', dialog.title, dialog.message, dialog.detail);
     for (const one of EVENTS['provider.status']) collect('provider trouble', ...providerTroubleTexts(one, 'ru'));
     for (const key of CASH_MESSAGE_KEYS) {
       const params = { amount: formatRoubles(MONEY, 'ru'), name: 'Анна', debt: formatRoubles(MONEY, 'ru'), id: 'pin:9f86d081' };

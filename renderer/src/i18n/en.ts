@@ -187,7 +187,7 @@ export const en: Texts = {
     notifications: 'Notifications',
     notificationsEnabled: 'Show notifications',
     desktop: 'The app on the till',
-    autostart: 'Start the till at login (tray icon, no window)',
+    autostart: 'Start GetMeBack Till at login (tray icon, no window)',
     notifyCheckIn: 'Guest check-in',
     notifyGiftAdded: 'Gift added',
     notifyBonusRequested: 'Bonus reservation at a pre-check',

@@ -185,7 +185,7 @@ export const ru = {
     notifications: 'Уведомления',
     notificationsEnabled: 'Показывать уведомления',
     desktop: 'Программа на кассе',
-    autostart: 'Запускать кассу при входе в систему (значок в трее, без окна)',
+    autostart: 'Запускать GetMeBack Till при входе в систему (значок в трее, без окна)',
     notifyCheckIn: 'Чекин гостя',
     notifyGiftAdded: 'Добавлен подарок',
     notifyBonusRequested: 'Резерв бонусов на пречеке',
