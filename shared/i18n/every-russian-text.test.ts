@@ -13,6 +13,7 @@ import { WaiterClient } from '../../main/tools/waiter/client.js';
 import { runDemo } from '../../main/tools/waiter/demo.js';
 import * as screen from '../../main/tools/waiter/screen.js';
 import { feedLine } from '../../renderer/src/feed/feed-line.js';
+import { en } from '../../renderer/src/i18n/en.js';
 import { ru } from '../../renderer/src/i18n/ru.js';
 import { settingLabels } from '../../renderer/src/settings/setting-labels.js';
 import { TILL_EVENT_TYPES, type TillEvent, type TillEventPayloads, type TillEventType } from '../events.js';
@@ -237,6 +238,31 @@ describe('every Russian text of the till', () => {
   });
 });
 
+describe('the English texts', () => {
+  it('count bonuses in bonuses too, never in roubles or points', () => {
+    const english: string[] = [];
+    const walk = (value: unknown): void => {
+      if (typeof value === 'string') english.push(value);
+      else if (typeof value === 'function') english.push(String((value as (...args: string[]) => unknown)('Ivanov', formatRoubles(MONEY, 'en'), formatBonuses(BONUSES.odd, 'en'))));
+      else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+    };
+    walk(en);
+    for (const one of ALL_EVENTS) {
+      const line = feedLine(one, 'en');
+      english.push(line.title, ...line.details);
+      const notice = notificationFor(one, { settings: { ...DEFAULT_SETTINGS, language: 'en' }, paused: false, waiterDebtTotal: null });
+      if (notice) english.push(notice.title, notice.body);
+    }
+    const anyMessage = waiterMessage as (language: 'en', key: string, code: string, params: object) => string;
+    const figures = { name: 'Ivanov', gift: 'Cappuccino', available: formatBonuses(BONUSES.odd, 'en'), needed: formatBonuses(BONUSES.one, 'en'), sum: formatBonuses(BONUSES.three, 'en'), max: formatBonuses(BONUSES.twentyOne, 'en') };
+    for (const key of WAITER_MESSAGE_KEYS) english.push(anyMessage('en', key, 'a1b2c3d4', figures));
+    expect(english.length).toBeGreaterThan(200);
+    expect(english.flatMap((text) => roublesBesideBonuses(text).map((bad) => `«${bad}» in «${text}»`))).toEqual([]);
+    expect(english.filter((text) => /\bpoints?\b|777\.77[\s\u00a0]*₽/.test(text))).toEqual([]);
+    expect(english.some((text) => text.includes('777.77\u00a0bonuses'))).toBe(true);
+  });
+});
+
 describe('the checks themselves', () => {
   it('catch what issue 21 found in the old texts', () => {
     expect(roublesBesideBonuses('недостаточно баллов: доступно 90,50 ₽')).toEqual([]);
@@ -244,6 +270,7 @@ describe('the checks themselves', () => {
     expect(roublesBesideBonuses('Иванов · бонусов 1\u00a0500,00\u00a0₽')).toEqual(['бонусов 1\u00a0500,00\u00a0₽']);
     expect(roublesBesideBonuses('Пречек на 1200 ₽, из них 300 ₽ бонусами')).toEqual(['300 ₽ бонусами']);
     expect(roublesBesideBonuses('500 бонусов на заказ 2\u00a0400,00\u00a0₽')).toEqual([]);
+    expect(roublesBesideBonuses('Ivanov · bonuses 1,500.00\u00a0₽')).toEqual(['bonuses 1,500.00\u00a0₽']);
     expect(latinWords('Too big: expected number to be <=65535')).toEqual(['Too', 'big', 'expected', 'number', 'to', 'be']);
     expect(latinWords('Наличные под отчёт официанту (Money To Be Accounted For By Waiter), ID 6f2c…, PS_ADM, http://127.0.0.1:3000/GetMeBack')).toEqual([]);
     expect(iikoNamesFirst('Money To Be Accounted For By Waiter (наличные под отчёт официанта)')).toEqual(['Money To Be Accounted For By Waiter']);

@@ -61,8 +61,9 @@ export function iikoNamesFirst(text: string): string[] {
 
 /** «₽» right beside bonuses: "бонусов 1 500,00 ₽", "бонусами 300,00 ₽", "300 ₽ бонусами". */
 export function roublesBesideBonuses(text: string): string[] {
-  const before = /(?:бонус\p{L}*|bonus\p{L}*|балл\p{L}*|points?)[\s\u00a0:]+[-−+]?\d[\d\s\u00a0]*(?:[.,]\d+)?[\s\u00a0]*₽/giu;
-  const after = /\d[\d\s\u00a0]*(?:[.,]\d+)?[\s\u00a0]*₽[\s\u00a0]*(?:бонус\p{L}*|bonus\p{L}*|балл\p{L}*|points?)/giu;
+  // A number as either language writes it: "1 500,00" or "1,500.00".
+  const before = /(?:бонус\p{L}*|bonus\p{L}*|балл\p{L}*|points?)[\s\u00a0:]+[-−+]?\d[\d\s\u00a0.,]*₽/giu;
+  const after = /\d[\d\s\u00a0.,]*₽[\s\u00a0]*(?:бонус\p{L}*|bonus\p{L}*|балл\p{L}*|points?)/giu;
   return [...(text.match(before) ?? []), ...(text.match(after) ?? [])];
 }
 
