@@ -51,7 +51,7 @@ test.afterAll(async () => {
 
 test('20 000 events: the feed renders a handful of rows, scrolls back through pages, and filters on the server', async ({ page }) => {
   const started = Date.now();
-  await page.goto(till.baseUrl);
+  await page.goto(`${till.baseUrl}/#/feed`);
   const feed = page.getByRole('list', { name: 'Лента событий' });
   await expect(feed.getByRole('listitem').first()).toContainText(`Чекин: Гость №${EVENTS}`);
   console.log(`feed with ${EVENTS} stored events: first row on screen ${Date.now() - started} ms after navigation`);
@@ -79,7 +79,7 @@ test('20 000 events: the feed renders a handful of rows, scrolls back through pa
 });
 
 test('a cashier scrolled down keeps reading the same rows while live events arrive on top', async ({ page }) => {
-  await page.goto(till.baseUrl);
+  await page.goto(`${till.baseUrl}/#/feed`);
   const feed = page.getByRole('list', { name: 'Лента событий' });
   await expect(feed.getByRole('listitem').first()).toContainText('Гость №');
   await feed.evaluate((element) => element.scrollTo({ top: 64 * 30 }));

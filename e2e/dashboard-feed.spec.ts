@@ -14,7 +14,7 @@ test.afterAll(async () => {
 });
 
 test('a check-in through the waiter API appears in the feed live, with the guest, balance, waiter and order', async ({ page }) => {
-  await page.goto(till.baseUrl);
+  await page.goto(`${till.baseUrl}/#/feed`);
   const feed = page.getByRole('list', { name: 'Лента событий' });
   await expect(page.getByRole('heading', { name: 'GetMeBack Till' })).toBeVisible();
   await expect(page.getByText('Лента на связи')).toBeVisible();
@@ -35,7 +35,7 @@ test('a check-in through the waiter API appears in the feed live, with the guest
 });
 
 test('the kind filter shows only that kind, live events included, and "All" brings the rest back', async ({ page }) => {
-  await page.goto(till.baseUrl);
+  await page.goto(`${till.baseUrl}/#/feed`);
   const feed = page.getByRole('list', { name: 'Лента событий' });
   await expect(feed.getByRole('listitem').first()).toBeVisible();
   const filters = page.getByRole('group', { name: 'Фильтр событий' });
@@ -55,7 +55,7 @@ test('the kind filter shows only that kind, live events included, and "All" brin
 });
 
 test('a waiter request reaches the screen quickly (median of 20, clock to clock)', async ({ page }) => {
-  await page.goto(till.baseUrl);
+  await page.goto(`${till.baseUrl}/#/feed`);
   await expect(page.getByText('Лента на связи')).toBeVisible();
   const ids = Array.from({ length: 20 }, (_, i) => orderId(`5eed${String(i).padStart(4, '0')}`));
   // The page notes the moment each awaited row appears; the request goes from this process, as

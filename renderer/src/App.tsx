@@ -6,6 +6,7 @@ import { connectLiveEvents } from './live/live-events.js';
 import { OrdersScreen } from './screens/OrdersScreen.js';
 import { SettingsScreen } from './settings/SettingsScreen.js';
 import { SetupScreen } from './screens/SetupScreen.js';
+import { TodayScreen } from './today/TodayScreen.js';
 import { useHashRoute } from './routing/use-hash-route.js';
 import { useStatusStore } from './stores/status-store.js';
 
@@ -27,6 +28,7 @@ export function App() {
     <div className="app">
       <Header screen={screen} />
       <main className="screen">
+        {screen === 'today' && <TodayScreen />}
         {screen === 'feed' && <FeedScreen />}
         {screen === 'orders' && <OrdersScreen />}
         {screen === 'cash' && <CashScreen />}

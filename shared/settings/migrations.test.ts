@@ -18,7 +18,14 @@ describe('migrateSettings', () => {
     expect(settings.server.host).toBe('0.0.0.0');
     expect(settings.cashToWaiter).toBe(false);
     expect(settings.language).toBe('en');
-    expect(settings.schemaVersion).toBe(2);
+    expect(settings.schemaVersion).toBe(3);
+  });
+
+  it('gives a version-2 till a business day from 06:00, and keeps an hour already chosen', () => {
+    const settings = migrateSettings({ schemaVersion: 2, language: 'en' });
+    expect(settings).toMatchObject({ schemaVersion: 3, language: 'en', businessDayStartHour: 6 });
+    expect(migrateSettings({ schemaVersion: 3, businessDayStartHour: 4 }).businessDayStartHour).toBe(4);
+    expect(migrateSettings({ schemaVersion: 3, businessDayStartHour: 24 }).businessDayStartHour).toBe(6);
   });
 
   it('keeps valid parts and resets only a broken one', () => {

@@ -17,6 +17,8 @@ const steps: Record<number, (old: Stored) => Stored> = {
       cashToWaiter: moneyToBeAccountedForByWaiter,
     };
   },
+  // Version 2 began "today" at midnight; version 3 has a business day, from 06:00 unless set.
+  2: (old) => ({ ...old, schemaVersion: 3, businessDayStartHour: old.businessDayStartHour ?? 6 }),
 };
 
 export function migrateSettings(stored: unknown): Settings {

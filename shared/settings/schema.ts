@@ -47,8 +47,14 @@ export const LoyaltyRulesSettings = z.object({
   cashbackPercent: z.number().min(0).max(100).default(5),
 });
 
+const BusinessDayStartHour = z
+  .number({ error: 'час от 0 до 23 / an hour from 0 to 23' })
+  .int({ error: 'час от 0 до 23 / an hour from 0 to 23' })
+  .min(0, { error: 'час от 0 до 23 / an hour from 0 to 23' })
+  .max(23, { error: 'час от 0 до 23 / an hour from 0 to 23' });
+
 export const Settings = z.object({
-  schemaVersion: z.literal(2).default(2),
+  schemaVersion: z.literal(3).default(3),
   language: z.enum(LANGUAGES).default('ru'),
   server: ServerSettings.prefault({}),
   bonusPaymentTypeId: OptionalUuid.default(''),
@@ -63,6 +69,8 @@ export const Settings = z.object({
   /** scrypt hash of the admin password ("" = LAN access to the dashboard is off). */
   adminPasswordHash: z.string().default(''),
   autostart: z.boolean().default(false),
+  /** The hour (till's local time) the business day starts: "today", the shift report and the tiles follow it. */
+  businessDayStartHour: BusinessDayStartHour.default(6),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -83,6 +91,7 @@ export const SettingsPatch = z
     notifications: NotificationSettings.partial().optional(),
     adminPassword: z.string().max(256).optional(),
     autostart: z.boolean().optional(),
+    businessDayStartHour: BusinessDayStartHour.optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;

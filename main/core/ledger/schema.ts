@@ -190,4 +190,9 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE outbox ADD COLUMN parked_at TEXT;
   UPDATE outbox SET unanswered = attempts WHERE delivered_at IS NULL;
   `,
+  `
+  -- The «Сегодня» screen counts a business day's check-ins and points by time.
+  CREATE INDEX events_time ON events (at);
+  CREATE INDEX guest_entries_time ON guest_entries (created_at);
+  `,
 ];

@@ -14,6 +14,7 @@ import { eventsRoutes } from './routes/admin/events-routes.js';
 import { ordersRoutes } from './routes/admin/orders-routes.js';
 import { settingsRoutes } from './routes/admin/settings-routes.js';
 import { setupRoutes } from './routes/admin/setup-routes.js';
+import { todayRoutes } from './routes/admin/today-routes.js';
 import { waiterCashRoutes } from './routes/admin/waiter-cash-routes.js';
 import { waiterApi } from './routes/waiter-api.js';
 import { staticDashboard } from './static-dashboard.js';
@@ -94,7 +95,7 @@ export function createApp(core: AppServices, options: AppOptions = {}): Koa {
   // API. The waiter API trusts no browser, and iikoWaiter may name the till by a DNS name.
   app.use(hostHeaderGuard());
   app.use(adminAccess(settings));
-  for (const router of [eventsRoutes(core), settingsRoutes(core), ordersRoutes(core), setupRoutes(core), waiterCashRoutes(core)]) {
+  for (const router of [eventsRoutes(core), settingsRoutes(core), ordersRoutes(core), setupRoutes(core), waiterCashRoutes(core), todayRoutes(core)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

@@ -3,7 +3,7 @@ import { useFeedStore } from '../stores/feed-store.js';
 import { providerTroubleTexts } from '../../../shared/i18n/provider-messages.js';
 import { useLanguage, useStatusStore, useTexts } from '../stores/status-store.js';
 
-const NAV: Screen[] = ['feed', 'orders', 'cash', 'settings', 'setup'];
+const NAV: Screen[] = ['today', 'feed', 'orders', 'cash', 'settings', 'setup'];
 
 /** The sections, and whether the till is live and its loyalty programme reachable. */
 export function Header({ screen }: { screen: Screen }) {

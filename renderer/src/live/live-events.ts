@@ -3,6 +3,7 @@ import { useFeedStore } from '../stores/feed-store.js';
 import { useOrdersStore } from '../stores/orders-store.js';
 import { useSettingsStore } from '../stores/settings-store.js';
 import { useStatusStore } from '../stores/status-store.js';
+import { useTodayStore } from '../stores/today-store.js';
 import { useWaitersStore } from '../stores/waiters-store.js';
 
 const ORDER_TYPES: readonly TillEventType[] = [
@@ -16,6 +17,8 @@ const ORDER_TYPES: readonly TillEventType[] = [
 ];
 const CASH_TYPES: readonly TillEventType[] = ['payment.committed', 'order.refunded', 'cash.handed_in'];
 const STATUS_TYPES: readonly TillEventType[] = ['settings.changed', 'provider.status'];
+/** What moves a tile or the chart of «Сегодня» (a changed business-day hour moves them all). */
+const TODAY_TYPES: readonly TillEventType[] = [...ORDER_TYPES, 'cash.handed_in', 'settings.changed'];
 
 /** Runs `work` once after a burst of calls settles: ten check-ins in a second are one reload. */
 function coalesce(work: () => void, delayMs: number): () => void {
@@ -36,6 +39,10 @@ export function connectLiveEvents(): () => void {
   const reloadWaiters = coalesce(() => void useWaitersStore.getState().load(), 150);
   const reloadStatus = coalesce(() => void useStatusStore.getState().load(), 150);
   const reloadSettings = coalesce(() => void useSettingsStore.getState().load(), 150);
+  // Only while «Сегодня» has been opened: the other screens do not pay for its figures.
+  const reloadToday = coalesce(() => {
+    if (useTodayStore.getState().today) void useTodayStore.getState().load();
+  }, 150);
   const source = new EventSource('/api/events/stream');
   let droppedBefore = false;
 
@@ -46,6 +53,7 @@ export function connectLiveEvents(): () => void {
       reloadOrders();
       reloadWaiters();
       reloadStatus();
+      reloadToday();
     }
   });
   source.addEventListener('error', () => {
@@ -59,6 +67,7 @@ export function connectLiveEvents(): () => void {
     if (CASH_TYPES.includes(event.type)) reloadWaiters();
     if (STATUS_TYPES.includes(event.type)) reloadStatus();
     if (event.type === 'settings.changed') reloadSettings();
+    if (TODAY_TYPES.includes(event.type)) reloadToday();
   });
   return () => source.close();
 }

@@ -9,8 +9,9 @@ describe('screenOfHash', () => {
     expect(screenOfHash('#/orders?x=1')).toBe('orders');
   });
 
-  it('falls back to the feed for an empty or unknown hash', () => {
-    expect(screenOfHash('')).toBe('feed');
-    expect(screenOfHash('#/nowhere')).toBe('feed');
+  it('opens «Сегодня» for an empty or unknown hash: it is the first screen', () => {
+    expect(screenOfHash('')).toBe('today');
+    expect(screenOfHash('#/nowhere')).toBe('today');
+    expect(screenOfHash('#/feed')).toBe('feed');
   });
 });

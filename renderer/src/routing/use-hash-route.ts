@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 
-export const SCREENS = ['feed', 'orders', 'cash', 'settings', 'setup'] as const;
+export const SCREENS = ['today', 'feed', 'orders', 'cash', 'settings', 'setup'] as const;
 export type Screen = (typeof SCREENS)[number];
 
-/** "#/settings" → settings. Hash routes work the same from the core's `/` and Electron's file load. */
+/** "#/settings" → settings; anything else → «Сегодня», the first screen. Hash routes work the same from the core's `/` and Electron's file load. */
 export function screenOfHash(hash: string): Screen {
   const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
-  return (SCREENS as readonly string[]).includes(name) ? (name as Screen) : 'feed';
+  return (SCREENS as readonly string[]).includes(name) ? (name as Screen) : 'today';
 }
 
 export function useHashRoute(): Screen {

@@ -48,6 +48,7 @@ export function SettingsSections({ adminPasswordSet }: { adminPasswordSet: boole
             { value: 'en', label: 'English' },
           ]}
         />
+        <TextField field="businessDayStartHour" label={s.businessDayStartHour} hint={s.businessDayStartHourHint} inputMode="numeric" />
       </div>
 
       <fieldset className="group">

@@ -20,6 +20,8 @@ export interface SettingsForm {
   language: 'ru' | 'en';
   /** Start at login: the desktop app registers it with the OS (shown only inside the desktop app). */
   autostart: boolean;
+  /** The hour the business day starts, 0–23 (an hour, typed as digits). */
+  businessDayStartHour: string;
   'notifications.enabled': boolean;
   'notifications.checkIn': boolean;
   'notifications.giftAdded': boolean;
@@ -52,6 +54,7 @@ export function formFromSettings(settings: PublicSettings): SettingsForm {
     'cloud.apiKey': settings.cloud.apiKey,
     language: settings.language,
     autostart: settings.autostart,
+    businessDayStartHour: String(settings.businessDayStartHour),
     'notifications.enabled': n.enabled,
     'notifications.checkIn': n.checkIn,
     'notifications.giftAdded': n.giftAdded,
@@ -67,7 +70,7 @@ export function formFromSettings(settings: PublicSettings): SettingsForm {
 
 /** A form value as the schema wants it, or a problem the screen shows next to the field. */
 function wireValue(field: SettingsField, value: string | boolean): { value: unknown } | { problem: FormProblem } {
-  if (field === 'server.port') {
+  if (field === 'server.port' || field === 'businessDayStartHour') {
     const text = String(value).trim();
     return /^\d{1,5}$/.test(text) ? { value: Number(text) } : { problem: 'notNumber' };
   }

@@ -16,6 +16,8 @@ interface FeedState {
   failed: boolean;
   connected: boolean;
   toggle(kind: FeedKind | 'all'): void;
+  /** The feed filtered to exactly these kinds (a tile of «Сегодня» opens it so). */
+  show(kinds: readonly FeedKind[]): void;
   loadNewest(): Promise<void>;
   loadOlder(): Promise<void>;
   receive(event: TillEvent): void;
@@ -57,6 +59,11 @@ export const useFeedStore = create<FeedState>()((set, get) => {
       const kinds = kind === 'all' ? [] : toggleKind(get().kinds, kind);
       generation += 1;
       set({ kinds, types: typesOfKinds(kinds), events: [], hasMore: true });
+      void fetchPage(undefined);
+    },
+    show(kinds) {
+      generation += 1;
+      set({ kinds: [...kinds], types: typesOfKinds(kinds), events: [], hasMore: true });
       void fetchPage(undefined);
     },
     loadNewest: () => fetchPage(undefined),

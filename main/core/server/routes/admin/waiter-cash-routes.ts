@@ -6,7 +6,8 @@ import { validationErrors } from '../../../../../shared/i18n/validation-messages
 import type { Language } from '../../../../../shared/i18n/language.js';
 import { MAX_WIRE_MONEY, formatRoubles } from '../../../../../shared/money.js';
 import { HandInRefused, UnknownWaiter, handIn } from '../../../cash/hand-in.js';
-import { reportPeriod, startOfLocalDay } from '../../../cash/report-period.js';
+import { businessDayOf } from '../../../cash/business-day.js';
+import { dayStartOf, reportPeriod } from '../../../cash/report-period.js';
 import { loadShiftReport } from '../../../cash/shift-report.js';
 import { shiftReportCsv, shiftReportFileName } from '../../../cash/shift-report-csv.js';
 import { cashMessage, type PlainCashMessageKey } from '../../../cash/waiter-cash-messages.js';
@@ -87,7 +88,9 @@ export function waiterCashRoutes({ loyalty }: { loyalty: LoyaltyContext }): Rout
   router.use(answerProblems(language));
 
   router.get('/api/waiters', (ctx) => {
-    ctx.body = { waiters: listWaiterCash(loyalty.db, tally, startOfLocalDay(loyalty.clock.now()).toISOString()) };
+    const day = dayStartOf(loyalty.settings());
+    const today = businessDayOf(loyalty.clock.now(), day.startHour, day.timeZone);
+    ctx.body = { waiters: listWaiterCash(loyalty.db, tally, today.from.toISOString()) };
   });
 
   router.get('/api/waiters/:id/history', (ctx) => {
@@ -136,7 +139,7 @@ export function waiterCashRoutes({ loyalty }: { loyalty: LoyaltyContext }): Rout
   router.get('/api/reports/shift', (ctx) => {
     const query = parse(ReportQuery, ctx.query);
     const now = loyalty.clock.now();
-    const period = reportPeriod(query, now);
+    const period = reportPeriod(query, now, dayStartOf(loyalty.settings()));
     if (Array.isArray(period)) {
       const errors = period.map((p) => ({ Field: p.field, Message: say(p.problem) }));
       throw fieldProblems(errors);

@@ -1,0 +1,16 @@
+import Router from '@koa/router';
+import type { TodayResponse } from '../../../../../shared/admin/today.js';
+import { dayStartOf } from '../../../cash/report-period.js';
+import { loadToday } from '../../../cash/today.js';
+import { WaiterDebtTally } from '../../../ledger/waiter-debt-tally.js';
+import type { LoyaltyContext } from '../../../loyalty/context.js';
+
+/** The «Сегодня» screen's one request: the current business day's tiles and chart. */
+export function todayRoutes({ loyalty }: { loyalty: LoyaltyContext }): Router {
+  const router = new Router();
+  const tally = new WaiterDebtTally(loyalty.db);
+  router.get('/api/today', (ctx) => {
+    ctx.body = loadToday(loyalty.db, tally, loyalty.clock.now(), dayStartOf(loyalty.settings())) satisfies TodayResponse;
+  });
+  return router;
+}

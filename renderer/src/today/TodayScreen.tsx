@@ -1,0 +1,61 @@
+import { useEffect } from 'react';
+import { waiterName } from '../cash/waiter-name.js';
+import type { FeedKind } from '../feed/feed-kinds.js';
+import { formatBusinessDate, formatTime } from '../format/date.js';
+import { formatRoubles } from '../format/money.js';
+import { useFeedStore } from '../stores/feed-store.js';
+import { useLanguage, useTexts } from '../stores/status-store.js';
+import { useTodayStore } from '../stores/today-store.js';
+import { HourChart } from './HourChart.js';
+import { TILES } from './today-tiles.js';
+
+/** «Сегодня»: how loyalty did this business day, at a glance; a tile opens the feed filtered to it. */
+export function TodayScreen() {
+  const t = useTexts();
+  const language = useLanguage();
+  const today = useTodayStore((state) => state.today);
+  const failed = useTodayStore((state) => state.failed);
+
+  useEffect(() => {
+    void useTodayStore.getState().load();
+  }, []);
+
+  const open = (kinds: readonly FeedKind[]) => {
+    useFeedStore.getState().show(kinds);
+    window.location.hash = '#/feed';
+  };
+
+  if (!today) return failed ? <p role="alert" className="error">{t.error.loadFailed}</p> : <p>{t.feed.loading}</p>;
+  const money = (kopecks: number) => formatRoubles(kopecks, language);
+  return (
+    <section className="today-screen" aria-labelledby="today-title">
+      <h2 id="today-title">
+        {t.today.title} · <span data-testid="business-day">{formatBusinessDate(today.day.date, language)}</span>
+      </h2>
+      <p className="muted">{t.today.since(formatTime(today.day.from, language), formatTime(today.day.to, language))}</p>
+      {failed && <p role="alert" className="error">{t.error.loadFailed}</p>}
+      <div className="tiles">
+        {TILES.map((tile) => (
+          <button key={tile.key} type="button" className="tile" data-tile={tile.key} onClick={() => open(tile.feed)}>
+            <span className="tile-value">{tile.money ? money(today.tiles[tile.key]) : today.tiles[tile.key]}</span>
+            <span className="tile-label">{t.today.tiles[tile.key]}</span>
+          </button>
+        ))}
+        <button type="button" className="tile tile-wide" data-tile="cashOutstanding" onClick={() => open(['cash'])}>
+          <span className="tile-value">{money(today.cashOutstanding.reduce((sum, w) => sum + w.debt, 0))}</span>
+          <span className="tile-label">{t.today.tiles.cashOutstanding}</span>
+          {today.cashOutstanding.length > 0 && (
+            <span className="tile-lines">
+              {today.cashOutstanding.map((w) => (
+                <span key={w.id}>
+                  {waiterName(w, t)}: {money(w.debt)}
+                </span>
+              ))}
+            </span>
+          )}
+        </button>
+      </div>
+      <HourChart hours={today.hours} />
+    </section>
+  );
+}
