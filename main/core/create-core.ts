@@ -7,6 +7,7 @@ import { isBookEmpty } from './ledger/loyalty-book.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { LoyaltyContext } from './loyalty/context.js';
 import { createProvider, type ProviderDeps } from './providers/create-provider.js';
+import { DEMO_BONUS_PAYMENT_TYPE } from '../../shared/settings/demo.js';
 import { DEMO_BOOK } from './providers/demo-book.js';
 import type { LoyaltyProvider } from './providers/loyalty-provider.js';
 import { importSeed, readSeedFile } from './providers/seed-file.js';
@@ -71,7 +72,12 @@ export function createCore(options: CoreOptions): TillCore {
     const events = new EventBus(db, clock);
     const at = clock.now().toISOString();
     if (options.seedFile) importSeed(db, readSeedFile(options.seedFile), waiters, at);
-    else if (options.demoBook !== false && isBookEmpty(db)) importSeed(db, DEMO_BOOK, waiters, at);
+    else if (options.demoBook !== false && isBookEmpty(db)) {
+      importSeed(db, DEMO_BOOK, waiters, at);
+      // The demo shows a bonus payment too: a demo Bonus payment type, marked as demo on the setup
+      // screen. Only on this first load: once the manager clears or replaces it, it stays so.
+      if (settings.getStored().bonusPaymentTypeId === '') settings.update({ bonusPaymentTypeId: DEMO_BONUS_PAYMENT_TYPE });
+    }
 
     const providerDeps: ProviderDeps = { db, settings: () => settings.get(), logger, clock, events };
     const provider = options.provider ? options.provider(providerDeps) : createProvider(providerDeps);

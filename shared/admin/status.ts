@@ -34,7 +34,8 @@ export type ChecklistId = (typeof CHECKLIST_IDS)[number];
 
 export const SetupResponse = z.object({
   serverAddresses: z.array(z.object({ address: z.string(), url: z.string(), loopback: z.boolean() })),
-  checklist: z.array(z.object({ id: z.enum(CHECKLIST_IDS), done: z.boolean(), optional: z.boolean() })),
+  /** `demo`: set by the demo book (its demo Bonus payment type), not yet by the manager. */
+  checklist: z.array(z.object({ id: z.enum(CHECKLIST_IDS), done: z.boolean(), optional: z.boolean(), demo: z.boolean() })),
   permissions: z.array(z.object({ code: z.string(), ru: z.string(), en: z.string() })).readonly(),
   lastWaiterRequestAt: z.string().nullable(),
   provider: ProviderStatus,

@@ -102,6 +102,8 @@ describe('pre-check (docs/protocol.md#pre-check)', () => {
 describe('pre-check without a Bonus payment type', () => {
   it('says the Bonus payment type is not set', async () => {
     const bare = await startTestTill({ settings: { bonusPaymentTypeId: '' } });
+    // The demo book's first load sets its demo type; the manager has cleared it.
+    bare.core.settings.update({ bonusPaymentTypeId: '' });
     try {
       const order = newOrderId();
       await waiterSteps(bare).checkIn(order, 'GMB-G-1001');

@@ -1,4 +1,5 @@
 import type { ChecklistId } from '../../../shared/admin/status.js';
+import { isDemoBonusPaymentType } from '../../../shared/settings/demo.js';
 import type { Settings } from '../../../shared/settings/schema.js';
 
 export type ChecklistItemId = ChecklistId;
@@ -8,6 +9,8 @@ export interface ChecklistItem {
   done: boolean;
   /** Not needed with the current settings (e.g. pay-in types when waiter cash is off). */
   optional: boolean;
+  /** Set by the demo book, not by the manager: shown as demo until replaced. */
+  demo: boolean;
 }
 
 /** The iiko permissions a waiter needs to take payments in iikoWaiter (from the user guide). */
@@ -24,13 +27,18 @@ export const WAITER_PERMISSIONS = [
 /** What the setup assistant shows as done and still to do, from the settings and what the till has seen. */
 export function setupChecklist(settings: Settings, seen: { lastWaiterRequestAt: string | null; providerOnline: boolean }): ChecklistItem[] {
   return [
-    { id: 'serverAddress', done: seen.lastWaiterRequestAt !== null, optional: false },
-    { id: 'bonusPaymentType', done: settings.bonusPaymentTypeId !== '', optional: false },
-    { id: 'payInOutTypes', done: settings.payInTypeId !== '' && settings.payOutTypeId !== '', optional: !settings.cashToWaiter },
+    { id: 'serverAddress', done: seen.lastWaiterRequestAt !== null, optional: false, demo: false },
+    {
+      id: 'bonusPaymentType',
+      done: settings.bonusPaymentTypeId !== '',
+      optional: false,
+      demo: isDemoBonusPaymentType(settings.bonusPaymentTypeId),
+    },
+    { id: 'payInOutTypes', done: settings.payInTypeId !== '' && settings.payOutTypeId !== '', optional: !settings.cashToWaiter, demo: false },
     // The guide's last step, in iikoOffice (trading enterprise → «Настройки учёта»): the till cannot see it either.
-    { id: 'cashToWaiterInOffice', done: false, optional: !settings.cashToWaiter },
+    { id: 'cashToWaiterInOffice', done: false, optional: !settings.cashToWaiter, demo: false },
     // The till cannot see iiko's permissions: the manager ticks this off in iikoOffice.
-    { id: 'waiterPermissions', done: false, optional: false },
-    { id: 'provider', done: seen.providerOnline, optional: false },
+    { id: 'waiterPermissions', done: false, optional: false, demo: false },
+    { id: 'provider', done: seen.providerOnline, optional: false, demo: false },
   ];
 }

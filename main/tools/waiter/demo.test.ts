@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SetupResponse } from '../../../shared/admin/status.js';
+import { DEMO_BONUS_PAYMENT_TYPE } from '../../../shared/settings/demo.js';
 import { startTestTill, type TestTill } from '../../core/testing/test-till.js';
 import { WaiterClient } from './client.js';
 import { runCommand } from './commands.js';
@@ -44,8 +46,20 @@ describe('npm run waiter -- demo', () => {
     expect(payments.n).toBe(1);
   });
 
-  it('without a Bonus payment type shows the refusal, says how to set it, and pays without bonuses', async () => {
+  it('on a first start the demo book sets a demo Bonus payment type: the demo pays with bonuses, the setup screen says demo', async () => {
     const { outcome, lines } = await demoAgainst({ settings: { bonusPaymentTypeId: '' } });
+    expect(outcome).toBe('done');
+    expect(till?.core.settings.get().bonusPaymentTypeId).toBe(DEMO_BONUS_PAYMENT_TYPE);
+    expect(lines.filter((line) => line === 'Заказ оплачен: списано 300 бонусов, за подарки 550 бонусов, начислено 45 бонусов')).toHaveLength(2);
+    const setup = await till?.http<SetupResponse>('GET', '/api/setup');
+    expect(setup?.body.checklist.find((item) => item.id === 'bonusPaymentType')).toEqual({ id: 'bonusPaymentType', done: true, optional: false, demo: true });
+  });
+
+  it('without a Bonus payment type (the manager cleared the demo one) shows the refusal, says how to set it, and pays without bonuses', async () => {
+    till = await startTestTill({ settings: { bonusPaymentTypeId: '' } });
+    till.core.settings.update({ bonusPaymentTypeId: '' });
+    const lines: string[] = [];
+    const outcome = await runDemo(new WaiterClient(till.waiterUrl, '1111'), (line) => lines.push(...line.split('\n')), { bonusTypeId: null });
     expect(outcome).toBe('done');
     expect(lines.some((line) => /^⚠ Оплата бонусами не настроена: в GetMeBack Till не указан ID типа оплаты GetMeBack \(Bonus payment type\)\. .*код запроса [0-9a-f]{8}\.$/.test(line))).toBe(true);
     expect(lines.some((line) => line.includes('--bonus-payment-type') && line.includes('«Настройки»'))).toBe(true);

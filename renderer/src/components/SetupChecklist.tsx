@@ -10,11 +10,11 @@ export function SetupChecklist({ checklist, permissions }: Pick<SetupResponse, '
       <h3 id="checklist-title">{t.setup.checklist}</h3>
       <ul className="checklist" aria-labelledby="checklist-title">
         {checklist.map((item) => {
-          const state = item.done ? t.setup.done : item.optional ? t.setup.optional : t.setup.todo;
+          const state = item.demo ? t.setup.demo : item.done ? t.setup.done : item.optional ? t.setup.optional : t.setup.todo;
           return (
-            <li key={item.id} className={item.done ? 'done' : item.optional ? 'optional' : 'todo'}>
+            <li key={item.id} className={item.demo ? 'demo' : item.done ? 'done' : item.optional ? 'optional' : 'todo'}>
               <span aria-hidden="true" className="mark">
-                {item.done ? '✔' : item.optional ? '–' : '○'}
+                {item.demo ? '◐' : item.done ? '✔' : item.optional ? '–' : '○'}
               </span>
               {t.setup.items[item.id]} <span className="muted">({state})</span>
             </li>

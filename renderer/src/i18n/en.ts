@@ -237,6 +237,7 @@ export const en: Texts = {
     done: 'done',
     todo: 'to do',
     optional: 'not needed with the current settings',
+    demo: 'demo: set by the demo book, replace it with the UUID from iikoOffice',
     items: {
       serverAddress: 'iikoWaiter calls GetMeBack Till at the address above',
       bonusPaymentType: 'The GetMeBack payment type ID (Bonus payment type) is set here, on the Settings screen, and in the iikoWaiter plugin',

@@ -235,6 +235,7 @@ export const ru = {
     done: 'готово',
     todo: 'не сделано',
     optional: 'не нужно при текущих настройках',
+    demo: 'демо: задано демо-книгой, замените на UUID из iikoOffice',
     items: {
       serverAddress: 'iikoWaiter обращается к GetMeBack Till по адресу выше',
       bonusPaymentType: 'Указан ID типа оплаты GetMeBack (Bonus payment type) — здесь, на экране «Настройки», и в плагине iikoWaiter',
