@@ -8,6 +8,8 @@ export interface RunningTill {
   waiterUrl: string;
   dataDir: string;
   process: ChildProcess;
+  /** Sets the till's clock (only a till started with `clock`). */
+  setClock(at: Date): Promise<void>;
   /** SIGTERM, wait for a clean exit. */
   stop(): Promise<number | null>;
   /** Stop and remove the data directory. */
@@ -20,22 +22,27 @@ export const TEST_BONUS_PAYMENT_TYPE = '6f2c1f5e-0000-4000-8000-0000000000b0';
  * Starts `npm run server` exactly as a user would (`tsx main/headless.ts`), on a free port, and
  * waits for its "listening on" line.
  */
-export async function startTill(options: { dataDir?: string; args?: string[] } = {}): Promise<RunningTill> {
+export async function startTill(options: { dataDir?: string; args?: string[]; clock?: { start: Date; timeZone: string } } = {}): Promise<RunningTill> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'gmb-e2e-'));
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'main/headless.ts', '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])],
-    { cwd: path.resolve(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const baseUrl = await new Promise<string>((resolve, reject) => {
+  // With a clock: the e2e-only host on a clock the test moves (e2e/support/clock-till-host.ts), in the given time zone.
+  const command = options.clock
+    ? ['e2e/support/clock-till-host.ts', dataDir, options.clock.start.toISOString()]
+    : ['main/headless.ts', '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])];
+  const child = spawn(process.execPath, ['--import', 'tsx', ...command], {
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: options.clock ? { ...process.env, TZ: options.clock.timeZone } : process.env,
+  });
+  const [baseUrl, clockUrl] = await new Promise<[string, string | null]>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`the till did not start:\n${output}`)), 20_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/[^\s]+)/.exec(output);
-      if (match?.[1]) {
+      const clockMatch = /clock on (http:\/\/[^\s]+)/.exec(output);
+      if (match?.[1] && (!options.clock || clockMatch?.[1])) {
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve([match[1], clockMatch?.[1] ?? null]);
       }
     };
     child.stdout?.on('data', onData);
@@ -53,6 +60,11 @@ export async function startTill(options: { dataDir?: string; args?: string[] } =
     });
   return {
     baseUrl,
+    setClock: async (at: Date) => {
+      if (!clockUrl) throw new Error('this till runs on the system clock');
+      const answer = await fetch(`${clockUrl}/clock?at=${encodeURIComponent(at.toISOString())}`, { method: 'POST' });
+      if (answer.status !== 204) throw new Error(`the clock did not move: ${answer.status}`);
+    },
     waiterUrl: `${baseUrl}/GetMeBack`,
     dataDir,
     process: child,

@@ -5,9 +5,11 @@ import { formatRoubles, roublesInputValue } from '../format/money.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
 import { useWaitersStore } from '../stores/waiters-store.js';
 import { handInAmount, newIdempotencyKey } from './hand-in.js';
+import { HandInSlip } from './HandInSlip.js';
+import { printPiece } from './print-paper.js';
 import { waiterName } from './waiter-name.js';
 
-type Step = { name: 'amount' } | { name: 'confirm'; amount: number } | { name: 'done'; amount: number; debt: number };
+type Step = { name: 'amount' } | { name: 'confirm'; amount: number } | { name: 'done'; amount: number; debt: number; at: string };
 
 /**
  * Recording cash a waiter hands in: the amount (the whole debt unless changed), then a confirmation
@@ -49,7 +51,7 @@ export function HandInDialog({ waiter, onClose }: { waiter: WaiterSummary; onClo
     setError(null);
     try {
       const result = await handIn(waiter.id, { amount, note, recordedBy, idempotencyKey });
-      setStep({ name: 'done', amount: result.handIn.amount, debt: result.debt });
+      setStep({ name: 'done', amount: result.handIn.amount, debt: result.debt, at: result.handIn.at });
     } catch (caught) {
       if (caught instanceof ApiError) {
         const onAmount = caught.fieldErrors.find((fieldError) => fieldError.field === 'amount');
@@ -138,7 +140,11 @@ export function HandInDialog({ waiter, onClose }: { waiter: WaiterSummary; onClo
           <p className="confirm-text" role="status">
             {t.cash.saved(money(step.amount), money(step.debt))}
           </p>
+          <HandInSlip waiter={name} amount={step.amount} debtAfter={step.debt} at={step.at} cashier={recordedBy.trim() || t.cash.cashierUnnamed} />
           <div className="actions">
+            <button type="button" onClick={() => printPiece('slip', 'receipt')}>
+              {t.cash.printSlip}
+            </button>
             <button type="button" className="primary" autoFocus onClick={onClose}>
               {t.cash.close}
             </button>

@@ -1,23 +1,32 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, query } from '../api/client.js';
 import type { ShiftReport as Report } from '../../../shared/admin/waiter-cash.js';
+import { formatDateTime } from '../format/date.js';
 import { formatRoubles } from '../format/money.js';
-import { startOfDay, toLocalInputValue } from '../format/time.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
 import { useWaitersStore } from '../stores/waiters-store.js';
+import { printPiece } from './print-paper.js';
+import { reportRange } from './report-range.js';
 import { waiterName } from './waiter-name.js';
 
-/** The shift's cash by waiter (opening debt, taken, handed in, refunds, closing debt), and as CSV. */
+/**
+ * The shift's cash by waiter (opening debt, taken, handed in, refunds, closing debt), as CSV and on
+ * paper. Periods are business days typed as «27.11.2026» (no native date input: those follow the
+ * OS's locale); empty is the current business day.
+ */
 export function ShiftReport() {
   const t = useTexts();
   const language = useLanguage();
   const waiters = useWaitersStore((state) => state.waiters);
-  const [from, setFrom] = useState(() => toLocalInputValue(startOfDay(new Date())));
+  const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [report, setReport] = useState<Report | null>(null);
   const [failed, setFailed] = useState(false);
+  const [applied, setApplied] = useState({ from: '', to: '' });
+  const chosen = reportRange(applied.from, applied.to);
+  const typed = reportRange(from, to);
 
-  const range = query({ from: from ? new Date(from).toISOString() : undefined, to: to ? new Date(to).toISOString() : undefined });
+  const range = 'problem' in chosen ? '' : query(chosen);
   const load = useCallback(async () => {
     try {
       setReport(await api.get<Report>(`/api/reports/shift${range}`));
@@ -34,23 +43,60 @@ export function ShiftReport() {
 
   const show = (submit: FormEvent) => {
     submit.preventDefault();
-    void load();
+    if ('problem' in typed) return;
+    // A new period loads through the effect below; the same one again is reloaded here.
+    if (from === applied.from && to === applied.to) void load();
+    else setApplied({ from, to });
   };
   const money = (kopecks: number) => formatRoubles(kopecks, language);
 
   return (
-    <section className="panel" aria-labelledby="report-title">
+    <section className="panel print-report" aria-labelledby="report-title">
       <h3 id="report-title">{t.cash.report}</h3>
-      <form className="row" onSubmit={show}>
-        <label htmlFor="report-from">{t.cash.from}</label>
-        <input id="report-from" type="datetime-local" value={from} onChange={(change) => setFrom(change.target.value)} />
-        <label htmlFor="report-to">{t.cash.to}</label>
-        <input id="report-to" type="datetime-local" value={to} onChange={(change) => setTo(change.target.value)} />
+      <form className="row no-print" onSubmit={show} noValidate>
+        <label htmlFor="report-from">{t.cash.businessDay}</label>
+        <input
+          id="report-from"
+          className="date-input"
+          inputMode="numeric"
+          placeholder={t.cash.datePlaceholder}
+          value={from}
+          onChange={(change) => setFrom(change.target.value)}
+          aria-invalid={'problem' in typed && typed.field === 'from'}
+          aria-describedby="report-period-error"
+        />
+        <label htmlFor="report-to">{t.cash.throughDay}</label>
+        <input
+          id="report-to"
+          className="date-input"
+          inputMode="numeric"
+          placeholder={t.cash.datePlaceholder}
+          value={to}
+          onChange={(change) => setTo(change.target.value)}
+          aria-invalid={'problem' in typed && typed.field === 'to'}
+          aria-describedby="report-period-error"
+        />
         <button type="submit">{t.cash.show}</button>
         <a className="button" href={`/api/reports/shift${range}${range ? '&' : '?'}format=csv`} download>
           {t.cash.csv}
         </a>
+        <button type="button" onClick={() => printPiece('report', 'a4')}>
+          {t.cash.printA4}
+        </button>
+        <button type="button" onClick={() => printPiece('report', 'receipt')}>
+          {t.cash.printReceipt}
+        </button>
       </form>
+      {'problem' in typed && (
+        <p id="report-period-error" className="field-error" role="alert">
+          {t.cash.dateProblem}
+        </p>
+      )}
+      {report && (
+        <p className="report-period" data-testid="report-period">
+          {t.cash.period(formatDateTime(report.from, language), formatDateTime(report.to, language))}
+        </p>
+      )}
       {failed && <p role="alert" className="error">{t.error.loadFailed}</p>}
       {report && (
         <table className="table" aria-labelledby="report-title">

@@ -1,0 +1,151 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startTill, type RunningTill } from './support/till-server.js';
+import { expect, saveScreenshot, test } from './support/dashboard-test.js';
+import { WaiterApp, orderId } from './support/waiter-app.js';
+
+// A Friday evening in Moscow (UTC+3) that ends after midnight, on a clock the test sets, seen by a
+// Chromium in English: the till speaks Russian (its setting), so dates and money must too.
+test.use({ locale: 'en-US', timezoneId: 'Europe/Moscow' });
+
+const msk = (text: string) => new Date(`${text}+03:00`);
+const DOCS = path.resolve(import.meta.dirname, '../docs/screenshots');
+const ARTIFACTS = path.resolve(import.meta.dirname, '../e2e-artifacts');
+
+let till: RunningTill;
+let waiter: WaiterApp;
+
+test.beforeAll(async () => {
+  till = await startTill({ clock: { start: msk('2026-11-20T19:00:00'), timeZone: 'Europe/Moscow' } });
+  waiter = new WaiterApp(till.waiterUrl);
+  // Last Friday, 19:00: one check-in.
+  expect(await waiter.checkIn(orderId('1a57'), 'GMB-G-1003')).toBe(204);
+  // This Friday, 05:30: still Thursday's business day.
+  await till.setClock(msk('2026-11-27T05:30:00'));
+  expect(await waiter.checkIn(orderId('0e41'), 'GMB-G-1003')).toBe(204);
+  // 19:10: Иванов by his gift's QR, the gift, 1 200 ₽ in cash to Анна.
+  await till.setClock(msk('2026-11-27T19:10:00'));
+  const dinner = orderId('d1');
+  expect(await waiter.checkIn(dinner, 'GMB-V-5001')).toBe(204);
+  expect(await waiter.addGift(dinner, 'v-1')).toBe(200);
+  expect((await waiter.payCash(dinner, 1200)).status).toBe(200);
+  // 00:40 on Saturday: Петрова at two tables, Иванов again with Борис, 500 ₽ in cash.
+  await till.setClock(msk('2026-11-28T00:40:00'));
+  expect(await waiter.checkIn(orderId('b2'), 'GMB-G-1002')).toBe(204);
+  expect(await waiter.checkIn(orderId('b3'), 'GMB-G-1002')).toBe(204);
+  const late = orderId('1a7e');
+  expect(await waiter.checkIn(late, 'GMB-G-1001', '2222')).toBe(204);
+  expect((await waiter.payCash(late, 500, '2222')).status).toBe(200);
+  await till.setClock(msk('2026-11-28T02:15:00'));
+});
+test.afterAll(async () => {
+  await till.dispose();
+});
+
+test('«Сегодня» after an evening that crosses midnight: Friday’s business day, its tiles and its hours beside last Friday', async ({ page }) => {
+  await page.goto(till.baseUrl);
+  await expect(page.getByTestId('business-day')).toHaveText('пятница, 27 ноября 2026 г.');
+  await expect(page.getByText('Рабочий день с 06:00 до 06:00')).toBeVisible();
+  const tile = (key: string) => page.locator(`[data-tile="${key}"] .tile-value`);
+  await expect(tile('checkIns')).toHaveText('4');
+  await expect(tile('distinctGuests')).toHaveText('2');
+  await expect(tile('giftsRedeemed')).toHaveText('1');
+  await expect(tile('bonusesWrittenOff')).toHaveText('0,00\u00a0₽');
+  await expect(tile('cashbackAccrued')).toHaveText('85,00\u00a0₽');
+  await expect(tile('refunds')).toHaveText('0');
+  await expect(tile('cashOutstanding')).toHaveText('1\u00a0700,00\u00a0₽');
+  await expect(page.locator('[data-tile="cashOutstanding"]')).toContainText('Анна: 1\u00a0200,00\u00a0₽');
+  const chart = page.getByTestId('hour-chart');
+  await expect(chart.locator('g[data-hour="19"] title')).toHaveText('19:00 — сегодня 1, неделю назад 1');
+  await expect(chart.locator('g[data-hour="0"] title')).toHaveText('00:00 — сегодня 3, неделю назад 0');
+  await expect(chart.locator('g[data-hour="5"] title')).toHaveText('05:00 — сегодня 0, неделю назад 0');
+  mkdirSync(DOCS, { recursive: true });
+  await page.screenshot({ path: path.join(DOCS, 'today.png') });
+  await saveScreenshot(page, 'today');
+
+  // Live: a check-in at 02:20 moves the tile without a reload.
+  await till.setClock(msk('2026-11-28T02:20:00'));
+  expect(await waiter.checkIn(orderId('c4'), 'GMB-G-1003')).toBe(204);
+  await expect(tile('checkIns')).toHaveText('5');
+  await expect(tile('distinctGuests')).toHaveText('3');
+
+  // A tile opens the feed filtered to it.
+  await page.locator('[data-tile="checkIns"]').click();
+  await expect(page).toHaveURL(/#\/feed$/);
+  await expect(page.getByRole('button', { name: 'Чекины' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByText('Заказ оплачен')).toHaveCount(0);
+});
+
+test('the shift report covers the business day, in Russian, and prints on A4 and 80 mm with its totals', async ({ page }) => {
+  await page.goto(`${till.baseUrl}/#/cash`);
+  const report = page.locator('.print-report');
+  await expect(report.getByTestId('report-period')).toHaveText('Период: с 27.11.2026, 06:00 по 28.11.2026, 02:20');
+  const totals = report.locator('tfoot tr').first();
+  await expect(totals).toContainText('1\u00a0700,00\u00a0₽');
+
+  // Thursday's business day on its own: only what came before 06:00 on Friday (no cash).
+  await page.getByLabel('Рабочий день').fill('26.11.2026');
+  await page.getByRole('button', { name: 'Показать' }).click();
+  await expect(report.getByTestId('report-period')).toHaveText('Период: с 26.11.2026, 06:00 по 27.11.2026, 06:00');
+  await expect(totals).not.toContainText('1\u00a0700,00');
+  await page.getByLabel('Рабочий день').fill('27.11.2026');
+  await page.getByRole('button', { name: 'Показать' }).click();
+  await expect(report.getByTestId('report-period')).toHaveText('Период: с 27.11.2026, 06:00 по 28.11.2026, 06:00');
+
+  mkdirSync(ARTIFACTS, { recursive: true });
+  for (const paper of ['a4', 'receipt'] as const) {
+    await page.evaluate((chosen) => {
+      document.body.dataset.print = 'report';
+      document.body.dataset.paper = chosen;
+    }, paper);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.header')).toBeHidden();
+    await expect(page.locator('.cards')).toBeHidden();
+    await expect(report.locator('tfoot')).toContainText('1\u00a0700,00\u00a0₽');
+    await page.screenshot({ path: path.join(DOCS, `shift-report-print-${paper}.png`), fullPage: true });
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const file = path.join(ARTIFACTS, `shift-report-${paper}.pdf`);
+    writeFileSync(file, pdf);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    if (existsSync('/usr/bin/pdftotext')) {
+      const text = execFileSync('/usr/bin/pdftotext', ['-layout', file, '-']).toString();
+      expect(text).toContain('Отчёт за смену');
+      expect(text).toContain('27.11.2026, 06:00');
+      expect(text.replace(/\s/g, '')).toContain('1700,00₽');
+      expect(text).not.toContain('Лента');
+    }
+    await page.emulateMedia({ media: 'screen' });
+  }
+});
+
+test('a hand-in gives a slip with the waiter, the sum, the debt before and after, the time and the cashier', async ({ page }) => {
+  await page.goto(`${till.baseUrl}/#/cash`);
+  await page.getByRole('button', { name: 'Принять наличные: Анна' }).click();
+  await page.getByLabel('Сумма').fill('700');
+  await page.getByLabel(/Кто принял/).fill('Ольга');
+  await page.getByRole('button', { name: 'Далее' }).click();
+  await page.getByRole('button', { name: 'Подтвердить' }).click();
+  const slip = page.getByTestId('hand-in-slip');
+  await expect(slip).toContainText('Анна');
+  await expect(slip).toContainText('700,00\u00a0₽');
+  await expect(slip).toContainText('1\u00a0200,00\u00a0₽');
+  await expect(slip).toContainText('500,00\u00a0₽');
+  await expect(slip).toContainText('28.11.2026, 02:20');
+  await expect(slip).toContainText('Ольга');
+  await page.evaluate(() => {
+    document.body.dataset.print = 'slip';
+    document.body.dataset.paper = 'receipt';
+  });
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.header')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Печать квитанции' })).toBeHidden();
+  await slip.screenshot({ path: path.join(DOCS, 'hand-in-slip.png') });
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  writeFileSync(path.join(ARTIFACTS, 'hand-in-slip.pdf'), pdf);
+  if (existsSync('/usr/bin/pdftotext')) {
+    const text = execFileSync('/usr/bin/pdftotext', [path.join(ARTIFACTS, 'hand-in-slip.pdf'), '-']).toString();
+    expect(text).toContain('Квитанция о сдаче наличных');
+    expect(text.replace(/\s/g, '')).toContain('1200,00₽');
+  }
+});
