@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startTill, TEST_BONUS_PAYMENT_TYPE, type RunningTill } from './support/till-server.js';
 import { expect, expectBrowserLogged, fitsWidth, saveScreenshot, test } from './support/dashboard-test.js';
+import { DEMO_BONUS_PAYMENT_TYPE } from '../shared/settings/demo.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'gmb-e2e-settings-'));
 let till: RunningTill;
@@ -32,7 +33,8 @@ test('invalid input is explained next to its field, and nothing is saved', async
   await expect(page.getByLabel('Порт')).toHaveAccessibleDescription(/Не больше 65\s535$/);
   await expect(page.getByRole('status').filter({ hasText: 'Проверьте выделенные поля' })).toBeVisible();
   const stored = (await (await fetch(`${till.baseUrl}/api/settings`)).json()) as { settings: { bonusPaymentTypeId: string } };
-  expect(stored.settings.bonusPaymentTypeId).toBe('');
+  // Unchanged: the demo book's demo type of a first start.
+  expect(stored.settings.bonusPaymentTypeId).toBe(DEMO_BONUS_PAYMENT_TYPE);
   expectBrowserLogged(pageErrors, /status of 400/);
 });
 

@@ -78,6 +78,7 @@ test('«Сегодня» after an evening that crosses midnight: Friday’s busi
 });
 
 test('the shift report covers the business day, in Russian, and prints on A4 and 80 mm with its totals', async ({ page }) => {
+  await till.setClock(msk('2026-11-28T02:20:00'));
   await page.goto(`${till.baseUrl}/#/cash`);
   const report = page.locator('.print-report');
   await expect(report.getByTestId('report-period')).toHaveText('Период: с 27.11.2026, 06:00 по 28.11.2026, 02:20');
@@ -120,6 +121,7 @@ test('the shift report covers the business day, in Russian, and prints on A4 and
 });
 
 test('a hand-in gives a slip with the waiter, the sum, the debt before and after, the time and the cashier', async ({ page }) => {
+  await till.setClock(msk('2026-11-28T02:30:00'));
   await page.goto(`${till.baseUrl}/#/cash`);
   await page.getByRole('button', { name: 'Принять наличные: Анна' }).click();
   await page.getByLabel('Сумма').fill('700');
@@ -131,7 +133,7 @@ test('a hand-in gives a slip with the waiter, the sum, the debt before and after
   await expect(slip).toContainText('700,00\u00a0₽');
   await expect(slip).toContainText('1\u00a0200,00\u00a0₽');
   await expect(slip).toContainText('500,00\u00a0₽');
-  await expect(slip).toContainText('28.11.2026, 02:20');
+  await expect(slip).toContainText('28.11.2026, 02:30');
   await expect(slip).toContainText('Ольга');
   await page.evaluate(() => {
     document.body.dataset.print = 'slip';
