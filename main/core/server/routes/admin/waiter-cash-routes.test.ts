@@ -259,7 +259,9 @@ describe('the shift report', () => {
     expect(earlier.body.waiters).toEqual([{ id: anna, name: 'Анна', openingDebt: 0, taken: 100_000, handedIn: 0, reversed: 0, closingDebt: 100_000 }]);
 
     const today = await till.http<Shift>('GET', '/api/reports/shift');
-    expect(new Date(today.body.from).getHours()).toBe(0);
+    // The current business day: from 06:00 (the default start hour) in the till's time zone.
+    expect(new Date(today.body.from).getHours()).toBe(6);
+    expect(new Date(today.body.from).getMinutes()).toBe(0);
     expect(today.body.to).toBe(clock.now().toISOString());
   });
 
