@@ -9,7 +9,7 @@ describe('setupChecklist', () => {
     const items = setupChecklist(DEFAULT_SETTINGS, seen);
     expect(items.map((item) => item.id)).toEqual(['serverAddress', 'bonusPaymentType', 'payInOutTypes', 'cashToWaiterInOffice', 'waiterPermissions', 'provider']);
     // The till cannot see iikoOffice's checkbox: it stays for the manager to do.
-    expect(items.find((item) => item.id === 'cashToWaiterInOffice')).toEqual({ id: 'cashToWaiterInOffice', done: false, optional: false });
+    expect(items.find((item) => item.id === 'cashToWaiterInOffice')).toEqual({ id: 'cashToWaiterInOffice', done: false, optional: false, demo: false });
   });
 
   it('marks the iikoOffice step not needed when cash goes straight to the till', () => {

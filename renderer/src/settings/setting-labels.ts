@@ -20,6 +20,7 @@ function labelsByKey(s: SettingsTexts): Record<string, string> {
     'cloud.branchId': s.otherKeys.branchId,
     'cloud.branchName': s.otherKeys.branchName,
     language: s.language,
+    businessDayStartHour: s.businessDayStartHour.replace(/,.*$/, ''),
     'notifications.enabled': s.notificationsEnabled,
     'notifications.checkIn': `${s.notifications}: ${s.notifyCheckIn}`,
     'notifications.giftAdded': `${s.notifications}: ${s.notifyGiftAdded}`,

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { waiterName } from '../cash/waiter-name.js';
 import type { FeedKind } from '../feed/feed-kinds.js';
 import { formatBusinessDate, formatTime } from '../format/date.js';
-import { formatRoubles } from '../format/money.js';
+import { formatBonuses, formatRoubles } from '../format/money.js';
 import { useFeedStore } from '../stores/feed-store.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
 import { useTodayStore } from '../stores/today-store.js';
@@ -37,7 +37,7 @@ export function TodayScreen() {
       <div className="tiles">
         {TILES.map((tile) => (
           <button key={tile.key} type="button" className="tile" data-tile={tile.key} onClick={() => open(tile.feed)}>
-            <span className="tile-value">{tile.money ? money(today.tiles[tile.key]) : today.tiles[tile.key]}</span>
+            <span className="tile-value">{tile.bonuses ? formatBonuses(today.tiles[tile.key], language) : today.tiles[tile.key]}</span>
             <span className="tile-label">{t.today.tiles[tile.key]}</span>
           </button>
         ))}
