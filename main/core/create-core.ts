@@ -82,6 +82,7 @@ export function createCore(options: CoreOptions): TillCore {
       events.record('settings.changed', { keys: change.changedKeys, restartNeeded: change.restartNeeded });
     });
 
+    const activity = new TillActivity(logger);
     return {
       version: APP_VERSION,
       dataDir: options.dataDir,
@@ -94,8 +95,9 @@ export function createCore(options: CoreOptions): TillCore {
       loyalty,
       logger,
       clock,
-      activity: new TillActivity(),
+      activity,
       async close() {
+        activity.close();
         await provider.close();
         db.close();
       },

@@ -34,6 +34,8 @@ const ru = {
   internal: (p: { requestId: string }) =>
     `Внутренняя ошибка кассы. Повторите; если не помогает, сообщите администратору (код ${p.requestId}).`,
   forbidden: () => 'Доступ запрещён: касса не принимает запросы с этого адреса.',
+  callerNotAllowed: (p: { address: string }) =>
+    `Касса не принимает запросы с адреса ${p.address}. На кассе откройте «Подключение» и нажмите «Разрешить» у этого адреса (настройка «Терминалы iikoWaiter», server.allowedRanges).`,
   notFound: () => 'Нет такого адреса. Проверьте Server Address в настройках iikoWaiter.',
   noSuchApi: () => 'Нет такого адреса в API кассы. Обновите страницу панели кассы.',
   tooManyRequests: () => 'Слишком много запросов. Подождите несколько секунд.',
@@ -64,6 +66,8 @@ const en: Catalogue = {
   keyReused: () => 'This payment key was already used for another request. Start the payment again.',
   internal: (p) => `Internal till error. Try again; if it persists, tell the manager (code ${p.requestId}).`,
   forbidden: () => 'Access denied: the till does not accept requests from this address.',
+  callerNotAllowed: (p: { address: string }) =>
+    `The till does not accept requests from ${p.address}. On the till, open Setup and press "Allow" next to this address (setting "iikoWaiter terminals", server.allowedRanges).`,
   notFound: () => 'No such address. Check the Server Address in the iikoWaiter settings.',
   noSuchApi: () => 'No such address in the till API. Reload the dashboard page.',
   tooManyRequests: () => 'Too many requests. Wait a few seconds.',

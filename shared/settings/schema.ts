@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../i18n/language.js';
+import { ACCOUNT_URL_MESSAGES, checkAccountUrl } from './cloud-account-url.js';
 
 /**
  * The one settings schema: the desktop app (electron-store), the headless host (conf), the settings
@@ -17,16 +18,37 @@ export const ServerSettings = z.object({
     .string()
     .regex(/^\/[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*$/, { error: 'путь вида /GetMeBack / a path like /GetMeBack' })
     .default('/GetMeBack'),
-  /** Extra client ranges (CIDR) allowed to call the waiter API; this machine's own subnets always are. */
-  allowedRanges: z.array(z.string()).default([]),
+  /**
+   * The iikoWaiter terminals allowed to call the waiter API, as addresses or CIDR ranges, besides this
+   * machine (always allowed). Since settings version 3 the till's own subnets are not trusted.
+   */
+  allowedRanges: z.array(z.string().max(64)).max(100).default([]),
 });
 
-export const CloudSettings = z.object({
-  accountUrl: z.union([z.literal(''), z.url({ error: 'адрес вида https://account.getmeback.ru' })]).default(''),
+const CloudFields = z.object({
+  accountUrl: z.union([z.literal(''), z.url({ error: ACCOUNT_URL_MESSAGES.malformed })]).default(''),
+  /** Allows an https account address outside getmeback.ru (a reseller's own domain). */
+  anyHost: z.boolean().default(false),
   apiKey: z.string().default(''),
   apiVersion: z.string().regex(/^v\d+$/).default('v33'),
   branchId: z.string().default(''),
   branchName: z.string().default(''),
+});
+
+export const CloudSettings = CloudFields.superRefine((cloud, issues) => {
+  const verdict = checkAccountUrl(cloud.accountUrl, { anyHost: cloud.anyHost });
+  if (verdict !== 'ok') issues.addIssue({ code: 'custom', path: ['accountUrl'], message: ACCOUNT_URL_MESSAGES[verdict] });
+});
+
+/**
+ * Sanity caps on money from the waiter API, in kopecks: far above any real bill, so they only stop
+ * a forged or mistyped request (an order of 100 000 000 ₽ that would accrue millions of points).
+ */
+export const LimitSettings = z.object({
+  /** An order's OrderSum above this is refused (default 1 000 000 ₽). */
+  maxOrderSum: z.number().int().positive().default(100_000_000),
+  /** One payment's cashback above this is refused (default 50 000 ₽). */
+  maxCashback: z.number().int().positive().default(5_000_000),
 });
 
 export const NotificationSettings = z.object({
@@ -48,7 +70,7 @@ export const LoyaltyRulesSettings = z.object({
 });
 
 export const Settings = z.object({
-  schemaVersion: z.literal(2).default(2),
+  schemaVersion: z.literal(3).default(3),
   language: z.enum(LANGUAGES).default('ru'),
   server: ServerSettings.prefault({}),
   bonusPaymentTypeId: OptionalUuid.default(''),
@@ -59,6 +81,7 @@ export const Settings = z.object({
   provider: z.enum(['local', 'cloud']).default('local'),
   cloud: CloudSettings.prefault({}),
   rules: LoyaltyRulesSettings.prefault({}),
+  limits: LimitSettings.prefault({}),
   notifications: NotificationSettings.prefault({}),
   /** scrypt hash of the admin password ("" = LAN access to the dashboard is off). */
   adminPasswordHash: z.string().default(''),
@@ -78,8 +101,9 @@ export const SettingsPatch = z
     payInTypeId: z.string().max(128).optional(),
     payOutTypeId: z.string().max(128).optional(),
     provider: z.enum(['local', 'cloud']).optional(),
-    cloud: CloudSettings.partial().optional(),
+    cloud: CloudFields.partial().optional(),
     rules: LoyaltyRulesSettings.partial().optional(),
+    limits: LimitSettings.partial().optional(),
     notifications: NotificationSettings.partial().optional(),
     adminPassword: z.string().max(256).optional(),
     autostart: z.boolean().optional(),

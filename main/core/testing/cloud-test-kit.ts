@@ -34,7 +34,7 @@ export function startCloudTill(fake: FakeGetMeBackCloud, options: TestTillOption
     ...tillOptions,
     settings: {
       provider: 'cloud',
-      cloud: { accountUrl: fake.url, apiKey: fake.apiKey, apiVersion: 'v33', branchId: 'b-7', branchName: 'Центральный' },
+      cloud: { accountUrl: fake.url, anyHost: false, apiKey: fake.apiKey, apiVersion: 'v33', branchId: 'b-7', branchName: 'Центральный' },
       rules: { maxBonusShare: 0.5, cashbackPercent: 5 },
       ...tillOptions.settings,
     },

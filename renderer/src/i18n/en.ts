@@ -222,6 +222,16 @@ export const en: Texts = {
     permissions: 'Waiter permissions in iikoOffice',
     code: 'Code',
     permission: 'Permission',
+    callers: {
+      title: 'iikoWaiter terminals',
+      explain:
+        'The till accepts iikoWaiter requests only from this computer and the terminals listed below. If the iikoWaiter plugin runs on another iikoFront terminal, allow its address: it appears here at its first attempt to connect.',
+      allowed: 'Allowed',
+      none: 'this till only',
+      tried: (address: string, count: number) => `A terminal at ${address} tried to connect (${count} times)`,
+      allow: 'Allow',
+      allowAddress: (address: string) => `Allow the terminal ${address}`,
+    },
   },
   time: {
     seconds: (n: number) => `${n} s`,

@@ -220,6 +220,16 @@ export const ru = {
     permissions: 'Права официантов в iikoOffice',
     code: 'Код',
     permission: 'Право',
+    callers: {
+      title: 'Терминалы iikoWaiter',
+      explain:
+        'Касса принимает запросы iikoWaiter только с этого компьютера и с терминалов из списка ниже. Если плагин iikoWaiter стоит на другом терминале iikoFront, разрешите его адрес: при первой попытке подключения он появится здесь.',
+      allowed: 'Разрешены',
+      none: 'только эта касса',
+      tried: (address: string, count: number) => `Терминал ${address} пытался подключиться (${count} раз)`,
+      allow: 'Разрешить',
+      allowAddress: (address: string) => `Разрешить терминал ${address}`,
+    },
   },
   time: {
     seconds: (n: number) => `${n} с`,

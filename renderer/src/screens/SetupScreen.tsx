@@ -4,6 +4,7 @@ import type { SetupResponse } from '../../../shared/admin/status.js';
 import { ServerAddressCard } from '../components/ServerAddressCard.js';
 import { SetupChecklist } from '../components/SetupChecklist.js';
 import { useNow } from '../components/use-now.js';
+import { WaiterCallers } from '../components/WaiterCallers.js';
 import { formatDuration } from '../format/time.js';
 import { useStatusStore, useTexts } from '../stores/status-store.js';
 
@@ -22,6 +23,7 @@ export function SetupScreen() {
   const [setup, setSetup] = useState<SetupResponse | null>(null);
   const [failed, setFailed] = useState(false);
 
+  const [reloads, setReloads] = useState(0);
   useEffect(() => {
     const load = () =>
       api
@@ -34,7 +36,7 @@ export function SetupScreen() {
     void load();
     const timer = setInterval(() => void load(), POLL_MS);
     return () => clearInterval(timer);
-  }, []);
+  }, [reloads]);
 
   const lastRequest = setup?.lastWaiterRequestAt
     ? t.setup.ago(formatDuration(now + clockOffsetMs - new Date(setup.lastWaiterRequestAt).getTime(), t))
@@ -72,6 +74,7 @@ export function SetupScreen() {
               </dd>
             </div>
           </dl>
+          <WaiterCallers allowedCallers={setup.allowedCallers} refusedCallers={setup.refusedCallers} onChanged={() => setReloads((n) => n + 1)} />
           <SetupChecklist checklist={setup.checklist} permissions={setup.permissions} />
         </>
       )}

@@ -1,0 +1,36 @@
+/**
+ * Where the GetMeBack cloud API key may be sent. The key travels in every call's body, so the
+ * account address must be https and, unless the manager says otherwise (`cloud.anyHost`), a
+ * GetMeBack host (`<account>.getmeback.ru`). Plain http is accepted only for this machine
+ * (127.0.0.1, ::1, localhost): the tests' fake cloud. Browser-safe (no node: imports).
+ */
+export const GETMEBACK_DOMAINS = ['getmeback.ru'] as const;
+
+export type AccountUrlVerdict = 'ok' | 'notHttps' | 'notGetMeBack' | 'malformed';
+
+export function checkAccountUrl(text: string, options: { anyHost: boolean }): AccountUrlVerdict {
+  if (text === '') return 'ok';
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'malformed';
+  }
+  const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (url.protocol === 'http:' && isLoopbackHost(host)) return 'ok';
+  if (url.protocol !== 'https:') return 'notHttps';
+  if (url.username || url.password) return 'malformed';
+  if (options.anyHost) return 'ok';
+  return GETMEBACK_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`)) ? 'ok' : 'notGetMeBack';
+}
+
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+export const ACCOUNT_URL_MESSAGES: Record<Exclude<AccountUrlVerdict, 'ok'>, string> = {
+  malformed: 'адрес вида https://account.getmeback.ru / an address like https://account.getmeback.ru',
+  notHttps: 'нужен https:// (http только для 127.0.0.1) / must be https:// (http only for 127.0.0.1)',
+  notGetMeBack:
+    'адрес должен быть на getmeback.ru; другой адрес разрешает настройка «Любой адрес» / must be a getmeback.ru host unless "any host" is on',
+};
