@@ -1,5 +1,4 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -9,6 +8,7 @@ import { createLogger } from '../../logger.js';
 import { EmbeddedLoyaltyBook } from '../../providers/embedded-book.js';
 import type { ScanLookup } from '../../providers/loyalty-provider.js';
 import { hashAdminPassword } from '../../settings/admin-password.js';
+import { callFrom, type Answer } from '../../testing/call-from.js';
 import { startTestTill, type TestTill } from '../../testing/test-till.js';
 
 /*
@@ -29,44 +29,6 @@ const ORDER = '7c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5';
 const STRANGER = '127.0.0.2';
 const LAN_TILL = '127.0.0.3';
 const ALLOWED_BY_SETTING = '127.0.0.4';
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Record<string, unknown>;
-}
-
-/** One HTTP request from a chosen source address (fetch cannot choose it). */
-function callFrom(
-  from: string,
-  till: TestTill,
-  method: string,
-  route: string,
-  options: { body?: string; headers?: Record<string, string> } = {},
-): Promise<Answer> {
-  const url = new URL(till.baseUrl + route);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: url.hostname, port: url.port, path: url.pathname, method, localAddress: from, headers: options.headers, agent: false },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => {
-          let body: Record<string, unknown> = {};
-          try {
-            body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-          } catch {
-            body = { raw: text };
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
 
 const json = { 'content-type': 'application/json' };
 const basic = (password: string) => ({ authorization: `Basic ${Buffer.from(`manager:${password}`).toString('base64')}` });
