@@ -1,6 +1,8 @@
 import Koa from 'koa';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AdminLockout } from './access/admin-lockout.js';
+import { AdminSessions } from './access/admin-sessions.js';
 import { adminAccess } from './middleware/admin-access.js';
 import { errorHandler } from './middleware/error-handler.js';
 import { mountAtWaiterPath } from './middleware/mount-waiter-path.js';
@@ -11,6 +13,7 @@ import { accessLog, requestId } from './middleware/request-context.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { eventsRoutes } from './routes/admin/events-routes.js';
 import { ordersRoutes } from './routes/admin/orders-routes.js';
+import { sessionRoutes } from './routes/admin/session-routes.js';
 import { settingsRoutes } from './routes/admin/settings-routes.js';
 import { setupRoutes } from './routes/admin/setup-routes.js';
 import { waiterCashRoutes } from './routes/admin/waiter-cash-routes.js';
@@ -103,8 +106,10 @@ export function createApp(core: AppServices, options: AppOptions = {}): Koa {
   // DNS rebinding only matters where the browser on this machine is trusted: the dashboard and its
   // API. The waiter API trusts no browser, and iikoWaiter may name the till by a DNS name.
   app.use(hostHeaderGuard());
-  app.use(adminAccess(settings));
-  for (const router of [eventsRoutes(core), settingsRoutes(core), ordersRoutes(core), setupRoutes(core), waiterCashRoutes(core)]) {
+  const sessions = new AdminSessions();
+  const nowMs = () => core.clock.now().getTime();
+  app.use(adminAccess({ settings, sessions, nowMs }));
+  for (const router of [sessionRoutes({ settings, sessions, lockout: new AdminLockout(), nowMs }), eventsRoutes(core), settingsRoutes(core), ordersRoutes(core), setupRoutes(core), waiterCashRoutes(core)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

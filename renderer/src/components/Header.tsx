@@ -1,5 +1,6 @@
 import type { Screen } from '../routing/use-hash-route.js';
 import { useFeedStore } from '../stores/feed-store.js';
+import { useSessionStore } from '../stores/session-store.js';
 import { useStatusStore, useTexts } from '../stores/status-store.js';
 
 const NAV: Screen[] = ['feed', 'orders', 'cash', 'settings', 'setup'];
@@ -9,6 +10,7 @@ export function Header({ screen }: { screen: Screen }) {
   const t = useTexts();
   const connected = useFeedStore((state) => state.connected);
   const provider = useStatusStore((state) => state.status?.provider);
+  const networkSession = useSessionStore((state) => state.network && state.loggedIn === true);
   return (
     <header className="header">
       <h1 className="brand">{t.appTitle}</h1>
@@ -29,6 +31,11 @@ export function Header({ screen }: { screen: Screen }) {
             {t.status.loyalty}: {provider.online ? t.status.online : t.status.offline}
             {provider.outbox > 0 && ` · ${t.status.outbox(provider.outbox)}`}
           </span>
+        )}
+        {networkSession && (
+          <button type="button" className="logout" onClick={() => void useSessionStore.getState().logout()}>
+            {t.login.logout}
+          </button>
         )}
       </div>
     </header>

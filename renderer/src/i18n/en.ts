@@ -239,6 +239,15 @@ export const en: Texts = {
     hours: (n: number) => `${n} h`,
     days: (n: number) => `${n} d`,
   },
+  login: {
+    title: 'Log in to the till dashboard',
+    explain: 'The dashboard is open from another computer: type the admin password (set on the till itself, in Settings).',
+    password: 'Admin password',
+    submit: 'Log in',
+    wrong: 'Wrong password.',
+    locked: 'Too many wrong attempts from this computer: wait 5 minutes.',
+    logout: 'Log out',
+  },
   error: {
     loadFailed: 'Could not load data',
   },
