@@ -7,12 +7,12 @@ const MAX_ADDRESSES = 1_000;
 const TOP = 10;
 
 /**
- * 403 and 429 answers are counted, not logged one by one: a flood of refused requests would
+ * 403 and 429 answers (and connections closed at the cap) are counted, not logged one by one: a flood of refused requests would
  * otherwise write the log at the attacker's pace. One summary line per minute (when anything was
  * refused) names the counts by status and the busiest addresses.
  */
 export class RefusalTally {
-  private byStatus = new Map<number, number>();
+  private byStatus = new Map<string, number>();
   private byAddress = new Map<string, number>();
   private otherAddresses = 0;
   private since: number;
@@ -28,8 +28,10 @@ export class RefusalTally {
     this.timer.unref();
   }
 
-  count(status: number, address: string): void {
-    this.byStatus.set(status, (this.byStatus.get(status) ?? 0) + 1);
+  /** One refusal: an HTTP status, or 'connection' for a connection closed at the cap. */
+  count(status: number | 'connection', address: string): void {
+    const kind = String(status);
+    this.byStatus.set(kind, (this.byStatus.get(kind) ?? 0) + 1);
     const seen = this.byAddress.get(address);
     if (seen !== undefined) this.byAddress.set(address, seen + 1);
     else if (this.byAddress.size < MAX_ADDRESSES) this.byAddress.set(address, 1);
@@ -38,7 +40,7 @@ export class RefusalTally {
 
   /** Refused so far in this period, by status. */
   pending(): Record<string, number> {
-    return Object.fromEntries([...this.byStatus].map(([status, n]) => [String(status), n]));
+    return Object.fromEntries(this.byStatus);
   }
 
   /** Writes the summary line (if anything was refused) and starts a new period. */
