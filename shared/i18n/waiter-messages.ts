@@ -22,6 +22,11 @@ const ru = {
   noGuest: () => 'К заказу не привязан гость. Сначала сделайте чекин гостя.',
   noBonusPaymentType: () =>
     'Не настроен тип оплаты бонусами GetMeBack (Bonus payment type). Попросите администратора указать его в настройках.',
+  orderSumOverLimit: (p: { sum: string; max: string }) =>
+    `Сумма заказа ${p.sum} больше предела кассы ${p.max}. Проверьте сумму; если она верна, администратор может поднять предел в настройках (limits.maxOrderSum).`,
+  cashbackOverLimit: (p: { sum: string; max: string }) =>
+    `Начисление ${p.sum} за одну оплату больше предела кассы ${p.max}. Проверьте сумму; предел задаёт администратор (limits.maxCashback).`,
+  unknownWaiterPin: () => 'PIN официанта не найден на кассе. Проверьте PIN в iikoWaiter или попросите администратора добавить официанта.',
   bonusOverMax: (p: { sum: string; max: string }) =>
     `Оплата бонусами ${p.sum} больше доступного максимума ${p.max}. Уменьшите сумму бонусов.`,
   bonusWithoutGuest: () => 'В оплате есть бонусы GetMeBack, но к заказу не привязан гость. Сделайте чекин гостя.',
@@ -57,6 +62,10 @@ const en: Catalogue = {
   notEnoughPoints: (p) => `Guest ${p.name} has not enough points: ${p.available} available, ${p.needed} needed.`,
   noGuest: () => 'No guest is bound to the order. Check the guest in first.',
   noBonusPaymentType: () => 'The GetMeBack "Bonus payment type" is not set. Ask the manager to set it in the settings.',
+  orderSumOverLimit: (p) =>
+    `The order sum ${p.sum} is above the till's limit ${p.max}. Check the sum; if it is right, the manager can raise the limit in the settings (limits.maxOrderSum).`,
+  cashbackOverLimit: (p) => `Cashback of ${p.sum} for one payment is above the till's limit ${p.max}. Check the sum; the manager sets the limit (limits.maxCashback).`,
+  unknownWaiterPin: () => "The waiter's PIN is not known to the till. Check the PIN in iikoWaiter or ask the manager to add the waiter.",
   bonusOverMax: (p) => `Bonus payment ${p.sum} is more than the available maximum ${p.max}. Lower the bonus sum.`,
   bonusWithoutGuest: () => 'The payment has GetMeBack bonuses but no guest is bound to the order. Check the guest in.',
   notPaidForRefund: () => 'Cannot refund: the order is not paid.',

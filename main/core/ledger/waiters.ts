@@ -21,6 +21,16 @@ export function waiterName(db: TillDatabase, id: string): string | null {
   return row?.name ?? null;
 }
 
+/** Whether the till has this waiter on its list. */
+export function isKnownWaiter(db: TillDatabase, id: string): boolean {
+  return prepared(db, 'SELECT 1 FROM waiters WHERE id = ?').get(id) !== undefined;
+}
+
+/** Whether any waiter is known by a PIN (a book with waiters was loaded). */
+export function anyWaiterByPin(db: TillDatabase): boolean {
+  return prepared(db, "SELECT 1 FROM waiters WHERE id LIKE 'pin:%' LIMIT 1").get() !== undefined;
+}
+
 /** A value the till keeps for itself in `meta` (such as the key of waiters' PIN hashes). */
 export function metaValue(db: TillDatabase, key: string): string | null {
   const row = prepared(db, 'SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;

@@ -10,6 +10,7 @@ import { recordPayment } from '../ledger/payments.js';
 import type { GuestProfile } from '../providers/loyalty-provider.js';
 import { maxBonusPayment } from './bonus-limit.js';
 import { cashbackFor } from './cashback.js';
+import { assertCashbackWithinLimit, assertOrderSumWithinLimit } from './money-limits.js';
 import type { LoyaltyContext } from './context.js';
 import { guestMoney } from './guest-balance.js';
 import { ensureOrder, findOrder } from '../ledger/orders.js';
@@ -41,6 +42,7 @@ export async function payOrder(
   assertOpen(before);
   const guests = await loadGuests(ctx, orderId, before?.guestId ?? null);
   const settings = ctx.settings();
+  assertOrderSumWithinLimit(settings, input.orderSum);
   const rules = ctx.provider.rules();
   const bonusTypeId = settings.bonusPaymentTypeId.toLowerCase();
   const isBonus = (item: PaymentInput['items'][number]) => bonusTypeId !== '' && item.paymentTypeId.toLowerCase() === bonusTypeId;
@@ -100,6 +102,7 @@ export async function payOrder(
 
     // 3. Cashback on the part paid with money.
     const accrued = guest ? cashbackFor(input.orderSum, bonus, rules.cashbackBp) : 0;
+    assertCashbackWithinLimit(settings, accrued);
     if (guest && accrued > 0) {
       recordGuestEntry(ctx.db, { ...entry, guestId: guest.id, kind: 'accrual', amount: accrued, holdId: null, voucherId: null });
     }

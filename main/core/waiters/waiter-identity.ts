@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { TillDatabase } from '../ledger/database.js';
-import { metaValue, rememberWaiter, renameWaiter, saveMetaValue, waiterName } from '../ledger/waiters.js';
+import { anyWaiterByPin, isKnownWaiter, metaValue, rememberWaiter, renameWaiter, saveMetaValue, waiterName } from '../ledger/waiters.js';
 
 /**
  * A waiter is known by a keyed hash of the PIN, never the PIN: the key is a per-install secret kept
@@ -28,6 +28,19 @@ export class WaiterIdentity {
    */
   identify(input: { pin?: string | undefined; iikoId?: string | undefined }): string | null {
     return input.pin ? this.idForPin(input.pin) : input.iikoId ? `iiko:${input.iikoId}` : null;
+  }
+
+  /**
+   * Whether a PIN's waiter is on the till's list (the embedded book's waiters, or one recorded with
+   * a payment). With the embedded book a PIN that is not is refused: see the waiter API.
+   */
+  isKnown(id: string): boolean {
+    return this.known.has(id) || isKnownWaiter(this.db, id);
+  }
+
+  /** Whether the till knows any waiter by PIN (a book with waiters was loaded). */
+  knowsPins(): boolean {
+    return anyWaiterByPin(this.db);
   }
 
   /** Records a waiter the till has not seen; a name is kept only if none was given before. */

@@ -191,6 +191,7 @@ describe('request ids', () => {
     till = await startTestTill({ dataDir, logger, provider: ({ db }) => new BrokenBook(db) });
     try {
       const pin = '90817263';
+      till.core.waiters.remember(till.core.waiters.idForPin(pin), 'Вера', new Date().toISOString());
       const answers = [
         await till.waiter('POST', `/orders/${ORDER}/checkin`, { Value: 'GMB-G-1001', WaiterPin: pin }, { 'X-Forwarded-For': '203.0.113.7' }),
         await till.waiter('POST', `/orders/not-a-uuid/checkin`, { Value: 'x' }),

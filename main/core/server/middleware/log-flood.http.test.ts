@@ -58,13 +58,13 @@ async function flood(from: string, count: number, route: string, parallel = 32):
 }
 
 describe('a request flood cannot fill the log (production settings: 50/s, bursts of 100)', () => {
-  it('logs no line per refused request: 2 000 requests with 14 KB paths from a stranger add one summary line', async () => {
+  it('logs no line per refused request: 1 000 requests with 14 KB paths from a stranger add one summary line', async () => {
     const { logFile } = await startLogged();
     await flushed();
     const before = statSync(logFile).size;
-    const statuses = await flood(STRANGER, 2_000, LONG_PATH);
-    expect((statuses.get(403) ?? 0) + (statuses.get(429) ?? 0)).toBe(2_000);
-    expect(statuses.get(429)).toBeGreaterThan(1_000);
+    const statuses = await flood(STRANGER, 1_000, LONG_PATH);
+    expect((statuses.get(403) ?? 0) + (statuses.get(429) ?? 0)).toBe(1_000);
+    expect(statuses.get(429)).toBeGreaterThan(500);
     await flushed();
     expect(statSync(logFile).size - before).toBe(0);
 
@@ -74,23 +74,23 @@ describe('a request flood cannot fill the log (production settings: 50/s, bursts
     const summary = lines.filter((line) => line.msg === 'refused requests');
     expect(summary).toHaveLength(1);
     expect(summary[0]?.refused).toEqual({ '403': statuses.get(403), '429': statuses.get(429) });
-    expect(summary[0]?.top).toEqual({ [STRANGER]: 2_000 });
+    expect(summary[0]?.top).toEqual({ [STRANGER]: 1_000 });
     expect(statSync(logFile).size - before).toBeLessThan(1_000);
-  });
+  }, 30_000);
 
   it('an allowed terminal past its rate: only the served requests are logged, each path cut to 200 characters', async () => {
     const { logFile } = await startLogged();
     await flushed();
     const before = statSync(logFile).size;
-    const statuses = await flood(TERMINAL, 2_000, LONG_PATH);
+    const statuses = await flood(TERMINAL, 1_000, LONG_PATH);
     const served = statuses.get(404) ?? 0;
     expect(served).toBeGreaterThanOrEqual(100);
-    expect(statuses.get(429)).toBeGreaterThan(1_000);
+    expect(statuses.get(429)).toBeGreaterThan(500);
     await flushed();
     const added = readFileSync(logFile, 'utf8').slice(before).trim().split('\n').map((text) => JSON.parse(text) as Record<string, unknown>);
     const requests = added.filter((line) => line.msg === 'request');
     expect(requests).toHaveLength(served);
     for (const line of requests) expect(String(line.path).length).toBeLessThanOrEqual(200 + '…(14011)'.length);
     expect(statSync(logFile).size - before).toBeLessThan(served * 500);
-  });
+  }, 30_000);
 });
