@@ -28,7 +28,7 @@ describe('sanity caps on money (production defaults: order 1 000 000 ₽, cashba
     expectRefusal(forged, /Сумма заказа 100\s000\s000,00\s₽ больше предела кассы 1\s000\s000,00\s₽/);
     expect(countRows(till, 'payments')).toBe(0);
     expect(countRows(till, 'guest_entries', "guest_id = 'g-3'")).toBe(0);
-    expect(refusals().map((event) => event.data.message)).toEqual([expect.stringContaining('limits.maxOrderSum'), expect.stringContaining('limits.maxOrderSum')]);
+    expect(refusals().map((event) => (event.data as { message: string }).message)).toEqual([expect.stringContaining('limits.maxOrderSum'), expect.stringContaining('limits.maxOrderSum')]);
 
     // A big but real bill just under the cap is paid (and the same key then repeats the answer).
     const real = await steps.pay(order, paymentBody(1_000_000, { card: 1_000_000 }), 'real');
