@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../shared/settings/schema.js';
 import { startTestTill, type TestTill } from '../testing/test-till.js';
-import { countRows, expectRefusal, newOrderId, paymentBody, waiterSteps } from './waiter-steps.test-support.js';
+import { countRows, expectRefusal, newOrderId, paymentBody, waiterSteps } from '../testing/waiter-steps.js';
 
 let till: TestTill;
 let dir = '';
