@@ -8,7 +8,7 @@ export interface ListenerReport {
   portTaken(port: number): void;
   stoppedListening(): void;
   /** A connection closed at once for passing its address's cap or the LAN's. */
-  connectionRefused(address: string): void;
+  connectionRefused?(address: string): void;
 }
 
 /** What the host and the waiter API have seen, for the dashboard's status, the setup assistant and the tray. */

@@ -34,7 +34,7 @@ export function listen({ app, activity }: ListenTarget, options: { host: string;
   const server = createServer({ connectionsCheckingInterval: 1_000, headersTimeout: 5_000, requestTimeout: 15_000 }, app.callback());
   server.keepAliveTimeout = 5_000;
   server.maxHeadersCount = 100;
-  limitConnections(server, CONNECTION_LIMITS, (address) => activity.connectionRefused(address));
+  limitConnections(server, CONNECTION_LIMITS, (address) => activity.connectionRefused?.(address));
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
