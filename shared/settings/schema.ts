@@ -82,6 +82,8 @@ export const Settings = z.object({
   cloud: CloudSettings.prefault({}),
   rules: LoyaltyRulesSettings.prefault({}),
   limits: LimitSettings.prefault({}),
+  /** An open order nobody touched for this many hours leaves the orders screen (kept in the database). */
+  staleOrderHours: z.number().int().min(1).max(720).default(12),
   notifications: NotificationSettings.prefault({}),
   /** scrypt hash of the admin password ("" = LAN access to the dashboard is off). */
   adminPasswordHash: z.string().default(''),
@@ -104,6 +106,7 @@ export const SettingsPatch = z
     cloud: CloudFields.partial().optional(),
     rules: LoyaltyRulesSettings.partial().optional(),
     limits: LimitSettings.partial().optional(),
+    staleOrderHours: z.number().int().min(1).max(720).optional(),
     notifications: NotificationSettings.partial().optional(),
     adminPassword: z.string().max(256).optional(),
     autostart: z.boolean().optional(),
