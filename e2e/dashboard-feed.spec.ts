@@ -17,11 +17,11 @@ test('a check-in through the waiter API appears in the feed live, with the guest
   await page.goto(till.baseUrl);
   const feed = page.getByRole('list', { name: 'Лента событий' });
   await expect(page.getByRole('heading', { name: 'GetMeBack Till' })).toBeVisible();
-  await expect(page.getByText('Онлайн')).toBeVisible();
+  await expect(page.getByText('Лента на связи')).toBeVisible();
 
   expect(await waiter.checkIn(orderId('0b7e7a5c'), 'GMB-G-1001')).toBe(204);
   const row = feed.getByRole('listitem').filter({ hasText: 'Чекин: Иванов Иван Иванович' });
-  await expect(row).toContainText('баланс 1\u00a0500,00');
+  await expect(row).toContainText('баланс 1\u00a0500\u00a0бонусов');
   await expect(row).toContainText('официант Анна');
   await expect(row).toContainText('заказ 0b7e7a5c');
 
@@ -56,7 +56,7 @@ test('the kind filter shows only that kind, live events included, and "All" brin
 
 test('a waiter request reaches the screen quickly (median of 20, clock to clock)', async ({ page }) => {
   await page.goto(till.baseUrl);
-  await expect(page.getByText('Онлайн')).toBeVisible();
+  await expect(page.getByText('Лента на связи')).toBeVisible();
   const ids = Array.from({ length: 20 }, (_, i) => orderId(`5eed${String(i).padStart(4, '0')}`));
   // The page notes the moment each awaited row appears; the request goes from this process, as
   // iikoWaiter's plugin sends it (the waiter API refuses web pages). Both clocks are this machine's.

@@ -99,7 +99,7 @@ test.describe('the desktop app', () => {
     await expect.poll(() => app.evaluate(() => (globalThis as unknown as WithHooks).tillShellTest.server().kind)).toBe('running');
     const tray = await app.evaluate(() => (globalThis as unknown as WithHooks).tillShellTest.tray());
     expect(tray?.icon).toBe('running');
-    expect(tray?.tooltip).toContain('Сервер работает');
+    expect(tray?.tooltip).toContain('Сервер для iikoWaiter работает');
     expect(tray?.tooltip).toContain('/GetMeBack');
 
     // Pausing notifications from the dashboard ticks the tray's box.

@@ -19,13 +19,13 @@ test('an open order shows its guest, balance and gifts, follows the waiter live,
   await page.goto(`${till.baseUrl}/#/orders`);
   const card = page.getByRole('listitem').filter({ hasText: 'Заказ 0dde0001' });
   await expect(card).toContainText('Иванов Иван Иванович');
-  await expect(card).toContainText('1\u00a0500,00');
+  await expect(card).toContainText('1\u00a0500\u00a0бонусов');
   await expect(card).toContainText('Предложены');
 
   expect(await waiter.addGift(order, 'v-1')).toBe(200);
   await expect(card).toContainText('Подарки в заказе');
-  await expect(card).toContainText('Капучино · 200,00 · добавлен');
-  await expect(card.getByText('1\u00a0300,00')).toBeVisible();
+  await expect(card).toContainText('Капучино · 200\u00a0бонусов · добавлен');
+  await expect(card.getByText('1\u00a0300\u00a0бонусов')).toBeVisible();
   await saveScreenshot(page, 'orders');
 
   expect((await waiter.payCash(order, 500)).status).toBe(200);
@@ -34,7 +34,7 @@ test('an open order shows its guest, balance and gifts, follows the waiter live,
 
 test('a cash payment by waiter PIN 1111 becomes Анна’s debt; a partial hand-in through the dialog lowers it', async ({ page }) => {
   await page.goto(`${till.baseUrl}/#/cash`);
-  await expect(page.getByRole('heading', { name: 'Наличные под отчёт официантов' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Наличные под отчёт официантам' })).toBeVisible();
 
   const payment = await waiter.payCash(orderId('ca5e0001'), 1200);
   expect(payment.status).toBe(200);
@@ -98,7 +98,7 @@ test('a hand-in whose answer was lost, confirmed again, is recorded once (one ke
   await dialog.getByLabel('Сумма, ₽').fill('100');
   await dialog.getByRole('button', { name: 'Далее' }).click();
   await dialog.getByRole('button', { name: 'Подтвердить' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('Касса не ответила');
+  await expect(dialog.getByRole('alert')).toContainText('GetMeBack Till не ответил');
   await dialog.getByRole('button', { name: 'Подтвердить' }).click();
   await expect(dialog.getByRole('status')).toContainText('Долг теперь 599,50');
   await dialog.getByRole('button', { name: 'Закрыть' }).click();

@@ -72,7 +72,7 @@ describe('the headless server', { timeout: 60_000 }, () => {
     try {
       const answer = await checkIn(till.baseUrl, '/GetMeBack');
       expect(answer.status).toBe(200);
-      expect(answer.text).toMatch(/Код не найден/);
+      expect(answer.text).toMatch(/Гость не найден в GetMeBack/);
     } finally {
       expect(await till.stop()).toBe(0);
     }

@@ -59,7 +59,7 @@ function runHeadless(reason) {
   console.log('GetMeBack Till runs HEADLESS: without the desktop window and tray icon.');
   console.log(`Why: ${reason}.`);
   console.log('Everything else is the same: the server for iikoWaiter, the loyalty book and the dashboard in a browser.');
-  console.log('Касса работает без окна и значка в трее (нет Electron или экрана); сервер и панель в браузере работают как обычно.');
+  console.log('GetMeBack Till работает без окна и значка в трее (нет Electron или экрана); сервер и панель в браузере работают как обычно.');
   console.log('');
   child = spawn(process.execPath, [path.join(root, 'dist/main/headless.js'), ...args], { stdio: 'inherit' });
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1)));

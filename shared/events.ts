@@ -1,3 +1,5 @@
+import type { ProviderTrouble } from './i18n/provider-messages.js';
+
 /**
  * What happens at the till, as the dashboard's feed and the tray's notifications see it.
  * Sums are integer kopecks; the UI formats them.
@@ -28,7 +30,15 @@ export interface TillEventPayloads {
   'cash.handed_in': { amount: number; debtAfter: number; recordedBy: string };
   'request.refused': { route: string; message: string };
   'server.error': { route: string; message: string; requestId: string };
-  'provider.status': { provider: 'local' | 'cloud'; online: boolean; lastError: string | null; outbox: number };
+  'provider.status': {
+    provider: 'local' | 'cloud';
+    online: boolean;
+    /** The provider's own words, kept for the journal; people read `trouble` (absent in events of older versions). */
+    lastError: string | null;
+    trouble?: ProviderTrouble | null;
+    parked?: number;
+    outbox: number;
+  };
   'settings.changed': { keys: string[]; restartNeeded: boolean };
 }
 

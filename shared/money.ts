@@ -44,13 +44,5 @@ export function applyBasisPoints(kopecks: number, basisPoints: number): number {
   return Number((BigInt(kopecks) * BigInt(basisPoints)) / 10_000n);
 }
 
-/** "1 500,00 ₽" in Russian, "1,500.00 ₽" in English. For people, never for the wire. */
-export function formatRoubles(kopecks: number, language: 'ru' | 'en'): string {
-  const sign = kopecks < 0 ? '-' : '';
-  const abs = Math.abs(kopecks);
-  const whole = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, language === 'ru' ? '\u00a0' : ',');
-  const fraction = String(abs % 100).padStart(2, '0');
-  return `${sign}${whole}${language === 'ru' ? ',' : '.'}${fraction}\u00a0₽`;
-}
+/** Money for people lives with the other `Intl` formatting. */
+export { formatRoubles } from './i18n/numbers.js';

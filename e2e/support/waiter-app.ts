@@ -12,6 +12,11 @@ export class WaiterApp {
     return (await this.post(`/orders/${orderId}/gifts`, { GiftId: giftId, WaiterPin: pin })).status;
   }
 
+  /** Prints a pre-check with `bonusSum` of the order paid by bonuses (sums in roubles as on the wire). */
+  async precheck(orderId: string, orderSum: number, bonusSum: number, pin = '1111'): Promise<number> {
+    return (await this.post(`/orders/${orderId}/precheck`, { OrderSum: orderSum, BonusSum: bonusSum, WaiterPin: pin })).status;
+  }
+
   private post(route: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
     return fetch(`${this.waiterUrl}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   }

@@ -45,7 +45,7 @@ export function xdgAutostartEntry(executable: string): string {
     'Type=Application',
     'Version=1.0',
     'Name=GetMeBack Till',
-    'Name[ru]=GetMeBack Касса',
+    'Name[ru]=GetMeBack Till',
     'Comment=GetMeBack loyalty for iikoWaiter on the main till',
     `Exec=${quoteExec(executable)} ${HIDDEN_FLAG}`,
     'Terminal=false',

@@ -52,7 +52,7 @@ if (!app.requestSingleInstanceLock()) {
     .then(startTill)
     .catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
-      dialog.showErrorBox('GetMeBack Till', `Касса не запустилась / The till could not start:\n${message}\n\n${dataDir}`);
+      dialog.showErrorBox('GetMeBack Till', `GetMeBack Till не запустился / GetMeBack Till could not start:\n${message}\n\n${dataDir}`);
       app.exit(1);
     });
 }

@@ -34,33 +34,37 @@ const payment = (cash: number, waiterDebt: number) =>
   });
 
 describe('notificationFor', () => {
-  it('tells the cashier a guest checked in: name, order, waiter and bonuses in roubles', () => {
+  it('tells the cashier a guest checked in: name, order, waiter and the balance in bonuses', () => {
     expect(notificationFor(checkedIn, context())).toEqual({
-      title: 'Гость отметился',
-      body: 'Иванов Иван Иванович · заказ 3f2a9c1e · официант Анна · бонусов 1\u00a0500,00\u00a0₽',
+      title: 'Чекин гостя',
+      body: 'Иванов Иван Иванович · заказ 3f2a9c1e · официант Анна · баланс 1\u00a0500\u00a0бонусов',
       route: '#/feed',
     });
   });
 
-  it('speaks English with English money', () => {
+  it('speaks English with English numbers', () => {
     expect(notificationFor(checkedIn, context({ settings: settings({}, 'en') }))).toEqual({
-      title: 'Guest checked in',
-      body: 'Иванов Иван Иванович · order 3f2a9c1e · waiter Анна · bonuses 1,500.00\u00a0₽',
+      title: 'Guest check-in',
+      body: 'Иванов Иван Иванович · order 3f2a9c1e · waiter Анна · balance 1,500\u00a0bonuses',
       route: '#/feed',
     });
   });
 
-  it('announces a gift in points and a bonus payment against the order, both opening the orders screen', () => {
+  it('announces a gift in bonuses and a bonus reservation against the order in roubles, both opening the orders screen', () => {
     const gift = notificationFor(event('gift.added', { guestId: 'g-1', guestName: 'Иванов', giftId: 'v-1', giftName: 'Капучино', points: 20_000 }), context());
-    expect(gift).toEqual({ title: 'Подарок добавлен', body: 'Капучино (200 баллов) · Иванов · заказ 3f2a9c1e', route: '#/orders' });
+    expect(gift).toEqual({ title: 'Подарок добавлен', body: 'Капучино (200\u00a0бонусов) · Иванов · заказ 3f2a9c1e', route: '#/orders' });
     const bonus = notificationFor(event('bonus.reserved', { guestId: 'g-1', guestName: 'Иванов', sum: 50_000, maxSum: 120_000, orderSum: 240_000 }), context());
-    expect(bonus).toEqual({ title: 'Оплата бонусами', body: 'Иванов · 500,00\u00a0₽ из 2\u00a0400,00\u00a0₽ · заказ 3f2a9c1e · официант Анна', route: '#/orders' });
+    expect(bonus).toEqual({
+      title: 'Резерв бонусов на пречеке',
+      body: 'Иванов · 500\u00a0бонусов на заказ 2\u00a0400,00\u00a0₽ · заказ 3f2a9c1e · официант Анна',
+      route: '#/orders',
+    });
   });
 
   it('sums up a committed payment, leaving out the parts that are zero', () => {
     expect(notificationFor(payment(0, 0), context())).toEqual({
       title: 'Заказ оплачен',
-      body: 'Иванов Иван Иванович · заказ 3f2a9c1e · сумма 2\u00a0400,00\u00a0₽ · бонусами 500,00\u00a0₽ · начислено 95,00\u00a0₽',
+      body: 'Иванов Иван Иванович · заказ 3f2a9c1e · сумма 2\u00a0400,00\u00a0₽ · списано 500\u00a0бонусов · начислено 95\u00a0бонусов',
       route: '#/orders',
     });
   });
@@ -69,7 +73,7 @@ describe('notificationFor', () => {
     const notice = notificationFor(payment(190_000, 190_000), context({ waiterDebtTotal: 500_000 }));
     expect(notice).toEqual({
       title: 'Долг официанта Анна',
-      body: 'Под отчётом 5\u00a0000,00\u00a0₽ (порог 5\u00a0000,00\u00a0₽). Примите наличные в кассу.',
+      body: 'Наличных под отчётом 5\u00a0000,00\u00a0₽ (порог 5\u00a0000,00\u00a0₽). Примите у официанта наличные на экране «Наличные».',
       route: '#/cash',
     });
     // Under the threshold it is an ordinary payment notice.
@@ -88,17 +92,31 @@ describe('notificationFor', () => {
     expect(notificationFor(payment(600_000, 600_000), context())?.title).toBe('Долг официанта Анна');
   });
 
-  it('tells that the loyalty programme went offline, with what waits to be sent, and stays quiet when it comes back', () => {
-    const offline = event('provider.status', { provider: 'cloud', online: false, lastError: 'ETIMEDOUT', outbox: 2 });
-    expect(notificationFor(offline, context())).toEqual({ title: 'Облако GetMeBack недоступно', body: 'ETIMEDOUT Ждут отправки: 2.', route: '#/setup' });
+  it('tells in Russian that the loyalty programme went offline, with what waits to be sent, and stays quiet when it comes back', () => {
+    const offline = event('provider.status', { provider: 'cloud', online: false, lastError: 'ETIMEDOUT', trouble: 'unreachable', parked: 1, outbox: 2 });
+    expect(notificationFor(offline, context())).toEqual({
+      title: 'Нет связи с облаком GetMeBack',
+      body:
+        'Облако GetMeBack не отвечает. Проверьте интернет на главной кассе; операции ждут отправки и уйдут сами. ' +
+        'Облако GetMeBack несколько раз отказало, отложено: 1\u00a0операция. Сообщите администратору. Ждут отправки: 2.',
+      route: '#/setup',
+    });
+    // The provider's own words stay in the log: an event of an older version without `trouble` says just "no connection".
+    const older = event('provider.status', { provider: 'cloud', online: false, lastError: 'ETIMEDOUT', outbox: 0 });
+    expect(notificationFor(older, context())?.body).toBe('Нет связи.');
     expect(notificationFor(event('provider.status', { provider: 'cloud', online: true, lastError: null, outbox: 0 }), context())).toBeNull();
   });
 
-  it('reports a server error with its request id for the engineer', () => {
+  it('reports a server error by its request code, the error’s own words staying in the log', () => {
     const failure = event('server.error', { route: 'POST /orders/:id/payment', message: 'database is locked', requestId: 'req-42' });
+    expect(notificationFor(failure, context())).toEqual({
+      title: 'Ошибка в GetMeBack Till',
+      body: 'Официант получил сообщение с кодом запроса req-42; подробности в журнале под этим кодом.',
+      route: '#/feed',
+    });
     expect(notificationFor(failure, context({ settings: settings({}, 'en') }))).toEqual({
-      title: 'Server error',
-      body: 'database is locked · POST /orders/:id/payment · request req-42',
+      title: 'Error in GetMeBack Till',
+      body: 'The waiter was shown request code req-42; the log has the details under it.',
       route: '#/feed',
     });
   });
@@ -132,14 +150,16 @@ describe('notificationForServer', () => {
   it('tells the cashier which port is taken, and opens the setup screen', () => {
     expect(notificationForServer({ kind: 'error', portInUse: 3000, message: 'x', localUrl: null }, { settings: settings(), paused: false })).toEqual({
       title: 'Сервер для iikoWaiter не запустился',
-      body: 'Порт 3000 занят другой программой. Закройте её или выберите другой порт в настройках.',
+      body: 'Порт 3000 занят другой программой. Закройте её или выберите другой порт на экране «Настройки».',
       route: '#/setup',
     });
   });
 
   it('is silent for a running or stopped server, when paused, and with server-error notices off', () => {
     const failed = { kind: 'error', portInUse: null, message: 'EACCES', localUrl: null } as const;
-    expect(notificationForServer(failed, { settings: settings({}, 'en'), paused: false })?.body).toBe('EACCES');
+    expect(notificationForServer(failed, { settings: settings({}, 'en'), paused: false })?.body).toBe(
+      'The server did not start; the log has the details. Open the Setup screen.',
+    );
     expect(notificationForServer({ kind: 'stopped' }, { settings: settings(), paused: false })).toBeNull();
     expect(notificationForServer(failed, { settings: settings(), paused: true })).toBeNull();
     expect(notificationForServer(failed, { settings: settings({ serverError: false }), paused: false })).toBeNull();

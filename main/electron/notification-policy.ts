@@ -1,6 +1,6 @@
 import type { TillEvent } from '../../shared/events.js';
-import type { Language } from '../../shared/i18n/language.js';
-import { formatRoubles } from '../../shared/money.js';
+import { formatBonuses, formatRoubles } from '../../shared/i18n/numbers.js';
+import { providerTroubleTexts } from '../../shared/i18n/provider-messages.js';
 import type { Settings } from '../../shared/settings/schema.js';
 import type { ServerState } from './server-state.js';
 
@@ -25,56 +25,58 @@ export interface NotificationContext {
 
 const TEXT = {
   ru: {
-    checkIn: 'Гость отметился',
+    checkIn: 'Чекин гостя',
     order: (orderId: string) => `заказ ${shortOrder(orderId)}`,
     waiter: (name: string) => `официант ${name}`,
-    balance: (sum: string) => `бонусов ${sum}`,
+    balance: (bonuses: string) => `баланс ${bonuses}`,
     giftAdded: 'Подарок добавлен',
-    points: (points: string) => `${points} баллов`,
-    bonusRequested: 'Оплата бонусами',
-    bonusOf: (sum: string, order: string) => `${sum} из ${order}`,
+    bonusRequested: 'Резерв бонусов на пречеке',
+    bonusOf: (bonuses: string, order: string) => `${bonuses} на заказ ${order}`,
     paid: 'Заказ оплачен',
     paidSum: (sum: string) => `сумма ${sum}`,
-    bonusWrittenOff: (sum: string) => `бонусами ${sum}`,
-    accrued: (sum: string) => `начислено ${sum}`,
+    bonusWrittenOff: (bonuses: string) => `списано ${bonuses}`,
+    accrued: (bonuses: string) => `начислено ${bonuses}`,
     cash: (sum: string) => `наличными ${sum}`,
     debt: (name: string) => `Долг официанта ${name}`,
-    debtBody: (total: string, threshold: string) => `Под отчётом ${total} (порог ${threshold}). Примите наличные в кассу.`,
+    debtBody: (total: string, threshold: string) =>
+      `Наличных под отчётом ${total} (порог ${threshold}). Примите у официанта наличные на экране «Наличные».`,
     someWaiter: 'без имени',
     noGuest: 'без гостя',
-    providerOffline: (cloud: boolean) => (cloud ? 'Облако GetMeBack недоступно' : 'Программа лояльности недоступна'),
-    providerBody: (error: string | null, outbox: number) =>
-      [error ?? 'Нет связи.', outbox > 0 ? `Ждут отправки: ${outbox}.` : ''].filter(Boolean).join(' '),
-    serverError: 'Ошибка сервера',
-    request: (id: string) => `запрос ${id}`,
+    providerOffline: (cloud: boolean) => (cloud ? 'Нет связи с облаком GetMeBack' : 'Нет связи с программой лояльности'),
+    noConnection: 'Нет связи.',
+    outbox: (count: number) => `Ждут отправки: ${count}.`,
+    serverError: 'Ошибка в GetMeBack Till',
+    serverErrorBody: (code: string) => `Официант получил сообщение с кодом запроса ${code}; подробности в журнале под этим кодом.`,
     notStarted: 'Сервер для iikoWaiter не запустился',
-    portInUse: (port: number) => `Порт ${port} занят другой программой. Закройте её или выберите другой порт в настройках.`,
+    portInUse: (port: number) => `Порт ${port} занят другой программой. Закройте её или выберите другой порт на экране «Настройки».`,
+    failed: 'Сервер не запустился; подробности в журнале. Откройте экран «Подключение».',
   },
   en: {
-    checkIn: 'Guest checked in',
+    checkIn: 'Guest check-in',
     order: (orderId: string) => `order ${shortOrder(orderId)}`,
     waiter: (name: string) => `waiter ${name}`,
-    balance: (sum: string) => `bonuses ${sum}`,
+    balance: (bonuses: string) => `balance ${bonuses}`,
     giftAdded: 'Gift added',
-    points: (points: string) => `${points} points`,
-    bonusRequested: 'Bonus payment',
-    bonusOf: (sum: string, order: string) => `${sum} of ${order}`,
+    bonusRequested: 'Bonus reservation at a pre-check',
+    bonusOf: (bonuses: string, order: string) => `${bonuses} for an order of ${order}`,
     paid: 'Order paid',
     paidSum: (sum: string) => `total ${sum}`,
-    bonusWrittenOff: (sum: string) => `bonuses ${sum}`,
-    accrued: (sum: string) => `accrued ${sum}`,
+    bonusWrittenOff: (bonuses: string) => `${bonuses} written off`,
+    accrued: (bonuses: string) => `${bonuses} accrued`,
     cash: (sum: string) => `cash ${sum}`,
-    debt: (name: string) => `Waiter ${name} owes the till`,
-    debtBody: (total: string, threshold: string) => `Cash held: ${total} (threshold ${threshold}). Take it in at the till.`,
+    debt: (name: string) => `Waiter ${name}'s debt`,
+    debtBody: (total: string, threshold: string) =>
+      `Cash under the waiter's report: ${total} (threshold ${threshold}). Receive the cash on the Cash screen.`,
     someWaiter: 'without a name',
     noGuest: 'no guest',
-    providerOffline: (cloud: boolean) => (cloud ? 'GetMeBack cloud unreachable' : 'Loyalty programme unavailable'),
-    providerBody: (error: string | null, outbox: number) =>
-      [error ?? 'No connection.', outbox > 0 ? `Waiting to be sent: ${outbox}.` : ''].filter(Boolean).join(' '),
-    serverError: 'Server error',
-    request: (id: string) => `request ${id}`,
+    providerOffline: (cloud: boolean) => (cloud ? 'GetMeBack cloud offline' : 'Loyalty programme offline'),
+    noConnection: 'No connection.',
+    outbox: (count: number) => `Waiting to be sent: ${count}.`,
+    serverError: 'Error in GetMeBack Till',
+    serverErrorBody: (code: string) => `The waiter was shown request code ${code}; the log has the details under it.`,
     notStarted: 'The server for iikoWaiter did not start',
-    portInUse: (port: number) => `Port ${port} is used by another program. Close it or choose another port in the settings.`,
+    portInUse: (port: number) => `Port ${port} is used by another program. Close it or choose another port on the Settings screen.`,
+    failed: 'The server did not start; the log has the details. Open the Setup screen.',
   },
 } as const;
 
@@ -89,6 +91,7 @@ export function notificationFor(event: TillEvent, context: NotificationContext):
   const language = context.settings.language;
   const t = TEXT[language];
   const money = (kopecks: number) => formatRoubles(kopecks, language);
+  const bonuses = (hundredths: number) => formatBonuses(hundredths, language);
   const join = (...parts: (string | null | false)[]) => parts.filter(Boolean).join(' · ');
   const order = event.orderId ? t.order(event.orderId) : null;
   const waiter = event.waiterName ? t.waiter(event.waiterName) : null;
@@ -96,19 +99,19 @@ export function notificationFor(event: TillEvent, context: NotificationContext):
   switch (event.type) {
     case 'guest.checked_in':
       if (!switches.checkIn) return null;
-      return { title: t.checkIn, body: join(event.data.guestName, order, waiter, t.balance(money(event.data.balance))), route: '#/feed' };
+      return { title: t.checkIn, body: join(event.data.guestName, order, waiter, t.balance(bonuses(event.data.balance))), route: '#/feed' };
     case 'gift.added':
       if (!switches.giftAdded) return null;
       return {
         title: t.giftAdded,
-        body: join(`${event.data.giftName} (${t.points(points(event.data.points, language))})`, event.data.guestName, order),
+        body: join(`${event.data.giftName} (${bonuses(event.data.points)})`, event.data.guestName, order),
         route: '#/orders',
       };
     case 'bonus.reserved':
       if (!switches.bonusRequested) return null;
       return {
         title: t.bonusRequested,
-        body: join(event.data.guestName, t.bonusOf(money(event.data.sum), money(event.data.orderSum)), order, waiter),
+        body: join(event.data.guestName, t.bonusOf(bonuses(event.data.sum), money(event.data.orderSum)), order, waiter),
         route: '#/orders',
       };
     case 'payment.committed': {
@@ -128,23 +131,26 @@ export function notificationFor(event: TillEvent, context: NotificationContext):
           data.guestName ?? t.noGuest,
           order,
           t.paidSum(money(data.orderSum)),
-          data.bonusWrittenOff > 0 && t.bonusWrittenOff(money(data.bonusWrittenOff)),
-          data.accrued > 0 && t.accrued(money(data.accrued)),
+          data.bonusWrittenOff > 0 && t.bonusWrittenOff(bonuses(data.bonusWrittenOff)),
+          data.accrued > 0 && t.accrued(bonuses(data.accrued)),
           data.cash > 0 && t.cash(money(data.cash)),
         ),
         route: '#/orders',
       };
     }
-    case 'provider.status':
+    case 'provider.status': {
       if (!switches.providerOffline || event.data.online) return null;
+      const troubles = providerTroubleTexts(event.data, language);
+      const outbox = event.data.outbox > 0 ? [t.outbox(event.data.outbox)] : [];
       return {
         title: t.providerOffline(event.data.provider === 'cloud'),
-        body: t.providerBody(event.data.lastError, event.data.outbox),
+        body: [...(troubles.length > 0 ? troubles : [t.noConnection]), ...outbox].join(' '),
         route: '#/setup',
       };
+    }
     case 'server.error':
       if (!switches.serverError) return null;
-      return { title: t.serverError, body: join(event.data.message, event.data.route, t.request(event.data.requestId)), route: '#/feed' };
+      return { title: t.serverError, body: t.serverErrorBody(event.data.requestId), route: '#/feed' };
     default:
       return null;
   }
@@ -155,7 +161,7 @@ export function notificationForServer(state: ServerState, context: Omit<Notifica
   const switches = context.settings.notifications;
   if (state.kind !== 'error' || !switches.enabled || !switches.serverError || context.paused) return null;
   const t = TEXT[context.settings.language];
-  return { title: t.notStarted, body: state.portInUse !== null ? t.portInUse(state.portInUse) : state.message, route: '#/setup' };
+  return { title: t.notStarted, body: state.portInUse !== null ? t.portInUse(state.portInUse) : t.failed, route: '#/setup' };
 }
 
 /**
@@ -171,10 +177,4 @@ function debtOverThreshold(addedByPayment: number, total: number | null, thresho
 /** iiko order ids are UUIDs: the first block is enough for a cashier to find the order on screen. */
 function shortOrder(orderId: string): string {
   return orderId.split('-')[0] ?? orderId;
-}
-
-/** Points are kept in hundredths like money; most are whole, so the decimals show only when there are some. */
-function points(hundredths: number, language: Language): string {
-  const whole = hundredths / 100;
-  return Number.isInteger(whole) ? String(whole) : whole.toFixed(2).replace('.', language === 'ru' ? ',' : '.');
 }

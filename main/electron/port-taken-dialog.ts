@@ -13,21 +13,21 @@ export interface PortTakenDialog {
 export function portTakenDialog(port: number, language: Language): PortTakenDialog {
   return language === 'ru'
     ? {
-        title: 'GetMeBack Касса',
+        title: 'GetMeBack Till',
         message: `Порт ${port} занят другой программой`,
         detail:
-          `Касса не может принимать запросы iikoWaiter на порту ${port}. ` +
-          'Закройте программу, которая его заняла, и нажмите «Запустить сервер» в меню значка в трее — ' +
-          'или укажите другой порт на открывшемся экране настроек и сохраните: касса перезапустит сервер сама. ' +
-          'После смены порта поменяйте Server Address в настройках iikoWaiter.',
+          `GetMeBack Till не может принимать запросы iikoWaiter на порту ${port}. ` +
+          'Закройте программу, которая его заняла, и нажмите «Запустить сервер для iikoWaiter» в меню значка в трее — ' +
+          'или укажите другой порт на открывшемся экране «Настройки» и сохраните: GetMeBack Till перезапустит сервер сам. ' +
+          'После смены порта поменяйте адрес сервера (Server Address) в настройках iikoWaiter.',
       }
     : {
         title: 'GetMeBack Till',
         message: `Port ${port} is used by another program`,
         detail:
-          `The till cannot answer iikoWaiter on port ${port}. ` +
-          'Close the program that holds it and choose “Start the server” in the tray menu — ' +
-          'or enter another port on the settings screen that opened and save: the till restarts its server itself. ' +
+          `GetMeBack Till cannot answer iikoWaiter on port ${port}. ` +
+          'Close the program that holds it and choose “Start the server for iikoWaiter” in the tray menu — ' +
+          'or enter another port on the Settings screen that opened and save: GetMeBack Till restarts its server itself. ' +
           'After changing the port, change the Server Address in iikoWaiter’s settings too.',
       };
 }

@@ -9,7 +9,7 @@ const address = 'http://192.168.1.10:3000/GetMeBack';
 function input(overrides: Partial<TrayInput> = {}): TrayInput {
   return {
     serverState: running,
-    providerStatus: { provider: 'local', online: true, lastError: null, outbox: 0 },
+    providerStatus: { provider: 'local', online: true, lastError: null, trouble: null, parked: 0, outbox: 0 },
     settings: DEFAULT_SETTINGS,
     serverAddress: address,
     notificationsPaused: false,
@@ -28,7 +28,7 @@ describe('trayModel', () => {
   it('shows a running till in Russian with every action available and the Server Address in the tooltip', () => {
     const model = trayModel(input());
     expect(model.icon).toBe('running');
-    expect(model.tooltip).toBe(`GetMeBack Касса\nСервер работает\n${address}`);
+    expect(model.tooltip).toBe(`GetMeBack Till\nСервер для iikoWaiter работает\n${address}`);
     expect(model.items.map((entry) => entry.id)).toEqual([
       'status',
       'open-dashboard',
@@ -38,16 +38,16 @@ describe('trayModel', () => {
       'pause-notifications',
       'quit',
     ]);
-    expect(item(model, 'status')).toEqual({ id: 'status', label: 'Сервер работает', enabled: false });
-    expect(item(model, 'toggle-server')).toEqual({ id: 'toggle-server', label: 'Остановить сервер', enabled: true });
+    expect(item(model, 'status')).toEqual({ id: 'status', label: 'Сервер для iikoWaiter работает', enabled: false });
+    expect(item(model, 'toggle-server')).toEqual({ id: 'toggle-server', label: 'Остановить сервер для iikoWaiter', enabled: true });
     expect(item(model, 'pause-notifications')).toEqual({ id: 'pause-notifications', label: 'Приостановить уведомления', enabled: true, checked: false });
     for (const id of ['open-dashboard', 'open-settings', 'copy-address', 'quit'] as const) expect(item(model, id).enabled).toBe(true);
   });
 
   it('speaks English when the setting says so', () => {
     const model = trayModel(input({ language: 'en' }));
-    expect(model.tooltip.split('\n').slice(0, 2)).toEqual(['GetMeBack Till', 'Server running']);
-    expect(item(model, 'open-dashboard').label).toBe('Open the till dashboard');
+    expect(model.tooltip.split('\n').slice(0, 2)).toEqual(['GetMeBack Till', 'Server for iikoWaiter running']);
+    expect(item(model, 'open-dashboard').label).toBe('Open GetMeBack Till');
     expect(item(model, 'copy-address').label).toBe('Copy the Server Address');
     expect(item(model, 'quit').label).toBe('Quit');
   });
@@ -55,7 +55,7 @@ describe('trayModel', () => {
   it('offers only "start" and "quit" when the server is stopped: the dashboard lives on the server', () => {
     const model = trayModel(input({ serverState: { kind: 'stopped' }, serverAddress: null }));
     expect(model.icon).toBe('stopped');
-    expect(item(model, 'toggle-server')).toMatchObject({ label: 'Запустить сервер', enabled: true });
+    expect(item(model, 'toggle-server')).toMatchObject({ label: 'Запустить сервер для iikoWaiter', enabled: true });
     expect(item(model, 'open-dashboard').enabled).toBe(false);
     expect(item(model, 'open-settings').enabled).toBe(false);
     expect(item(model, 'copy-address').enabled).toBe(false);
@@ -67,9 +67,12 @@ describe('trayModel', () => {
     expect(model.icon).toBe('error');
     expect(item(model, 'open-settings').enabled).toBe(false);
     expect(item(model, 'status').label).toBe('Порт 3000 занят другой программой');
-    expect(item(model, 'toggle-server')).toMatchObject({ label: 'Запустить сервер', enabled: true });
+    expect(item(model, 'toggle-server')).toMatchObject({ label: 'Запустить сервер для iikoWaiter', enabled: true });
     const english = trayModel(input({ language: 'en', serverState: { kind: 'error', portInUse: null, message: 'EACCES', localUrl: null }, serverAddress: null }));
-    expect(item(english, 'status').label).toBe('Server failed to start: EACCES');
+    // The error's own words (often English) stay in the log.
+    expect(item(english, 'status').label).toBe('Server for iikoWaiter did not start (details in the log)');
+    const russian = trayModel(input({ serverState: { kind: 'error', portInUse: null, message: 'EACCES', localUrl: null }, serverAddress: null }));
+    expect(item(russian, 'status').label).toBe('Сервер для iikoWaiter не запустился (подробности в журнале)');
   });
 
   it('with its port taken but a loopback fallback open, still offers the dashboard and settings (the way to pick another port)', () => {
@@ -89,15 +92,15 @@ describe('trayModel', () => {
   });
 
   it('turns amber when the loyalty programme is offline and says how much waits to be sent', () => {
-    const model = trayModel(input({ providerStatus: { provider: 'cloud', online: false, lastError: 'timeout', outbox: 3 } }));
+    const model = trayModel(input({ providerStatus: { provider: 'cloud', online: false, lastError: 'timeout', trouble: 'unreachable', parked: 0, outbox: 3 } }));
     expect(model.icon).toBe('offline');
-    expect(item(model, 'status').label).toBe('Сервер работает · Облако GetMeBack недоступно');
+    expect(item(model, 'status').label).toBe('Сервер для iikoWaiter работает · Нет связи с облаком GetMeBack');
     expect(model.tooltip).toContain('ждут отправки: 3');
     expect(item(model, 'open-dashboard').enabled).toBe(true);
   });
 
   it('lets a stopped server outrank an offline provider', () => {
-    const model = trayModel(input({ serverState: { kind: 'stopped' }, serverAddress: null, providerStatus: { provider: 'cloud', online: false, lastError: null, outbox: 0 } }));
+    const model = trayModel(input({ serverState: { kind: 'stopped' }, serverAddress: null, providerStatus: { provider: 'cloud', online: false, lastError: null, trouble: 'unreachable', parked: 0, outbox: 0 } }));
     expect(model.icon).toBe('stopped');
   });
 

@@ -45,40 +45,40 @@ export const TOOLTIP_LIMIT = 127;
 
 const TEXT = {
   ru: {
-    app: 'GetMeBack Касса',
-    starting: 'Сервер запускается…',
-    running: 'Сервер работает',
-    stopping: 'Сервер останавливается…',
-    stopped: 'Сервер остановлен',
+    app: 'GetMeBack Till',
+    starting: 'Сервер для iikoWaiter запускается…',
+    running: 'Сервер для iikoWaiter работает',
+    stopping: 'Сервер для iikoWaiter останавливается…',
+    stopped: 'Сервер для iikoWaiter остановлен',
     portInUse: (port: number) => `Порт ${port} занят другой программой`,
-    failed: 'Сервер не запустился',
-    providerOffline: (cloud: boolean) => (cloud ? 'Облако GetMeBack недоступно' : 'Программа лояльности недоступна'),
+    failed: 'Сервер для iikoWaiter не запустился (подробности в журнале)',
+    providerOffline: (cloud: boolean) => (cloud ? 'Нет связи с облаком GetMeBack' : 'Нет связи с программой лояльности'),
     outbox: (count: number) => `ждут отправки: ${count}`,
     notificationsPaused: 'уведомления на паузе',
-    openDashboard: 'Открыть панель кассы',
+    openDashboard: 'Открыть GetMeBack Till',
     openSettings: 'Настройки…',
-    copyAddress: 'Скопировать адрес сервера',
-    stop: 'Остановить сервер',
-    start: 'Запустить сервер',
+    copyAddress: 'Скопировать адрес сервера (Server Address)',
+    stop: 'Остановить сервер для iikoWaiter',
+    start: 'Запустить сервер для iikoWaiter',
     pause: 'Приостановить уведомления',
     quit: 'Выйти',
   },
   en: {
     app: 'GetMeBack Till',
-    starting: 'Server starting…',
-    running: 'Server running',
-    stopping: 'Server stopping…',
-    stopped: 'Server stopped',
+    starting: 'Server for iikoWaiter starting…',
+    running: 'Server for iikoWaiter running',
+    stopping: 'Server for iikoWaiter stopping…',
+    stopped: 'Server for iikoWaiter stopped',
     portInUse: (port: number) => `Port ${port} is used by another program`,
-    failed: 'Server failed to start',
-    providerOffline: (cloud: boolean) => (cloud ? 'GetMeBack cloud unreachable' : 'Loyalty programme unavailable'),
+    failed: 'Server for iikoWaiter did not start (details in the log)',
+    providerOffline: (cloud: boolean) => (cloud ? 'GetMeBack cloud offline' : 'Loyalty programme offline'),
     outbox: (count: number) => `waiting to be sent: ${count}`,
     notificationsPaused: 'notifications paused',
-    openDashboard: 'Open the till dashboard',
+    openDashboard: 'Open GetMeBack Till',
     openSettings: 'Settings…',
     copyAddress: 'Copy the Server Address',
-    stop: 'Stop the server',
-    start: 'Start the server',
+    stop: 'Stop the server for iikoWaiter',
+    start: 'Start the server for iikoWaiter',
     pause: 'Pause notifications',
     quit: 'Quit',
   },
@@ -143,7 +143,8 @@ function serverStatusText(state: ServerState, t: (typeof TEXT)[Language]): strin
     case 'stopped':
       return t.stopped;
     case 'error':
-      return state.portInUse !== null ? t.portInUse(state.portInUse) : `${t.failed}: ${state.message}`;
+      // The error's own words are in the log; the tray says what happened in the till's language.
+      return state.portInUse !== null ? t.portInUse(state.portInUse) : t.failed;
   }
 }
 

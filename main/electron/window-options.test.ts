@@ -28,7 +28,7 @@ describe('windowOptions', () => {
       expect(options.show).toBe(false);
       expect(options.icon).toBe('/icon.png');
     }
-    expect(dashboard.title).toBe('GetMeBack Касса');
+    expect(dashboard.title).toBe('GetMeBack Till');
     expect(settings.title).toBe('GetMeBack Till — settings');
   });
 });

@@ -28,8 +28,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
 export type ShellWindow = 'dashboard' | 'settings';
 
 const TITLES: Record<ShellWindow, Record<Language, string>> = {
-  dashboard: { ru: 'GetMeBack Касса', en: 'GetMeBack Till' },
-  settings: { ru: 'GetMeBack Касса — настройки', en: 'GetMeBack Till — settings' },
+  dashboard: { ru: 'GetMeBack Till', en: 'GetMeBack Till' },
+  settings: { ru: 'GetMeBack Till — настройки', en: 'GetMeBack Till — settings' },
 };
 
 /** Both windows open hidden and show once painted, so the cashier never sees a white flash. */

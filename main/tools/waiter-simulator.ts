@@ -20,7 +20,7 @@ async function main(): Promise<number> {
     return await runCommand(args.command, client, (line) => console.log(line));
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code;
-    console.error(`Касса не отвечает по адресу ${args.url}${cause ? ` (${cause})` : ''}: запущена ли она? (--url)`);
+    console.error(`GetMeBack Till не отвечает по адресу ${args.url}${cause ? ` (${cause})` : ''}: запущен ли он? (--url)`);
     return 1;
   }
 }

@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../i18n/language.js';
+import { PROVIDER_TROUBLES } from '../i18n/provider-messages.js';
 
 /** GET /api/status and GET /api/setup: the till's state for the dashboard's header and the setup assistant. */
 export const ProviderStatus = z.object({
   provider: z.enum(['local', 'cloud']),
   online: z.boolean(),
+  /** The provider's own words (often English), for the log and the cloud journal; people read `trouble`. */
   lastError: z.string().nullable(),
+  /** What is wrong, as the dashboard, tray and notifications say it in the till's language. */
+  trouble: z.enum(PROVIDER_TROUBLES).nullable(),
+  /** Operations the cloud kept refusing, set aside until a person resolves them. */
+  parked: z.number().int(),
   /** Operations recorded but not yet delivered (always 0 for the embedded book). */
   outbox: z.number().int(),
 });
@@ -23,7 +29,7 @@ export const StatusResponse = z.object({
 });
 export type StatusResponse = z.infer<typeof StatusResponse>;
 
-export const CHECKLIST_IDS = ['serverAddress', 'bonusPaymentType', 'payInOutTypes', 'waiterPermissions', 'provider'] as const;
+export const CHECKLIST_IDS = ['serverAddress', 'bonusPaymentType', 'payInOutTypes', 'cashToWaiterInOffice', 'waiterPermissions', 'provider'] as const;
 export type ChecklistId = (typeof CHECKLIST_IDS)[number];
 
 export const SetupResponse = z.object({

@@ -1,97 +1,114 @@
 import type { Language } from './language.js';
 
 /**
- * What the waiter reads in the iikoWaiter popup. Each message says what happened and what to do
- * next. Parameters are already formatted for people (names, sums with ₽).
+ * What the waiter reads in the iikoWaiter popup: what happened and what to do next, in one or two
+ * short sentences (docs/glossary.md). What the waiter cannot fix ends with «сообщите
+ * администратору» and the request's code — never a field name. Parameters come formatted for
+ * people (names; bonuses as «300 бонусов»); `code` is the request's short code, given to every
+ * message by `waiterMessage`.
  */
+interface Code {
+  code: string;
+}
+
 const ru = {
-  unknownCode: () => 'Код не найден в GetMeBack. Проверьте QR-код, номер телефона или карты и отсканируйте ещё раз.',
-  unreadableCode: () => 'Код не прочитан. Отсканируйте QR-код ещё раз или введите номер телефона или карты гостя.',
-  otherGuestBound: (p: { name: string }) =>
-    `К заказу уже привязан гость ${p.name}. Сначала сделайте чекаут гостя, затем повторите чекин.`,
-  voucherRedeemed: (p: { gift: string }) => `Подарок «${p.gift}» уже использован. Отсканируйте другой QR-код подарка.`,
-  voucherInOtherOrder: (p: { gift: string }) =>
-    `Подарок «${p.gift}» уже добавлен в другой открытый заказ. Удалите его из того заказа или отсканируйте другой подарок.`,
-  orderPaid: () => 'Заказ уже оплачен: изменить его нельзя.',
-  orderRefunded: () => 'По заказу оформлен возврат: изменить его нельзя.',
-  providerUnavailable: () =>
-    'Нет связи с GetMeBack. Повторите через минуту; если не помогает, сообщите администратору.',
-  giftNotOffered: () => 'Этого подарка нет среди предложенных в заказе. Сделайте чекин QR-кода подарка.',
-  notEnoughPoints: (p: { name: string; available: string; needed: string }) =>
-    `У гостя ${p.name} недостаточно баллов: доступно ${p.available}, нужно ${p.needed}.`,
-  noGuest: () => 'К заказу не привязан гость. Сначала сделайте чекин гостя.',
-  noBonusPaymentType: () =>
-    'Не настроен тип оплаты бонусами GetMeBack (Bonus payment type). Попросите администратора указать его в настройках.',
-  orderSumOverLimit: (p: { sum: string; max: string }) =>
-    `Сумма заказа ${p.sum} больше предела кассы ${p.max}. Проверьте сумму; если она верна, администратор может поднять предел в настройках (limits.maxOrderSum).`,
-  cashbackOverLimit: (p: { sum: string; max: string }) =>
-    `Начисление ${p.sum} за одну оплату больше предела кассы ${p.max}. Проверьте сумму; предел задаёт администратор (limits.maxCashback).`,
-  unknownWaiterPin: () => 'PIN официанта не найден на кассе. Проверьте PIN в iikoWaiter или попросите администратора добавить официанта.',
-  bonusOverMax: (p: { sum: string; max: string }) =>
-    `Оплата бонусами ${p.sum} больше доступного максимума ${p.max}. Уменьшите сумму бонусов.`,
-  bonusWithoutGuest: () => 'В оплате есть бонусы GetMeBack, но к заказу не привязан гость. Сделайте чекин гостя.',
-  notPaidForRefund: () => 'Возврат невозможен: заказ не оплачен.',
-  badRequest: (p: { fields: string }) =>
-    `Некорректный запрос (${p.fields}). Обновите приложение iikoWaiter или сообщите администратору.`,
-  tooLarge: () => 'Слишком большой запрос. Сообщите администратору.',
-  paymentInProgress: () => 'Эта оплата уже выполняется. Подождите несколько секунд и проверьте заказ.',
-  keyReused: () => 'Этот ключ оплаты уже использован для другого запроса. Повторите оплату заново.',
-  internal: (p: { requestId: string }) =>
-    `Внутренняя ошибка кассы. Повторите; если не помогает, сообщите администратору (код ${p.requestId}).`,
-  forbidden: () => 'Доступ запрещён: касса не принимает запросы с этого адреса.',
-  callerNotAllowed: (p: { address: string }) =>
-    `Касса не принимает запросы с адреса ${p.address}. На кассе откройте «Подключение» и нажмите «Разрешить» у этого адреса (настройка «Терминалы iikoWaiter», server.allowedRanges).`,
-  notFound: () => 'Нет такого адреса. Проверьте Server Address в настройках iikoWaiter.',
-  noSuchApi: () => 'Нет такого адреса в API кассы. Обновите страницу панели кассы.',
-  tooManyRequests: () => 'Слишком много запросов. Подождите несколько секунд.',
+  unknownCode: (_: Code) => 'Гость не найден в GetMeBack. Проверьте QR-код, номер телефона или карты и повторите чекин.',
+  unreadableCode: (_: Code) =>
+    'QR-код не прочитан. Отсканируйте его ещё раз или введите номер телефона или карты гостя.',
+  guestGone: (p: Code) =>
+    `Гость этого заказа не найден в GetMeBack. Сделайте чекаут гостя и чекин заново; если не помогает, сообщите администратору, код запроса ${p.code}.`,
+  otherGuestBound: (p: Code & { name: string }) =>
+    `К заказу уже привязан гость ${p.name}. Сделайте чекаут этого гостя, затем чекин нового.`,
+  voucherRedeemed: (p: Code & { gift: string }) =>
+    `Подарок «${p.gift}» уже использован. Попросите гостя показать QR-код другого подарка.`,
+  voucherInOtherOrder: (p: Code & { gift: string }) =>
+    `Подарок «${p.gift}» уже добавлен в другой открытый заказ. Уберите его из того заказа или выберите другой подарок.`,
+  orderPaid: (_: Code) => 'Заказ уже оплачен, изменить его нельзя. Для новых блюд откройте новый заказ.',
+  orderRefunded: (_: Code) => 'По заказу оформлен возврат, изменить его нельзя. Для новых блюд откройте новый заказ.',
+  providerUnavailable: (p: Code) =>
+    `Нет связи с GetMeBack. Повторите через минуту; если не помогает, сообщите администратору, код запроса ${p.code}.`,
+  giftNotOffered: (_: Code) => 'Этого подарка нет в заказе. Сделайте чекин QR-кода подарка и нажмите кнопку подарка.',
+  notEnoughPoints: (p: Code & { name: string; available: string; needed: string }) =>
+    `У гостя ${p.name} не хватает бонусов на подарок: есть ${p.available}, нужно ${p.needed}. Выберите другой подарок.`,
+  noGuest: (_: Code) => 'К заказу не привязан гость. Сначала сделайте чекин гостя.',
+  noBonusPaymentType: (p: Code) =>
+    `Оплата бонусами не настроена: в GetMeBack Till не указан ID типа оплаты GetMeBack (Bonus payment type). Примите оплату без бонусов и сообщите администратору, код запроса ${p.code}.`,
+  bonusOverMax: (p: Code & { sum: string; max: string }) =>
+    `Бонусами можно оплатить не больше ${p.max}, а указано ${p.sum}. Уменьшите сумму бонусов.`,
+  bonusWithoutGuest: (_: Code) => 'В оплате есть бонусы GetMeBack, но к заказу не привязан гость. Сделайте чекин гостя или уберите оплату бонусами.',
+  notPaidForRefund: (_: Code) => 'Возврат невозможен: заказ ещё не оплачен. Проверьте, тот ли это заказ.',
+  badRequest: (p: Code) =>
+    `GetMeBack Till не понял запрос iikoWaiter. Повторите действие; если не помогает, сообщите администратору, код запроса ${p.code}.`,
+  tooLarge: (p: Code) => `Запрос iikoWaiter слишком большой. Сообщите администратору, код запроса ${p.code}.`,
+  paymentInProgress: (_: Code) => 'Эта оплата уже проводится. Подождите несколько секунд и откройте заказ снова.',
+  keyReused: (_: Code) => 'Эта попытка оплаты уже проведена с другими суммами. Откройте заказ, проверьте оплату и начните её заново.',
+  internal: (p: Code) =>
+    `Ошибка в GetMeBack Till. Повторите действие; если не помогает, сообщите администратору, код запроса ${p.code}.`,
+  orderSumOverLimit: (p: Code & { sum: string; max: string }) =>
+    `Сумма заказа ${p.sum} больше предела GetMeBack Till (${p.max}). Проверьте сумму; если она верна, сообщите администратору, код запроса ${p.code}.`,
+  cashbackOverLimit: (p: Code & { sum: string; max: string }) =>
+    `Начисление за одну оплату (${p.sum}) больше предела GetMeBack Till (${p.max}). Проверьте сумму; если она верна, сообщите администратору, код запроса ${p.code}.`,
+  unknownWaiterPin: (_: Code) =>
+    'Ваш PIN не найден в GetMeBack Till. Проверьте PIN в iikoWaiter или попросите администратора добавить вас в список официантов.',
+  callerNotAllowed: (p: Code & { address: string }) =>
+    `GetMeBack Till не принимает запросы с этого терминала (${p.address}). Сообщите администратору: на главной кассе в разделе «Подключение» нажмите «Разрешить» у этого адреса (настройка «Терминалы iikoWaiter»).`,
+  forbidden: (p: Code) => `GetMeBack Till не принимает запросы с этого устройства. Сообщите администратору, код запроса ${p.code}.`,
+  notFound: (_: Code) => 'По этому адресу нет GetMeBack Till. Проверьте адрес сервера (Server Address) в настройках iikoWaiter → External Loyalty.',
+  noSuchApi: (_: Code) => 'Такого адреса нет в GetMeBack Till. Обновите страницу панели.',
+  tooManyRequests: (_: Code) => 'Слишком много запросов. Подождите несколько секунд и повторите.',
 } as const;
 
 type Catalogue = { [K in keyof typeof ru]: (typeof ru)[K] };
 
 const en: Catalogue = {
-  unknownCode: () => 'Code not found in GetMeBack. Check the QR code, phone or card number and scan again.',
+  unknownCode: () => 'Guest not found in GetMeBack. Check the QR code, phone or card number and check in again.',
   unreadableCode: () => 'The code could not be read. Scan the QR code again or type the guest’s phone or card number.',
-  otherGuestBound: (p) => `Guest ${p.name} is already bound to this order. Check the guest out first, then check in again.`,
-  voucherRedeemed: (p) => `Gift "${p.gift}" has already been used. Scan another gift QR code.`,
-  voucherInOtherOrder: (p) =>
-    `Gift "${p.gift}" is already added to another open order. Remove it there or scan another gift.`,
-  orderPaid: () => 'The order is already paid and cannot be changed.',
-  orderRefunded: () => 'The order has been refunded and cannot be changed.',
-  providerUnavailable: () => 'GetMeBack cannot be reached. Try again in a minute; if it persists, tell the manager.',
-  giftNotOffered: () => 'This gift is not offered in the order. Check in the gift QR code.',
-  notEnoughPoints: (p) => `Guest ${p.name} has not enough points: ${p.available} available, ${p.needed} needed.`,
+  guestGone: (p) =>
+    `This order's guest is no longer found in GetMeBack. Check the guest out and in again; if that does not help, tell the administrator, request code ${p.code}.`,
+  otherGuestBound: (p) => `Guest ${p.name} is already bound to this order. Check that guest out, then check in the new one.`,
+  voucherRedeemed: (p) => `Gift "${p.gift}" has already been used. Ask the guest for another gift's QR code.`,
+  voucherInOtherOrder: (p) => `Gift "${p.gift}" is already added to another open order. Remove it there or choose another gift.`,
+  orderPaid: () => 'The order is already paid and cannot be changed. Open a new order for more dishes.',
+  orderRefunded: () => 'The order has been refunded and cannot be changed. Open a new order for more dishes.',
+  providerUnavailable: (p) => `GetMeBack cannot be reached. Try again in a minute; if that does not help, tell the administrator, request code ${p.code}.`,
+  giftNotOffered: () => 'This gift is not in the order. Check in the gift QR code and press the gift button.',
+  notEnoughPoints: (p) => `Guest ${p.name} has not enough bonuses for the gift: ${p.available} available, ${p.needed} needed. Choose another gift.`,
   noGuest: () => 'No guest is bound to the order. Check the guest in first.',
-  noBonusPaymentType: () => 'The GetMeBack "Bonus payment type" is not set. Ask the manager to set it in the settings.',
+  noBonusPaymentType: (p) =>
+    `Bonus payment is not set up: GetMeBack Till has no GetMeBack payment type ID (Bonus payment type). Take the payment without bonuses and tell the administrator, request code ${p.code}.`,
+  bonusOverMax: (p) => `At most ${p.max} can pay for this order, and ${p.sum} were given. Lower the bonus sum.`,
+  bonusWithoutGuest: () => 'The payment has GetMeBack bonuses but no guest is bound to the order. Check the guest in or remove the bonus payment.',
+  notPaidForRefund: () => 'Cannot refund: the order is not paid yet. Check that this is the right order.',
+  badRequest: (p) => `GetMeBack Till did not understand iikoWaiter's request. Try again; if that does not help, tell the administrator, request code ${p.code}.`,
+  tooLarge: (p) => `iikoWaiter's request is too large. Tell the administrator, request code ${p.code}.`,
+  paymentInProgress: () => 'This payment is already in progress. Wait a few seconds and open the order again.',
+  keyReused: () => 'This payment attempt was already made with other sums. Open the order, check the payment and start it again.',
+  internal: (p) => `Error in GetMeBack Till. Try again; if that does not help, tell the administrator, request code ${p.code}.`,
   orderSumOverLimit: (p) =>
-    `The order sum ${p.sum} is above the till's limit ${p.max}. Check the sum; if it is right, the manager can raise the limit in the settings (limits.maxOrderSum).`,
-  cashbackOverLimit: (p) => `Cashback of ${p.sum} for one payment is above the till's limit ${p.max}. Check the sum; the manager sets the limit (limits.maxCashback).`,
-  unknownWaiterPin: () => "The waiter's PIN is not known to the till. Check the PIN in iikoWaiter or ask the manager to add the waiter.",
-  bonusOverMax: (p) => `Bonus payment ${p.sum} is more than the available maximum ${p.max}. Lower the bonus sum.`,
-  bonusWithoutGuest: () => 'The payment has GetMeBack bonuses but no guest is bound to the order. Check the guest in.',
-  notPaidForRefund: () => 'Cannot refund: the order is not paid.',
-  badRequest: (p) => `Malformed request (${p.fields}). Update the iikoWaiter app or tell the manager.`,
-  tooLarge: () => 'The request is too large. Tell the manager.',
-  paymentInProgress: () => 'This payment is already in progress. Wait a few seconds and check the order.',
-  keyReused: () => 'This payment key was already used for another request. Start the payment again.',
-  internal: (p) => `Internal till error. Try again; if it persists, tell the manager (code ${p.requestId}).`,
-  forbidden: () => 'Access denied: the till does not accept requests from this address.',
-  callerNotAllowed: (p: { address: string }) =>
-    `The till does not accept requests from ${p.address}. On the till, open Setup and press "Allow" next to this address (setting "iikoWaiter terminals", server.allowedRanges).`,
-  notFound: () => 'No such address. Check the Server Address in the iikoWaiter settings.',
-  noSuchApi: () => 'No such address in the till API. Reload the dashboard page.',
-  tooManyRequests: () => 'Too many requests. Wait a few seconds.',
+    `The order sum ${p.sum} is above GetMeBack Till's limit (${p.max}). Check the sum; if it is right, tell the administrator, request code ${p.code}.`,
+  cashbackOverLimit: (p) =>
+    `The cashback of one payment (${p.sum}) is above GetMeBack Till's limit (${p.max}). Check the sum; if it is right, tell the administrator, request code ${p.code}.`,
+  unknownWaiterPin: () => 'Your PIN is not known to GetMeBack Till. Check the PIN in iikoWaiter or ask the administrator to add you to the waiters.',
+  callerNotAllowed: (p) =>
+    `GetMeBack Till does not accept requests from this terminal (${p.address}). Tell the administrator: on the main till, open Setup and press "Allow" next to this address (setting "iikoWaiter terminals").`,
+  forbidden: (p) => `GetMeBack Till does not accept requests from this device. Tell the administrator, request code ${p.code}.`,
+  notFound: () => 'There is no GetMeBack Till at this address. Check the Server Address in iikoWaiter settings → External Loyalty.',
+  noSuchApi: () => 'GetMeBack Till has no such address. Reload the dashboard page.',
+  tooManyRequests: () => 'Too many requests. Wait a few seconds and try again.',
 };
 
 export type WaiterMessageKey = keyof Catalogue;
-export type WaiterMessageParams<K extends WaiterMessageKey> = Parameters<Catalogue[K]>[0];
+/** What a message needs besides the request's code (which `waiterMessage` adds itself). */
+export type WaiterMessageParams<K extends WaiterMessageKey> = Omit<Parameters<Catalogue[K]>[0], 'code'>;
+/** No argument for a message that needs nothing but the code; its parameters otherwise. */
+export type WaiterMessageArgs<K extends WaiterMessageKey> = keyof WaiterMessageParams<K> extends never ? [] : [WaiterMessageParams<K>];
+
+export const WAITER_MESSAGE_KEYS = Object.keys(ru) as WaiterMessageKey[];
 
 const catalogues: Record<Language, Catalogue> = { ru, en };
 
-export function waiterMessage<K extends WaiterMessageKey>(
-  language: Language,
-  key: K,
-  ...params: Parameters<Catalogue[K]>
-): string {
-  const render = catalogues[language][key] as (p?: unknown) => string;
-  return render(params[0]);
+/** The popup text for `key`; `code` is the request's short code (its RequestId). */
+export function waiterMessage<K extends WaiterMessageKey>(language: Language, key: K, code: string, ...params: WaiterMessageArgs<K>): string {
+  const render = catalogues[language][key] as (p: Code) => string;
+  return render({ ...(params[0] ?? {}), code });
 }

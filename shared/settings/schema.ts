@@ -8,7 +8,7 @@ import { ACCOUNT_URL_MESSAGES, checkAccountUrl } from './cloud-account-url.js';
  */
 // iiko's ids are .NET GUIDs: its built-in payment types' ids are not RFC 4122 UUIDs (no version or
 // variant bits), so any 8-4-4-4-12 hex id is accepted.
-const Uuid = z.guid({ error: 'должен быть UUID типа оплаты iiko / must be an iiko UUID' });
+const Uuid = z.guid();
 const OptionalUuid = z.union([z.literal(''), Uuid]);
 
 export const ServerSettings = z.object({
@@ -16,7 +16,7 @@ export const ServerSettings = z.object({
   port: z.number().int().min(0).max(65_535).default(3000),
   path: z
     .string()
-    .regex(/^\/[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*$/, { error: 'путь вида /GetMeBack / a path like /GetMeBack' })
+    .regex(/^\/[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*$/)
     .default('/GetMeBack'),
   /**
    * The iikoWaiter terminals allowed to call the waiter API, as addresses or CIDR ranges, besides this

@@ -36,14 +36,14 @@ describe('shiftReportCsv', () => {
     const csv = shiftReportCsv(report, 'ru');
     expect(csv.startsWith('\ufeffОфициант;ID официанта;Долг на начало;')).toBe(true);
     expect(csv.split('\r\n')).toEqual([
-      '\ufeffОфициант;ID официанта;Долг на начало;Принято наличными;Сдано в кассу;Снято возвратами;Долг на конец',
+      '\ufeffОфициант;ID официанта;Долг на начало;Взято у гостей;Сдано в кассу;Уменьшено возвратами заказов;Долг на конец',
       'Анна;pin:a;1000,00;500,00;1200,00;0,00;300,00',
       'Итого официанты;;1000,00;500,00;1200,00;0,00;300,00',
       'Наличные сразу в кассу;;;70,00;;;',
       '',
     ]);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/\n/);
-    expect(shiftReportCsv(report, 'en').split('\r\n')[0]).toBe('\ufeffWaiter;Waiter ID;Opening debt;Cash taken;Handed in;Reversed by refunds;Closing debt');
+    expect(shiftReportCsv(report, 'en').split('\r\n')[0]).toBe('\ufeffWaiter;Waiter ID;Opening debt;Taken from guests;Handed in;Lowered by order refunds;Closing debt');
   });
 
   it('writes an unnamed waiter with an empty name and the id', () => {

@@ -1,4 +1,4 @@
-import { formatRoubles } from '../../../shared/money.js';
+import { formatBonuses } from '../../../shared/i18n/numbers.js';
 import type { GiftDish } from '../../../shared/wire/gifts.js';
 import { kopecksToWire } from '../../../shared/money.js';
 import { inTransaction } from '../ledger/transaction.js';
@@ -25,7 +25,7 @@ export async function addGift(ctx: LoyaltyContext, orderId: string, giftId: stri
     throw new Refusal('giftNotOffered');
   }
   const guest = await askProvider(() => ctx.provider.guest(offer.guestId));
-  if (!guest) throw new Refusal('unknownCode');
+  if (!guest) throw new Refusal('guestGone');
   const language = ctx.settings().language;
 
   return inTransaction(ctx.db, ctx.events, () => {
@@ -38,8 +38,8 @@ export async function addGift(ctx: LoyaltyContext, orderId: string, giftId: stri
     if (available < offer.points) {
       throw new Refusal('notEnoughPoints', {
         name: guest.fullName,
-        available: formatRoubles(Math.max(0, available), language),
-        needed: formatRoubles(offer.points, language),
+        available: formatBonuses(Math.max(0, available), language),
+        needed: formatBonuses(offer.points, language),
       });
     }
     const at = ctx.clock.now().toISOString();

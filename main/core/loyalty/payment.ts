@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { balanceToWire, formatRoubles, kopecksToWire } from '../../../shared/money.js';
+import { formatBonuses } from '../../../shared/i18n/numbers.js';
+import { balanceToWire, kopecksToWire } from '../../../shared/money.js';
 import type { PaymentResponse } from '../../../shared/wire/payment.js';
 import { inTransaction } from '../ledger/transaction.js';
 import { SALES_ACCOUNT, TILL_ACCOUNT, recordCashEntry, waiterAccount } from '../ledger/cash-book.js';
@@ -71,7 +72,7 @@ export async function payOrder(
       });
       if (bonus > max) {
         const language = settings.language;
-        throw new Refusal('bonusOverMax', { sum: formatRoubles(bonus, language), max: formatRoubles(max, language) });
+        throw new Refusal('bonusOverMax', { sum: formatBonuses(bonus, language), max: formatBonuses(max, language) });
       }
     }
 

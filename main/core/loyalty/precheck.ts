@@ -36,7 +36,7 @@ export async function precheck(
   if (!paymentTypeId) throw new Refusal('noBonusPaymentType');
   const guestId = order.guestId;
   const guest = await askProvider(() => ctx.provider.guest(guestId));
-  if (!guest) throw new Refusal('unknownCode');
+  if (!guest) throw new Refusal('guestGone');
   const rules = ctx.provider.rules();
 
   return inTransaction(ctx.db, ctx.events, () => {

@@ -1,4 +1,4 @@
-import type { WaiterMessageKey, WaiterMessageParams } from '../../../shared/i18n/waiter-messages.js';
+import type { WaiterMessageArgs, WaiterMessageKey, WaiterMessageParams } from '../../../shared/i18n/waiter-messages.js';
 
 /**
  * A well-formed request that cannot be done: the waiter gets a popup (200 + WaiterMessage) and
@@ -6,12 +6,12 @@ import type { WaiterMessageKey, WaiterMessageParams } from '../../../shared/i18n
  */
 export class Refusal<K extends WaiterMessageKey = WaiterMessageKey> extends Error {
   readonly key: K;
-  readonly params: WaiterMessageParams<K>;
+  readonly params: WaiterMessageParams<K> | undefined;
 
-  constructor(key: K, ...params: WaiterMessageParams<K> extends undefined ? [] : [WaiterMessageParams<K>]) {
+  constructor(key: K, ...params: WaiterMessageArgs<K>) {
     super(key);
     this.name = 'Refusal';
     this.key = key;
-    this.params = params[0] as WaiterMessageParams<K>;
+    this.params = params[0];
   }
 }

@@ -84,7 +84,7 @@ export class EmbeddedLoyaltyBook implements LoyaltyProvider {
   }
 
   status(): ProviderStatus {
-    return { provider: 'local', online: true, lastError: null, outbox: 0 };
+    return { provider: 'local', online: true, lastError: null, trouble: null, parked: 0, outbox: 0 };
   }
 
   async close(): Promise<void> {}

@@ -1,4 +1,7 @@
 import type { ProviderStatus } from '../../../shared/admin/status.js';
+import type { ProviderTrouble } from '../../../shared/i18n/provider-messages.js';
+
+export type { ProviderTrouble };
 
 /**
  * Where guests, balances and gift vouchers live: the embedded loyalty book (SQLite, the default) or

@@ -20,7 +20,11 @@ describe('malformed requests get 4xx naming the fields, never a 500', () => {
     const answer = await t.till.waiter<Refused>(method, route, body, { 'Idempotency-Key': 'k-bad-id' });
     expect(answer.status).toBe(400);
     expect(fieldsOf(answer.body)).toEqual(['orderId']);
-    expect(answer.body.WaiterMessage).toMatch(/Некорректный запрос \(orderId\)/);
+    // The field is named for iikoWaiter's developers; the waiter reads what to do and the code to quote.
+    expect(answer.body.WaiterMessage).toBe(
+      `GetMeBack Till не понял запрос iikoWaiter. Повторите действие; если не помогает, сообщите администратору, код запроса ${answer.body.RequestId}.`,
+    );
+    expect(answer.body.WaiterMessage).not.toMatch(/orderId/);
   });
 
   it.each([
@@ -62,7 +66,7 @@ describe('malformed requests get 4xx naming the fields, never a 500', () => {
     const big = JSON.stringify({ Value: 'x'.repeat(9 * 1024) });
     const declared = await t.till.waiter<Refused>('POST', `/orders/${order}/checkin`, big);
     expect(declared.status).toBe(413);
-    expect(declared.body.WaiterMessage).toMatch(/Слишком большой запрос/);
+    expect(declared.body.WaiterMessage).toMatch(/^Запрос iikoWaiter слишком большой\. Сообщите администратору, код запроса [0-9a-f]{8}\.$/);
 
     const chunked = await fetch(`${t.till.waiterUrl}/orders/${order}/checkin`, {
       method: 'POST',

@@ -8,7 +8,7 @@ import { countRows, expectRefusal, newOrderId, paymentBody, type Refused, useTil
 
 const t = useTill('file');
 
-const UNREADABLE_ru = /Код не прочитан/;
+const UNREADABLE_ru = /QR-код не прочитан/;
 
 describe('check-in of a value that cannot be read is a message for the waiter, not a 400 (docs/protocol.md#check-in)', () => {
   it.each([
@@ -39,7 +39,7 @@ describe('check-in of a value that cannot be read is a message for the waiter, n
   });
 
   it('256 characters are read (and looked up: not found)', async () => {
-    expectRefusal(await t.steps.checkIn(newOrderId(), 'G'.repeat(256)), /Код не найден/);
+    expectRefusal(await t.steps.checkIn(newOrderId(), 'G'.repeat(256)), /Гость не найден в GetMeBack/);
   });
 
   it('a value with spaces around it is read without them', async () => {
@@ -73,7 +73,7 @@ describe('check-out (unbind) answers 204 in every state (docs/protocol.md#check-
 
   it('an order whose only check-in was refused: nothing is written', async () => {
     const order = newOrderId();
-    expectRefusal(await t.steps.checkIn(order, 'GMB-G-9999'), /Код не найден/);
+    expectRefusal(await t.steps.checkIn(order, 'GMB-G-9999'), /Гость не найден в GetMeBack/);
     await checkOut(order);
     expect(checkOutEvents(order)).toBe(0);
   });

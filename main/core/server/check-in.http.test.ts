@@ -33,7 +33,7 @@ describe('check-in (docs/protocol.md#check-in)', () => {
     const orders = countRows(t.till, 'orders');
     const events = countRows(t.till, 'events');
     const answer = await t.steps.checkIn(order, 'GMB-G-9999');
-    expectRefusal(answer, /Код не найден/);
+    expectRefusal(answer, /^Гость не найден в GetMeBack\. Проверьте QR-код, номер телефона или карты и повторите чекин\.$/);
     expect(countRows(t.till, 'orders')).toBe(orders);
     expect(countRows(t.till, 'events', "type <> 'request.refused'")).toBe(events);
     expect((await t.steps.view(order)).Guest).toBeNull();

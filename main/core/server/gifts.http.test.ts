@@ -93,7 +93,7 @@ describe('gifts (docs/protocol.md#check-in, #add-a-gift, #remove-a-gift)', () =>
   it('refuses a gift that was never offered in the order', async () => {
     const order = newOrderId();
     await t.steps.checkIn(order, 'GMB-G-1001');
-    expectRefusal(await t.steps.addGift(order, 'v-2'), /нет среди предложенных/);
+    expectRefusal(await t.steps.addGift(order, 'v-2'), /Этого подарка нет в заказе\. Сделайте чекин QR-кода подарка/);
     await t.steps.checkOut(order);
   });
 });
@@ -137,7 +137,7 @@ describe('a gift costs exactly its points', () => {
     const gifts = waiterSteps(seeded);
     const order = newOrderId();
     await gifts.checkIn(order, 'V-SHORT');
-    expectRefusal(await gifts.addGift(order, 'v-short'), /недостаточно баллов: доступно 199,99\s₽, нужно 200,00\s₽/);
+    expectRefusal(await gifts.addGift(order, 'v-short'), /не хватает бонусов на подарок: есть 199,99\s+бонуса, нужно 200\s+бонусов\. Выберите другой подарок\.$/);
     expect((await gifts.view(order)).Gifts).toEqual([]);
     expect(countRows(seeded, 'holds', 'order_id = ?', order)).toBe(0);
   });

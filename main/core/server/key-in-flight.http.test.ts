@@ -41,7 +41,7 @@ describe('a key whose first request is still running answers 409', () => {
     const all = await Promise.all(answers);
     const conflicts = all.filter((answer) => answer.status === 409);
     expect(conflicts).toHaveLength(19);
-    for (const conflict of conflicts) expect(conflict.body.WaiterMessage).toMatch(/уже выполняется/);
+    for (const conflict of conflicts) expect(conflict.body.WaiterMessage).toMatch(/уже проводится/);
     const [committed] = all.filter((answer) => answer.status === 200);
     expect(committed?.body).toMatchObject({ OrderId: order, BonusWrittenOff: 300, WaiterDebt: 900 });
     expect(book.waiting).toBe(1);

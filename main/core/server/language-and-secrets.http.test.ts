@@ -13,12 +13,12 @@ describe('the waiter’s language', () => {
     try {
       const steps = waiterSteps(till);
       const order = newOrderId();
-      expectRefusal(await steps.checkIn(order, 'GMB-G-9999'), /^Code not found in GetMeBack/);
+      expectRefusal(await steps.checkIn(order, 'GMB-G-9999'), /^Guest not found in GetMeBack/);
       await steps.checkIn(order, 'GMB-G-1001');
-      expectRefusal(await steps.checkIn(order, 'GMB-G-1002'), /^Guest Иванов Иван Иванович is already bound.*Check the guest out first/);
+      expectRefusal(await steps.checkIn(order, 'GMB-G-1002'), /^Guest Иванов Иван Иванович is already bound.*Check that guest out/);
       expectRefusal(await steps.precheck(newOrderId(), 100, 10), /^No guest is bound/);
       const bad = await till.waiter<Refused>('POST', '/orders/x/checkin', { Value: 'a' });
-      expect(bad.body.WaiterMessage).toMatch(/^Malformed request \(orderId\)/);
+      expect(bad.body.WaiterMessage).toMatch(/^GetMeBack Till did not understand iikoWaiter's request\..*request code [0-9a-f]{8}\.$/);
     } finally {
       await till.close();
     }

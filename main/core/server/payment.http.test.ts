@@ -59,7 +59,7 @@ describe('payment (docs/protocol.md#payment)', () => {
     await t.steps.pay(order, paymentBody(1200, { bonus: 300, cash: 900 }), 'pay-422');
     const other = await t.steps.pay(order, paymentBody(1200, { bonus: 200, cash: 1000 }), 'pay-422');
     expect(other.status).toBe(422);
-    expect(other.body.WaiterMessage).toMatch(/ключ оплаты уже использован/);
+    expect(other.body.WaiterMessage).toMatch(/попытка оплаты уже проведена с другими суммами/);
   });
 
   it.each([
@@ -88,7 +88,7 @@ describe('payment (docs/protocol.md#payment)', () => {
   it('refuses bonuses above the maximum recomputed now and commits nothing', async () => {
     const order = await orderReadyToPay();
     const refused = await t.steps.pay(order, paymentBody(1200, { bonus: 600.01, cash: 599.99 }), 'pay-over');
-    expectRefusal(refused, /600,01\s₽ больше доступного максимума 600,00\s₽/);
+    expectRefusal(refused, /^Бонусами можно оплатить не больше 600\s+бонусов, а указано 600,01\s+бонуса\. Уменьшите сумму бонусов\.$/);
     const view = await t.steps.view(order);
     expect(view.Status).toBe('Open');
     expect(view.Guest).toMatchObject({ Balance: 1500, Available: 1000 });

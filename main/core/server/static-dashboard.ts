@@ -14,7 +14,7 @@ const TYPES: Record<string, string> = {
 };
 
 const NOT_BUILT = `<!doctype html><html lang="ru"><meta charset="utf-8"><title>GetMeBack Till</title>
-<body style="font-family:sans-serif;padding:2rem"><h1>Панель кассы ещё не собрана</h1>
+<body style="font-family:sans-serif;padding:2rem"><h1>Панель GetMeBack Till ещё не собрана</h1>
 <p>Сервер для iikoWaiter работает. Чтобы открыть панель, выполните <code>npm run build</code> и перезапустите.</p>
 <p lang="en">The server for iikoWaiter is running. To see the dashboard, run <code>npm run build</code> and restart.</p></body></html>`;
 

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { validationErrors } from '../../../shared/i18n/validation-messages.js';
 import { migrateSettings } from '../../../shared/settings/migrations.js';
 import { Settings, SettingsPatch } from '../../../shared/settings/schema.js';
 import { parseCidr } from '../server/middleware/cidr.js';
@@ -45,11 +47,16 @@ export class SettingsService {
 
   /** Stored settings under this run's overrides; a bad override (a command-line flag) is named plainly. */
   private computeEffective(): Settings {
-    const parsed = Settings.safeParse(mergeDeep(this.stored, this.overrides));
+    const parsed = Settings.safeParse(mergeDeep(this.stored, this.overrides), { error: this.errorMessages() });
     if (!parsed.success) {
-      throw new SettingsValidationError(parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })));
+      throw problemsOf(parsed.error);
     }
     return Object.freeze(parsed.data) as Settings;
+  }
+
+  /** Validation messages in the language the settings screen is shown in (the stored one). */
+  private errorMessages() {
+    return validationErrors(this.stored.language);
   }
 
   get location(): string {
@@ -71,9 +78,9 @@ export class SettingsService {
   }
 
   update(patch: unknown): SettingsChange {
-    const parsed = SettingsPatch.safeParse(patch);
+    const parsed = SettingsPatch.safeParse(patch, { error: this.errorMessages() });
     if (!parsed.success) {
-      throw new SettingsValidationError(parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })));
+      throw problemsOf(parsed.error);
     }
     // zod fills a partial object's missing fields with their defaults: keep only what was sent,
     // so saving the port alone does not reset the host and the path.
@@ -92,9 +99,9 @@ export class SettingsService {
     }
     const rangeIssues = badRanges(rest.server?.allowedRanges);
     if (rangeIssues.length > 0) throw new SettingsValidationError(rangeIssues);
-    const next = Settings.safeParse(merged);
+    const next = Settings.safeParse(merged, { error: this.errorMessages() });
     if (!next.success) {
-      throw new SettingsValidationError(next.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })));
+      throw problemsOf(next.error);
     }
     const changedKeys = diffKeys(this.stored, next.data);
     this.stored = next.data;
@@ -155,4 +162,8 @@ function diffKeys(before: object, after: object, prefix = ''): string[] {
     else if (JSON.stringify(a) !== JSON.stringify(b)) changed.push(`${prefix}${key}`);
   }
   return changed;
+}
+
+function problemsOf(error: z.ZodError): SettingsValidationError {
+  return new SettingsValidationError(error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })));
 }

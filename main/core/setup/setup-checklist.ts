@@ -27,6 +27,8 @@ export function setupChecklist(settings: Settings, seen: { lastWaiterRequestAt: 
     { id: 'serverAddress', done: seen.lastWaiterRequestAt !== null, optional: false },
     { id: 'bonusPaymentType', done: settings.bonusPaymentTypeId !== '', optional: false },
     { id: 'payInOutTypes', done: settings.payInTypeId !== '' && settings.payOutTypeId !== '', optional: !settings.cashToWaiter },
+    // The guide's last step, in iikoOffice (trading enterprise → «Настройки учёта»): the till cannot see it either.
+    { id: 'cashToWaiterInOffice', done: false, optional: !settings.cashToWaiter },
     // The till cannot see iiko's permissions: the manager ticks this off in iikoOffice.
     { id: 'waiterPermissions', done: false, optional: false },
     { id: 'provider', done: seen.providerOnline, optional: false },

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { expect } from 'vitest';
 import { BONUS_TYPE, startTestTill, type TestTill, type TestTillOptions } from './test-till.js';
 import { startFakeGetMeBackCloud, type FakeGetMeBackCloud, type FakeGift, type FakeGuest } from './fake-getmeback-cloud.js';
 import { CloudProvider, type CloudTiming } from '../providers/cloud/cloud-provider.js';
@@ -14,7 +15,8 @@ export const CLOUD_GIFTS: FakeGift[] = [
 ];
 
 /** What the waiter sees when the cloud cannot answer (`providerUnavailable`, in Russian). */
-export const OFFLINE_MESSAGE = 'Нет связи с GetMeBack. Повторите через минуту; если не помогает, сообщите администратору.';
+/** The waiter's popup while the cloud is down (its request code differs each time). */
+export const OFFLINE_MESSAGE = expect.stringMatching(/^Нет связи с GetMeBack\. Повторите через минуту; если не помогает, сообщите администратору, код запроса [0-9a-f]{8}\.$/);
 
 /** Short timeouts and backoff so that tests of failures take well under a second each. */
 export const FAST_TIMING: Partial<CloudTiming> = {

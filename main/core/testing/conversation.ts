@@ -63,14 +63,35 @@ export async function send(till: TestTill, exchange: Exchange): Promise<HttpAnsw
   return till.waiter(method, route, text ?? (body === undefined ? undefined : JSON.stringify(body)), headers);
 }
 
-/** The answer as the conversation states answers: `RequestId` (random each time) dropped. */
+/**
+ * The answer as the conversation states answers: `RequestId` (random each time) dropped, and where a
+ * message quotes it to the waiter as the request's code, the code written as `<code>`.
+ */
 export function comparable(answer: HttpAnswer): { status: number; body: unknown } {
-  return { status: answer.status, body: withoutRequestId(answer.body) };
+  return { status: answer.status, body: withCodePlaceholder(withoutRequestId(answer.body), requestIdOf(answer.body)) };
+}
+
+export const CODE = '<code>';
+
+function requestIdOf(body: unknown): string | undefined {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  const id = (body as Record<string, unknown>).RequestId;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+function withCodePlaceholder(body: unknown, requestId: string | undefined): unknown {
+  if (requestId === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  return Object.fromEntries(
+    Object.entries(body as Record<string, unknown>).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? value.split(requestId).join(CODE) : value,
+    ]),
+  );
 }
 
 /** The expected answer, with each `<any>` replaced by what the till really sent there. */
 export function expected(exchange: Exchange, answer: HttpAnswer): { status: number; body: unknown } {
-  return { status: exchange.response.status, body: fillAny(withoutRequestId(exchange.response.body), withoutRequestId(answer.body)) };
+  return { status: exchange.response.status, body: fillAny(withoutRequestId(exchange.response.body), comparable(answer).body) };
 }
 
 function withoutRequestId(body: unknown): unknown {

@@ -11,6 +11,7 @@ export const newOrderId = (): string => randomUUID();
 
 export interface Refused {
   WaiterMessage: string;
+  RequestId?: string;
   Errors?: { Field: string; Message: string }[];
 }
 

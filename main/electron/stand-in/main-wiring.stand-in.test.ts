@@ -124,7 +124,7 @@ describe('the compiled main process against the Electron stand-in', () => {
 
   it('turns a waiter’s check-in into a notification whose click brings the window forward on the feed', () => {
     expect(first.checkIn.status).toBe(204);
-    expect(first.checkIn.title).toBe('Гость отметился');
+    expect(first.checkIn.title).toBe('Чекин гостя');
     expect(first.checkIn.body).toContain('Иванов Иван Иванович');
     expect(first.checkIn.shown).toBe(true);
     expect(first.checkIn.windowUrlAfterClick).toBe(`http://127.0.0.1:${first.portFixed.freePort}/#/feed`);

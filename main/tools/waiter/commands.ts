@@ -46,7 +46,7 @@ async function run(command: WaiterCommand, client: WaiterClient, print: Print): 
     case 'pay': {
       const bonusTypeId = command.tender.bonus > 0 ? (command.bonusTypeId ?? (await client.bonusPaymentTypeId())) : null;
       if (command.tender.bonus > 0 && !bonusTypeId) {
-        print('⚠ Тип оплаты бонусами (Bonus payment type) не найден в настройках кассы: укажите его здесь (--bonus-type UUID) или в настройках кассы.');
+        print('⚠ ID типа оплаты GetMeBack (Bonus payment type) не указан в GetMeBack Till: передайте его здесь (--bonus-type) или укажите на экране «Настройки».');
         return 'failed';
       }
       const key = command.key ?? newKey();
@@ -55,7 +55,7 @@ async function run(command: WaiterCommand, client: WaiterClient, print: Print): 
     }
     case 'refund': {
       const key = command.key ?? newKey();
-      print(`Возврат, ключ ${key}`);
+      print(`Возврат заказа, ключ ${key}`);
       return show(print, await client.refund(command.orderId, key), refundLines);
     }
     case 'demo':

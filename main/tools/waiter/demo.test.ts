@@ -22,20 +22,20 @@ describe('npm run waiter -- demo', () => {
     const { outcome, lines } = await demoAgainst({});
     expect(outcome).toBe('done');
     const text = lines.join('\n');
-    expect(lines).toContain('Гость: Иванов Иван Иванович — баланс 1 500,00 ₽, доступно 1 500,00 ₽');
+    expect(lines).toContain('Гость: Иванов Иван Иванович — баланс 1 500 бонусов, доступно 1 500 бонусов');
     expect(lines.filter((line) => line.startsWith('[🎁 '))).toEqual([
-      '[🎁 Капучино] — кнопка подарка (200,00 баллов), id v-1',
-      '[🎁 Десерт дня] — кнопка подарка (350,00 баллов), id v-2',
+      '[🎁 Капучино] — кнопка подарка (200 бонусов), ID v-1',
+      '[🎁 Десерт дня] — кнопка подарка (350 бонусов), ID v-2',
     ]);
-    expect(lines).toContain('Гость: Иванов Иван Иванович — баланс 1 500,00 ₽, доступно 950,00 ₽');
-    expect(lines).toContain('Пречек: бонусами 300,00 ₽ из возможных 600,00 ₽ (баланс гостя 1 500,00 ₽)');
-    expect(lines.filter((line) => line === 'Оплачено: бонусами 300,00 ₽, подарками 550,00 баллов, начислено 45,00 ₽')).toHaveLength(2);
+    expect(lines).toContain('Гость: Иванов Иван Иванович — баланс 1 500 бонусов, доступно 950 бонусов');
+    expect(lines).toContain('Пречек: резерв 300 бонусов, максимум 600 бонусов (баланс гостя 1 500 бонусов)');
+    expect(lines.filter((line) => line === 'Заказ оплачен: списано 300 бонусов, за подарки 550 бонусов, начислено 45 бонусов')).toHaveLength(2);
     expect(lines).toContain('Ответ тот же байт в байт: ничего не списано дважды');
-    expect(lines).toContain('Гость: Иванов Иван Иванович — баланс 695,00 ₽, доступно 695,00 ₽');
-    expect(lines.filter((line) => line.endsWith('— списан при оплате'))).toHaveLength(2);
+    expect(lines).toContain('Гость: Иванов Иван Иванович — баланс 695 бонусов, доступно 695 бонусов');
+    expect(lines.filter((line) => line.endsWith('— использован'))).toHaveLength(2);
     expect(lines).toContain('Долг официанта Анна по наличным: 900,00 ₽');
     expect(lines).toContain('Долг официанта уменьшен на 900,00 ₽');
-    expect(lines.filter((line) => line === 'Баланс гостя: 1 500,00 ₽')).toHaveLength(1);
+    expect(lines.filter((line) => line === 'Баланс гостя: 1 500 бонусов')).toHaveLength(1);
     const afterRefund = lines.slice(lines.findIndex((line) => line.includes('после возврата')));
     expect(afterRefund).toContain('Долг официанта Анна по наличным: 0,00 ₽');
     expect(text).not.toContain('⚠');
@@ -47,9 +47,9 @@ describe('npm run waiter -- demo', () => {
   it('without a Bonus payment type shows the refusal, says how to set it, and pays without bonuses', async () => {
     const { outcome, lines } = await demoAgainst({ settings: { bonusPaymentTypeId: '' } });
     expect(outcome).toBe('done');
-    expect(lines).toContain('⚠ Не настроен тип оплаты бонусами GetMeBack (Bonus payment type). Попросите администратора указать его в настройках.');
-    expect(lines.some((line) => line.includes('--bonus-payment-type') && line.includes('экран настроек'))).toBe(true);
-    expect(lines).toContain('Оплачено: бонусами 0,00 ₽, подарками 550,00 баллов, начислено 60,00 ₽');
+    expect(lines.some((line) => /^⚠ Оплата бонусами не настроена: в GetMeBack Till не указан ID типа оплаты GetMeBack \(Bonus payment type\)\. .*код запроса [0-9a-f]{8}\.$/.test(line))).toBe(true);
+    expect(lines.some((line) => line.includes('--bonus-payment-type') && line.includes('«Настройки»'))).toBe(true);
+    expect(lines).toContain('Заказ оплачен: за подарки 550 бонусов, начислено 60 бонусов');
     expect(lines).toContain('Наличные под отчёт официанту: 1 200,00 ₽');
   });
 
@@ -71,8 +71,8 @@ describe('npm run waiter -- demo', () => {
     await client.pay(other, 100, [{ PaymentType: { Id: 'cash', Kind: 'Cash', Name: 'Наличные' }, Sum: 100 }], 'used-1');
     const lines: string[] = [];
     expect(await runDemo(client, (line) => lines.push(line), { bonusTypeId: null })).toBe('failed');
-    expect(lines).toContain('⚠ Подарок «Капучино» уже использован. Отсканируйте другой QR-код подарка.');
-    expect(lines.some((line) => line.includes('refund <orderId>'))).toBe(true);
+    expect(lines).toContain('⚠ Подарок «Капучино» уже использован. Попросите гостя показать QR-код другого подарка.');
+    expect(lines.some((line) => line.includes('Оформите возврат прошлого заказа демо'))).toBe(true);
   });
 });
 
@@ -84,20 +84,18 @@ describe('single commands', () => {
     const print = (line: string) => lines.push(line);
     const order = '3f0e9a52-6d1b-4b8e-9a47-2b8f1c0d9e11';
     expect(await runCommand({ name: 'checkin', orderId: order, value: '89990000002' }, client, print)).toBe(0);
-    expect(lines).toContain('Гость: Петрова Мария Сергеевна — баланс 300,00 ₽, доступно 300,00 ₽');
+    expect(lines).toContain('Гость: Петрова Мария Сергеевна — баланс 300 бонусов, доступно 300 бонусов');
     expect(await runCommand({ name: 'checkin', orderId: order, value: 'GMB-G-1001' }, client, print)).toBe(1);
     expect(lines.at(-1)).toMatch(/^⚠ К заказу уже привязан гость Петрова Мария Сергеевна/);
     const tender = { sum: 1000, bonus: 100, cash: null, card: 0 };
     expect(await runCommand({ name: 'pay', orderId: order, tender, key: 'k-1', bonusTypeId: null }, client, print)).toBe(0);
     expect(lines).toContain('Наличные под отчёт официанту: 900,00 ₽');
     expect(await runCommand({ name: 'refund', orderId: order, key: 'r-1' }, client, print)).toBe(0);
-    expect(lines).toContain('Баланс гостя: 300,00 ₽');
+    expect(lines).toContain('Баланс гостя: 300 бонусов');
     expect(await runCommand({ name: 'order', orderId: 'not-a-uuid' }, client, print)).toBe(1);
-    expect(lines.slice(-2)).toEqual([
-      'HTTP 400: ⚠ Некорректный запрос (orderId). Обновите приложение iikoWaiter или сообщите администратору.',
-      '  поле orderId: must be an iiko order id (UUID)',
-    ]);
+    expect(lines.at(-2)).toMatch(/^Ответ 400: ⚠ GetMeBack Till не понял запрос iikoWaiter\. .*код запроса [0-9a-f]{8}\.$/);
+    expect(lines.at(-1)).toBe('  поле запроса orderId: must be an iiko order id (UUID)');
     expect(await runCommand({ name: 'health' }, client, print)).toBe(0);
-    expect(lines.at(-1)).toBe(`Касса на связи: версия ${till.core.version}, встроенная книга лояльности`);
+    expect(lines.at(-1)).toBe(`GetMeBack Till на связи: версия ${till.core.version}, локальная база гостей`);
   });
 });

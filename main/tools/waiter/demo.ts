@@ -3,7 +3,7 @@ import type { OrderView } from '../../../shared/wire/order-view.js';
 import { isRefusal, newKey, type WaiterClient } from './client.js';
 import { show, type Outcome, type Print } from './print.js';
 import { paymentItems } from './payment-items.js';
-import { giftAddedLines, orderLines, paymentLines, precheckLines, refundLines, waiterCashLines } from './screen.js';
+import { bonuses, giftAddedLines, orderLines, paymentLines, precheckLines, refundLines, rub, waiterCashLines } from './screen.js';
 
 /** The guide's two gift vouchers of the demo guest, and the order of its story. */
 export const DEMO_VOUCHERS = ['GMB-V-5001', 'GMB-V-5002'] as const;
@@ -40,7 +40,7 @@ export async function runDemo(client: WaiterClient, print: Print, options: { bon
     must(show(print, await client.checkIn(orderId, voucher), () => ['Гость привязан к заказу']));
     const offered = (await orderNow())?.OfferedGifts[0];
     if (!offered) {
-      print('Кнопки подарка нет: демо остановлено. Подарки демо-книги уже использованы на этой кассе? Верните прошлый заказ демо (refund <orderId>) или запустите кассу с пустым --data-dir.');
+      print('Кнопки подарка нет: демо остановлено. Подарки демо-базы уже использованы в этом GetMeBack Till? Оформите возврат прошлого заказа демо или запустите GetMeBack Till с пустой папкой данных (--data-dir).');
       return 'failed';
     }
     step(`Нажимаем кнопку подарка «${offered.Name}»`);
@@ -48,7 +48,7 @@ export async function runDemo(client: WaiterClient, print: Print, options: { bon
     await orderNow();
   }
 
-  step(`Пречек на ${ORDER_SUM} ₽, из них ${BONUS_SUM} ₽ бонусами`);
+  step(`Пречек на ${rub(ORDER_SUM * 100)}, из них бонусами ${bonuses(BONUS_SUM * 100)}`);
   const precheck = await client.precheck(orderId, ORDER_SUM, BONUS_SUM);
   const precheckOutcome = show(print, precheck, precheckLines);
   // As iikoWaiter does, the bonus item of the payment is the one the pre-check answered.
@@ -56,13 +56,13 @@ export async function runDemo(client: WaiterClient, print: Print, options: { bon
   const bonusTypeId = precheckOutcome === 'done' ? (options.bonusTypeId ?? answered ?? (await client.bonusPaymentTypeId())) : null;
   const withBonus = bonusTypeId !== null;
   if (!withBonus) {
-    print('Оплата бонусами недоступна: задайте Bonus payment type (--bonus-payment-type UUID при запуске кассы или экран настроек). Платим без бонусов.');
+    print('Оплата бонусами недоступна: укажите ID типа оплаты GetMeBack (Bonus payment type) на экране «Настройки» или параметром --bonus-payment-type при запуске GetMeBack Till. Платим без бонусов.');
   }
 
   const tender = { sum: ORDER_SUM, bonus: withBonus ? BONUS_SUM : 0, cash: null, card: 0 };
   const items = paymentItems(tender, bonusTypeId);
   const key = newKey();
-  step(`Оплата ${withBonus ? `бонусами ${BONUS_SUM} ₽ и наличными` : 'наличными'}, ключ ${key}`);
+  step(`Оплата ${withBonus ? `бонусами (${bonuses(BONUS_SUM * 100)}) и наличными` : 'наличными'}, ключ ${key}`);
   const paid = await client.pay(orderId, ORDER_SUM, items, key);
   must(show(print, paid, paymentLines));
 
@@ -84,11 +84,11 @@ export async function runDemo(client: WaiterClient, print: Print, options: { bon
     step(title);
     waiterCashLines(cash).forEach((line) => print(line));
   };
-  await showCash('Наличные под отчёт');
+  await showCash('Наличные под отчёт официанту');
 
-  step('Гость передумал: возврат заказа — бонусы и подарки возвращаются, долг официанта сторнируется');
+  step('Гость передумал: возврат заказа — бонусы и подарки возвращаются гостю, долг официанта уменьшается');
   must(show(print, await client.refund(orderId, newKey()), refundLines));
-  await showCash('Наличные под отчёт после возврата');
+  await showCash('Наличные под отчёт официанту после возврата');
   print(failed ? '\nДемо закончилось с ошибками (см. выше)' : '\nДемо пройдено');
   return failed ? 'failed' : 'done';
 }

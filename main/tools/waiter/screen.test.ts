@@ -19,10 +19,10 @@ describe('what the waiter sees', () => {
       }),
     ).toEqual([
       'Заказ o-1: открыт',
-      'Гость: Иванов Иван Иванович — баланс 1 500,00 ₽, доступно 1 300,00 ₽',
-      '[🎁 Десерт дня] — кнопка подарка (350,00 баллов), id v-2',
-      'Подарок: Капучино, блюдо 1001, 200,00 баллов — в заказе',
-      'Оплата бонусами: 300,00 ₽ (максимум 450,50 ₽)',
+      'Гость: Иванов Иван Иванович — баланс 1 500 бонусов, доступно 1 300 бонусов',
+      '[🎁 Десерт дня] — кнопка подарка (350 бонусов), ID v-2',
+      'Подарок: Капучино, блюдо 1001, 200 бонусов — добавлен',
+      'Резерв бонусов: 300 бонусов (максимум 450,5 бонуса)',
     ]);
   });
 
@@ -36,15 +36,18 @@ describe('what the waiter sees', () => {
   it('leaves out the debt and the balance of a cash payment without a guest', () => {
     expect(
       paymentLines({ OrderId: 'o', BonusWrittenOff: 0, GiftPointsWrittenOff: 0, Accrued: 0, GiftsRedeemed: [], WaiterDebt: 0, Balance: null }),
-    ).toEqual(['Оплачено: бонусами 0,00 ₽, подарками 0,00 баллов, начислено 0,00 ₽']);
+    ).toEqual(['Заказ оплачен, бонусы не списаны и не начислены']);
+    expect(
+      paymentLines({ OrderId: 'o', BonusWrittenOff: 1, GiftPointsWrittenOff: 0, Accrued: 21, GiftsRedeemed: [], WaiterDebt: 0, Balance: 2 }),
+    ).toEqual(['Заказ оплачен: списано 1 бонус, начислено 21 бонус', 'Баланс гостя: 2 бонуса']);
   });
 
-  it('shows a refusal as a popup and a malformed request with its status and fields', () => {
+  it('shows a refusal as a popup, and a malformed request with its status and the fields for iikoWaiter’s developers', () => {
     expect(problemLines({ status: 204, text: '', body: null })).toBeNull();
-    expect(problemLines({ status: 200, text: '', body: { WaiterMessage: 'Код не найден' } })).toEqual(['⚠ Код не найден']);
+    expect(problemLines({ status: 200, text: '', body: { WaiterMessage: 'Гость не найден' } })).toEqual(['⚠ Гость не найден']);
     expect(
-      problemLines({ status: 400, text: '', body: { WaiterMessage: 'Некорректный запрос', Errors: [{ Field: 'OrderSum', Message: 'must be a number' }] } }),
-    ).toEqual(['HTTP 400: ⚠ Некорректный запрос', '  поле OrderSum: must be a number']);
-    expect(problemLines({ status: 502, text: 'Bad Gateway', body: null })).toEqual(['HTTP 502: Bad Gateway']);
+      problemLines({ status: 400, text: '', body: { WaiterMessage: 'GetMeBack Till не понял запрос', Errors: [{ Field: 'OrderSum', Message: 'must be a number' }] } }),
+    ).toEqual(['Ответ 400: ⚠ GetMeBack Till не понял запрос', '  поле запроса OrderSum: must be a number']);
+    expect(problemLines({ status: 502, text: 'Bad Gateway', body: null })).toEqual(['Ответ 502: Bad Gateway']);
   });
 });

@@ -33,7 +33,7 @@ export function WaiterCard({ waiter, onHandIn, onHistory }: { waiter: WaiterSumm
       </dl>
       {waiter.lastMovementAt && (
         <p className="muted small">
-          {t.cash.lastMovement}: {formatClock(waiter.lastMovementAt)}
+          {t.cash.lastMovement}: {formatClock(waiter.lastMovementAt, language)}
         </p>
       )}
       <div className="actions">

@@ -81,7 +81,7 @@ export function WaiterHistory({ waiterId, onClose }: { waiterId: string; onClose
           <tbody>
             {entries.map((entry) => (
               <tr key={entry.id}>
-                <td>{formatClock(entry.at)}</td>
+                <td>{formatClock(entry.at, language)}</td>
                 <td>
                   {t.cash.entryKinds[entry.kind]}
                   {entry.orderId && <span className="muted"> · {shortOrderId(entry.orderId)}</span>}

@@ -1,13 +1,15 @@
 import type { Screen } from '../routing/use-hash-route.js';
 import { useFeedStore } from '../stores/feed-store.js';
+import { providerTroubleTexts } from '../../../shared/i18n/provider-messages.js';
 import { useSessionStore } from '../stores/session-store.js';
-import { useStatusStore, useTexts } from '../stores/status-store.js';
+import { useLanguage, useStatusStore, useTexts } from '../stores/status-store.js';
 
 const NAV: Screen[] = ['feed', 'orders', 'cash', 'settings', 'setup'];
 
 /** The sections, and whether the till is live and its loyalty programme reachable. */
 export function Header({ screen }: { screen: Screen }) {
   const t = useTexts();
+  const language = useLanguage();
   const connected = useFeedStore((state) => state.connected);
   const provider = useStatusStore((state) => state.status?.provider);
   const networkSession = useSessionStore((state) => state.network && state.loggedIn === true);
@@ -26,7 +28,7 @@ export function Header({ screen }: { screen: Screen }) {
         {provider && (
           <span
             className={provider.online ? 'pill pill-ok' : 'pill pill-bad'}
-            title={[provider.provider === 'cloud' ? t.status.providerCloud : t.status.providerLocal, provider.lastError].filter(Boolean).join(': ')}
+            title={[provider.provider === 'cloud' ? t.status.providerCloud : t.status.providerLocal, ...providerTroubleTexts(provider, language)].join(': ')}
           >
             {t.status.loyalty}: {provider.online ? t.status.online : t.status.offline}
             {provider.outbox > 0 && ` · ${t.status.outbox(provider.outbox)}`}

@@ -1,6 +1,6 @@
 import type { OpenOrder } from '../../../shared/admin/feed.js';
 import { shortOrderId } from '../feed/feed-line.js';
-import { formatPoints, kopecksOfWire } from '../format/money.js';
+import { formatBonuses, kopecksOfWire } from '../format/money.js';
 import { formatClock } from '../format/time.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
 
@@ -8,7 +8,7 @@ import { useLanguage, useTexts } from '../stores/status-store.js';
 export function OrderCard({ order }: { order: OpenOrder }) {
   const t = useTexts();
   const language = useLanguage();
-  const points = (wire: number) => formatPoints(kopecksOfWire(wire), language);
+  const bonuses = (wire: number) => formatBonuses(kopecksOfWire(wire), language);
   const titleId = `order-${order.OrderId}`;
   return (
     <li className="card" aria-labelledby={titleId}>
@@ -16,7 +16,7 @@ export function OrderCard({ order }: { order: OpenOrder }) {
         {t.orders.order} {shortOrderId(order.OrderId)}
         <span className="muted small" title={order.OrderId}>
           {' '}
-          · {t.orders.updated} {formatClock(order.UpdatedAt)}
+          · {t.orders.updated} {formatClock(order.UpdatedAt, language)}
         </span>
       </h3>
       {order.Guest ? (
@@ -25,17 +25,17 @@ export function OrderCard({ order }: { order: OpenOrder }) {
           <dl className="figures">
             <div>
               <dt>{t.orders.balance}</dt>
-              <dd className="big">{points(order.Guest.Balance)}</dd>
+              <dd className="big">{bonuses(order.Guest.Balance)}</dd>
             </div>
             <div>
               <dt>{t.orders.available}</dt>
-              <dd className="big">{points(order.Guest.Available)}</dd>
+              <dd className="big">{bonuses(order.Guest.Available)}</dd>
             </div>
             {order.BonusPayment && (
               <div>
                 <dt>{t.orders.bonus}</dt>
                 <dd className="big">
-                  {points(order.BonusPayment.Sum)} <span className="small muted">{t.orders.bonusOf(points(order.BonusPayment.MaxSum))}</span>
+                  {bonuses(order.BonusPayment.Sum)} <span className="small muted">{t.orders.bonusOf(bonuses(order.BonusPayment.MaxSum))}</span>
                 </dd>
               </div>
             )}
@@ -50,7 +50,7 @@ export function OrderCard({ order }: { order: OpenOrder }) {
           <ul className="gift-list">
             {order.Gifts.map((gift) => (
               <li key={gift.Id}>
-                {gift.Name} · {points(gift.Points)} · {t.orders.giftStatus[gift.Status]}
+                {gift.Name} · {bonuses(gift.Points)} · {t.orders.giftStatus[gift.Status]}
               </li>
             ))}
           </ul>
@@ -62,7 +62,7 @@ export function OrderCard({ order }: { order: OpenOrder }) {
           <ul className="gift-list">
             {order.OfferedGifts.map((gift) => (
               <li key={gift.Id}>
-                {gift.Name} · {points(gift.Points)}
+                {gift.Name} · {bonuses(gift.Points)}
               </li>
             ))}
           </ul>

@@ -10,7 +10,7 @@ export function FeedRow({ event, language }: { event: TillEvent; language: Langu
   return (
     <div className={`feed-row tone-${line.tone}`}>
       <time className="feed-time" dateTime={event.at}>
-        {formatClock(event.at)}
+        {formatClock(event.at, language)}
       </time>
       <div className="feed-text">
         <div className="feed-title" title={line.title}>

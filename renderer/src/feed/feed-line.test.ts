@@ -5,7 +5,7 @@ import { feedLine, shortOrderId } from './feed-line.js';
 const base = { id: 1, at: '2026-11-29T10:00:00.000Z', orderId: '0b7e7a5c-1f1e-4c55-9a55-1b2b3c4d5e6f', waiterId: 'pin:abc', waiterName: 'Анна' };
 
 describe('feedLine', () => {
-  it('a check-in names the guest, balance, available points, waiter and order', () => {
+  it('a check-in names the guest, balance and available bonuses, waiter and order', () => {
     const event: TillEvent = {
       ...base,
       type: 'guest.checked_in',
@@ -14,10 +14,10 @@ describe('feedLine', () => {
     expect(feedLine(event, 'ru')).toEqual({
       title: 'Чекин: Иванов Иван',
       tone: 'guest',
-      details: ['баланс 1\u00a0500,00', 'доступно 1\u00a0300,00', 'официант Анна', 'заказ 0b7e7a5c'],
+      details: ['баланс 1\u00a0500\u00a0бонусов', 'доступно 1\u00a0300\u00a0бонусов', 'официант Анна', 'заказ 0b7e7a5c'],
     });
     expect(feedLine(event, 'en').title).toBe('Check-in: Иванов Иван');
-    expect(feedLine(event, 'en').details[0]).toBe('balance 1,500.00');
+    expect(feedLine(event, 'en').details[0]).toBe('balance 1,500\u00a0bonuses');
   });
 
   it('a voucher check-in names the gift; equal balance and available is said once', () => {
@@ -26,7 +26,7 @@ describe('feedLine', () => {
       'ru',
     );
     expect(line.title).toBe('Чекин по подарку «Капучино»: Иванов');
-    expect(line.details).toEqual(['баланс 50,00', 'официант Анна', 'заказ 0b7e7a5c']);
+    expect(line.details).toEqual(['баланс 50\u00a0бонусов', 'официант Анна', 'заказ 0b7e7a5c']);
   });
 
   it('a cash payment shows the order sum in roubles and the debt it added to the waiter', () => {
@@ -58,39 +58,64 @@ describe('feedLine', () => {
     );
     expect(line.title).toBe('Order paid · Петрова');
     expect(line.tone).toBe('money');
-    expect(line.details).toEqual(['1,000.00\u00a0₽', 'bonuses written off 300.00', 'for gifts 200.00', 'accrued 35.00', 'order 0b7e7a5c']);
+    expect(line.details).toEqual(['1,000.00\u00a0₽', 'written off 300\u00a0bonuses', 'for gifts 200\u00a0bonuses', 'accrued 35\u00a0bonuses', 'order 0b7e7a5c']);
   });
 
   it('a hand-in, a refusal, a server error and a provider outage read as what they are', () => {
     const handIn = feedLine({ ...base, orderId: null, type: 'cash.handed_in', data: { amount: 50_000, debtAfter: 20_000, recordedBy: 'Ольга' } }, 'ru');
-    expect(handIn.title).toBe('Сдача наличных в кассу');
+    expect(handIn.title).toBe('Официант сдал наличные');
     expect(handIn.details).toEqual(['принято 500,00\u00a0₽', 'остаток долга 200,00\u00a0₽', 'принял(а) Ольга', 'официант Анна']);
 
-    const refused = feedLine({ ...base, type: 'request.refused', data: { route: 'POST /x', message: 'Код не найден' } }, 'ru');
-    expect(refused).toMatchObject({ title: 'Отказ официанту: Код не найден', tone: 'warning' });
+    const refused = feedLine({ ...base, type: 'request.refused', data: { route: `POST /GetMeBack/orders/${base.orderId}/checkin`, message: 'Гость не найден' } }, 'ru');
+    expect(refused).toMatchObject({ title: 'Отказ официанту: Гость не найден', tone: 'warning', details: ['запрос: чекин', 'официант Анна', 'заказ 0b7e7a5c'] });
+    // Every action of the waiter API is named in words; anything else keeps its path.
+    const actions: [string, string][] = [
+      ['DELETE /GetMeBack/orders/o-1/checkin', 'запрос: чекаут'],
+      ['POST /GetMeBack/orders/o-1/gifts', 'запрос: подарок'],
+      ['DELETE /GetMeBack/orders/o-1/gifts/v-1', 'запрос: удаление подарка'],
+      ['POST /GetMeBack/orders/o-1/precheck', 'запрос: пречек'],
+      ['POST /GetMeBack/orders/o-1/payments', 'запрос: оплата'],
+      ['POST /GetMeBack/orders/o-1/refund', 'запрос: возврат заказа'],
+      ['GET /GetMeBack/orders/o-1', 'запрос: просмотр заказа'],
+      ['GET /api/events', 'запрос: /api/events'],
+    ];
+    for (const [route, said] of actions) expect(feedLine({ ...base, type: 'request.refused', data: { route, message: 'м' } }, 'ru').details[0]).toBe(said);
 
-    const error = feedLine({ ...base, type: 'server.error', data: { route: 'GET /y', message: 'boom', requestId: 'r-1' } }, 'en');
-    expect(error).toMatchObject({ title: 'Server error: boom', tone: 'error' });
-    expect(error.details).toContain('id r-1');
+    // The error's own words are in the log under the request code; the feed shows the code.
+    const error = feedLine({ ...base, type: 'server.error', data: { route: 'GET /y', message: 'boom', requestId: 'r-1' } }, 'ru');
+    expect(error).toMatchObject({ title: 'Ошибка в GetMeBack Till', tone: 'error' });
+    expect(error.details).toContain('код запроса r-1');
+    expect(JSON.stringify(error)).not.toContain('boom');
 
     const offline = feedLine(
-      { ...base, orderId: null, waiterId: null, waiterName: null, type: 'provider.status', data: { provider: 'cloud', online: false, lastError: 'timeout', outbox: 3 } },
+      {
+        ...base,
+        orderId: null,
+        waiterId: null,
+        waiterName: null,
+        type: 'provider.status',
+        data: { provider: 'cloud', online: false, lastError: 'timeout', trouble: 'unreachable', parked: 0, outbox: 3 },
+      },
       'ru',
     );
-    expect(offline).toEqual({ title: 'Облако GetMeBack: нет связи', tone: 'error', details: ['timeout', 'в очереди 3'] });
+    expect(offline).toEqual({
+      title: 'Облако GetMeBack: нет связи',
+      tone: 'error',
+      details: ['Облако GetMeBack не отвечает. Проверьте интернет на главной кассе; операции ждут отправки и уйдут сами.', 'ждут отправки 3'],
+    });
   });
 
-  it('a refund shows what came back and the debt reversed; a settings change its keys', () => {
+  it('a refund shows what came back and the debt reversed; a settings change names the settings by their labels', () => {
     const refund = feedLine(
       { ...base, type: 'order.refunded', data: { guestId: 'g-1', bonusReturned: 10_000, giftPointsReturned: 0, accrualReversed: 500, waiterDebtReversed: 90_000 } },
       'ru',
     );
-    expect(refund.details.slice(0, 3)).toEqual(['возвращено бонусов 100,00', 'отменено начисление 5,00', 'долг официанта −900,00\u00a0₽']);
+    expect(refund.details.slice(0, 3)).toEqual(['возвращено 100\u00a0бонусов', 'отменено начисление 5\u00a0бонусов', 'долг официанта −900,00\u00a0₽']);
     const settings = feedLine(
       { ...base, orderId: null, waiterId: null, waiterName: null, type: 'settings.changed', data: { keys: ['server.port', 'language'], restartNeeded: true } },
       'ru',
     );
-    expect(settings.details).toEqual(['server.port, language', 'нужен перезапуск']);
+    expect(settings.details).toEqual(['Порт, Язык', 'нужен перезапуск']);
   });
 
   it('shortOrderId keeps the first block of an iiko order id', () => {

@@ -1,7 +1,9 @@
 import type { TillEvent } from '../../../shared/events.js';
 import type { Language } from '../../../shared/i18n/language.js';
-import { formatPoints, formatRoubles } from '../format/money.js';
-import { textsFor } from '../i18n/texts.js';
+import { providerTroubleTexts } from '../../../shared/i18n/provider-messages.js';
+import { formatBonuses, formatRoubles } from '../format/money.js';
+import { textsFor, type Texts } from '../i18n/texts.js';
+import { settingLabels } from '../settings/setting-labels.js';
 
 export type FeedTone = 'guest' | 'gift' | 'money' | 'cash' | 'warning' | 'error' | 'system';
 
@@ -17,11 +19,35 @@ export function shortOrderId(orderId: string): string {
   return orderId.split('-')[0] ?? orderId;
 }
 
+/** What the waiter was doing, in the restaurant's words, from the route of the waiter API. */
+function requestAction(route: string, actions: Texts['feed']['detail']['actions']): string | null {
+  const [method, path = ''] = route.split(' ');
+  const tail = /\/orders\/[^/]+(\/[a-z]+)?(\/[^/]+)?$/i.exec(path);
+  if (!tail) return null;
+  switch (tail[1]?.toLowerCase()) {
+    case undefined:
+      return method === 'GET' ? actions.view : null;
+    case '/checkin':
+      return method === 'DELETE' ? actions.checkOut : actions.checkIn;
+    case '/gifts':
+      return method === 'DELETE' ? actions.removeGift : actions.addGift;
+    case '/precheck':
+      return actions.precheck;
+    case '/payments':
+      return actions.payment;
+    case '/refund':
+      return actions.refund;
+    default:
+      return null;
+  }
+}
+
 export function feedLine(event: TillEvent, language: Language): FeedLine {
   const t = textsFor(language);
   const d = t.feed.detail;
   const money = (kopecks: number) => formatRoubles(kopecks, language);
-  const points = (hundredths: number) => formatPoints(hundredths, language);
+  const bonuses = (hundredths: number) => formatBonuses(hundredths, language);
+  const request = (route: string) => `${d.request}: ${requestAction(route, d.actions) ?? route.replace(/^[A-Z]+ /, '')}`;
   const context: string[] = [];
   if (event.waiterName || event.waiterId) context.push(`${d.waiter} ${event.waiterName ?? (event.waiterId ?? '').slice(0, 12)}`);
   if (event.orderId) context.push(`${d.order} ${shortOrderId(event.orderId)}`);
@@ -35,19 +61,19 @@ export function feedLine(event: TillEvent, language: Language): FeedLine {
     case 'guest.checked_in': {
       const { guestName, voucherName, balance, available } = event.data;
       const title = voucherName ? t.feed.line.checkedInVoucher(guestName, voucherName) : t.feed.line.checkedIn(guestName);
-      return line(title, 'guest', [`${d.balance} ${points(balance)}`, available !== balance && `${d.available} ${points(available)}`]);
+      return line(title, 'guest', [`${d.balance} ${bonuses(balance)}`, available !== balance && `${d.available} ${bonuses(available)}`]);
     }
     case 'guest.checked_out':
       return line(t.feed.line.checkedOut(event.data.guestName ?? t.feed.line.unknownGuest), 'guest', []);
     case 'gift.added':
-      return line(t.feed.line.giftAdded(event.data.giftName, event.data.guestName), 'gift', [`${points(event.data.points)} ${d.points}`]);
+      return line(t.feed.line.giftAdded(event.data.giftName, event.data.guestName), 'gift', [bonuses(event.data.points)]);
     case 'gift.removed':
-      return line(t.feed.line.giftRemoved(event.data.giftName), 'gift', [`${points(event.data.points)} ${d.points}`]);
+      return line(t.feed.line.giftRemoved(event.data.giftName), 'gift', [bonuses(event.data.points)]);
     case 'bonus.reserved': {
       const { guestName, sum, maxSum, orderSum } = event.data;
       return line(t.feed.line.bonusReserved(guestName), 'money', [
-        `${d.reserved} ${points(sum)}`,
-        `${d.max} ${points(maxSum)}`,
+        `${d.reserved} ${bonuses(sum)}`,
+        `${d.max} ${bonuses(maxSum)}`,
         `${d.orderSum} ${money(orderSum)}`,
       ]);
     }
@@ -56,9 +82,9 @@ export function feedLine(event: TillEvent, language: Language): FeedLine {
       const title = p.guestName ? `${t.feed.line.paid} · ${p.guestName}` : t.feed.line.paid;
       return line(title, p.waiterDebt > 0 ? 'cash' : 'money', [
         money(p.orderSum),
-        p.bonusWrittenOff > 0 && `${d.bonusWrittenOff} ${points(p.bonusWrittenOff)}`,
-        p.giftPointsWrittenOff > 0 && `${d.giftPoints} ${points(p.giftPointsWrittenOff)}`,
-        p.accrued > 0 && `${d.accrued} ${points(p.accrued)}`,
+        p.bonusWrittenOff > 0 && `${d.bonusWrittenOff} ${bonuses(p.bonusWrittenOff)}`,
+        p.giftPointsWrittenOff > 0 && `${d.giftPoints} ${bonuses(p.giftPointsWrittenOff)}`,
+        p.accrued > 0 && `${d.accrued} ${bonuses(p.accrued)}`,
         p.cash > 0 && `${d.cash} ${money(p.cash)}`,
         p.waiterDebt > 0 && `${d.waiterDebt}${money(p.waiterDebt)}`,
       ]);
@@ -66,9 +92,9 @@ export function feedLine(event: TillEvent, language: Language): FeedLine {
     case 'order.refunded': {
       const r = event.data;
       return line(t.feed.line.refunded, 'warning', [
-        r.bonusReturned > 0 && `${d.bonusReturned} ${points(r.bonusReturned)}`,
-        r.giftPointsReturned > 0 && `${d.giftPoints} ${points(r.giftPointsReturned)}`,
-        r.accrualReversed > 0 && `${d.accrualReversed} ${points(r.accrualReversed)}`,
+        r.bonusReturned > 0 && `${d.bonusReturned} ${bonuses(r.bonusReturned)}`,
+        r.giftPointsReturned > 0 && `${d.giftPoints} ${bonuses(r.giftPointsReturned)}`,
+        r.accrualReversed > 0 && `${d.accrualReversed} ${bonuses(r.accrualReversed)}`,
         r.waiterDebtReversed > 0 && `${d.debtReversed}${money(r.waiterDebtReversed)}`,
       ]);
     }
@@ -79,17 +105,18 @@ export function feedLine(event: TillEvent, language: Language): FeedLine {
         event.data.recordedBy !== '' && `${d.recordedBy} ${event.data.recordedBy}`,
       ]);
     case 'request.refused':
-      return line(`${t.feed.line.refused}: ${event.data.message}`, 'warning', [`${d.request} ${event.data.route}`]);
+      return line(`${t.feed.line.refused}: ${event.data.message}`, 'warning', [request(event.data.route)]);
     case 'server.error':
-      return line(`${t.feed.line.serverError}: ${event.data.message}`, 'error', [`${d.request} ${event.data.route}`, `id ${event.data.requestId}`]);
+      // The error's own text is in the log under this code; the cashier reads the code, not the stack's words.
+      return line(t.feed.line.serverError, 'error', [request(event.data.route), `${d.code} ${event.data.requestId}`]);
     case 'provider.status': {
       const name = event.data.provider === 'cloud' ? t.status.providerCloud : t.status.providerLocal;
       return line(event.data.online ? t.feed.line.providerOnline(name) : t.feed.line.providerOffline(name), event.data.online ? 'system' : 'error', [
-        event.data.lastError ?? false,
+        ...providerTroubleTexts(event.data, language),
         event.data.outbox > 0 && `${d.outbox} ${event.data.outbox}`,
       ]);
     }
     case 'settings.changed':
-      return line(t.feed.line.settingsChanged, 'system', [event.data.keys.join(', '), event.data.restartNeeded && d.restartNeeded]);
+      return line(t.feed.line.settingsChanged, 'system', [settingLabels(event.data.keys, t.settings), event.data.restartNeeded && d.restartNeeded]);
   }
 }

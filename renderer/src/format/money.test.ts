@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatPoints, formatRoubles, kopecksOfWire, parseRoublesInput, roublesInputValue } from './money.js';
+import { formatBonuses, formatBonusNumber, formatRoubles, kopecksOfWire, parseRoublesInput, roublesInputValue } from './money.js';
 
 describe('money for people', () => {
-  it('formats roubles the Russian way, and points without the rouble sign', () => {
+  it('formats roubles the Russian way, and bonuses in bonuses, never with the rouble sign', () => {
     expect(formatRoubles(150_000, 'ru')).toBe('1\u00a0500,00\u00a0₽');
-    expect(formatPoints(150_050, 'ru')).toBe('1\u00a0500,50');
-    expect(formatPoints(150_050, 'en')).toBe('1,500.50');
+    expect(formatBonuses(150_000, 'ru')).toBe('1\u00a0500\u00a0бонусов');
+    expect(formatBonuses(150_050, 'ru')).toBe('1\u00a0500,5\u00a0бонуса');
+    expect(formatBonuses(2_100, 'ru')).toBe('21\u00a0бонус');
+    expect(formatBonuses(300, 'ru')).toBe('3\u00a0бонуса');
+    expect(formatBonuses(100, 'en')).toBe('1\u00a0bonus');
+    expect(formatBonusNumber(150_050, 'en')).toBe('1,500.5');
   });
 
   it('reads what a cashier types as kopecks', () => {

@@ -1,12 +1,8 @@
 import type { Language } from '../../../shared/i18n/language.js';
-import { formatRoubles, kopecksFromWire } from '../../../shared/money.js';
+import { formatBonuses, formatBonusNumber, formatRoubles } from '../../../shared/i18n/numbers.js';
+import { kopecksFromWire } from '../../../shared/money.js';
 
-export { formatRoubles };
-
-/** Bonus points, which the loyalty programme counts in hundredths like money: "1 500,00" without ₽. */
-export function formatPoints(hundredths: number, language: Language): string {
-  return formatRoubles(hundredths, language).replace(/\u00a0₽$/, '');
-}
+export { formatBonuses, formatBonusNumber, formatRoubles };
 
 /** Wire decimals (an OrderView's roubles) as kopecks, through their decimal text as everywhere else. */
 export function kopecksOfWire(value: number): number {

@@ -5,8 +5,9 @@ import { ServerAddressCard } from '../components/ServerAddressCard.js';
 import { SetupChecklist } from '../components/SetupChecklist.js';
 import { useNow } from '../components/use-now.js';
 import { WaiterCallers } from '../components/WaiterCallers.js';
-import { formatDuration } from '../format/time.js';
-import { useStatusStore, useTexts } from '../stores/status-store.js';
+import { formatAgo } from '../../../shared/i18n/numbers.js';
+import { providerTroubleTexts } from '../../../shared/i18n/provider-messages.js';
+import { useLanguage, useStatusStore, useTexts } from '../stores/status-store.js';
 
 const POLL_MS = 3000;
 
@@ -17,6 +18,7 @@ const POLL_MS = 3000;
  */
 export function SetupScreen() {
   const t = useTexts();
+  const language = useLanguage();
   const clockOffsetMs = useStatusStore((state) => state.clockOffsetMs);
   const port = useStatusStore((state) => state.status?.listening?.port);
   const now = useNow();
@@ -39,7 +41,7 @@ export function SetupScreen() {
   }, [reloads]);
 
   const lastRequest = setup?.lastWaiterRequestAt
-    ? t.setup.ago(formatDuration(now + clockOffsetMs - new Date(setup.lastWaiterRequestAt).getTime(), t))
+    ? formatAgo(now + clockOffsetMs - new Date(setup.lastWaiterRequestAt).getTime(), language)
     : t.setup.never;
 
   return (
@@ -64,7 +66,7 @@ export function SetupScreen() {
               <dd className={setup.provider.online ? 'ok' : 'bad'}>
                 {setup.provider.provider === 'cloud' ? t.status.providerCloud : t.status.providerLocal}:{' '}
                 {setup.provider.online ? t.status.online : t.status.offline}
-                {setup.provider.lastError && ` · ${setup.provider.lastError}`}
+                {providerTroubleTexts(setup.provider, language).map((text) => ` · ${text}`)}
               </dd>
             </div>
             <div>

@@ -3,7 +3,8 @@ import { ApiError } from '../api/client.js';
 import { useSettingsStore } from '../stores/settings-store.js';
 import type { Texts } from '../i18n/texts.js';
 import { useStatusStore, useTexts } from '../stores/status-store.js';
-import { formFromSettings, patchFromForm, restartLabels, type SettingsField, type SettingsForm } from './settings-form.js';
+import { formFromSettings, patchFromForm, type SettingsField, type SettingsForm } from './settings-form.js';
+import { settingLabels } from './setting-labels.js';
 import { SettingsFormContext, type SettingsFormBinding } from './settings-form-context.js';
 import { SettingsSections } from './SettingsSections.js';
 
@@ -73,7 +74,7 @@ export function SettingsScreen() {
       setForm(fresh);
       setOutcome(
         saved.restartNeeded
-          ? { tone: 'warn', text: (w) => w.settings.savedRestart(restartLabels(saved.restartKeys, w.settings)) }
+          ? { tone: 'warn', text: (w) => w.settings.savedRestart(settingLabels(saved.restartKeys, w.settings)) }
           : { tone: 'ok', text: (w) => (saved.changedKeys.length ? w.settings.savedApplied : w.settings.nothingChanged) },
       );
       void useStatusStore.getState().load();

@@ -16,7 +16,7 @@ export function SettingsSections({ adminPasswordSet }: { adminPasswordSet: boole
 
       <fieldset className="group">
         <legend>{s.payments}</legend>
-        <TextField field="bonusPaymentTypeId" label={s.bonusPaymentType} wide />
+        <TextField field="bonusPaymentTypeId" label={s.bonusPaymentType} hint={s.bonusPaymentTypeHint} wide />
         <CheckField field="cashToWaiter" label={s.cashToWaiter} />
         <TextField field="payInTypeId" label={s.payInType} wide />
         <TextField field="payOutTypeId" label={s.payOutType} wide />

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SettingsPatch } from '../../../shared/settings/schema.js';
 import type { PublicSettings } from '../../../shared/admin/settings.js';
 import { ru } from '../i18n/ru.js';
-import { formFromSettings, isOverridden, patchFromForm, restartLabels } from './settings-form.js';
+import { formFromSettings, isOverridden, patchFromForm } from './settings-form.js';
+import { settingLabels } from './setting-labels.js';
 
 const { adminPasswordHash: _hash, ...rest } = DEFAULT_SETTINGS;
 const shown: PublicSettings = { ...rest, cloud: { ...rest.cloud, apiKey: '••••1234' }, adminPasswordSet: true };
@@ -81,9 +82,20 @@ describe('settings form ↔ patch', () => {
   });
 });
 
-describe('restartLabels', () => {
-  it('names the settings that wait for a restart as the screen labels them', () => {
-    expect(restartLabels(['server.port', 'server.host'], ru.settings)).toBe('Порт, Адрес, на котором слушать');
-    expect(restartLabels(['cloud.apiVersion'], ru.settings)).toBe('cloud.apiVersion');
+describe('settingLabels', () => {
+  it('names the settings as the screen labels them, never by their internal keys', () => {
+    expect(settingLabels(['server.port', 'server.host'], ru.settings)).toBe('Порт, Адрес, на котором слушать');
+    expect(settingLabels(['bonusPaymentTypeId', 'notifications.checkIn'], ru.settings)).toBe(
+      'ID типа оплаты GetMeBack (Bonus payment type), Уведомления: Чекин гостя',
+    );
+    expect(settingLabels(['cloud.apiVersion', 'someday.newKey'], ru.settings)).toBe('Версия API облака GetMeBack, другая настройка');
+  });
+
+  it('has a label for every stored setting', () => {
+    const keys = (value: object, prefix = ''): string[] =>
+      Object.entries(value).flatMap(([key, inner]) =>
+        inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? keys(inner, `${prefix}${key}.`) : [`${prefix}${key}`],
+      );
+    for (const key of keys(DEFAULT_SETTINGS)) expect(settingLabels([key], ru.settings), key).not.toBe(ru.settings.otherKeys.unknown);
   });
 });

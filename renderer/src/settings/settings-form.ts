@@ -109,15 +109,3 @@ export function isOverridden(field: SettingsField, overridden: readonly string[]
   // The password flag overrides the stored hash, which the form knows as its write-only password.
   return overridden.includes(field === 'adminPassword' ? 'adminPasswordHash' : field);
 }
-
-/** The settings the manager knows by their labels on this screen, for "takes effect after a restart". */
-export function restartLabels(keys: readonly string[], labels: { host: string; port: string; provider: string; accountUrl: string; apiKey: string }): string {
-  const byKey: Record<string, string> = {
-    'server.host': labels.host.replace(/\s*\(.*\)$/, ''),
-    'server.port': labels.port,
-    provider: labels.provider,
-    'cloud.accountUrl': labels.accountUrl,
-    'cloud.apiKey': labels.apiKey,
-  };
-  return [...new Set(keys.map((key) => byKey[key] ?? key))].join(', ');
-}

@@ -45,7 +45,7 @@ describe('a slow, silent or failing cloud', () => {
   it('tells an unknown code from a cloud error', async () => {
     ({ fake, till } = await startCloudWithGuests({ timing: FAST_TIMING }));
 
-    expect((await timedCheckIn('GMB-NOBODY')).body).toMatchObject({ WaiterMessage: expect.stringContaining('Код не найден') });
+    expect((await timedCheckIn('GMB-NOBODY')).body).toMatchObject({ WaiterMessage: expect.stringContaining('Гость не найден в GetMeBack') });
     fake.behave('error', 'База данных недоступна');
     expect((await timedCheckIn('GMB-G-1001')).body).toMatchObject({ WaiterMessage: OFFLINE_MESSAGE });
     expect(till.core.provider.status()).toMatchObject({ online: true, lastError: 'the cloud said: База данных недоступна' });

@@ -60,7 +60,7 @@ describe('the cloud down during payments', () => {
     for (const invoice of expected) expect(fake.timesReceived(invoice)).toBe(1);
     expect(fake.balanceOf('g-2')).toBe(30_000);
     expect(fake.balanceOf('g-1')).toBe(150_000 + 4_000 - 35_000);
-    expect(providerEvents(till).at(-1)).toEqual({ provider: 'cloud', online: true, lastError: null, outbox: expect.any(Number) });
+    expect(providerEvents(till).at(-1)).toEqual({ provider: 'cloud', online: true, lastError: null, trouble: null, parked: 0, outbox: expect.any(Number) });
 
     // The cloud is back: the refused bonus payment now goes through, against a fresh balance.
     await till.waiter('POST', `/orders/${bonusOrder}/precheck`, { OrderSum: 1000, BonusSum: 200 });

@@ -12,6 +12,7 @@ import {
   type LoyaltyRules,
   type ProviderOperation,
   type ProviderStatus,
+  type ProviderTrouble,
   type ScanLookup,
   type VoucherProfile,
 } from '../loyalty-provider.js';
@@ -164,7 +165,10 @@ export class CloudProvider implements LoyaltyProvider {
       errors.push(`${parked.count} operation(s) parked after repeated refusals, not sent again until resolved; last: ${parked.lastError ?? 'no reason given'}`);
     }
     const lastError = errors.filter((error) => error !== null).join('; ') || null;
-    return { provider: 'cloud', online: this.connection.online, lastError, outbox: this.outbox.pendingCount() };
+    const { accountUrl, apiKey } = this.deps.settings().cloud;
+    const trouble: ProviderTrouble | null =
+      accountUrl === '' || apiKey === '' ? 'notConfigured' : !this.connection.online ? 'unreachable' : this.connection.lastError !== null ? 'refused' : null;
+    return { provider: 'cloud', online: this.connection.online, lastError, trouble, parked: parked.count, outbox: this.outbox.pendingCount() };
   }
 
   async close(): Promise<void> {

@@ -54,7 +54,7 @@ describe('the guide’s story with the GetMeBack cloud as the provider', () => {
     const after = await till.waiter('GET', `/orders/${ORDER}`);
     expect(after.body).toMatchObject({ Status: 'Paid', Guest: { Balance: 1045, Available: 1045 } });
     const status = await till.http<{ provider: unknown }>('GET', '/api/status');
-    expect(status.body.provider).toEqual({ provider: 'cloud', online: true, lastError: null, outbox: 0 });
+    expect(status.body.provider).toEqual({ provider: 'cloud', online: true, lastError: null, trouble: null, parked: 0, outbox: 0 });
   });
 
   it('finds a guest by phone, and a refund reaches the cloud and gives the points back', async () => {

@@ -1,6 +1,6 @@
 import type { Middleware } from 'koa';
 import type { Language } from '../../../../shared/i18n/language.js';
-import { waiterMessage } from '../../../../shared/i18n/waiter-messages.js';
+import { waiterMessage, type WaiterMessageArgs } from '../../../../shared/i18n/waiter-messages.js';
 import type { WaiterMessageBody } from '../../../../shared/wire/primitives.js';
 import { Refusal } from '../../loyalty/refusal.js';
 import { AccessDenied, BadRequest, KeyConflict } from '../http-errors.js';
@@ -24,7 +24,8 @@ export function errorHandler(options: ErrorHandlerOptions): Middleware {
         ctx.status = 404;
         // The waiter's popup names iikoWaiter's Server Address; the dashboard's API gets its own text.
         const key = ctx.state.waiterApi === true ? 'notFound' : 'noSuchApi';
-        ctx.body = messageBody(waiterMessage(options.language(), key), ctx.state.requestId as string);
+        const requestId = ctx.state.requestId as string;
+        ctx.body = messageBody(waiterMessage(options.language(), key, requestId), requestId);
       }
     } catch (caught) {
       const error = caught instanceof Error ? caught : new Error(String(caught));
@@ -32,7 +33,7 @@ export function errorHandler(options: ErrorHandlerOptions): Middleware {
       const requestId = ctx.state.requestId as string;
       const route = `${ctx.method} ${ctx.path}`;
       if (error instanceof Refusal) {
-        const text = waiterMessage(language, error.key, ...([error.params] as [never]));
+        const text = waiterMessage(language, error.key, requestId, ...((error.params ? [error.params] : []) as WaiterMessageArgs<typeof error.key>));
         ctx.status = 200;
         ctx.body = messageBody(text, requestId);
         options.onRefusal?.(route, text, { orderId: (ctx.params as Record<string, string> | undefined)?.orderId ?? null });
@@ -40,32 +41,34 @@ export function errorHandler(options: ErrorHandlerOptions): Middleware {
       }
       if (error instanceof BadRequest) {
         ctx.status = error.status;
+        // The fields are for iikoWaiter's developers (Errors) and the log; the waiter reads what to do.
         const fields = error.errors.map((e) => e.Field).join(', ');
-        const text = error.status === 413 ? waiterMessage(language, 'tooLarge') : waiterMessage(language, 'badRequest', { fields });
+        (ctx.state.log as { warn: (o: object, m: string) => void } | undefined)?.warn({ route, fields }, 'bad request');
+        const text = waiterMessage(language, error.status === 413 ? 'tooLarge' : 'badRequest', requestId);
         ctx.body = { ...messageBody(text, requestId), Errors: error.errors };
         return;
       }
       if (error instanceof KeyConflict) {
         ctx.status = error.status;
-        ctx.body = messageBody(waiterMessage(language, error.status === 409 ? 'paymentInProgress' : 'keyReused'), requestId);
+        ctx.body = messageBody(waiterMessage(language, error.status === 409 ? 'paymentInProgress' : 'keyReused', requestId), requestId);
         return;
       }
       if (error instanceof AccessDenied) {
         ctx.status = error.status;
         const key = error.status === 429 ? 'tooManyRequests' : 'forbidden';
-        ctx.body = { ...messageBody(waiterMessage(language, key), requestId), Reason: error.message };
+        ctx.body = { ...messageBody(waiterMessage(language, key, requestId), requestId), Reason: error.message };
         return;
       }
       const status = (error as { status?: unknown }).status;
       if (typeof status === 'number' && status >= 400 && status < 500) {
         // Errors Koa itself raises for a bad request (e.g. a malformed URL): still a client error.
         ctx.status = status;
-        ctx.body = messageBody(waiterMessage(language, 'badRequest', { fields: 'request' }), requestId);
+        ctx.body = messageBody(waiterMessage(language, 'badRequest', requestId), requestId);
         return;
       }
       (ctx.state.log as { error: (o: object, m: string) => void } | undefined)?.error({ err: error, route }, 'unexpected error');
       ctx.status = 500;
-      ctx.body = messageBody(waiterMessage(language, 'internal', { requestId }), requestId);
+      ctx.body = messageBody(waiterMessage(language, 'internal', requestId), requestId);
       options.onServerError?.(route, error, requestId);
     }
   };

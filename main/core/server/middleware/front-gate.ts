@@ -45,18 +45,23 @@ export function frontGate(options: FrontGateOptions): Middleware {
     if (waiter) ctx.state.waiterApi = true;
     if (waitSeconds > 0) {
       ctx.set('Retry-After', String(waitSeconds));
-      return refuse(ctx, options, 429, waiterMessage(options.language(), 'tooManyRequests'), `more than the rate limit from ${address}`);
+      return refuse(ctx, options, 429, waiterMessage(options.language(), 'tooManyRequests', codeOf(ctx)), `more than the rate limit from ${address}`);
     }
     if (waiter) {
       if (isWaiterCaller(address, options.allowedCallers())) return next();
       const plain = plainAddress(address);
-      const message = waiterMessage(options.language(), 'callerNotAllowed', { address: plain });
+      const message = waiterMessage(options.language(), 'callerNotAllowed', codeOf(ctx), { address: plain });
       if (options.refusedCallers.note(plain, options.now())) options.onRefusedCaller(plain, message, `${ctx.method} ${ctx.path.slice(0, 200)}`);
       return refuse(ctx, options, 403, message, `${plain} is not an allowed iikoWaiter terminal (server.allowedRanges)`);
     }
     if (inAnyRange(address, ownSubnets())) return next();
-    return refuse(ctx, options, 403, waiterMessage(options.language(), 'forbidden'), `${address} is outside the till's networks`);
+    return refuse(ctx, options, 403, waiterMessage(options.language(), 'forbidden', codeOf(ctx)), `${address} is outside the till's networks`);
   };
+}
+
+/** The request's code the waiter quotes to the administrator. */
+function codeOf(ctx: Context): string {
+  return String(ctx.state.requestId);
 }
 
 function refuse(ctx: Context, options: FrontGateOptions, status: 403 | 429, message: string, reason: string): void {

@@ -31,7 +31,8 @@ const LAN_TILL = '127.0.0.3';
 const ALLOWED_BY_SETTING = '127.0.0.4';
 
 const json = { 'content-type': 'application/json' };
-const forbidden = waiterMessage('ru', 'forbidden');
+/** The refusal a stranger reads, with the code of its own request to quote to the administrator. */
+const forbidden = (requestId: unknown) => waiterMessage('ru', 'forbidden', String(requestId));
 
 let till: TestTill;
 afterEach(async () => {
@@ -46,8 +47,8 @@ describe('who may call the waiter API', () => {
     // The till's own subnet (the restaurant's Wi-Fi) is no longer trusted by itself.
     const lan = await callFrom(LAN_TILL, till, 'GET', order);
     expect(lan.status).toBe(403);
-    expect(lan.body).toMatchObject({ WaiterMessage: waiterMessage('ru', 'callerNotAllowed', { address: LAN_TILL }), RequestId: lan.headers['x-request-id'] });
-    expect(String(lan.body.WaiterMessage)).toContain('server.allowedRanges');
+    expect(lan.body).toMatchObject({ WaiterMessage: waiterMessage('ru', 'callerNotAllowed', String(lan.headers['x-request-id']), { address: LAN_TILL }), RequestId: lan.headers['x-request-id'] });
+    expect(String(lan.body.WaiterMessage)).toContain('«Терминалы iikoWaiter»');
 
     const refused = await callFrom(STRANGER, till, 'GET', order);
     expect(refused.status).toBe(403);
@@ -117,7 +118,7 @@ describe('the rate limit per client address', () => {
     expect(limited.length).toBeGreaterThan(0);
     const first = limited[0] as Answer;
     expect(Number(first.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-    expect(first.body).toMatchObject({ WaiterMessage: waiterMessage('ru', 'tooManyRequests'), RequestId: first.headers['x-request-id'] });
+    expect(first.body).toMatchObject({ WaiterMessage: waiterMessage('ru', 'tooManyRequests', String(first.headers['x-request-id'])), RequestId: first.headers['x-request-id'] });
 
     // Another address has its own bucket.
     expect((await callFrom('127.0.0.1', till, 'GET', '/GetMeBack/health')).status).toBe(200);
@@ -143,7 +144,7 @@ describe('the admin API and dashboard from the network', () => {
     till = await startTestTill({ settings: { adminPasswordHash: hashAdminPassword('kassa-2024') } });
     const outside = await callFrom(STRANGER, till, 'GET', '/api/settings', { headers: { 'x-forwarded-for': '127.0.0.1' } });
     expect(outside.status).toBe(403);
-    expect(outside.body.WaiterMessage).toBe(forbidden);
+    expect(outside.body.WaiterMessage).toBe(forbidden(outside.headers['x-request-id']));
     expect((await callFrom(STRANGER, till, 'POST', '/api/session', { body: '{"password":"kassa-2024"}', headers: json })).status).toBe(403);
     const lan = await callFrom(LAN_TILL, till, 'GET', '/api/settings', { headers: { 'x-forwarded-for': '127.0.0.1' } });
     expect(lan.status).toBe(401);

@@ -44,8 +44,9 @@ export function settingsRoutes(core: { settings: SettingsService }): Router {
     } catch (error) {
       if (!(error instanceof SettingsValidationError)) throw error;
       ctx.status = 400;
+      const message = core.settings.get().language === 'ru' ? 'Проверьте выделенные поля.' : 'Check the highlighted fields.';
       ctx.body = {
-        Message: 'Проверьте выделенные поля / Check the highlighted fields',
+        Message: message,
         Errors: error.issues.map((i) => ({ Field: i.field, Message: i.message })),
         RequestId: ctx.state.requestId as string,
       } satisfies AdminProblem;

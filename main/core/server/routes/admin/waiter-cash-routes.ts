@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
 import { z } from 'zod';
 import type { AdminProblem } from '../../../../../shared/admin/problem.js';
+import { validationErrors } from '../../../../../shared/i18n/validation-messages.js';
 import type { Language } from '../../../../../shared/i18n/language.js';
 import { MAX_WIRE_MONEY, formatRoubles } from '../../../../../shared/money.js';
 import { HandInRefused, UnknownWaiter, handIn } from '../../../cash/hand-in.js';
@@ -67,15 +68,14 @@ export function waiterCashRoutes({ loyalty }: { loyalty: LoyaltyContext }): Rout
   const say = (key: PlainCashMessageKey) => cashMessage(language(), key);
 
   const parse = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => {
-    const result = schema.safeParse(input);
+    const result = schema.safeParse(input, { error: validationErrors(language()) });
     if (result.success) return result.data;
     const byField = new Map(result.error.issues.map((issue) => [String(issue.path[0] ?? 'body'), issue.message]));
-    const fields = [...byField.keys()];
-    const errors = fields.map((field) => {
+    const errors = [...byField.keys()].map((field) => {
       const key = FIELD_MESSAGES[field];
       return { Field: field, Message: key ? say(key) : (byField.get(field) ?? '') };
     });
-    throw new CashProblem(400, cashMessage(language(), 'checkFields', { fields: fields.join(', ') }), errors);
+    throw fieldProblems(errors);
   };
 
   const knownWaiter = (ctx: Context): KnownWaiter => {
@@ -139,7 +139,7 @@ export function waiterCashRoutes({ loyalty }: { loyalty: LoyaltyContext }): Rout
     const period = reportPeriod(query, now);
     if (Array.isArray(period)) {
       const errors = period.map((p) => ({ Field: p.field, Message: say(p.problem) }));
-      throw new CashProblem(400, cashMessage(language(), 'checkFields', { fields: errors.map((e) => e.Field).join(', ') }), errors);
+      throw fieldProblems(errors);
     }
     const report = loadShiftReport(loyalty.db, tally, period, now);
     if (query.format !== 'csv') {
@@ -152,6 +152,11 @@ export function waiterCashRoutes({ loyalty }: { loyalty: LoyaltyContext }): Rout
   });
 
   return router;
+}
+
+/** People read the messages; the field names are in Errors for the screen to mark its inputs. */
+function fieldProblems(errors: { Field: string; Message: string }[]): CashProblem {
+  return new CashProblem(400, errors.map((error) => error.Message).join(' '), errors);
 }
 
 /** Problems of this API as `{ Message, Errors }`, the admin API's error shape (the waiter API's is `WaiterMessage`). */
@@ -170,7 +175,7 @@ function answerProblems(language: () => Language): Middleware {
       if (error instanceof BadRequest) {
         ctx.status = error.status;
         ctx.body = {
-          Message: cashMessage(language(), 'checkFields', { fields: error.errors.map((e) => e.Field).join(', ') }),
+          Message: cashMessage(language(), 'unreadable'),
           Errors: error.errors,
           RequestId: requestId,
         } satisfies AdminProblem;

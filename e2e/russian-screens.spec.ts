@@ -1,0 +1,44 @@
+import { russianTextProblems } from '../shared/i18n/text-check.js';
+import { expect, saveScreenshot, test } from './support/dashboard-test.js';
+import { startTill, TEST_BONUS_PAYMENT_TYPE, type RunningTill } from './support/till-server.js';
+import { WaiterApp, orderId } from './support/waiter-app.js';
+
+let till: RunningTill;
+
+test.beforeAll(async () => {
+  till = await startTill({ args: ['--bonus-payment-type', TEST_BONUS_PAYMENT_TYPE] });
+  const waiter = new WaiterApp(till.waiterUrl);
+  // Something of everything on the screens: check-ins, a gift, a bonus reservation, a payment in
+  // cash under the waiter's report, and a refusal.
+  const open = orderId('0aa00001');
+  expect(await waiter.checkIn(open, 'GMB-V-5001')).toBe(204);
+  expect(await waiter.addGift(open, 'v-1')).toBe(200);
+  expect(await waiter.precheck(open, 1200, 300)).toBe(200);
+  const paid = orderId('0aa00002');
+  expect(await waiter.checkIn(paid, 'GMB-G-1002')).toBe(204);
+  expect((await waiter.payCash(paid, 850.5)).status).toBe(200);
+  expect(await waiter.checkIn(orderId('0aa00003'), 'GMB-G-9999')).toBe(200);
+});
+test.afterAll(async () => {
+  await till.dispose();
+});
+
+/** Each screen of the dashboard in Russian, as the cashier reads it. */
+const SCREENS = [
+  { hash: 'feed', ready: 'Чекин по подарку «Капучино»' },
+  { hash: 'orders', ready: 'Резерв бонусов' },
+  { hash: 'cash', ready: 'Отчёт за смену' },
+  { hash: 'settings', ready: 'ID типа оплаты GetMeBack (Bonus payment type)' },
+  { hash: 'setup', ready: 'Деньги под отчёт официанту' },
+] as const;
+
+for (const screen of SCREENS) {
+  test(`the ${screen.hash} screen speaks the glossary's Russian: no stray Latin, no ₽ beside bonuses, no hand-built plural`, async ({ page }) => {
+    await page.goto(`${till.baseUrl}/#/${screen.hash}`);
+    await expect(page.locator('body')).toContainText(screen.ready);
+    const lines = (await page.locator('body').innerText()).split('\n').filter((line) => line.trim() !== '');
+    const problems = lines.flatMap((line) => russianTextProblems(line).map((problem) => `${problem} in «${line}»`));
+    expect(problems).toEqual([]);
+    await saveScreenshot(page, `ru-${screen.hash}`);
+  });
+}

@@ -1,0 +1,47 @@
+import type { Texts } from '../i18n/texts.js';
+
+type SettingsTexts = Texts['settings'];
+
+/** Each stored setting's key ("server.port") and the label the manager knows it by. */
+function labelsByKey(s: SettingsTexts): Record<string, string> {
+  return {
+    'server.host': s.host.replace(/\s*\(.*\)$/, ''),
+    'server.port': s.port,
+    'server.path': s.path,
+    'server.allowedRanges': s.otherKeys.allowedRanges,
+    bonusPaymentTypeId: s.bonusPaymentType,
+    cashToWaiter: s.cashToWaiter,
+    payInTypeId: s.payInType,
+    payOutTypeId: s.payOutType,
+    provider: s.provider,
+    'cloud.accountUrl': s.accountUrl,
+    'cloud.apiKey': s.apiKey,
+    'cloud.apiVersion': s.otherKeys.apiVersion,
+    'cloud.branchId': s.otherKeys.branchId,
+    'cloud.branchName': s.otherKeys.branchName,
+    language: s.language,
+    'notifications.enabled': s.notificationsEnabled,
+    'notifications.checkIn': `${s.notifications}: ${s.notifyCheckIn}`,
+    'notifications.giftAdded': `${s.notifications}: ${s.notifyGiftAdded}`,
+    'notifications.bonusRequested': `${s.notifications}: ${s.notifyBonusRequested}`,
+    'notifications.paymentCommitted': `${s.notifications}: ${s.notifyPaymentCommitted}`,
+    'notifications.providerOffline': `${s.notifications}: ${s.notifyProviderOffline}`,
+    'notifications.serverError': `${s.notifications}: ${s.notifyServerError}`,
+    'notifications.debtThreshold': s.debtThreshold.replace(/\s*\(.*\)$/, ''),
+    'rules.maxBonusShare': s.otherKeys.maxBonusShare,
+    'rules.cashbackPercent': s.otherKeys.cashbackPercent,
+    adminPasswordHash: s.otherKeys.adminPassword,
+    autostart: s.otherKeys.autostart,
+    schemaVersion: s.otherKeys.schemaVersion,
+  };
+}
+
+/**
+ * The settings named by their labels on the settings screen, never by their internal keys: for the
+ * feed's «Настройки изменены» and for "takes effect after a restart". A key this version does not
+ * know is told as «другая настройка».
+ */
+export function settingLabels(keys: readonly string[], s: SettingsTexts): string {
+  const byKey = labelsByKey(s);
+  return [...new Set(keys.map((key) => byKey[key] ?? s.otherKeys.unknown))].join(', ');
+}
