@@ -18,6 +18,8 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     viewport: { width: 1366, height: 768 },
+    // The till is a touch terminal: every spec runs with touch (Playwright's tap() needs it).
+    hasTouch: true,
     locale: 'ru-RU',
     launchOptions: {
       executablePath: CHROMIUM_PATH,

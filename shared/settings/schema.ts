@@ -47,6 +47,12 @@ export const LoyaltyRulesSettings = z.object({
   cashbackPercent: z.number().min(0).max(100).default(5),
 });
 
+/** How the dashboard looks on the till's screen. */
+export const DisplaySettings = z.object({
+  /** Everything on the dashboard larger, for a till screen read at arm's length. */
+  largeText: z.boolean().default(false),
+});
+
 export const Settings = z.object({
   schemaVersion: z.literal(2).default(2),
   language: z.enum(LANGUAGES).default('ru'),
@@ -60,6 +66,7 @@ export const Settings = z.object({
   cloud: CloudSettings.prefault({}),
   rules: LoyaltyRulesSettings.prefault({}),
   notifications: NotificationSettings.prefault({}),
+  display: DisplaySettings.prefault({}),
   /** scrypt hash of the admin password ("" = LAN access to the dashboard is off). */
   adminPasswordHash: z.string().default(''),
   autostart: z.boolean().default(false),
@@ -81,6 +88,7 @@ export const SettingsPatch = z
     cloud: CloudSettings.partial().optional(),
     rules: LoyaltyRulesSettings.partial().optional(),
     notifications: NotificationSettings.partial().optional(),
+    display: DisplaySettings.partial().optional(),
     adminPassword: z.string().max(256).optional(),
     autostart: z.boolean().optional(),
   })

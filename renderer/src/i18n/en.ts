@@ -250,4 +250,22 @@ export const en: Texts = {
   error: {
     loadFailed: 'Could not load data',
   },
+  keypad: {
+    label: 'Keypad',
+    backspace: 'Delete the last digit',
+    clear: 'Clear',
+    decimal: 'Decimal point',
+    quick: 'Quick amounts',
+    rounded: (sum: string) => `Rounded: ${sum}`,
+  },
+  display: {
+    title: 'Screen',
+    largeText: 'Large text (readable at arm’s length)',
+  },
+  a11y: {
+    newEvent: (title: string) => `New event: ${title}`,
+    overThreshold: 'over the threshold',
+    problem: 'Attention',
+    ok: 'fine',
+  },
 };

@@ -248,6 +248,24 @@ export const ru = {
   error: {
     loadFailed: 'Не удалось загрузить данные',
   },
+  keypad: {
+    label: 'Цифровая клавиатура',
+    backspace: 'Стереть цифру',
+    clear: 'Очистить',
+    decimal: 'Запятая',
+    quick: 'Быстрые суммы',
+    rounded: (sum: string) => `Округлённо: ${sum}`,
+  },
+  display: {
+    title: 'Экран',
+    largeText: 'Крупный текст (читается на расстоянии вытянутой руки)',
+  },
+  a11y: {
+    newEvent: (title: string) => `Новое событие: ${title}`,
+    overThreshold: 'выше порога',
+    problem: 'Внимание',
+    ok: 'в порядке',
+  },
 };
 
 export type Texts = typeof ru;
