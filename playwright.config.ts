@@ -8,7 +8,8 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 60_000,
+  // Each screen and dialog is also checked by axe-core, several seconds a page on a busy machine.
+  timeout: 120_000,
   fullyParallel: false,
   workers: 1,
   retries: 0,

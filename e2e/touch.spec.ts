@@ -13,8 +13,6 @@ let till: RunningTill;
 let waiter: WaiterApp;
 
 test.use({ viewport: TILL_SCREEN, hasTouch: true });
-// axe-core takes several seconds a page on a busy build machine, and some tests check four dialogs.
-test.describe.configure({ timeout: 180_000 });
 
 test.beforeAll(async () => {
   till = await startTill();
