@@ -135,6 +135,34 @@ test('the money field takes a physical keyboard the way it takes the keypad', as
   await expect(dialog).toBeHidden();
 });
 
+test('the keyboard goes through the hand-in in reading order, and the focus is always visible', async ({ page }) => {
+  expect((await waiter.payCash(orderId('70c40006'), 100)).status).toBe(200);
+  await page.goto(`${till.baseUrl}/#/cash`);
+  await page.getByRole('button', { name: 'Принять наличные: Анна' }).click();
+  await expect(page.getByRole('dialog').getByLabel('Сумма, ₽')).toBeFocused();
+  const stops: string[] = [];
+  for (let step = 0; step < 30; step += 1) {
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement;
+      if (!(element instanceof HTMLElement) || !element.closest('dialog')) return null;
+      const style = getComputedStyle(element);
+      const name = element.getAttribute('aria-label') ?? (element.id || element.textContent?.trim() || '');
+      return { name, ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+    });
+    // Past the last control the focus leaves the page for the browser's own controls.
+    if (focused === null || stops.includes(focused.name)) break;
+    expect(focused.ring, `no visible focus on ${focused.name}`).toBe(true);
+    stops.push(focused.name);
+    await page.keyboard.press('Tab');
+  }
+  // The field, its quick amounts (as many as the debt gives), the keypad row by row, the other fields, the buttons.
+  const quick = stops.filter((name) => /^(Весь долг|Округлённо)/.test(name));
+  expect(quick.length).toBeGreaterThan(0);
+  const keys = ['7', '8', '9', '4', '5', '6', '1', '2', '3', '00', '0', 'Запятая', 'Стереть цифру', 'Очистить'];
+  const order = ['hand-in-amount', ...quick, ...keys, 'hand-in-recorded-by', 'hand-in-note', 'Далее', 'Отмена'];
+  expect(stops).toEqual(order);
+});
+
 test('large text (a setting) scales the dashboard, and it stays touch-ready', async ({ page }) => {
   await page.goto(`${till.baseUrl}/#/settings`);
   const rootSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
