@@ -201,6 +201,7 @@ export const en: Texts = {
     adminPasswordUnset: 'No password: access from the network is off.',
     adminPasswordRemove: 'Remove the password and turn network access off',
     otherKeys: {
+      largeText: 'Large text',
       allowedRanges: 'Allowed networks',
       apiVersion: 'GetMeBack cloud API version',
       branchId: 'Venue ID in GetMeBack',
@@ -254,7 +255,7 @@ export const en: Texts = {
     label: 'Keypad',
     backspace: 'Delete the last digit',
     clear: 'Clear',
-    decimal: 'Decimal point',
+    decimal: 'Decimal separator',
     quick: 'Quick amounts',
     rounded: (sum: string) => `Rounded: ${sum}`,
   },

@@ -199,6 +199,7 @@ export const ru = {
     adminPasswordUnset: 'Пароль не задан: доступ из сети выключен.',
     adminPasswordRemove: 'Удалить пароль и выключить доступ из сети',
     otherKeys: {
+      largeText: 'Крупный текст',
       allowedRanges: 'Разрешённые сети',
       apiVersion: 'Версия API облака GetMeBack',
       branchId: 'ID заведения в GetMeBack',
