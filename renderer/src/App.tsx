@@ -9,6 +9,7 @@ import { SettingsScreen } from './settings/SettingsScreen.js';
 import { SetupScreen } from './screens/SetupScreen.js';
 import { useHashRoute } from './routing/use-hash-route.js';
 import { useSessionStore } from './stores/session-store.js';
+import { useSettingsStore } from './stores/settings-store.js';
 import { useStatusStore } from './stores/status-store.js';
 
 /** The till's dashboard: a header with the sections and the live status, and one screen at a time. */
@@ -16,6 +17,7 @@ export function App() {
   const screen = useHashRoute();
   const language = useStatusStore((state) => state.language);
   const loggedIn = useSessionStore((state) => state.loggedIn);
+  const largeText = useSettingsStore((state) => state.current?.settings.display.largeText ?? false);
 
   useEffect(() => {
     void useSessionStore.getState().check();
@@ -24,12 +26,18 @@ export function App() {
   useEffect(() => {
     if (loggedIn !== true) return;
     void useStatusStore.getState().load();
+    void useSettingsStore.getState().load();
     return connectLiveEvents();
   }, [loggedIn]);
 
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
+
+  // Settings → "Large text": every size is in rem, so the root's font size scales the whole dashboard.
+  useEffect(() => {
+    document.documentElement.classList.toggle('large-text', largeText);
+  }, [largeText]);
 
   return (
     <div className="app">

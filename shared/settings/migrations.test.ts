@@ -21,6 +21,14 @@ describe('migrateSettings', () => {
     expect(settings.schemaVersion).toBe(3);
   });
 
+  it('reads a version-2 file from before the large-text option with normal text, keeping the rest', () => {
+    const settings = migrateSettings({ schemaVersion: 2, language: 'en', cashToWaiter: false });
+    expect(settings.display).toEqual({ largeText: false });
+    expect(settings.language).toBe('en');
+    expect(settings.cashToWaiter).toBe(false);
+    expect(migrateSettings({ schemaVersion: 2, display: { largeText: true } }).display.largeText).toBe(true);
+  });
+
   it('keeps valid parts and resets only a broken one', () => {
     const settings = migrateSettings({ schemaVersion: 2, language: 'en', bonusPaymentTypeId: 'not-a-uuid' });
     expect(settings.language).toBe('en');

@@ -69,6 +69,12 @@ export const LoyaltyRulesSettings = z.object({
   cashbackPercent: z.number().min(0).max(100).default(5),
 });
 
+/** How the dashboard looks on the till's screen. */
+export const DisplaySettings = z.object({
+  /** Everything on the dashboard larger, for a till screen read at arm's length. */
+  largeText: z.boolean().default(false),
+});
+
 export const Settings = z.object({
   schemaVersion: z.literal(3).default(3),
   language: z.enum(LANGUAGES).default('ru'),
@@ -85,6 +91,7 @@ export const Settings = z.object({
   /** An open order nobody touched for this many hours leaves the orders screen (kept in the database). */
   staleOrderHours: z.number().int().min(1).max(720).default(12),
   notifications: NotificationSettings.prefault({}),
+  display: DisplaySettings.prefault({}),
   /** scrypt hash of the admin password ("" = LAN access to the dashboard is off). */
   adminPasswordHash: z.string().default(''),
   autostart: z.boolean().default(false),
@@ -108,6 +115,7 @@ export const SettingsPatch = z
     limits: LimitSettings.partial().optional(),
     staleOrderHours: z.number().int().min(1).max(720).optional(),
     notifications: NotificationSettings.partial().optional(),
+    display: DisplaySettings.partial().optional(),
     adminPassword: z.string().max(256).optional(),
     autostart: z.boolean().optional(),
   })

@@ -27,6 +27,15 @@ describe('SettingsService', () => {
     expect(service.get().notifications).toMatchObject({ checkIn: false, debtThreshold: 0, giftAdded: true });
   });
 
+  it('takes large text at once (no restart), refusing anything but true or false', () => {
+    const { store, service } = started();
+    const change = service.update({ display: { largeText: true } });
+    expect(change).toMatchObject({ changedKeys: ['display.largeText'], restartNeeded: false });
+    expect(store.saved.at(-1)?.display).toEqual({ largeText: true });
+    expect(() => service.update({ display: { largeText: 'yes' } })).toThrow(SettingsValidationError);
+    expect(service.get().display.largeText).toBe(true);
+  });
+
   it('saves every accepted change and announces it', () => {
     const { store, service } = started();
     const heard: string[][] = [];

@@ -3,6 +3,7 @@ import { useFeedStore } from '../stores/feed-store.js';
 import { providerTroubleTexts } from '../../../shared/i18n/provider-messages.js';
 import { useSessionStore } from '../stores/session-store.js';
 import { useLanguage, useStatusStore, useTexts } from '../stores/status-store.js';
+import { StateSign } from './StateSign.js';
 
 const NAV: Screen[] = ['feed', 'orders', 'cash', 'settings', 'setup'];
 
@@ -24,12 +25,16 @@ export function Header({ screen }: { screen: Screen }) {
         ))}
       </nav>
       <div className="header-status" role="status">
-        <span className={connected ? 'pill pill-ok' : 'pill pill-bad'}>{connected ? t.status.live : t.status.reconnecting}</span>
+        <span className={connected ? 'pill pill-ok' : 'pill pill-bad'}>
+          <StateSign ok={connected} />
+          {connected ? t.status.live : t.status.reconnecting}
+        </span>
         {provider && (
           <span
             className={provider.online ? 'pill pill-ok' : 'pill pill-bad'}
             title={[provider.provider === 'cloud' ? t.status.providerCloud : t.status.providerLocal, ...providerTroubleTexts(provider, language)].join(': ')}
           >
+            <StateSign ok={provider.online} />
             {t.status.loyalty}: {provider.online ? t.status.online : t.status.offline}
             {provider.outbox > 0 && ` · ${t.status.outbox(provider.outbox)}`}
           </span>

@@ -201,6 +201,7 @@ export const en: Texts = {
     adminPasswordUnset: 'No password: access from the network is off.',
     adminPasswordRemove: 'Remove the password and turn network access off',
     otherKeys: {
+      largeText: 'Large text',
       allowedRanges: 'Allowed networks',
       apiVersion: 'GetMeBack cloud API version',
       branchId: 'Venue ID in GetMeBack',
@@ -268,5 +269,23 @@ export const en: Texts = {
   },
   error: {
     loadFailed: 'Could not load data',
+  },
+  keypad: {
+    label: 'Keypad',
+    backspace: 'Delete the last digit',
+    clear: 'Clear',
+    decimal: 'Decimal separator',
+    quick: 'Quick amounts',
+    rounded: (sum: string) => `Rounded: ${sum}`,
+  },
+  display: {
+    title: 'Screen',
+    largeText: 'Large text (readable at arm’s length)',
+  },
+  a11y: {
+    newEvent: (title: string) => `New event: ${title}`,
+    overThreshold: 'over the threshold',
+    problem: 'Attention',
+    ok: 'fine',
   },
 };

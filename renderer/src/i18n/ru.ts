@@ -199,6 +199,7 @@ export const ru = {
     adminPasswordUnset: 'Пароль не задан: доступ из сети выключен.',
     adminPasswordRemove: 'Удалить пароль и выключить доступ из сети',
     otherKeys: {
+      largeText: 'Крупный текст',
       allowedRanges: 'Разрешённые сети',
       apiVersion: 'Версия API облака GetMeBack',
       branchId: 'ID заведения в GetMeBack',
@@ -266,6 +267,24 @@ export const ru = {
   },
   error: {
     loadFailed: 'Не удалось загрузить данные',
+  },
+  keypad: {
+    label: 'Цифровая клавиатура',
+    backspace: 'Стереть цифру',
+    clear: 'Очистить',
+    decimal: 'Запятая',
+    quick: 'Быстрые суммы',
+    rounded: (sum: string) => `Округлённо: ${sum}`,
+  },
+  display: {
+    title: 'Экран',
+    largeText: 'Крупный текст (читается на расстоянии вытянутой руки)',
+  },
+  a11y: {
+    newEvent: (title: string) => `Новое событие: ${title}`,
+    overThreshold: 'выше порога',
+    problem: 'Внимание',
+    ok: 'в порядке',
   },
 };
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../api/client.js';
 import type { SetupResponse } from '../../../shared/admin/status.js';
 import { ServerAddressCard } from '../components/ServerAddressCard.js';
+import { StateSign } from '../components/StateSign.js';
 import { SetupChecklist } from '../components/SetupChecklist.js';
 import { useNow } from '../components/use-now.js';
 import { WaiterCallers } from '../components/WaiterCallers.js';
@@ -64,6 +65,7 @@ export function SetupScreen() {
             <div>
               <dt>{t.setup.provider}</dt>
               <dd className={setup.provider.online ? 'ok' : 'bad'}>
+                <StateSign ok={setup.provider.online} />
                 {setup.provider.provider === 'cloud' ? t.status.providerCloud : t.status.providerLocal}:{' '}
                 {setup.provider.online ? t.status.online : t.status.offline}
                 {providerTroubleTexts(setup.provider, language).map((text) => ` · ${text}`)}
@@ -72,6 +74,7 @@ export function SetupScreen() {
             <div>
               <dt>{t.setup.port}</dt>
               <dd className={setup.portInUse ? 'bad' : 'ok'}>
+                <StateSign ok={!setup.portInUse} />
                 {setup.portInUse ? `${setup.portInUse} · ${t.setup.portInUse}` : `${port ?? '—'} · ${t.setup.portFree}`}
               </dd>
             </div>

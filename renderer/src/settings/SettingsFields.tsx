@@ -65,14 +65,16 @@ export function CheckField({ field, label }: { field: BooleanFieldName; label: s
   const id = idOf(field);
   return (
     <div className="field check">
-      <input
-        id={id}
-        type="checkbox"
-        checked={form[field]}
-        onChange={(change) => set(field, change.target.checked)}
-        aria-describedby={describedBy(field, false, overridden, errors[field] !== undefined) || undefined}
-      />
-      <label htmlFor={id}>{label}</label>
+      <label className="check-label">
+        <input
+          id={id}
+          type="checkbox"
+          checked={form[field]}
+          onChange={(change) => set(field, change.target.checked)}
+          aria-describedby={describedBy(field, false, overridden, errors[field] !== undefined) || undefined}
+        />
+        <span>{label}</span>
+      </label>
       <FieldNotes field={field} />
     </div>
   );

@@ -51,6 +51,11 @@ export function SettingsSections({ adminPasswordSet }: { adminPasswordSet: boole
       </div>
 
       <fieldset className="group">
+        <legend>{t.display.title}</legend>
+        <CheckField field="display.largeText" label={t.display.largeText} />
+      </fieldset>
+
+      <fieldset className="group">
         <legend>{s.notifications}</legend>
         <CheckField field="notifications.enabled" label={s.notificationsEnabled} />
         <CheckField field="notifications.checkIn" label={s.notifyCheckIn} />

@@ -32,6 +32,7 @@ function labelsByKey(s: SettingsTexts): Record<string, string> {
     'rules.cashbackPercent': s.otherKeys.cashbackPercent,
     adminPasswordHash: s.otherKeys.adminPassword,
     autostart: s.otherKeys.autostart,
+    'display.largeText': s.otherKeys.largeText,
     schemaVersion: s.otherKeys.schemaVersion,
   };
 }

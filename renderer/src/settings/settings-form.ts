@@ -28,6 +28,7 @@ export interface SettingsForm {
   'notifications.providerOffline': boolean;
   'notifications.serverError': boolean;
   'notifications.debtThreshold': string;
+  'display.largeText': boolean;
   /** Write-only: empty leaves the stored password as it is. */
   adminPassword: string;
   /** Ticked: remove the password, which turns access from the network off. */
@@ -60,6 +61,7 @@ export function formFromSettings(settings: PublicSettings): SettingsForm {
     'notifications.providerOffline': n.providerOffline,
     'notifications.serverError': n.serverError,
     'notifications.debtThreshold': roublesInputValue(n.debtThreshold, settings.language),
+    'display.largeText': settings.display.largeText,
     adminPassword: '',
     adminPasswordRemove: false,
   };
