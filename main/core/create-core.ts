@@ -13,6 +13,7 @@ import { importSeed, readSeedFile } from './providers/seed-file.js';
 import { SettingsService } from './settings/settings-service.js';
 import type { SettingsStore } from './settings/settings-store.js';
 import { TillActivity } from './till-activity.js';
+import { loadTillKey, type KeyWrapper } from './waiters/till-key.js';
 import { WaiterIdentity } from './waiters/waiter-identity.js';
 
 export interface CoreOptions {
@@ -28,6 +29,8 @@ export interface CoreOptions {
   provider?: (deps: ProviderDeps) => LoyaltyProvider;
   logger?: Logger;
   clock?: Clock;
+  /** Protects the till's key file (the desktop app: Electron's safeStorage). */
+  keyWrapper?: KeyWrapper;
 }
 
 export interface TillCore {
@@ -67,7 +70,8 @@ export function createCore(options: CoreOptions): TillCore {
   const settings = new SettingsService(options.settingsStore, options.overrides);
   const db = openTillDatabase(options.dataDir);
   try {
-    const waiters = new WaiterIdentity(db);
+    const secret = loadTillKey(options.dataDir, db, options.keyWrapper);
+    const waiters = new WaiterIdentity(db, secret);
     const events = new EventBus(db, clock);
     const at = clock.now().toISOString();
     if (options.seedFile) importSeed(db, readSeedFile(options.seedFile), waiters, at);
@@ -75,7 +79,7 @@ export function createCore(options: CoreOptions): TillCore {
 
     const providerDeps: ProviderDeps = { db, settings: () => settings.get(), logger, clock, events };
     const provider = options.provider ? options.provider(providerDeps) : createProvider(providerDeps);
-    const keys = new IdempotencyKeys(db);
+    const keys = new IdempotencyKeys(db, secret);
     keys.prune(clock.now());
     const loyalty: LoyaltyContext = { db, provider, events, clock, waiters, settings: () => settings.get() };
     settings.onChange((change) => {

@@ -1,7 +1,7 @@
 import { pino, type Logger } from 'pino';
-import { mkdirSync } from 'node:fs';
+import { ensurePrivateFile, ensurePrivateFolder, makePrivateIfPresent } from './ledger/private-files.js';
 import path from 'node:path';
-import { rotateLogIfLarge } from './log-rotation.js';
+import { LOG_ROTATION, rotateLogIfLarge } from './log-rotation.js';
 
 export type { Logger };
 
@@ -28,10 +28,12 @@ const REDACTED = [
 export function createLogger(options: { logDir?: string; level?: string; stdout?: boolean }): Logger {
   const streams: pino.StreamEntry[] = [];
   if (options.logDir) {
-    mkdirSync(options.logDir, { recursive: true });
+    ensurePrivateFolder(options.logDir);
     const file = path.join(options.logDir, 'till.log');
     rotateLogIfLarge(file);
-    streams.push({ stream: pino.destination({ dest: file, sync: false, mkdir: true }) });
+    ensurePrivateFile(file);
+    for (let n = 1; n <= LOG_ROTATION.keep; n += 1) makePrivateIfPresent(`${file}.${n}`);
+    streams.push({ stream: pino.destination({ dest: file, sync: false }) });
   }
   if (options.stdout) streams.push({ stream: pino.destination({ dest: 1, sync: false }) });
   const level = options.level ?? 'info';

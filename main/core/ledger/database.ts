@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateFile, ensurePrivateFolder, makePrivateIfPresent } from './private-files.js';
 import { MIGRATIONS } from './schema.js';
 
 export type TillDatabase = Database.Database;
@@ -14,8 +14,12 @@ export const DATABASE_FILE = 'till.db';
  * survive a power cut, which is what a till needs more than a few microseconds.
  */
 export function openTillDatabase(dataDir: string): TillDatabase {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, DATABASE_FILE));
+  ensurePrivateFolder(dataDir);
+  const file = path.join(dataDir, DATABASE_FILE);
+  // Created 0600 before SQLite opens it: SQLite gives the -wal and -shm the database file's mode.
+  ensurePrivateFile(file);
+  for (const companion of [`${file}-wal`, `${file}-shm`]) makePrivateIfPresent(companion);
+  const db = new Database(file);
   // The till's process is the file's only user: holding its lock for good spares every read two
   // fcntl() calls (the WAL index then lives in memory), and keeps a second copy of the app out.
   try {
