@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { TillBackups } from './backups/till-backups.js';
 import { systemClock, type Clock } from './clock.js';
 import { EventBus } from './events/event-bus.js';
 import { openTillDatabase, type TillDatabase } from './ledger/database.js';
@@ -42,6 +43,8 @@ export interface TillCore {
   readonly provider: LoyaltyProvider;
   readonly waiters: WaiterIdentity;
   readonly keys: IdempotencyKeys;
+  /** Daily, at close and on demand; the last one is shown on the setup screen. */
+  readonly backups: TillBackups;
   readonly loyalty: LoyaltyContext;
   readonly logger: Logger;
   readonly clock: Clock;
@@ -82,6 +85,8 @@ export function createCore(options: CoreOptions): TillCore {
     const keys = new IdempotencyKeys(db, secret);
     keys.prune(clock.now());
     const loyalty: LoyaltyContext = { db, provider, events, clock, waiters, settings: () => settings.get() };
+    const backups = new TillBackups({ db, dataDir: options.dataDir, settings: () => settings.get(), events, clock, logger });
+    backups.startDaily();
     settings.onChange((change) => {
       events.record('settings.changed', { keys: change.changedKeys, restartNeeded: change.restartNeeded });
     });
@@ -95,12 +100,16 @@ export function createCore(options: CoreOptions): TillCore {
       provider,
       waiters,
       keys,
+      backups,
       loyalty,
       logger,
       clock,
       activity: new TillActivity(),
       async close() {
+        backups.stopDaily();
         await provider.close();
+        // A clean shutdown leaves a fresh, verified copy (a failure is an event and a log line).
+        await backups.backUp('shutdown');
         db.close();
       },
     };

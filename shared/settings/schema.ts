@@ -53,6 +53,15 @@ export const DisplaySettings = z.object({
   largeText: z.boolean().default(false),
 });
 
+export const BackupSettings = z.object({
+  /** How many backups the till keeps in each backup folder (the newest). */
+  keep: z.number().int().min(1).max(365).default(14),
+  /** A second folder (another disk, a network share) that receives a copy of each backup; "" = none. */
+  secondFolder: z.string().max(1024).default(''),
+});
+
+export type BackupSettings = z.infer<typeof BackupSettings>;
+
 export const Settings = z.object({
   schemaVersion: z.literal(2).default(2),
   language: z.enum(LANGUAGES).default('ru'),
@@ -67,6 +76,7 @@ export const Settings = z.object({
   rules: LoyaltyRulesSettings.prefault({}),
   notifications: NotificationSettings.prefault({}),
   display: DisplaySettings.prefault({}),
+  backups: BackupSettings.prefault({}),
   /** scrypt hash of the admin password ("" = LAN access to the dashboard is off). */
   adminPasswordHash: z.string().default(''),
   autostart: z.boolean().default(false),
@@ -89,6 +99,7 @@ export const SettingsPatch = z
     rules: LoyaltyRulesSettings.partial().optional(),
     notifications: NotificationSettings.partial().optional(),
     display: DisplaySettings.partial().optional(),
+    backups: BackupSettings.partial().optional(),
     adminPassword: z.string().max(256).optional(),
     autostart: z.boolean().optional(),
   })

@@ -8,7 +8,8 @@ export interface StoredAnswer {
   body: string;
 }
 
-function canonicalJson(value: unknown): string {
+/** JSON with keys sorted at every level: the same value always gives the same text. */
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -118,5 +118,7 @@ export function feedLine(event: TillEvent, language: Language): FeedLine {
     }
     case 'settings.changed':
       return line(t.feed.line.settingsChanged, 'system', [settingLabels(event.data.keys, t.settings), event.data.restartNeeded && d.restartNeeded]);
+    case 'backup.failed':
+      return line(`${t.feed.line.backupFailed}: ${event.data.message}`, 'error', [event.data.folder]);
   }
 }

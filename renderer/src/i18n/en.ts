@@ -54,6 +54,7 @@ export const en: Texts = {
       serverError: 'Error in GetMeBack Till',
       providerOnline: (provider: string) => `${provider}: online`,
       providerOffline: (provider: string) => `${provider}: offline`,
+      backupFailed: 'Backup failed',
       settingsChanged: 'Settings changed',
       unknownGuest: 'guest',
     },

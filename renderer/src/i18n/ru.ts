@@ -52,6 +52,7 @@ export const ru = {
       serverError: 'Ошибка в GetMeBack Till',
       providerOnline: (provider: string) => `${provider}: на связи`,
       providerOffline: (provider: string) => `${provider}: нет связи`,
+      backupFailed: 'Резервная копия не сделана',
       settingsChanged: 'Настройки изменены',
       unknownGuest: 'гость',
     },
