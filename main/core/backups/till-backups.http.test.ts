@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { integrityOfFile } from '../ledger/backup.js';
 import { startTestTill, type TestTill } from '../testing/test-till.js';
 import { newOrderId, paymentBody, waiterSteps } from '../testing/waiter-steps.js';
+import { restoreBackup } from '../ledger/restore.js';
 import { backupsIn, pruneOldBackups } from './till-backups.js';
 
 const tills: TestTill[] = [];
@@ -127,5 +128,37 @@ describe('backups', () => {
     for (const name of ['till-20260101-000000-daily.db', 'till-20260102-000000-daily.db', 'notes.txt']) writeFileSync(path.join(folder, name), 'x');
     expect(pruneOldBackups(folder, 1)).toBe(1);
     expect(readdirSync(folder).sort()).toEqual(['notes.txt', 'till-20260102-000000-daily.db']);
+  });
+});
+
+describe('restoring a backup', () => {
+  it('refuses while the till runs, then restores with the till stopped and keeps the current file aside', async () => {
+    const dataDir = tempDir('gmb-restore-');
+    const source = await till({ dataDir });
+    const orderId = newOrderId();
+    const first = await waiterSteps(source).pay(orderId, paymentBody(1000, { cash: 1000 }), 'before-backup');
+    const backup = (await source.core.backups.backUp('manual')) as { file: string };
+    expect((await waiterSteps(source).pay(newOrderId(), paymentBody(500, { cash: 500 }), 'after-backup')).status).toBe(200);
+    expect(() => restoreBackup(dataDir, backup.file, new Date())).toThrow(/till is running.*Касса работает/s);
+
+    await source.close();
+    tills.splice(0);
+    const setAside = restoreBackup(dataDir, backup.file, new Date('2026-03-01T12:00:00.000Z'));
+    expect(setAside).toBe(path.join(dataDir, 'till.db.before-restore-20260301-120000'));
+    expect(audit(setAside as string).payments).toBe(2);
+    expect(statSync(path.join(dataDir, 'till.db')).mode & 0o777).toBe(0o600);
+
+    const restored = await till({ dataDir });
+    expect(audit(backup.file).payments).toBe(1);
+    const replay = await waiterSteps(restored).pay(orderId, paymentBody(1000, { cash: 1000 }), 'before-backup');
+    expect(replay.text).toBe(first.text);
+  });
+
+  it('refuses a damaged backup and leaves the database alone', () => {
+    const dataDir = tempDir('gmb-restore-');
+    const damaged = path.join(dataDir, 'damaged.db');
+    writeFileSync(damaged, 'SQLite format 3\u0000 but not really');
+    expect(() => restoreBackup(dataDir, damaged, new Date())).toThrow();
+    expect(existsSync(path.join(dataDir, 'till.db'))).toBe(false);
   });
 });
