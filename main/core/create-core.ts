@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { TillBackups } from './backups/till-backups.js';
+import path from 'node:path';
+import { backupsIn, TillBackups } from './backups/till-backups.js';
+import { BACKUP_FOLDER, integrityOf } from './ledger/backup.js';
 import { systemClock, type Clock } from './clock.js';
 import { EventBus } from './events/event-bus.js';
 import { openTillDatabase, type TillDatabase } from './ledger/database.js';
@@ -64,6 +66,24 @@ function findPackageRoot(): URL {
 }
 
 /**
+ * At every start (a power cut may have hit the disk under SQLite): `PRAGMA integrity_check`; a
+ * damaged file stops the start with a message naming the newest backup to restore.
+ */
+function assertDatabaseWhole(db: TillDatabase, dataDir: string): void {
+  const integrity = integrityOf(db);
+  if (integrity === 'ok') return;
+  const folder = path.join(dataDir, BACKUP_FOLDER);
+  const newest = backupsIn(folder).at(-1);
+  const restore = newest ? path.join(folder, newest.name) : null;
+  throw new Error(
+    `The till's database is damaged (${integrity}). ` +
+      (restore ? `Restore the latest backup: npm run restore -- "${restore}" (${newest?.at}). ` : 'There is no backup to restore. ') +
+      `/ База кассы повреждена. ` +
+      (restore ? `Восстановите последнюю резервную копию: ${restore}.` : 'Резервных копий нет.'),
+  );
+}
+
+/**
  * The one core both hosts run: the Electron main process and `npm run server` call this alike.
  * It returns services; each host builds its HTTP app from them (`server/create-app.ts`) and listens.
  */
@@ -73,6 +93,7 @@ export function createCore(options: CoreOptions): TillCore {
   const settings = new SettingsService(options.settingsStore, options.overrides);
   const db = openTillDatabase(options.dataDir);
   try {
+    assertDatabaseWhole(db, options.dataDir);
     const secret = loadTillKey(options.dataDir, db, options.keyWrapper);
     const waiters = new WaiterIdentity(db, secret);
     const events = new EventBus(db, clock);

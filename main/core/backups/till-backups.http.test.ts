@@ -162,3 +162,24 @@ describe('restoring a backup', () => {
     expect(existsSync(path.join(dataDir, 'till.db'))).toBe(false);
   });
 });
+
+describe('the check at every start', () => {
+  it('refuses to start on a damaged database and names the newest backup', async () => {
+    const dataDir = tempDir('gmb-damaged-');
+    const source = await till({ dataDir });
+    await source.close(); // leaves a shutdown backup
+    tills.splice(0);
+    const newest = backupsIn(path.join(dataDir, 'backups')).at(-1)?.name as string;
+    // Damage an index page the way a torn write would: the file opens, the check fails.
+    const db = new Database(path.join(dataDir, 'till.db'));
+    db.pragma('writable_schema = ON');
+    const page = (db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'cash_entries_time'").get() as { rootpage: number }).rootpage;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.close();
+    const { openSync, writeSync, closeSync } = await import('node:fs');
+    const fd = openSync(path.join(dataDir, 'till.db'), 'r+');
+    writeSync(fd, Buffer.alloc(8, 0xff), 0, 8, (page - 1) * pageSize);
+    closeSync(fd);
+    await expect(startTestTill({ dataDir })).rejects.toThrow(new RegExp(`damaged.*${newest}.*повреждена`, 's'));
+  });
+});
