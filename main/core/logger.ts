@@ -1,5 +1,6 @@
 import { pino, type Logger } from 'pino';
 import path from 'node:path';
+import { ensurePrivateFile, ensurePrivateFolder, makePrivateIfPresent } from './ledger/private-files.js';
 import { LOG_FILE_LIMITS, RotatingLogFile, type LogFileLimits } from './log-file.js';
 import { rotateLogIfLarge } from './log-rotation.js';
 
@@ -28,9 +29,12 @@ const REDACTED = [
 export function createLogger(options: { logDir?: string; level?: string; stdout?: boolean; limits?: LogFileLimits }): Logger {
   const streams: pino.StreamEntry[] = [];
   if (options.logDir) {
+    ensurePrivateFolder(options.logDir);
     const file = path.join(options.logDir, 'till.log');
     const limits = options.limits ?? LOG_FILE_LIMITS;
     rotateLogIfLarge(file, limits);
+    ensurePrivateFile(file);
+    for (let n = 1; n <= limits.keep; n += 1) makePrivateIfPresent(`${file}.${n}`);
     streams.push({ stream: new RotatingLogFile(file, limits) });
   }
   if (options.stdout) streams.push({ stream: pino.destination({ dest: 1, sync: false }) });

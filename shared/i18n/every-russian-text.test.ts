@@ -77,6 +77,7 @@ const EVENTS: { [T in TillEventType]: TillEventPayloads[T][] } = {
     { provider: 'cloud', online: false, lastError: 'the cloud is not configured', trouble: 'notConfigured', parked: 0, outbox: 0 },
     { provider: 'local', online: true, lastError: null, trouble: null, parked: 0, outbox: 0 },
   ],
+  'backup.failed': [{ reason: 'daily', folder: '/mnt/share/backups', message: 'ENOSPC: no space left on device' }],
   'settings.changed': [{ keys: Object.keys(DEFAULT_SETTINGS).concat('server.port', 'notifications.checkIn', 'cloud.apiVersion'), restartNeeded: true }],
 };
 const ALL_EVENTS = TILL_EVENT_TYPES.flatMap((type) => (EVENTS[type] as TillEventPayloads[typeof type][]).map((data) => event(type, data)));

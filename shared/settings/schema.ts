@@ -75,6 +75,15 @@ export const DisplaySettings = z.object({
   largeText: z.boolean().default(false),
 });
 
+export const BackupSettings = z.object({
+  /** How many backups the till keeps in each backup folder (the newest). */
+  keep: z.number().int().min(1).max(365).default(14),
+  /** A second folder (another disk, a network share) that receives a copy of each backup; "" = none. */
+  secondFolder: z.string().max(1024).default(''),
+});
+
+export type BackupSettings = z.infer<typeof BackupSettings>;
+
 export const Settings = z.object({
   schemaVersion: z.literal(3).default(3),
   language: z.enum(LANGUAGES).default('ru'),
@@ -92,6 +101,7 @@ export const Settings = z.object({
   staleOrderHours: z.number().int().min(1).max(720).default(12),
   notifications: NotificationSettings.prefault({}),
   display: DisplaySettings.prefault({}),
+  backups: BackupSettings.prefault({}),
   /** scrypt hash of the admin password ("" = LAN access to the dashboard is off). */
   adminPasswordHash: z.string().default(''),
   autostart: z.boolean().default(false),
@@ -116,6 +126,7 @@ export const SettingsPatch = z
     staleOrderHours: z.number().int().min(1).max(720).optional(),
     notifications: NotificationSettings.partial().optional(),
     display: DisplaySettings.partial().optional(),
+    backups: BackupSettings.partial().optional(),
     adminPassword: z.string().max(256).optional(),
     autostart: z.boolean().optional(),
   })

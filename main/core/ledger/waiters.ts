@@ -40,3 +40,18 @@ export function metaValue(db: TillDatabase, key: string): string | null {
 export function saveMetaValue(db: TillDatabase, key: string, value: string): void {
   prepared(db, 'INSERT INTO meta (key, value) VALUES (?, ?)').run(key, value);
 }
+
+/**
+ * Removes a value from `meta` so that no copy of the file keeps it: secure_delete overwrites the
+ * freed bytes, and the checkpoint empties the WAL that still held the old page.
+ */
+export function eraseMetaValue(db: TillDatabase, key: string): void {
+  const secure = db.pragma('secure_delete', { simple: true }) as number;
+  db.pragma('secure_delete = ON');
+  try {
+    prepared(db, 'DELETE FROM meta WHERE key = ?').run(key);
+  } finally {
+    db.pragma(`secure_delete = ${secure ? 'ON' : 'OFF'}`);
+  }
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}

@@ -1,20 +1,22 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { TillDatabase } from '../ledger/database.js';
-import { anyWaiterByPin, isKnownWaiter, metaValue, rememberWaiter, renameWaiter, saveMetaValue, waiterName } from '../ledger/waiters.js';
+import { anyWaiterByPin, isKnownWaiter, rememberWaiter, renameWaiter, waiterName } from '../ledger/waiters.js';
 
 /**
  * A waiter is known by a keyed hash of the PIN, never the PIN: the key is a per-install secret kept
- * in the till's database, so the same PIN on another till gives another id and a stolen data file
- * does not reveal PINs by a dictionary of 10 000 hashes without the key (which is in the same file —
- * the hash keeps PINs out of logs, exports and the UI, not away from someone holding the whole file).
+ * outside the database (`till.key`, see till-key.ts), so the same PIN on another till gives another
+ * id, and a copy of till.db or a backup does not give PINs to a dictionary of 10 000 guesses.
  */
 export class WaiterIdentity {
   private readonly secret: Buffer;
   /** Waiters already in the table: a known waiter costs no write (and no fsync) per request. */
   private readonly known = new Map<string, string | null>();
 
-  constructor(private readonly db: TillDatabase) {
-    this.secret = loadOrCreateSecret(db);
+  constructor(
+    private readonly db: TillDatabase,
+    secret: Buffer,
+  ) {
+    this.secret = secret;
   }
 
   idForPin(pin: string): string {
@@ -60,14 +62,4 @@ export class WaiterIdentity {
     if (!id) return null;
     return waiterName(this.db, id);
   }
-}
-
-const PIN_KEY = 'waiter_pin_key';
-
-function loadOrCreateSecret(db: TillDatabase): Buffer {
-  const stored = metaValue(db, PIN_KEY);
-  if (stored) return Buffer.from(stored, 'hex');
-  const secret = randomBytes(32);
-  saveMetaValue(db, PIN_KEY, secret.toString('hex'));
-  return secret;
 }

@@ -34,6 +34,8 @@ function labelsByKey(s: SettingsTexts): Record<string, string> {
     autostart: s.otherKeys.autostart,
     'display.largeText': s.otherKeys.largeText,
     schemaVersion: s.otherKeys.schemaVersion,
+    'backups.keep': s.otherKeys.backupsKeep,
+    'backups.secondFolder': s.otherKeys.backupsSecondFolder,
   };
 }
 
