@@ -29,7 +29,7 @@ export async function startTill(options: { dataDir?: string; args?: string[]; en
   );
   const baseUrl = await new Promise<string>((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`the till did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`the till did not start:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/[^\s]+)/.exec(output);
