@@ -122,7 +122,7 @@ async function withNamespace(lan: LanHost, { flood: FLOOD, sockets: SOCKETS, hol
     const refused = await fromLan(lan, baseUrl, 'refused');
     const message = String((refused.body as { WaiterMessage?: string } | undefined)?.WaiterMessage ?? '');
     checks['a terminal not allowed gets 403 with a WaiterMessage naming its address and the setting'] =
-      refused.status === 403 && message.includes(lan.hostAddress) && message.includes('server.allowedRanges');
+      refused.status === 403 && message.includes(lan.hostAddress) && message.includes('«Терминалы iikoWaiter»');
 
     const login = await fromLan(lan, baseUrl, 'login', PASSWORD);
     const cookie = String(login.cookie).split(';')[0] ?? '';

@@ -28,9 +28,22 @@ function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
-export const ACCOUNT_URL_MESSAGES: Record<Exclude<AccountUrlVerdict, 'ok'>, string> = {
-  malformed: 'адрес вида https://account.getmeback.ru / an address like https://account.getmeback.ru',
-  notHttps: 'нужен https:// (http только для 127.0.0.1) / must be https:// (http only for 127.0.0.1)',
-  notGetMeBack:
-    'адрес должен быть на getmeback.ru; другой адрес разрешает настройка «Любой адрес» / must be a getmeback.ru host unless "any host" is on',
+/** Why an account address is refused, in the settings screen's words (see validation-messages.ts). */
+export const ACCOUNT_URL_MESSAGES: Record<'ru' | 'en', Record<Exclude<AccountUrlVerdict, 'ok'>, string>> = {
+  ru: {
+    malformed: 'Нужен адрес вида https://…',
+    notHttps: 'Нужен адрес https:// (http только для этого компьютера, 127.0.0.1)',
+    notGetMeBack: 'Адрес должен быть на getmeback.ru; другой адрес разрешает настройка «Любой адрес»',
+  },
+  en: {
+    malformed: 'An address like https://account.getmeback.ru',
+    notHttps: 'Must be https:// (http only for this computer, 127.0.0.1)',
+    notGetMeBack: 'Must be a getmeback.ru address unless "any host" is on',
+  },
 };
+
+/** The verdict a settings check left on its issue, for the message in the screen's language. */
+export function accountUrlVerdictOf(params: unknown): Exclude<AccountUrlVerdict, 'ok'> | undefined {
+  const verdict = (params as { accountUrl?: unknown } | undefined)?.accountUrl;
+  return verdict === 'malformed' || verdict === 'notHttps' || verdict === 'notGetMeBack' ? verdict : undefined;
+}

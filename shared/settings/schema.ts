@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../i18n/language.js';
-import { ACCOUNT_URL_MESSAGES, checkAccountUrl } from './cloud-account-url.js';
+import { checkAccountUrl } from './cloud-account-url.js';
 
 /**
  * The one settings schema: the desktop app (electron-store), the headless host (conf), the settings
@@ -26,7 +26,7 @@ export const ServerSettings = z.object({
 });
 
 const CloudFields = z.object({
-  accountUrl: z.union([z.literal(''), z.url({ error: ACCOUNT_URL_MESSAGES.malformed })]).default(''),
+  accountUrl: z.union([z.literal(''), z.url()]).default(''),
   /** Allows an https account address outside getmeback.ru (a reseller's own domain). */
   anyHost: z.boolean().default(false),
   apiKey: z.string().default(''),
@@ -37,7 +37,7 @@ const CloudFields = z.object({
 
 export const CloudSettings = CloudFields.superRefine((cloud, issues) => {
   const verdict = checkAccountUrl(cloud.accountUrl, { anyHost: cloud.anyHost });
-  if (verdict !== 'ok') issues.addIssue({ code: 'custom', path: ['accountUrl'], message: ACCOUNT_URL_MESSAGES[verdict] });
+  if (verdict !== 'ok') issues.addIssue({ code: 'custom', path: ['accountUrl'], params: { accountUrl: verdict } });
 });
 
 /**

@@ -1,3 +1,4 @@
+import { formatBonuses } from '../../../shared/i18n/numbers.js';
 import { formatRoubles } from '../../../shared/money.js';
 import type { Settings } from '../../../shared/settings/schema.js';
 import { Refusal } from './refusal.js';
@@ -14,5 +15,5 @@ export function assertOrderSumWithinLimit(settings: Settings, orderSum: number):
 
 export function assertCashbackWithinLimit(settings: Settings, accrued: number): void {
   const max = settings.limits.maxCashback;
-  if (accrued > max) throw new Refusal('cashbackOverLimit', { sum: formatRoubles(accrued, settings.language), max: formatRoubles(max, settings.language) });
+  if (accrued > max) throw new Refusal('cashbackOverLimit', { sum: formatBonuses(accrued, settings.language), max: formatBonuses(max, settings.language) });
 }

@@ -203,6 +203,10 @@ export const en: Texts = {
     adminPasswordUnset: 'No password: access from the network is off.',
     adminPasswordRemove: 'Remove the password and turn network access off',
     otherKeys: {
+      anyHost: 'Any GetMeBack cloud address',
+      maxOrderSum: 'Order sum limit',
+      maxCashback: 'Cashback limit per payment',
+      staleOrderHours: 'Hours after which an idle order leaves the list',
       largeText: 'Large text',
       allowedRanges: 'Allowed networks',
       apiVersion: 'GetMeBack cloud API version',

@@ -201,6 +201,10 @@ export const ru = {
     adminPasswordUnset: 'Пароль не задан: доступ из сети выключен.',
     adminPasswordRemove: 'Удалить пароль и выключить доступ из сети',
     otherKeys: {
+      anyHost: 'Любой адрес облака GetMeBack',
+      maxOrderSum: 'Предел суммы заказа',
+      maxCashback: 'Предел начисления за одну оплату',
+      staleOrderHours: 'Через сколько часов заказ без действий уходит из списка',
       largeText: 'Крупный текст',
       allowedRanges: 'Разрешённые сети',
       apiVersion: 'Версия API облака GetMeBack',
