@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeGetMeBackCloud, type FakeDialect, type FakeGetMeBackCloud } from '../../testing/fake-getmeback-cloud.js';
 import type { TestTill } from '../../testing/test-till.js';
+import { expectRefusal } from '../../testing/waiter-steps.js';
 import { CLOUD_GIFTS, CLOUD_GUESTS, cashPayment, closeCloud, eventually, outboxOf, startCloudTill } from '../../testing/cloud-test-kit.js';
 
 const ORDER = '6a6a6a6a-6a6a-4a6a-8a6a-6a6a6a6a6a6a';
@@ -29,7 +30,7 @@ describe.each<FakeDialect>(['result', 'success', 'bare', 'list'])('a GetMeBack a
     expect(fake.balanceOf('g-1')).toBe(150_000 - 10_000 + 9_000);
 
     const unknown = await till.waiter('POST', `/orders/${GIFT_ORDER}/checkin`, { Value: 'NO-SUCH-CODE' });
-    expect(unknown.status).toBe(404);
+    expectRefusal(unknown, /Код не найден/);
     expect(till.core.provider.status().online).toBe(true);
   });
 });
