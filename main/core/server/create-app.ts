@@ -10,6 +10,7 @@ import { rateLimit } from './middleware/rate-limit.js';
 import { refuseBrowsers } from './middleware/refuse-browsers.js';
 import { requestContext } from './middleware/request-context.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { cloudRoutes } from './routes/admin/cloud-routes.js';
 import { eventsRoutes } from './routes/admin/events-routes.js';
 import { ordersRoutes } from './routes/admin/orders-routes.js';
 import { settingsRoutes } from './routes/admin/settings-routes.js';
@@ -94,7 +95,7 @@ export function createApp(core: AppServices, options: AppOptions = {}): Koa {
   // API. The waiter API trusts no browser, and iikoWaiter may name the till by a DNS name.
   app.use(hostHeaderGuard());
   app.use(adminAccess(settings));
-  for (const router of [eventsRoutes(core), settingsRoutes(core), ordersRoutes(core), setupRoutes(core), waiterCashRoutes(core)]) {
+  for (const router of [eventsRoutes(core), settingsRoutes(core), ordersRoutes(core), setupRoutes(core), waiterCashRoutes(core), cloudRoutes(core)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

@@ -160,9 +160,11 @@ export class CloudProvider implements LoyaltyProvider {
   }
 
   record(operation: ProviderOperation): void {
-    const { branchId, branchName } = this.deps.settings().cloud;
+    const { branchId, branchName, refunds } = this.deps.settings().cloud;
     const at = this.deps.clock.now().toISOString();
-    for (const call of cloudCallsOf(operation, { branchId, branchName })) this.outbox.add(call, at);
+    // Refunds are listed for reconciliation by hand unless the settings say to send them.
+    const manual = operation.kind === 'order_refunded' && refunds === 'manual';
+    for (const call of cloudCallsOf(operation, { branchId, branchName })) this.outbox.add(call, at, manual);
     // Called inside the payment's transaction: the courier looks once it has committed.
     setImmediate(() => this.courier.callsAdded());
   }
@@ -180,6 +182,12 @@ export class CloudProvider implements LoyaltyProvider {
     const trouble: ProviderTrouble | null =
       accountUrl === '' || apiKey === '' ? 'notConfigured' : !this.connection.online ? 'unreachable' : this.connection.lastError !== null ? 'refused' : null;
     return { provider: 'cloud', online: this.connection.online, lastError, trouble, parked: parked.count, outbox: this.outbox.pendingCount() };
+  }
+
+  /** A person changed the outbox (a parked operation back in line): deliver now. */
+  outboxChanged(): void {
+    this.courier.cloudIsBack();
+    this.deps.events.record('provider.status', this.status());
   }
 
   async close(): Promise<void> {
