@@ -111,9 +111,9 @@ export function settleOperation(db: TillDatabase, id: number, settlement: { at: 
   return (
     prepared(
       db,
-      `UPDATE outbox SET settled_at = ?1, settled_by = ?2, settled_note = ?3, settled_outcome = ?4,
-         delivered_at = CASE WHEN ?4 = 'applied' THEN ?1 END
-       WHERE id = ?5 AND delivered_at IS NULL AND settled_at IS NULL AND (parked_at IS NOT NULL OR manual = 1)`,
-    ).run(settlement.at, settlement.by, settlement.note, settlement.outcome, id).changes === 1
+      `UPDATE outbox SET settled_at = @at, settled_by = @by, settled_note = @note, settled_outcome = @outcome,
+         delivered_at = CASE WHEN @outcome = 'applied' THEN @at END
+       WHERE id = @id AND delivered_at IS NULL AND settled_at IS NULL AND (parked_at IS NOT NULL OR manual = 1)`,
+    ).run({ ...settlement, id }).changes === 1
   );
 }

@@ -186,6 +186,8 @@ export class CloudProvider implements LoyaltyProvider {
 
   /** A person changed the outbox (a parked operation back in line): deliver now. */
   outboxChanged(): void {
+    // The last refusal named an operation a person has now dealt with; the cloud itself answers.
+    if (this.connection.online) this.connection.lastError = null;
     this.courier.cloudIsBack();
     this.deps.events.record('provider.status', this.status());
   }
