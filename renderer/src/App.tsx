@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { CashScreen } from './cash/CashScreen.js';
+import { CloudScreen } from './cloud/CloudScreen.js';
 import { Header } from './components/Header.js';
 import { FeedScreen } from './feed/FeedScreen.js';
 import { connectLiveEvents } from './live/live-events.js';
@@ -30,6 +31,7 @@ export function App() {
         {screen === 'feed' && <FeedScreen />}
         {screen === 'orders' && <OrdersScreen />}
         {screen === 'cash' && <CashScreen />}
+        {screen === 'cloud' && <CloudScreen />}
         {screen === 'settings' && <SettingsScreen />}
         {screen === 'setup' && <SetupScreen />}
       </main>
