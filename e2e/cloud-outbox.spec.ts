@@ -50,7 +50,7 @@ test('«Проверить подключение» shows what was sent and answ
   await expect(page.getByRole('status').filter({ hasText: 'такого гостя не знает' })).toBeVisible();
 });
 
-test('the outbox screen: a refund to reconcile is settled by hand, a parked payment is retried now, and the journal is filtered', async ({ page }) => {
+test('the outbox screen: a refund to reconcile is settled by hand, a parked payment is retried now, and the journal is filtered', async ({ page, pageErrors }) => {
   const waiter = new WaiterApp(till.waiterUrl);
   const refunded = orderId('aa');
   expect(await waiter.checkIn(refunded, 'GMB-G-1002')).toBe(204);
@@ -85,6 +85,10 @@ test('the outbox screen: a refund to reconcile is settled by hand, a parked paym
   db.close();
   await fake.up();
   till = await startTill({ dataDir });
+  // The till was restarted under the open dashboard: its live stream broke and its reconnects were refused.
+  for (let index = pageErrors.length - 1; index >= 0; index -= 1) {
+    if (/ERR_CONNECTION_REFUSED|ERR_INCOMPLETE_CHUNKED_ENCODING/.test(pageErrors[index] ?? '')) pageErrors.splice(index, 1);
+  }
 
   await page.goto(`${till.baseUrl}/#/cloud`);
   const outbox = page.getByRole('table', { name: 'Операции для облака' });
