@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { JournalResponse, OutboxLine, OutboxResponse } from '../../../shared/admin/cloud.js';
 import { api, query } from '../api/client.js';
 import { formatClock } from '../format/time.js';
-import { useTexts } from '../stores/status-store.js';
+import { useStatusStore, useTexts } from '../stores/status-store.js';
 import { SettleForm } from './SettleForm.js';
 
 /**
@@ -13,6 +13,7 @@ import { SettleForm } from './SettleForm.js';
 export function CloudScreen() {
   const t = useTexts();
   const c = t.cloud;
+  const language = useStatusStore((state) => state.language);
   const [outbox, setOutbox] = useState<OutboxResponse | null>(null);
   const [journal, setJournal] = useState<JournalResponse['calls']>([]);
   const [filter, setFilter] = useState('');
@@ -57,7 +58,7 @@ export function CloudScreen() {
 
   const row = (line: OutboxLine) => (
     <tr key={line.id} data-invoice={line.invoiceNum}>
-      <td>{formatClock(line.createdAt)}</td>
+      <td>{formatClock(line.createdAt, language)}</td>
       <td>
         {line.kind} <span className="muted small">{line.invoiceNum}</span>
       </td>
@@ -66,7 +67,7 @@ export function CloudScreen() {
         {c.state[line.state]}
         {line.uncertain ? ' ⚠' : ''}
       </td>
-      <td>{line.settled ? c.settledBy(line.settled.by, formatClock(line.settled.at), line.settled.note) : (line.lastError ?? '')}</td>
+      <td>{line.settled ? c.settledBy(line.settled.by, formatClock(line.settled.at, language), line.settled.note) : (line.lastError ?? '')}</td>
       <td>
         {line.state === 'parked' && (
           <button type="button" onClick={() => void act(() => api.post(`/api/cloud/outbox/${line.id}/retry`, {}))}>
@@ -141,7 +142,7 @@ export function CloudScreen() {
           <tbody>
             {journal.map((call) => (
               <tr key={call.id}>
-                <td>{formatClock(call.at)}</td>
+                <td>{formatClock(call.at, language)}</td>
                 <td>{call.call}</td>
                 <td>{call.status ?? '—'}</td>
                 <td>
