@@ -201,6 +201,7 @@ export const en: Texts = {
     adminPasswordSet: 'A password is set. Type a new one to change it.',
     adminPasswordUnset: 'No password: access from the network is off.',
     adminPasswordRemove: 'Remove the password and turn network access off',
+    refundsLabel: 'Refunds to the cloud',
     otherKeys: {
       allowedRanges: 'Allowed networks',
       apiVersion: 'GetMeBack cloud API version',

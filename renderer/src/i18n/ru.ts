@@ -199,6 +199,7 @@ export const ru = {
     adminPasswordSet: 'Пароль задан. Введите новый, чтобы сменить.',
     adminPasswordUnset: 'Пароль не задан: доступ из сети выключен.',
     adminPasswordRemove: 'Удалить пароль и выключить доступ из сети',
+    refundsLabel: 'Возвраты в облако',
     otherKeys: {
       allowedRanges: 'Разрешённые сети',
       apiVersion: 'Версия API облака GetMeBack',

@@ -30,7 +30,7 @@ describe.each<FakeDialect>(['result', 'success', 'bare', 'list'])('a GetMeBack a
     expect(fake.balanceOf('g-1')).toBe(150_000 - 10_000 + 9_000);
 
     const unknown = await till.waiter('POST', `/orders/${GIFT_ORDER}/checkin`, { Value: 'NO-SUCH-CODE' });
-    expectRefusal(unknown, /Код не найден/);
+    expectRefusal(unknown, /Гость не найден в GetMeBack/);
     expect(till.core.provider.status().online).toBe(true);
   });
 });
