@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { CashScreen } from './cash/CashScreen.js';
+import { CloudScreen } from './cloud/CloudScreen.js';
 import { Header } from './components/Header.js';
 import { LoginScreen } from './components/LoginScreen.js';
 import { FeedScreen } from './feed/FeedScreen.js';
@@ -47,6 +48,7 @@ export function App() {
         {loggedIn === true && screen === 'feed' && <FeedScreen />}
         {loggedIn === true && screen === 'orders' && <OrdersScreen />}
         {loggedIn === true && screen === 'cash' && <CashScreen />}
+        {loggedIn === true && screen === 'cloud' && <CloudScreen />}
         {loggedIn === true && screen === 'settings' && <SettingsScreen />}
         {loggedIn === true && screen === 'setup' && <SetupScreen />}
       </main>

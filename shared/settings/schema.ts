@@ -33,6 +33,11 @@ const CloudFields = z.object({
   apiVersion: z.string().regex(/^v\d+$/).default('v33'),
   branchId: z.string().default(''),
   branchName: z.string().default(''),
+  /**
+   * Refunds: `manual` lists them on the outbox screen to be reconciled in the cloud by hand (no
+   * refund call is public: `type: "refund"` is the till's own guess); `send` sends that call.
+   */
+  refunds: z.enum(['manual', 'send']).default('manual'),
 });
 
 export const CloudSettings = CloudFields.superRefine((cloud, issues) => {

@@ -44,7 +44,6 @@ export async function payOrder(
   const guests = await loadGuests(ctx, orderId, before?.guestId ?? null);
   const settings = ctx.settings();
   assertOrderSumWithinLimit(settings, input.orderSum);
-  const rules = ctx.provider.rules();
   const bonusTypeId = settings.bonusPaymentTypeId.toLowerCase();
   const isBonus = (item: PaymentInput['items'][number]) => bonusTypeId !== '' && item.paymentTypeId.toLowerCase() === bonusTypeId;
   const bonus = input.items.filter(isBonus).reduce((sum, item) => sum + item.sum, 0);
@@ -60,6 +59,7 @@ export async function payOrder(
     if (bonus > 0 && !guest) throw new Refusal('bonusWithoutGuest');
     // Offline, the provider may give the last known profile: enough to accrue, never to spend bonuses.
     if (bonus > 0 && guest?.stale) throw new Refusal('providerUnavailable');
+    const rules = ctx.provider.rules(guest);
 
     const bonusHolds = activeHoldsOfOrder(ctx.db, orderId, 'bonus');
     if (guest && bonus > 0) {

@@ -37,7 +37,7 @@ export async function precheck(
   const guestId = order.guestId;
   const guest = await askProvider(() => ctx.provider.guest(guestId));
   if (!guest) throw new Refusal('guestGone');
-  const rules = ctx.provider.rules();
+  const rules = ctx.provider.rules(guest);
 
   return inTransaction(ctx.db, ctx.events, () => {
     const current = findOrder(ctx.db, orderId);

@@ -19,6 +19,7 @@ function labelsByKey(s: SettingsTexts): Record<string, string> {
     'cloud.apiVersion': s.otherKeys.apiVersion,
     'cloud.branchId': s.otherKeys.branchId,
     'cloud.branchName': s.otherKeys.branchName,
+    'cloud.refunds': s.refundsLabel,
     language: s.language,
     'notifications.enabled': s.notificationsEnabled,
     'notifications.checkIn': `${s.notifications}: ${s.notifyCheckIn}`,
