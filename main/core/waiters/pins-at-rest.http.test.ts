@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
 import { createHash, createHmac } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../ledger/database.js';
+import { DEMO_BOOK } from '../providers/demo-book.js';
 import { canonicalJson, unkeyedRequestHash } from '../ledger/idempotency-keys.js';
 import { startTestTill, type TestTill } from '../testing/test-till.js';
 import { newOrderId, paymentBody, waiterSteps } from '../testing/waiter-steps.js';
@@ -32,6 +33,18 @@ function ownDataDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'gmb-pins-'));
   dirs.push(dir);
   return dir;
+}
+
+/**
+ * The demo book with a waiter for every PIN these tests use: with the embedded book a PIN the till
+ * does not know is refused (nothing stored), and an attack on a database without the PIN in it
+ * would prove nothing.
+ */
+function bookWithWaiters(dir: string): string {
+  const file = path.join(dir, 'book-with-waiters.json');
+  const pins = ['4825', '0042', '913562', '2580', '7391'];
+  writeFileSync(file, JSON.stringify({ ...DEMO_BOOK, waiters: [...(DEMO_BOOK.waiters ?? []), ...pins.map((pin, n) => ({ name: `Официант ${n + 1}`, pin }))] }));
+  return file;
 }
 
 function pinsOf(digits: number): string[] {
@@ -99,20 +112,24 @@ async function payWithPins(till: TestTill, pins: string[]): Promise<Paid[]> {
     const orderId = newOrderId();
     const body = paymentBody(1000 + n, { cash: 1000 + n }, pin);
     const key = `pins-at-rest-${n}`;
-    expect((await steps.pay(orderId, body, key)).status).toBe(200);
+    const answer = await steps.pay(orderId, body, key);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ OrderId: orderId });
     paid.push({ key, route: `/orders/${orderId}/payments`, body });
   }
   const refunded = paid[0] as Paid;
   const refundRoute = refunded.route.replace('/payments', '/refund');
   const refund = await till.waiter('POST', refundRoute, { WaiterPin: '7391' }, { 'Idempotency-Key': 'pins-at-rest-refund' });
   expect(refund.status).toBe(200);
+  expect(refund.body).toMatchObject({ OrderId: refunded.route.split('/')[2] });
   paid.push({ key: 'pins-at-rest-refund', route: refundRoute, body: { WaiterPin: '7391' } });
   return paid;
 }
 
 describe('PINs stay secret at rest (issue 13)', () => {
   it('a copy of till.db made by a till of this version gives no PIN to 10^4..10^6 guesses', async () => {
-    const till = await startTestTill({ dataDir: ownDataDir() });
+    const dataDir = ownDataDir();
+    const till = await startTestTill({ dataDir, seedFile: bookWithWaiters(dataDir) });
     tills.push(till);
     const paid = await payWithPins(till, ['1111', '4825', '0042', '913562']);
     await till.close();
@@ -127,7 +144,9 @@ describe('PINs stay secret at rest (issue 13)', () => {
   }, 300_000);
 
   it('upgrades a database of the old scheme: the key leaves the file, old hashes are keyed, stored answers still replay byte for byte', async () => {
-    let till = await startTestTill({ dataDir: ownDataDir() });
+    const ownDir = ownDataDir();
+    const seedFile = bookWithWaiters(ownDir);
+    let till = await startTestTill({ dataDir: ownDir, seedFile });
     tills.push(till);
     const dataDir = till.dataDir;
     const paid = await payWithPins(till, ['1111', '2580']);
@@ -148,9 +167,9 @@ describe('PINs stay secret at rest (issue 13)', () => {
     old.close();
     unlinkSync(keyFile);
     // The attack works on the old scheme (so the test below can fail); 2222 is a waiter of the demo book.
-    expect(bruteForce(copyOfDatabase(dataDir), paid, [4])).toEqual(['1111', '2222', '2580', '7391']);
+    expect(bruteForce(copyOfDatabase(dataDir), paid, [4])).toEqual(['0042', '1111', '2222', '2580', '4825', '7391']);
 
-    till = await startTestTill({ dataDir });
+    till = await startTestTill({ dataDir, seedFile });
     tills.push(till);
     const replay = await waiterSteps(till).pay(first.route.split('/')[2] as string, first.body, first.key);
     expect(replay.status).toBe(200);
