@@ -44,7 +44,7 @@ function waiterCallFromLan(): Promise<{ status: number; body: { WaiterMessage?: 
 
 test('from another computer the dashboard asks for the admin password once, and logs out', async ({ page, pageErrors }) => {
   await page.goto(`${lanUrl}/#/feed`);
-  await expect(page.getByRole('heading', { name: 'Вход в панель кассы' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Вход в панель GetMeBack Till' })).toBeVisible();
   await page.getByLabel('Пароль администратора').fill('wrong');
   await page.getByRole('button', { name: 'Войти' }).click();
   await expect(page.getByRole('alert')).toHaveText('Неверный пароль.');
@@ -53,23 +53,23 @@ test('from another computer the dashboard asks for the admin password once, and 
   await page.getByLabel('Пароль администратора').fill('kassa-2024');
   await page.getByRole('button', { name: 'Войти' }).click();
   await expect(page.getByRole('link', { name: 'Лента' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Вход в панель кассы' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Вход в панель GetMeBack Till' })).toHaveCount(0);
   const cookies = await page.context().cookies();
   expect(cookies.find((cookie) => cookie.name === 'gmb_admin')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
 
   await page.reload();
   await expect(page.getByRole('button', { name: 'Выйти' })).toBeVisible();
   await page.getByRole('button', { name: 'Выйти' }).click();
-  await expect(page.getByRole('heading', { name: 'Вход в панель кассы' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Вход в панель GetMeBack Till' })).toBeVisible();
 });
 
 test('a terminal that is not allowed is refused, named on the setup screen and allowed with one click', async ({ page }) => {
   const refused = await waiterCallFromLan();
   expect(refused.status).toBe(403);
-  expect(refused.body.WaiterMessage).toContain(`Касса не принимает запросы с адреса ${lanAddress}`);
+  expect(refused.body.WaiterMessage).toContain(`GetMeBack Till не принимает запросы с этого терминала (${lanAddress})`);
 
   await page.goto(`${localUrl}/#/setup`);
-  await expect(page.getByText(`Терминал ${lanAddress} пытался подключиться (1 раз)`)).toBeVisible();
+  await expect(page.getByText(`Терминал ${lanAddress} пытался подключиться (попыток: 1)`)).toBeVisible();
   await page.getByRole('button', { name: `Разрешить терминал ${lanAddress}` }).click();
   await expect(page.getByText(`Разрешены: ${lanAddress}`)).toBeVisible();
   expect((await waiterCallFromLan()).status).toBe(200);
