@@ -8,7 +8,8 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 60_000,
+  // Each screen and dialog is also checked by axe-core, several seconds a page on a busy machine.
+  timeout: 120_000,
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -18,6 +19,8 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     viewport: { width: 1366, height: 768 },
+    // The till is a touch terminal: every spec runs with touch (Playwright's tap() needs it).
+    hasTouch: true,
     locale: 'ru-RU',
     launchOptions: {
       executablePath: CHROMIUM_PATH,

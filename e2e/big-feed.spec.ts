@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { TillEventPayloads, TillEventType } from '../shared/events.js';
 import { startTill, type RunningTill } from './support/till-server.js';
 import { expect, saveScreenshot, test } from './support/dashboard-test.js';
+import { expectTouchReady } from './support/touch-ready.js';
 
 const EVENTS = 20_000;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'gmb-e2e-big-'));
@@ -70,6 +71,7 @@ test('20 000 events: the feed renders a handful of rows, scrolls back through pa
   const oldest = Math.min(...shownOrders.map((text) => Number.parseInt(/заказ ([0-9a-f]{8})/.exec(text)?.[1] ?? 'ffffffff', 16)));
   expect(oldest).toBeLessThan(EVENTS - 1000);
   await saveScreenshot(page, 'feed-20000');
+  await expectTouchReady(page, 'feed-20000');
 
   await page.getByRole('group', { name: 'Фильтр событий' }).getByRole('button', { name: 'Подарки' }).click();
   await expect(feed.getByRole('listitem').first()).toContainText('Подарок «Капучино» добавлен');

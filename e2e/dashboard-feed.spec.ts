@@ -1,5 +1,6 @@
 import { startTill, type RunningTill } from './support/till-server.js';
-import { expect, fitsWidth, saveScreenshot, test } from './support/dashboard-test.js';
+import { expect, saveScreenshot, test } from './support/dashboard-test.js';
+import { expectTouchReady } from './support/touch-ready.js';
 import { WaiterApp, orderId } from './support/waiter-app.js';
 
 let till: RunningTill;
@@ -29,9 +30,7 @@ test('a check-in through the waiter API appears in the feed live, with the guest
   await expect(feed.getByRole('listitem').first()).toContainText('Отказ официанту');
   await saveScreenshot(page, 'feed');
 
-  await page.setViewportSize({ width: 1024, height: 768 });
-  expect(await fitsWidth(page)).toBe(true);
-  await saveScreenshot(page, 'feed-1024');
+  await expectTouchReady(page, 'feed');
 });
 
 test('the kind filter shows only that kind, live events included, and "All" brings the rest back', async ({ page }) => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { startTill, TEST_BONUS_PAYMENT_TYPE, type RunningTill } from './support/till-server.js';
 import { expect, expectBrowserLogged, fitsWidth, saveScreenshot, test } from './support/dashboard-test.js';
 import { DEMO_BONUS_PAYMENT_TYPE } from '../shared/settings/demo.js';
+import { expectTouchReady } from './support/touch-ready.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'gmb-e2e-settings-'));
 let till: RunningTill;
@@ -83,9 +84,7 @@ test('the cloud API key is never shown back in full, and English switches the wh
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   await expect(page.getByLabel('API key')).toHaveValue('••••0042');
   await expect(page.locator('body')).not.toContainText('secret-key');
-  await page.setViewportSize({ width: 1024, height: 768 });
-  expect(await fitsWidth(page)).toBe(true);
-  await saveScreenshot(page, 'settings-en-1024');
+  await expectTouchReady(page, 'settings-en');
   // Electron's settings window loads this screen at its default 800×600.
   await page.setViewportSize({ width: 800, height: 600 });
   expect(await fitsWidth(page)).toBe(true);

@@ -1,5 +1,6 @@
 import { startTill, type RunningTill } from './support/till-server.js';
 import { expect, saveScreenshot, test } from './support/dashboard-test.js';
+import { expectTouchReady } from './support/touch-ready.js';
 
 let till: RunningTill;
 
@@ -34,4 +35,5 @@ test('the setup assistant shows the exact Server Address with a copy button and 
   await expect(checklist).toContainText('на вкладке «Настройки учёта» торгового предприятия указаны эти типы и стоит галочка «Деньги под отчёт официанту»');
   await expect(page.getByRole('table', { name: 'Права официантов в iikoOffice' })).toContainText('F_PAW');
   await saveScreenshot(page, 'setup');
+  await expectTouchReady(page, 'setup');
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startTill, type RunningTill } from './support/till-server.js';
 import { expect, saveScreenshot, test } from './support/dashboard-test.js';
@@ -12,6 +12,11 @@ test.use({ locale: 'en-US', timezoneId: 'Europe/Moscow' });
 const msk = (text: string) => new Date(`${text}+03:00`);
 const DOCS = path.resolve(import.meta.dirname, '../docs/screenshots');
 const ARTIFACTS = path.resolve(import.meta.dirname, '../e2e-artifacts');
+
+/** The PDF's text as poppler's pdftotext reads it (Debian's poppler-utils; `.ci/run` installs it). */
+function pdfText(file: string, options: string[] = []): string {
+  return execFileSync('pdftotext', [...options, file, '-']).toString();
+}
 
 let till: RunningTill;
 let waiter: WaiterApp;
@@ -109,13 +114,11 @@ test('the shift report covers the business day, in Russian, and prints on A4 and
     const file = path.join(ARTIFACTS, `shift-report-${paper}.pdf`);
     writeFileSync(file, pdf);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    if (existsSync('/usr/bin/pdftotext')) {
-      const text = execFileSync('/usr/bin/pdftotext', ['-layout', file, '-']).toString();
-      expect(text).toContain('Отчёт за смену');
-      expect(text).toContain('27.11.2026, 06:00');
-      expect(text.replace(/\s/g, '')).toContain(paper === 'a4' ? '1700,00₽' : '1700,00');
-      expect(text).not.toContain('Лента');
-    }
+    const text = pdfText(file, ['-layout']);
+    expect(text).toContain('Отчёт за смену');
+    expect(text).toContain('27.11.2026, 06:00');
+    expect(text.replace(/\s/g, '')).toContain(paper === 'a4' ? '1700,00₽' : '1700,00');
+    expect(text).not.toContain('Лента');
     await page.emulateMedia({ media: 'screen' });
   }
 });
@@ -145,9 +148,7 @@ test('a hand-in gives a slip with the waiter, the sum, the debt before and after
   await slip.screenshot({ path: path.join(DOCS, 'hand-in-slip.png') });
   const pdf = await page.pdf({ preferCSSPageSize: true });
   writeFileSync(path.join(ARTIFACTS, 'hand-in-slip.pdf'), pdf);
-  if (existsSync('/usr/bin/pdftotext')) {
-    const text = execFileSync('/usr/bin/pdftotext', [path.join(ARTIFACTS, 'hand-in-slip.pdf'), '-']).toString();
-    expect(text).toContain('Квитанция: официант сдал наличные');
-    expect(text.replace(/\s/g, '')).toContain('1200,00₽');
-  }
+  const text = pdfText(path.join(ARTIFACTS, 'hand-in-slip.pdf'));
+  expect(text).toContain('Квитанция: официант сдал наличные');
+  expect(text.replace(/\s/g, '')).toContain('1200,00₽');
 });

@@ -1,5 +1,6 @@
 import { startTill, TEST_BONUS_PAYMENT_TYPE, type RunningTill } from './support/till-server.js';
-import { expect, expectBrowserLogged, fitsWidth, saveScreenshot, test } from './support/dashboard-test.js';
+import { expect, expectBrowserLogged, saveScreenshot, test } from './support/dashboard-test.js';
+import { expectTouchReady } from './support/touch-ready.js';
 import { WaiterApp, orderId } from './support/waiter-app.js';
 
 let till: RunningTill;
@@ -27,6 +28,7 @@ test('an open order shows its guest, balance and gifts, follows the waiter live,
   await expect(card).toContainText('Капучино · 200\u00a0бонусов · добавлен');
   await expect(card.getByText('1\u00a0300\u00a0бонусов')).toBeVisible();
   await saveScreenshot(page, 'orders');
+  await expectTouchReady(page, 'orders');
 
   expect((await waiter.payCash(order, 500)).status).toBe(200);
   await expect(card).toHaveCount(0);
@@ -56,6 +58,7 @@ test('a cash payment by waiter PIN 1111 becomes Анна’s debt; a partial han
   await dialog.getByRole('button', { name: 'Далее' }).click();
   await expect(dialog).toContainText('Принять 1\u00a0000,50\u00a0₽ от «Анна»? Останется долг 699,50\u00a0₽.');
   await saveScreenshot(page, 'cash-hand-in');
+  await expectTouchReady(page, 'cash-hand-in-confirm');
   await dialog.getByRole('button', { name: 'Подтвердить' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Принято 1\u00a0000,50\u00a0₽. Долг теперь 699,50\u00a0₽.');
   await dialog.getByRole('button', { name: 'Закрыть' }).click();
@@ -75,9 +78,7 @@ test('a cash payment by waiter PIN 1111 becomes Анна’s debt; a partial han
   expect((await download).suggestedFilename()).toMatch(/\.csv$/);
 
   await saveScreenshot(page, 'cash');
-  await page.setViewportSize({ width: 1024, height: 768 });
-  expect(await fitsWidth(page)).toBe(true);
-  await saveScreenshot(page, 'cash-1024');
+  await expectTouchReady(page, 'cash');
 });
 
 test('a hand-in whose answer was lost, confirmed again, is recorded once (one key per dialog)', async ({ page, pageErrors }) => {

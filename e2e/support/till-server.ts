@@ -22,7 +22,9 @@ export const TEST_BONUS_PAYMENT_TYPE = '6f2c1f5e-0000-4000-8000-0000000000b0';
  * Starts `npm run server` exactly as a user would (`tsx main/headless.ts`), on a free port, and
  * waits for its "listening on" line.
  */
-export async function startTill(options: { dataDir?: string; args?: string[]; clock?: { start: Date; timeZone: string } } = {}): Promise<RunningTill> {
+export async function startTill(
+  options: { dataDir?: string; args?: string[]; env?: Record<string, string>; clock?: { start: Date; timeZone: string } } = {},
+): Promise<RunningTill> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'gmb-e2e-'));
   // With a clock: the e2e-only host on a clock the test moves (e2e/support/clock-till-host.ts), in the given time zone.
   const command = options.clock
@@ -31,11 +33,11 @@ export async function startTill(options: { dataDir?: string; args?: string[]; cl
   const child = spawn(process.execPath, ['--import', 'tsx', ...command], {
     cwd: path.resolve(import.meta.dirname, '../..'),
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: options.clock ? { ...process.env, TZ: options.clock.timeZone } : process.env,
+    env: { ...process.env, ...options.env, ...(options.clock ? { TZ: options.clock.timeZone } : {}) },
   });
   const [baseUrl, clockUrl] = await new Promise<[string, string | null]>((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`the till did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`the till did not start:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/[^\s]+)/.exec(output);

@@ -18,19 +18,54 @@ describe('migrateSettings', () => {
     expect(settings.server.host).toBe('0.0.0.0');
     expect(settings.cashToWaiter).toBe(false);
     expect(settings.language).toBe('en');
-    expect(settings.schemaVersion).toBe(3);
+    expect(settings.schemaVersion).toBe(4);
   });
 
-  it('gives a version-2 till a business day from 06:00, and keeps an hour already chosen', () => {
-    const settings = migrateSettings({ schemaVersion: 2, language: 'en' });
-    expect(settings).toMatchObject({ schemaVersion: 3, language: 'en', businessDayStartHour: 6 });
-    expect(migrateSettings({ schemaVersion: 3, businessDayStartHour: 4 }).businessDayStartHour).toBe(4);
-    expect(migrateSettings({ schemaVersion: 3, businessDayStartHour: 24 }).businessDayStartHour).toBe(6);
+  it('reads a version-2 file from before the large-text option with normal text, keeping the rest', () => {
+    const settings = migrateSettings({ schemaVersion: 2, language: 'en', cashToWaiter: false });
+    expect(settings.display).toEqual({ largeText: false });
+    expect(settings.language).toBe('en');
+    expect(settings.cashToWaiter).toBe(false);
+    expect(migrateSettings({ schemaVersion: 2, display: { largeText: true } }).display.largeText).toBe(true);
+  });
+
+  it('version 3 → 4: a till from before the business day gets one from 06:00, and keeps an hour already chosen', () => {
+    const settings = migrateSettings({ schemaVersion: 3, language: 'en', server: { allowedRanges: ['10.0.5.0/24'] } });
+    expect(settings).toMatchObject({ schemaVersion: 4, language: 'en', businessDayStartHour: 6 });
+    expect(settings.server.allowedRanges).toEqual(['10.0.5.0/24']);
+    expect(migrateSettings({ schemaVersion: 4, businessDayStartHour: 4 }).businessDayStartHour).toBe(4);
+    expect(migrateSettings({ schemaVersion: 4, businessDayStartHour: 24 }).businessDayStartHour).toBe(6);
+  });
+
+  it('version 2 → 3 → 4 chain: the unsafe cloud account is cleared and the business day is added', () => {
+    const settings = migrateSettings({ schemaVersion: 2, language: 'en', cloud: { accountUrl: 'https://evil.example.com', apiKey: 'key-1234' } });
+    expect(settings).toMatchObject({ schemaVersion: 4, language: 'en', businessDayStartHour: 6 });
+    expect(settings.cloud).toMatchObject({ accountUrl: '', apiKey: '' });
   });
 
   it('keeps valid parts and resets only a broken one', () => {
     const settings = migrateSettings({ schemaVersion: 2, language: 'en', bonusPaymentTypeId: 'not-a-uuid' });
     expect(settings.language).toBe('en');
     expect(settings.bonusPaymentTypeId).toBe('');
+  });
+
+  it('version 2 → 3: the own-subnet trust is not carried over; listed terminals and a safe cloud account stay', () => {
+    const cloud = { accountUrl: 'https://cafe.getmeback.ru', apiKey: 'key-1234', apiVersion: 'v33', branchId: '', branchName: '' };
+    const settings = migrateSettings({ schemaVersion: 2, server: { host: '0.0.0.0', port: 3000, path: '/GetMeBack', allowedRanges: ['10.0.5.0/24'] }, cloud });
+    expect(settings.schemaVersion).toBe(4);
+    expect(settings.server.allowedRanges).toEqual(['10.0.5.0/24']);
+    expect(settings.cloud).toMatchObject({ accountUrl: 'https://cafe.getmeback.ru', apiKey: 'key-1234', anyHost: false });
+    expect(settings.limits).toEqual({ maxOrderSum: 100_000_000, maxCashback: 5_000_000 });
+  });
+
+  it('version 2 → 3: a cloud account the key may no longer be sent to is cleared together with the key', () => {
+    for (const accountUrl of ['http://192.168.0.50:8080', 'https://evil.example.com']) {
+      const settings = migrateSettings({ schemaVersion: 2, language: 'en', provider: 'cloud', cloud: { accountUrl, apiKey: 'key-1234' } });
+      expect(settings.cloud.accountUrl, accountUrl).toBe('');
+      expect(settings.cloud.apiKey, accountUrl).toBe('');
+      expect(settings.language).toBe('en');
+      expect(settings.provider).toBe('cloud');
+    }
+    expect(migrateSettings({ schemaVersion: 2, cloud: { accountUrl: 'http://127.0.0.1:4100', apiKey: 'k' } }).cloud.apiKey).toBe('k');
   });
 });

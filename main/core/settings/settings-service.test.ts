@@ -27,6 +27,15 @@ describe('SettingsService', () => {
     expect(service.get().notifications).toMatchObject({ checkIn: false, debtThreshold: 0, giftAdded: true });
   });
 
+  it('takes large text at once (no restart), refusing anything but true or false', () => {
+    const { store, service } = started();
+    const change = service.update({ display: { largeText: true } });
+    expect(change).toMatchObject({ changedKeys: ['display.largeText'], restartNeeded: false });
+    expect(store.saved.at(-1)?.display).toEqual({ largeText: true });
+    expect(() => service.update({ display: { largeText: 'yes' } })).toThrow(SettingsValidationError);
+    expect(service.get().display.largeText).toBe(true);
+  });
+
   it('saves every accepted change and announces it', () => {
     const { store, service } = started();
     const heard: string[][] = [];
@@ -64,6 +73,32 @@ describe('SettingsService', () => {
     expect(await checkAdminPassword('кассир-2026', stored.adminPasswordHash)).toBe(true);
     service.update({ cloud: { apiKey: '••••-123' } });
     expect(service.getStored().cloud.apiKey).toBe('secret-key-123');
+  });
+
+  it('sends the cloud key only to an https GetMeBack account: a new address clears the stored key', () => {
+    const { service } = started();
+    service.update({ cloud: { accountUrl: 'https://cafe.getmeback.ru', apiKey: 'secret-key-123' } });
+    expect(service.getStored().cloud.apiKey).toBe('secret-key-123');
+    const field = (patch: unknown) => {
+      try {
+        service.update(patch);
+        return null;
+      } catch (error) {
+        return (error as SettingsValidationError).issues.map((issue) => issue.field);
+      }
+    };
+    expect(field({ cloud: { accountUrl: 'http://192.168.0.66:8080', apiKey: '••••-123' } })).toEqual(['cloud.accountUrl']);
+    expect(field({ cloud: { accountUrl: 'https://evil.example.com', apiKey: '••••-123' } })).toEqual(['cloud.accountUrl']);
+    expect(service.getStored().cloud).toMatchObject({ accountUrl: 'https://cafe.getmeback.ru', apiKey: 'secret-key-123' });
+
+    // Another GetMeBack account, with the masked key sent back: the key must be typed again.
+    service.update({ cloud: { accountUrl: 'https://other.getmeback.ru', apiKey: '••••-123' } });
+    expect(service.getStored().cloud.apiKey).toBe('');
+    // A reseller's own https host only with "any host" on; http only for this machine (the fake cloud).
+    service.update({ cloud: { accountUrl: 'https://loyalty.reseller.example', anyHost: true, apiKey: 'typed-again' } });
+    expect(service.getStored().cloud.apiKey).toBe('typed-again');
+    expect(field({ cloud: { accountUrl: 'http://127.0.0.1:4100' } })).toBeNull();
+    expect(service.getStored().cloud.apiKey).toBe('');
   });
 
   it('lets command-line overrides win for this run without saving them', () => {

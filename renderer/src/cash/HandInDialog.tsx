@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.js';
 import type { WaiterCashSummary as WaiterSummary } from '../../../shared/admin/waiter-cash.js';
-import { formatRoubles, roublesInputValue } from '../format/money.js';
+import { formatRoubles } from '../format/money.js';
+import { Keypad, keypadKeyDown } from '../keypad/Keypad.js';
+import { offeredEntry, quickAmounts, typedEntry } from '../keypad/keypad.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
 import { useWaitersStore } from '../stores/waiters-store.js';
 import { handInAmount, newIdempotencyKey } from './hand-in.js';
@@ -23,7 +25,7 @@ export function HandInDialog({ waiter, onClose }: { waiter: WaiterSummary; onClo
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [idempotencyKey] = useState(() => newIdempotencyKey());
   const [step, setStep] = useState<Step>({ name: 'amount' });
-  const [amountText, setAmountText] = useState(() => roublesInputValue(waiter.debt, language));
+  const [entry, setEntry] = useState(() => offeredEntry(waiter.debt, language));
   const [note, setNote] = useState('');
   const [recordedBy, setRecordedBy] = useState('');
   const [amountError, setAmountError] = useState<string | null>(null);
@@ -40,7 +42,7 @@ export function HandInDialog({ waiter, onClose }: { waiter: WaiterSummary; onClo
 
   const next = (submit: FormEvent) => {
     submit.preventDefault();
-    const amount = handInAmount(amountText, waiter.debt);
+    const amount = handInAmount(entry.text, waiter.debt);
     if (amount === null) return setAmountError(t.cash.badAmount);
     setAmountError(null);
     setStep({ name: 'confirm', amount });
@@ -72,33 +74,33 @@ export function HandInDialog({ waiter, onClose }: { waiter: WaiterSummary; onClo
         {t.cash.debt}: {money(waiter.debt)}
       </p>
       {step.name === 'amount' && (
-        <form onSubmit={next} noValidate>
-          <div className="field">
+        <form onSubmit={next} noValidate className="hand-in-form">
+          <div className="field amount-field">
             <label htmlFor="hand-in-amount">{t.cash.amount}</label>
-            <div className="row">
-              <input
-                id="hand-in-amount"
-                className="money-input"
-                inputMode="decimal"
-                autoFocus
-                value={amountText}
-                onChange={(change) => setAmountText(change.target.value)}
-                aria-invalid={amountError !== null}
-                aria-describedby="hand-in-amount-hint hand-in-amount-error"
-              />
-              <button type="button" onClick={() => setAmountText(roublesInputValue(waiter.debt, language))}>
-                {t.cash.full}
-              </button>
-            </div>
+            <input
+              id="hand-in-amount"
+              className="money-input"
+              inputMode="none"
+              autoComplete="off"
+              autoFocus
+              value={entry.text}
+              onFocus={(focus) => focus.target.select()}
+              onChange={(change) => setEntry(typedEntry(change.target.value))}
+              onKeyDown={keypadKeyDown(entry, language, setEntry)}
+              aria-invalid={amountError !== null}
+              aria-describedby="hand-in-amount-hint hand-in-amount-error"
+            />
             <p id="hand-in-amount-hint" className="hint">
               {t.cash.amountHint}
             </p>
             {amountError && (
               <p id="hand-in-amount-error" className="field-error" role="alert">
+                <span aria-hidden="true">⚠ </span>
                 {amountError}
               </p>
             )}
           </div>
+          <Keypad entry={entry} language={language} onChange={setEntry} quick={quickAmounts(waiter.debt)} wholeLabel={t.cash.full} />
           <div className="field">
             <label htmlFor="hand-in-recorded-by">{t.cash.recordedBy}</label>
             <input id="hand-in-recorded-by" value={recordedBy} onChange={(change) => setRecordedBy(change.target.value)} />

@@ -1,7 +1,9 @@
 import type { WaiterCashSummary as WaiterSummary } from '../../../shared/admin/waiter-cash.js';
 import { formatRoubles } from '../format/money.js';
 import { formatClock } from '../format/time.js';
+import { useSettingsStore } from '../stores/settings-store.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
+import { isOverThreshold } from './debt-threshold.js';
 import { waiterName } from './waiter-name.js';
 
 /** A waiter's outstanding cash in big figures, today's movement, and what the cashier can do. */
@@ -10,6 +12,7 @@ export function WaiterCard({ waiter, onHandIn, onHistory }: { waiter: WaiterSumm
   const language = useLanguage();
   const name = waiterName(waiter, t);
   const titleId = `waiter-${waiter.id}`;
+  const threshold = useSettingsStore((state) => state.current?.settings.notifications.debtThreshold ?? 0);
   return (
     <li className={waiter.debt > 0 ? 'card waiter owes' : 'card waiter'} aria-labelledby={titleId}>
       <h3 id={titleId} className="card-title">
@@ -17,7 +20,15 @@ export function WaiterCard({ waiter, onHandIn, onHistory }: { waiter: WaiterSumm
       </h3>
       <dl className="figures">
         <div className="debt">
-          <dt>{t.cash.debt}</dt>
+          <dt>
+            {t.cash.debt}
+            {isOverThreshold(waiter.debt, threshold) && (
+              <span className="over-threshold">
+                <span aria-hidden="true">⚠ </span>
+                {t.a11y.overThreshold}
+              </span>
+            )}
+          </dt>
           <dd className="huge" aria-label={`${t.cash.debt}: ${name}`}>
             {formatRoubles(waiter.debt, language)}
           </dd>

@@ -1,7 +1,9 @@
 import type { Screen } from '../routing/use-hash-route.js';
 import { useFeedStore } from '../stores/feed-store.js';
 import { providerTroubleTexts } from '../../../shared/i18n/provider-messages.js';
+import { useSessionStore } from '../stores/session-store.js';
 import { useLanguage, useStatusStore, useTexts } from '../stores/status-store.js';
+import { StateSign } from './StateSign.js';
 
 const NAV: Screen[] = ['today', 'feed', 'orders', 'cash', 'settings', 'setup'];
 
@@ -11,6 +13,7 @@ export function Header({ screen }: { screen: Screen }) {
   const language = useLanguage();
   const connected = useFeedStore((state) => state.connected);
   const provider = useStatusStore((state) => state.status?.provider);
+  const networkSession = useSessionStore((state) => state.network && state.loggedIn === true);
   return (
     <header className="header">
       <h1 className="brand">{t.appTitle}</h1>
@@ -22,15 +25,24 @@ export function Header({ screen }: { screen: Screen }) {
         ))}
       </nav>
       <div className="header-status" role="status">
-        <span className={connected ? 'pill pill-ok' : 'pill pill-bad'}>{connected ? t.status.live : t.status.reconnecting}</span>
+        <span className={connected ? 'pill pill-ok' : 'pill pill-bad'}>
+          <StateSign ok={connected} />
+          {connected ? t.status.live : t.status.reconnecting}
+        </span>
         {provider && (
           <span
             className={provider.online ? 'pill pill-ok' : 'pill pill-bad'}
             title={[provider.provider === 'cloud' ? t.status.providerCloud : t.status.providerLocal, ...providerTroubleTexts(provider, language)].join(': ')}
           >
+            <StateSign ok={provider.online} />
             {t.status.loyalty}: {provider.online ? t.status.online : t.status.offline}
             {provider.outbox > 0 && ` · ${t.status.outbox(provider.outbox)}`}
           </span>
+        )}
+        {networkSession && (
+          <button type="button" className="logout" onClick={() => void useSessionStore.getState().logout()}>
+            {t.login.logout}
+          </button>
         )}
       </div>
     </header>

@@ -2,8 +2,10 @@ import { useEffect, useState } from 'react';
 import { api } from '../api/client.js';
 import type { SetupResponse } from '../../../shared/admin/status.js';
 import { ServerAddressCard } from '../components/ServerAddressCard.js';
+import { StateSign } from '../components/StateSign.js';
 import { SetupChecklist } from '../components/SetupChecklist.js';
 import { useNow } from '../components/use-now.js';
+import { WaiterCallers } from '../components/WaiterCallers.js';
 import { formatAgo } from '../../../shared/i18n/numbers.js';
 import { providerTroubleTexts } from '../../../shared/i18n/provider-messages.js';
 import { useLanguage, useStatusStore, useTexts } from '../stores/status-store.js';
@@ -24,6 +26,7 @@ export function SetupScreen() {
   const [setup, setSetup] = useState<SetupResponse | null>(null);
   const [failed, setFailed] = useState(false);
 
+  const [reloads, setReloads] = useState(0);
   useEffect(() => {
     const load = () =>
       api
@@ -36,7 +39,7 @@ export function SetupScreen() {
     void load();
     const timer = setInterval(() => void load(), POLL_MS);
     return () => clearInterval(timer);
-  }, []);
+  }, [reloads]);
 
   const lastRequest = setup?.lastWaiterRequestAt
     ? formatAgo(now + clockOffsetMs - new Date(setup.lastWaiterRequestAt).getTime(), language)
@@ -62,6 +65,7 @@ export function SetupScreen() {
             <div>
               <dt>{t.setup.provider}</dt>
               <dd className={setup.provider.online ? 'ok' : 'bad'}>
+                <StateSign ok={setup.provider.online} />
                 {setup.provider.provider === 'cloud' ? t.status.providerCloud : t.status.providerLocal}:{' '}
                 {setup.provider.online ? t.status.online : t.status.offline}
                 {providerTroubleTexts(setup.provider, language).map((text) => ` · ${text}`)}
@@ -70,10 +74,12 @@ export function SetupScreen() {
             <div>
               <dt>{t.setup.port}</dt>
               <dd className={setup.portInUse ? 'bad' : 'ok'}>
+                <StateSign ok={!setup.portInUse} />
                 {setup.portInUse ? `${setup.portInUse} · ${t.setup.portInUse}` : `${port ?? '—'} · ${t.setup.portFree}`}
               </dd>
             </div>
           </dl>
+          <WaiterCallers allowedCallers={setup.allowedCallers} refusedCallers={setup.refusedCallers} onChanged={() => setReloads((n) => n + 1)} />
           <SetupChecklist checklist={setup.checklist} permissions={setup.permissions} />
         </>
       )}

@@ -65,20 +65,22 @@ export function CheckField({ field, label }: { field: BooleanFieldName; label: s
   const id = idOf(field);
   return (
     <div className="field check">
-      <input
-        id={id}
-        type="checkbox"
-        checked={form[field]}
-        onChange={(change) => set(field, change.target.checked)}
-        aria-describedby={describedBy(field, false, overridden, errors[field] !== undefined) || undefined}
-      />
-      <label htmlFor={id}>{label}</label>
+      <label className="check-label">
+        <input
+          id={id}
+          type="checkbox"
+          checked={form[field]}
+          onChange={(change) => set(field, change.target.checked)}
+          aria-describedby={describedBy(field, false, overridden, errors[field] !== undefined) || undefined}
+        />
+        <span>{label}</span>
+      </label>
       <FieldNotes field={field} />
     </div>
   );
 }
 
-export function ChoiceField<F extends 'provider' | 'language'>(props: { field: F; legend: string; options: { value: SettingsForm[F]; label: ReactNode }[] }) {
+export function ChoiceField<F extends 'provider' | 'language' | 'cloud.refunds'>(props: { field: F; legend: string; options: { value: SettingsForm[F]; label: ReactNode }[] }) {
   const { form, set, errors, overridden } = useSettingsForm();
   const id = idOf(props.field);
   return (

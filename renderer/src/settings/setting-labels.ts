@@ -19,6 +19,7 @@ function labelsByKey(s: SettingsTexts): Record<string, string> {
     'cloud.apiVersion': s.otherKeys.apiVersion,
     'cloud.branchId': s.otherKeys.branchId,
     'cloud.branchName': s.otherKeys.branchName,
+    'cloud.refunds': s.refundsLabel,
     language: s.language,
     businessDayStartHour: s.businessDayStartHour.replace(/,.*$/, ''),
     'notifications.enabled': s.notificationsEnabled,
@@ -33,7 +34,14 @@ function labelsByKey(s: SettingsTexts): Record<string, string> {
     'rules.cashbackPercent': s.otherKeys.cashbackPercent,
     adminPasswordHash: s.otherKeys.adminPassword,
     autostart: s.otherKeys.autostart,
+    'display.largeText': s.otherKeys.largeText,
+    'cloud.anyHost': s.otherKeys.anyHost,
+    'limits.maxOrderSum': s.otherKeys.maxOrderSum,
+    'limits.maxCashback': s.otherKeys.maxCashback,
+    staleOrderHours: s.otherKeys.staleOrderHours,
     schemaVersion: s.otherKeys.schemaVersion,
+    'backups.keep': s.otherKeys.backupsKeep,
+    'backups.secondFolder': s.otherKeys.backupsSecondFolder,
   };
 }
 

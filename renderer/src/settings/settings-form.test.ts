@@ -62,6 +62,14 @@ describe('settings form ↔ patch', () => {
     expect(patch).toEqual({});
   });
 
+  it('shows large text as a tick box and sends it under display', () => {
+    const initial = formFromSettings(shown);
+    expect(initial['display.largeText']).toBe(false);
+    const { patch } = patchFromForm({ ...initial, 'display.largeText': true }, initial);
+    expect(patch).toEqual({ display: { largeText: true } });
+    expect(SettingsPatch.safeParse(patch).success).toBe(true);
+  });
+
   it('removes the admin password when asked, whatever was typed, and never otherwise', () => {
     const initial = formFromSettings(shown);
     expect(initial.adminPasswordRemove).toBe(false);

@@ -17,6 +17,8 @@ export interface SettingsForm {
   provider: 'local' | 'cloud';
   'cloud.accountUrl': string;
   'cloud.apiKey': string;
+  /** Refunds: listed for reconciliation by hand (the default) or sent to the cloud. */
+  'cloud.refunds': 'manual' | 'send';
   language: 'ru' | 'en';
   /** Start at login: the desktop app registers it with the OS (shown only inside the desktop app). */
   autostart: boolean;
@@ -30,6 +32,7 @@ export interface SettingsForm {
   'notifications.providerOffline': boolean;
   'notifications.serverError': boolean;
   'notifications.debtThreshold': string;
+  'display.largeText': boolean;
   /** Write-only: empty leaves the stored password as it is. */
   adminPassword: string;
   /** Ticked: remove the password, which turns access from the network off. */
@@ -52,6 +55,7 @@ export function formFromSettings(settings: PublicSettings): SettingsForm {
     provider: settings.provider,
     'cloud.accountUrl': settings.cloud.accountUrl,
     'cloud.apiKey': settings.cloud.apiKey,
+    'cloud.refunds': settings.cloud.refunds,
     language: settings.language,
     autostart: settings.autostart,
     businessDayStartHour: String(settings.businessDayStartHour),
@@ -63,6 +67,7 @@ export function formFromSettings(settings: PublicSettings): SettingsForm {
     'notifications.providerOffline': n.providerOffline,
     'notifications.serverError': n.serverError,
     'notifications.debtThreshold': roublesInputValue(n.debtThreshold, settings.language),
+    'display.largeText': settings.display.largeText,
     adminPassword: '',
     adminPasswordRemove: false,
   };

@@ -55,7 +55,6 @@ export function errorHandler(options: ErrorHandlerOptions): Middleware {
       }
       if (error instanceof AccessDenied) {
         ctx.status = error.status;
-        if (error.status === 401) ctx.set('WWW-Authenticate', 'Basic realm="GetMeBack Till", charset="UTF-8"');
         const key = error.status === 429 ? 'tooManyRequests' : 'forbidden';
         ctx.body = { ...messageBody(waiterMessage(language, key, requestId), requestId), Reason: error.message };
         return;

@@ -1,5 +1,12 @@
 import type { Middleware } from 'koa';
 
+/** True for the waiter API's base path and anything under it, ignoring case. */
+export function isUnderWaiterPath(path: string, basePath: string): boolean {
+  const lower = path.toLowerCase();
+  const lowerBase = basePath.replace(/\/+$/, '').toLowerCase();
+  return lower === lowerBase || lower.startsWith(`${lowerBase}/`);
+}
+
 /**
  * Serves `inner` under the configured path (default /GetMeBack), read at each request so that a
  * changed path takes effect without a restart. Matching ignores case: /getmeback works too.
@@ -8,9 +15,7 @@ export function mountAtWaiterPath(basePath: () => string, inner: Middleware): Mi
   return async (ctx, next) => {
     const base = basePath().replace(/\/+$/, '');
     const path = ctx.path;
-    const lower = path.toLowerCase();
-    const lowerBase = base.toLowerCase();
-    if (lower !== lowerBase && !lower.startsWith(`${lowerBase}/`)) return next();
+    if (!isUnderWaiterPath(path, base)) return next();
     ctx.state.waiterApi = true;
     ctx.path = path.slice(base.length) || '/';
     try {
