@@ -25,6 +25,7 @@ test.afterAll(async () => {
 
 /** Each screen of the dashboard in Russian, as the cashier reads it. */
 const SCREENS = [
+  { hash: 'today', ready: 'Рабочий день с 06:00 до 06:00' },
   { hash: 'feed', ready: 'Чекин по подарку «Капучино»' },
   { hash: 'orders', ready: 'Резерв бонусов' },
   { hash: 'cash', ready: 'Отчёт за смену' },

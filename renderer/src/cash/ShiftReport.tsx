@@ -54,28 +54,8 @@ export function ShiftReport() {
     <section className="panel print-report" aria-labelledby="report-title">
       <h3 id="report-title">{t.cash.report}</h3>
       <form className="row no-print" onSubmit={show} noValidate>
-        <label htmlFor="report-from">{t.cash.businessDay}</label>
-        <input
-          id="report-from"
-          className="date-input"
-          inputMode="numeric"
-          placeholder={t.cash.datePlaceholder}
-          value={from}
-          onChange={(change) => setFrom(change.target.value)}
-          aria-invalid={'problem' in typed && typed.field === 'from'}
-          aria-describedby="report-period-error"
-        />
-        <label htmlFor="report-to">{t.cash.throughDay}</label>
-        <input
-          id="report-to"
-          className="date-input"
-          inputMode="numeric"
-          placeholder={t.cash.datePlaceholder}
-          value={to}
-          onChange={(change) => setTo(change.target.value)}
-          aria-invalid={'problem' in typed && typed.field === 'to'}
-          aria-describedby="report-period-error"
-        />
+        <DayField field="from" label={t.cash.businessDay} placeholder={t.cash.datePlaceholder} value={from} onChange={setFrom} invalid={'problem' in typed && typed.field === 'from'} />
+        <DayField field="to" label={t.cash.throughDay} placeholder={t.cash.datePlaceholder} value={to} onChange={setTo} invalid={'problem' in typed && typed.field === 'to'} />
         <button type="submit">{t.cash.show}</button>
         <a className="button" href={`/api/reports/shift${range}${range ? '&' : '?'}format=csv`} download>
           {t.cash.csv}
@@ -141,5 +121,24 @@ export function ShiftReport() {
         </table>
       )}
     </section>
+  );
+}
+
+/** A business day typed as «27.11.2026»: a plain text field, never a native date input that follows the OS's locale. */
+function DayField(props: { field: 'from' | 'to'; label: string; placeholder: string; value: string; onChange: (value: string) => void; invalid: boolean }) {
+  return (
+    <>
+      <label htmlFor={`report-${props.field}`}>{props.label}</label>
+      <input
+        id={`report-${props.field}`}
+        className="date-input"
+        inputMode="numeric"
+        placeholder={props.placeholder}
+        value={props.value}
+        onChange={(change) => props.onChange(change.target.value)}
+        aria-invalid={props.invalid}
+        aria-describedby="report-period-error"
+      />
+    </>
   );
 }
