@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { adminAccess } from './middleware/admin-access.js';
 import { fromAllowedNetworks } from './middleware/client-address-guard.js';
 import { errorHandler } from './middleware/error-handler.js';
-import { mountAtWaiterPath } from './middleware/mount-waiter-path.js';
+import { mountAtWaiterPath, waiterPathMatcher } from './middleware/mount-waiter-path.js';
 import { hostHeaderGuard } from './middleware/network-guard.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { refuseBrowsers } from './middleware/refuse-browsers.js';
@@ -63,7 +63,9 @@ export function createApp(core: AppServices, options: AppOptions = {}): Koa {
   app.silent = true;
   const settings = () => core.settings.get();
 
-  app.use(securityHeaders());
+  const waiterPath = () => settings().server.path;
+  const underWaiterPath = waiterPathMatcher(waiterPath);
+  app.use(securityHeaders((path) => underWaiterPath.matches(path)));
   app.use(requestContext(core.logger));
   app.use(
     errorHandler({
@@ -84,11 +86,11 @@ export function createApp(core: AppServices, options: AppOptions = {}): Koa {
     clock: core.clock,
     version: core.version,
     onWaiterRequest: () => {
-      core.activity.waiterRequested(core.clock.now().toISOString());
+      core.activity.waiterRequested(core.clock.now());
     },
   });
   const waiterRoutes = fromAllowedNetworks(() => settings().server.allowedRanges, refuseBrowsers(waiter.routes() as Koa.Middleware));
-  app.use(mountAtWaiterPath(() => settings().server.path, waiterRoutes));
+  app.use(mountAtWaiterPath(waiterPath, waiterRoutes));
 
   // DNS rebinding only matters where the browser on this machine is trusted: the dashboard and its
   // API. The waiter API trusts no browser, and iikoWaiter may name the till by a DNS name.

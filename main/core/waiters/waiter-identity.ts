@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import type { TillDatabase } from '../ledger/database.js';
 import { metaValue, rememberWaiter, renameWaiter, saveMetaValue, waiterName } from '../ledger/waiters.js';
 
@@ -8,17 +8,30 @@ import { metaValue, rememberWaiter, renameWaiter, saveMetaValue, waiterName } fr
  * does not reveal PINs by a dictionary of 10 000 hashes without the key (which is in the same file —
  * the hash keeps PINs out of logs, exports and the UI, not away from someone holding the whole file).
  */
+/** PINs whose ids are remembered at most: a restaurant has tens of waiters; a flood of guesses only empties the memo. */
+export const PIN_MEMO_SIZE = 256;
+
 export class WaiterIdentity {
-  private readonly secret: Buffer;
+  private readonly secret: KeyObject;
+  /**
+   * PIN → id, so the HMAC (a twentieth of a check-in's cost, by --cpu-prof) runs once per waiter,
+   * not once per request. Only in this process's memory, where each request's PIN already passes.
+   */
+  private readonly idsByPin = new Map<string, string>();
   /** Waiters already in the table: a known waiter costs no write (and no fsync) per request. */
   private readonly known = new Map<string, string | null>();
 
   constructor(private readonly db: TillDatabase) {
-    this.secret = loadOrCreateSecret(db);
+    this.secret = createSecretKey(loadOrCreateSecret(db));
   }
 
   idForPin(pin: string): string {
-    return `pin:${createHmac('sha256', this.secret).update(pin, 'utf8').digest('hex').slice(0, 20)}`;
+    const known = this.idsByPin.get(pin);
+    if (known !== undefined) return known;
+    const id = `pin:${createHmac('sha256', this.secret).update(pin, 'utf8').digest('hex').slice(0, 20)}`;
+    if (this.idsByPin.size >= PIN_MEMO_SIZE) this.idsByPin.clear();
+    this.idsByPin.set(pin, id);
+    return id;
   }
 
   /**

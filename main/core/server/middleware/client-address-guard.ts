@@ -11,12 +11,12 @@ import { ownSubnets } from './own-subnets.js';
  */
 export function fromAllowedNetworks(allowedRanges: () => readonly string[], inner: Middleware): Middleware {
   const extra = memoRanges();
-  return async (ctx, next) => {
+  return (ctx, next) => {
     const address = ctx.socket.remoteAddress;
     if (!isLoopback(address) && !inAnyRange(address, ownSubnets()) && !inAnyRange(address, extra(allowedRanges()))) {
       throw new AccessDenied(403, `address ${address ?? 'unknown'} is outside the till's networks`);
     }
-    await inner(ctx, next);
+    return inner(ctx, next);
   };
 }
 

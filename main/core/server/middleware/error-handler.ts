@@ -67,7 +67,7 @@ export function errorHandler(options: ErrorHandlerOptions): Middleware {
         ctx.body = messageBody(waiterMessage(language, 'badRequest', requestId), requestId);
         return;
       }
-      (ctx.state.log as { error: (o: object, m: string) => void } | undefined)?.error({ err: error, route }, 'unexpected error');
+      (ctx.state.log as { error: (o: object, m: string) => void } | undefined)?.error({ err: error, route, requestId }, 'unexpected error');
       ctx.status = 500;
       ctx.body = messageBody(waiterMessage(language, 'internal', requestId), requestId);
       options.onServerError?.(route, error, requestId);

@@ -66,7 +66,8 @@ export class RateLimiter {
  */
 export function rateLimit(options: RateLimitOptions = WAITER_RATE_LIMIT, now: () => number = () => performance.now()): Middleware {
   const limiter = new RateLimiter(options);
-  return async (ctx, next) => {
+  // Not async: a request it lets through costs no promise of its own (issue 19).
+  return (ctx, next) => {
     const address = ctx.socket.remoteAddress;
     if (!isLoopback(address)) {
       const waitSeconds = limiter.take(address ?? 'unknown', now());
@@ -75,6 +76,6 @@ export function rateLimit(options: RateLimitOptions = WAITER_RATE_LIMIT, now: ()
         throw new AccessDenied(429, `more than ${options.perSecond} requests a second from ${address ?? 'unknown'}`);
       }
     }
-    await next();
+    return next();
   };
 }

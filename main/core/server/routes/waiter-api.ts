@@ -53,9 +53,9 @@ export function waiterApi(deps: WaiterApiDeps): Router {
   const router = new Router();
   const identify = (pin?: string | null, waiter?: { Id: string } | null) => loyalty.waiters.identify({ pin: pin ?? undefined, iikoId: waiter?.Id });
 
-  router.use(async (_ctx, next) => {
+  router.use((_ctx, next) => {
     deps.onWaiterRequest?.();
-    await next();
+    return next();
   });
 
   router.post('/orders/:orderId/checkin', async (ctx) => {
