@@ -13,9 +13,10 @@ export interface ChildServer {
 const root = path.resolve(import.meta.dirname, '..');
 
 /** Starts a server script in its own process (so the load generator does not share its event loop). */
-export async function startChildServer(script: string, args: string[] = []): Promise<ChildServer> {
-  // A compiled script (dist/…/*.js) runs in plain node, as the installed app does; sources through tsx.
-  const loader = script.endsWith('.js') ? [] : ['--import', 'tsx'];
+export async function startChildServer(script: string, args: string[] = [], options: { plainNode?: boolean } = {}): Promise<ChildServer> {
+  // A compiled script (dist/…/*.js) runs in plain node, as the installed app does; sources through
+  // tsx, unless Node's own type stripping is enough (`plainNode`: a script that imports no .ts file).
+  const loader = script.endsWith('.js') || options.plainNode === true ? [] : ['--import', 'tsx'];
   const child: ChildProcess = spawn(process.execPath, [...loader, script, ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -144,6 +144,17 @@ async function coldStart(script: string, dataDir: string): Promise<{ ms: number;
   return { ms: Math.round(performance.now() - began), till };
 }
 
+/** The floor under any cold start on this machine, now: plain node starting bare node:http to its first 204. */
+async function bareColdStart(): Promise<number> {
+  const began = performance.now();
+  const bare = await startChildServer('bench/bare-http-server.ts', [], { plainNode: true });
+  const answer = await fetch(bare.url, { method: 'POST', body: checkInBody });
+  if (answer.status !== 204) throw new Error(`bare node:http answered ${answer.status}`);
+  const ms = Math.round(performance.now() - began);
+  await bare.stop();
+  return ms;
+}
+
 /** CPU the process uses while nobody calls it, as a percentage of one core. */
 async function idleCpuPercent(pid: number): Promise<number> {
   const before = cpuSecondsOf(pid);
@@ -180,8 +191,10 @@ async function main(): Promise<void> {
     // Cold starts first, while nothing else runs: a new data folder, then the same folder again.
     const newFolderMs: number[] = [];
     const existingMs: number[] = [];
+    const bareMs: number[] = [];
     let idleTill: ChildServer | null = null;
     for (let i = 0; i < coldStarts; i += 1) {
+      bareMs.push(await bareColdStart());
       const dir = newDir();
       const fresh = await coldStart(hostScript, dir);
       newFolderMs.push(fresh.ms);
@@ -227,6 +240,7 @@ async function main(): Promise<void> {
       coldStartNewMs: median(newFolderMs),
       coldStartExistingMs: median(existingMs),
       coldStartCompiled: compiled,
+      coldStartBareMs: median(bareMs),
       idleCpuPercent: idle,
       idleSeconds,
       rss: { before: rssBefore, afterFirst: rssFirst, afterSecond: rssSecond, requests: memoryRequests },
@@ -240,7 +254,7 @@ async function main(): Promise<void> {
     console.log(scenarioTable(result));
     console.log('');
     console.log(figuresTable(figuresOf(result)));
-    console.log(`\ncold starts, ms: new folder ${newFolderMs.join(', ')}; existing folder ${existingMs.join(', ')}`);
+    console.log(`\ncold starts, ms: new folder ${newFolderMs.join(', ')}; existing folder ${existingMs.join(', ')}; bare node:http ${bareMs.join(', ')}`);
     if (values.readme) {
       const readmePath = path.join(root, 'README.md');
       writeFileSync(readmePath, withBenchTables(readFileSync(readmePath, 'utf8'), heading, result));

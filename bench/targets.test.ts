@@ -12,6 +12,7 @@ const result = (over: Partial<BenchResult> = {}): BenchResult => ({
   coldStartNewMs: 900,
   coldStartExistingMs: 400,
   coldStartCompiled: true,
+  coldStartBareMs: 100,
   idleCpuPercent: 0.02,
   idleSeconds: 60,
   rss: { before: 60, afterFirst: 80, afterSecond: 81, requests: 100_000 },

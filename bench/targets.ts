@@ -49,6 +49,8 @@ export interface BenchResult {
   coldStartExistingMs: number;
   /** Whether the cold start ran the compiled host (dist/) or the sources through tsx. */
   coldStartCompiled: boolean;
+  /** Plain node starting bare node:http to its first 204, next to the till's starts: this machine's floor now. */
+  coldStartBareMs: number;
   idleCpuPercent: number;
   idleSeconds: number;
   rss: { before: number; afterFirst: number; afterSecond: number; requests: number };
@@ -69,6 +71,7 @@ export function figuresOf(result: BenchResult): Figure[] {
     { what: 'errors and non-2xx, all scenarios', value: `${result.errors}`, target: '0', met: result.errors === 0 },
     { what: `cold start to the first 204, existing data folder (${how})`, value: `${result.coldStartExistingMs} ms`, target: `≤ ${TARGETS.coldStartExistingMs} ms`, met: result.coldStartExistingMs <= TARGETS.coldStartExistingMs },
     { what: `cold start to the first 204, new data folder (${how})`, value: `${result.coldStartNewMs} ms`, target: `≤ ${TARGETS.coldStartNewMs} ms`, met: result.coldStartNewMs <= TARGETS.coldStartNewMs },
+    { what: 'cold start floor: plain node, bare node:http to its first 204', value: `${result.coldStartBareMs} ms (existing folder ${ratio(result.coldStartExistingMs, result.coldStartBareMs)} × this)`, target: '—', met: null },
     { what: `idle CPU over ${result.idleSeconds} s, no requests, no dashboard`, value: `${result.idleCpuPercent} % of a core`, target: `< ${TARGETS.idleCpuPercent} %`, met: result.idleCpuPercent < TARGETS.idleCpuPercent },
     { what: `RSS after ${result.rss.requests} mixed requests`, value: `${result.rss.afterFirst} MiB (${result.rss.before} MiB before)`, target: `≤ ${TARGETS.rssBudgetMiB} MiB`, met: result.rss.afterFirst <= TARGETS.rssBudgetMiB },
     { what: `RSS growth over a second ${result.rss.requests}`, value: `${growth >= 0 ? '+' : ''}${growth} MiB (${result.rss.afterSecond} MiB)`, target: `≤ +${TARGETS.rssFlatMiB} MiB`, met: growth <= TARGETS.rssFlatMiB },

@@ -26,9 +26,8 @@ export function fileSettingsStore(dataDir: string): SettingsStore {
   return {
     location,
     load: () => {
-      const stored = read();
-      delete stored[ELECTRON_STORE_KEY];
-      return migrateSettings(stored);
+      const stored = Object.entries(read()).filter(([key]) => key !== ELECTRON_STORE_KEY);
+      return migrateSettings(Object.fromEntries(stored));
     },
     save: (settings: Settings) => {
       mkdirSync(dataDir, { recursive: true });
