@@ -34,7 +34,7 @@ const SCREENS = [
     link: 'Наличные',
     shown: async (page: Page) => {
       await page.getByRole('button', { name: 'История: Анна' }).tap();
-      await expect(page.getByRole('region', { name: 'История: Анна' })).toContainText('Взял наличными');
+      await expect(page.getByRole('region', { name: 'История: Анна' })).toContainText('Взял у гостя');
     },
   },
   { link: 'Настройки', shown: (page: Page) => expect(page.getByLabel('Порт')).toBeVisible() },
@@ -197,7 +197,7 @@ test('a new feed row is announced, and states carry a sign as well as a colour',
 
 test('the checks catch a control that shrinks under 44 px and a serious axe violation', async ({ page }) => {
   await page.goto(`${till.baseUrl}/#/cash`);
-  await expect(page.getByRole('heading', { name: 'Наличные под отчёт официантов' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Наличные под отчёт официантам' })).toBeVisible();
   expect(await touchTargetProblems(page)).toEqual([]);
   expect(await seriousAxeViolations(page)).toEqual([]);
 

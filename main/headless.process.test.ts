@@ -6,7 +6,8 @@ import { startTill, type RunningTill } from '../e2e/support/till-server.js';
 
 /**
  * `npm run server` as a process, as the user and the e2e specs start it (docs/protocol.md#headless):
- * the flags --path, --admin-password and --no-demo, and a clean exit on SIGTERM.
+ * the flags --path and --no-demo, the admin password from GMB_ADMIN_PASSWORD (never argv), and a
+ * clean exit on SIGTERM.
  */
 
 const dataDirs: string[] = [];
@@ -77,19 +78,27 @@ describe('the headless server', { timeout: 60_000 }, () => {
     }
   });
 
-  it('guards the dashboard from the network with --admin-password, for that run only', async () => {
+  it('guards the dashboard from the network with GMB_ADMIN_PASSWORD, for that run only; --admin-password is refused', async () => {
     const dataDir = freshDataDir();
     const lan = lanAddress();
-    const till = await startTill({ dataDir, args: ['--host', '0.0.0.0', '--admin-password', 'kassa-42'] });
+    await expect(startTill({ dataDir, args: ['--admin-password', 'kassa-42'] })).rejects.toThrow(/--admin-password is gone.*GMB_ADMIN_PASSWORD/s);
+    const till = await startTill({ dataDir, args: ['--host', '0.0.0.0'], env: { GMB_ADMIN_PASSWORD: 'kassa-42' } });
     try {
-      // On this machine the dashboard stays open; the flag is a setting of this run, not stored.
+      // On this machine the dashboard stays open; the password is a setting of this run, not stored.
       const local = (await (await settingsOf(till)).json()) as SettingsAnswer;
       expect(local.overridden).toContain('adminPasswordHash');
       expect(local.settings.adminPasswordSet).toBe(false);
-      const basic = (password: string) => ({ authorization: `Basic ${Buffer.from(`admin:${password}`).toString('base64')}` });
+      const login = (password: string) => {
+        const url = new URL('/api/session', till.baseUrl);
+        url.hostname = lan;
+        return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password }) });
+      };
       expect((await settingsOf(till, {}, lan)).status).toBe(401);
-      expect((await settingsOf(till, basic('wrong'), lan)).status).toBe(401);
-      expect((await settingsOf(till, basic('kassa-42'), lan)).status).toBe(200);
+      expect((await login('wrong')).status).toBe(401);
+      const opened = await login('kassa-42');
+      expect(opened.status).toBe(200);
+      const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      expect((await settingsOf(till, { cookie }, lan)).status).toBe(200);
     } finally {
       expect(await till.stop()).toBe(0);
     }

@@ -13,6 +13,8 @@ import { parseHeadlessArgs } from './headless-args.js';
  */
 async function main(): Promise<void> {
   const args = parseHeadlessArgs(process.argv.slice(2));
+  // Read once; child processes (none today) must not inherit it.
+  delete process.env.GMB_ADMIN_PASSWORD;
   const dataDir = args.dataDir ?? defaultDataDir();
   const logger = createLogger({ logDir: logDirOf(dataDir) });
   const core = createCore({

@@ -40,6 +40,8 @@ export interface TillEventPayloads {
     outbox: number;
   };
   'settings.changed': { keys: string[]; restartNeeded: boolean };
+  /** A backup could not be written or failed its check (`folder` is where it was going). */
+  'backup.failed': { reason: string; folder: string; message: string };
 }
 
 export type TillEventType = keyof TillEventPayloads;
@@ -57,6 +59,7 @@ export const TILL_EVENT_TYPES = [
   'server.error',
   'provider.status',
   'settings.changed',
+  'backup.failed',
 ] as const satisfies readonly TillEventType[];
 
 export type TillEvent = {

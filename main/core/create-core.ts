@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { backupsIn, TillBackups } from './backups/till-backups.js';
+import { BACKUP_FOLDER, integrityOf } from './ledger/backup.js';
 import { systemClock, type Clock } from './clock.js';
 import { EventBus } from './events/event-bus.js';
 import { openTillDatabase, type TillDatabase } from './ledger/database.js';
@@ -13,6 +16,7 @@ import { importSeed, readSeedFile } from './providers/seed-file.js';
 import { SettingsService } from './settings/settings-service.js';
 import type { SettingsStore } from './settings/settings-store.js';
 import { TillActivity } from './till-activity.js';
+import { loadTillKey, type KeyWrapper } from './waiters/till-key.js';
 import { WaiterIdentity } from './waiters/waiter-identity.js';
 
 export interface CoreOptions {
@@ -28,6 +32,8 @@ export interface CoreOptions {
   provider?: (deps: ProviderDeps) => LoyaltyProvider;
   logger?: Logger;
   clock?: Clock;
+  /** Protects the till's key file (the desktop app: Electron's safeStorage). */
+  keyWrapper?: KeyWrapper;
 }
 
 export interface TillCore {
@@ -39,6 +45,8 @@ export interface TillCore {
   readonly provider: LoyaltyProvider;
   readonly waiters: WaiterIdentity;
   readonly keys: IdempotencyKeys;
+  /** Daily, at close and on demand; the last one is shown on the setup screen. */
+  readonly backups: TillBackups;
   readonly loyalty: LoyaltyContext;
   readonly logger: Logger;
   readonly clock: Clock;
@@ -58,6 +66,24 @@ function findPackageRoot(): URL {
 }
 
 /**
+ * At every start (a power cut may have hit the disk under SQLite): `PRAGMA integrity_check`; a
+ * damaged file stops the start with a message naming the newest backup to restore.
+ */
+function assertDatabaseWhole(db: TillDatabase, dataDir: string): void {
+  const integrity = integrityOf(db);
+  if (integrity === 'ok') return;
+  const folder = path.join(dataDir, BACKUP_FOLDER);
+  const newest = backupsIn(folder).at(-1);
+  const restore = newest ? path.join(folder, newest.name) : null;
+  throw new Error(
+    `The till's database is damaged (${integrity}). ` +
+      (restore ? `Restore the latest backup: npm run restore -- "${restore}" (${newest?.at}). ` : 'There is no backup to restore. ') +
+      `/ База кассы повреждена. ` +
+      (restore ? `Восстановите последнюю резервную копию: ${restore}.` : 'Резервных копий нет.'),
+  );
+}
+
+/**
  * The one core both hosts run: the Electron main process and `npm run server` call this alike.
  * It returns services; each host builds its HTTP app from them (`server/create-app.ts`) and listens.
  */
@@ -67,7 +93,9 @@ export function createCore(options: CoreOptions): TillCore {
   const settings = new SettingsService(options.settingsStore, options.overrides);
   const db = openTillDatabase(options.dataDir);
   try {
-    const waiters = new WaiterIdentity(db);
+    assertDatabaseWhole(db, options.dataDir);
+    const secret = loadTillKey(options.dataDir, db, options.keyWrapper);
+    const waiters = new WaiterIdentity(db, secret);
     const events = new EventBus(db, clock);
     const at = clock.now().toISOString();
     if (options.seedFile) importSeed(db, readSeedFile(options.seedFile), waiters, at);
@@ -75,13 +103,16 @@ export function createCore(options: CoreOptions): TillCore {
 
     const providerDeps: ProviderDeps = { db, settings: () => settings.get(), logger, clock, events };
     const provider = options.provider ? options.provider(providerDeps) : createProvider(providerDeps);
-    const keys = new IdempotencyKeys(db);
+    const keys = new IdempotencyKeys(db, secret);
     keys.prune(clock.now());
     const loyalty: LoyaltyContext = { db, provider, events, clock, waiters, settings: () => settings.get() };
+    const backups = new TillBackups({ db, dataDir: options.dataDir, settings: () => settings.get(), events, clock, logger });
+    backups.startDaily();
     settings.onChange((change) => {
       events.record('settings.changed', { keys: change.changedKeys, restartNeeded: change.restartNeeded });
     });
 
+    const activity = new TillActivity(logger);
     return {
       version: APP_VERSION,
       dataDir: options.dataDir,
@@ -91,12 +122,17 @@ export function createCore(options: CoreOptions): TillCore {
       provider,
       waiters,
       keys,
+      backups,
       loyalty,
       logger,
       clock,
-      activity: new TillActivity(),
+      activity,
       async close() {
+        activity.close();
+        backups.stopDaily();
         await provider.close();
+        // A clean shutdown leaves a fresh, verified copy (a failure is an event and a log line).
+        await backups.backUp('shutdown');
         db.close();
       },
     };

@@ -1,6 +1,7 @@
 import { pino, type Logger } from 'pino';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateFile, ensurePrivateFolder, makePrivateIfPresent } from './ledger/private-files.js';
+import { LOG_FILE_LIMITS, RotatingLogFile, type LogFileLimits } from './log-file.js';
 import { rotateLogIfLarge } from './log-rotation.js';
 
 export type { Logger };
@@ -21,17 +22,20 @@ const REDACTED = [
 
 /**
  * JSON log lines to `<logDir>/till.log` (what an engineer reads later) and, when asked, to stdout.
- * Written from the main thread by sonic-boom, asynchronously: while one write is on its way the next
- * lines gather behind it, so a busy evening costs a few writes a second, not one per request. (pino's
- * worker-thread transport cost the waiter API about a quarter of its throughput.)
+ * Written from the main thread asynchronously by RotatingLogFile: lines gather behind the write on
+ * its way, the file rotates by size while running, and the queue is bounded. (pino's worker-thread
+ * transport cost the waiter API about a quarter of its throughput.)
  */
-export function createLogger(options: { logDir?: string; level?: string; stdout?: boolean }): Logger {
+export function createLogger(options: { logDir?: string; level?: string; stdout?: boolean; limits?: LogFileLimits }): Logger {
   const streams: pino.StreamEntry[] = [];
   if (options.logDir) {
-    mkdirSync(options.logDir, { recursive: true });
+    ensurePrivateFolder(options.logDir);
     const file = path.join(options.logDir, 'till.log');
-    rotateLogIfLarge(file);
-    streams.push({ stream: pino.destination({ dest: file, sync: false, mkdir: true }) });
+    const limits = options.limits ?? LOG_FILE_LIMITS;
+    rotateLogIfLarge(file, limits);
+    ensurePrivateFile(file);
+    for (let n = 1; n <= limits.keep; n += 1) makePrivateIfPresent(`${file}.${n}`);
+    streams.push({ stream: new RotatingLogFile(file, limits) });
   }
   if (options.stdout) streams.push({ stream: pino.destination({ dest: 1, sync: false }) });
   const level = options.level ?? 'info';

@@ -1,8 +1,14 @@
+import { silentLogger, type Logger } from './logger.js';
+import { RefusalTally } from './refusal-tally.js';
+import { RefusedCallers } from './refused-callers.js';
+
 /** Where the HTTP listener reports to: `listen` calls these, and never touches the core. */
 export interface ListenerReport {
   listeningOn(host: string, port: number): void;
   portTaken(port: number): void;
   stoppedListening(): void;
+  /** A connection closed at once for passing its address's cap or the LAN's. */
+  connectionRefused?(address: string): void;
 }
 
 /** What the host and the waiter API have seen, for the dashboard's status, the setup assistant and the tray. */
@@ -11,6 +17,14 @@ export class TillActivity implements ListenerReport {
   private waiterRequestAt: Date | null = null;
   private address: { host: string; port: number } | null = null;
   private takenPort: number | null = null;
+  /** Hosts the waiter API refused lately: the setup screen offers to allow them. */
+  readonly refusedCallers = new RefusedCallers();
+  /** 403 and 429 answers and connections closed at the cap, counted and summarised in the log once a minute. */
+  readonly refusals: RefusalTally;
+
+  constructor(logger: Logger = silentLogger()) {
+    this.refusals = new RefusalTally(logger);
+  }
 
   get lastWaiterRequestAt(): string | null {
     return this.waiterRequestAt?.toISOString() ?? null;
@@ -40,5 +54,14 @@ export class TillActivity implements ListenerReport {
 
   stoppedListening(): void {
     this.address = null;
+  }
+
+  connectionRefused(address: string): void {
+    this.refusals.count('connection', address);
+  }
+
+  /** Writes the last refusal summary and stops its timer. */
+  close(): void {
+    this.refusals.close();
   }
 }

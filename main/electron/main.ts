@@ -1,4 +1,4 @@
-import { app, clipboard, dialog, Menu } from 'electron';
+import { app, clipboard, dialog, Menu, safeStorage } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type TillCore } from '../core/create-core.js';
@@ -17,6 +17,7 @@ import { portTakenDialog } from './port-taken-dialog.js';
 import { QUIT_DEADLINE_MS, withinDeadline } from './quit-deadline.js';
 import { enforceWindowSecurity } from './security.js';
 import { serverAddressFor } from './server-address.js';
+import { safeStorageKeyWrapper } from './safe-storage-key.js';
 import { ServerControl } from './server-control.js';
 import { ShellWindows } from './shell-windows.js';
 import { registerShellIpc } from './shell-ipc.js';
@@ -61,7 +62,8 @@ async function startTill(): Promise<void> {
   const menu = appMenu({ isPackaged: app.isPackaged, platform: process.platform });
   if (menu.kind !== 'keep-default') Menu.setApplicationMenu(menu.kind === 'none' ? null : Menu.buildFromTemplate(menu.template));
   const logger = createLogger({ logDir: logDirOf(dataDir) });
-  const core = createCore({ dataDir, settingsStore: electronSettingsStore(dataDir), logger });
+  const keyWrapper = safeStorageKeyWrapper(safeStorage, process.platform);
+  const core = createCore({ dataDir, settingsStore: electronSettingsStore(dataDir), logger, ...(keyWrapper ? { keyWrapper } : {}) });
   const server = new ServerControl(core, createApp(core));
   const settings = () => core.settings.get();
   let origin: string | null = null;

@@ -121,6 +121,18 @@ describe('notificationFor', () => {
     });
   });
 
+  it('tells a failed backup whatever the event switches say, but not when paused or all off', () => {
+    const failed = event('backup.failed', { reason: 'daily', folder: '/mnt/share', message: 'ENOSPC' }, null);
+    const quiet = settings({ checkIn: false, giftAdded: false, bonusRequested: false, paymentCommitted: false, providerOffline: false, serverError: false });
+    expect(notificationFor(failed, context({ settings: quiet }))).toEqual({
+      title: 'Резервная копия не сделана',
+      body: 'Проверьте место на диске и папку резервных копий; подробности в журнале.',
+      route: '#/setup',
+    });
+    expect(notificationFor(failed, context({ paused: true }))).toBeNull();
+    expect(notificationFor(failed, context({ settings: settings({ enabled: false }) }))).toBeNull();
+  });
+
   it('obeys each switch, the master switch and the tray’s pause', () => {
     const cases: [TillEvent, keyof Settings['notifications']][] = [
       [checkedIn, 'checkIn'],

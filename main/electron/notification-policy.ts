@@ -50,6 +50,8 @@ const TEXT = {
     notStarted: 'Сервер для iikoWaiter не запустился',
     portInUse: (port: number) => `Порт ${port} занят другой программой. Закройте её или выберите другой порт на экране «Настройки».`,
     failed: 'Сервер не запустился; подробности в журнале. Откройте экран «Подключение».',
+    backupFailed: 'Резервная копия не сделана',
+    backupFailedBody: 'Проверьте место на диске и папку резервных копий; подробности в журнале.',
   },
   en: {
     checkIn: 'Guest check-in',
@@ -77,6 +79,8 @@ const TEXT = {
     notStarted: 'The server for iikoWaiter did not start',
     portInUse: (port: number) => `Port ${port} is used by another program. Close it or choose another port on the Settings screen.`,
     failed: 'The server did not start; the log has the details. Open the Setup screen.',
+    backupFailed: 'Backup failed',
+    backupFailedBody: 'Check the free disk space and the backup folder; the log has the details.',
   },
 } as const;
 
@@ -151,6 +155,9 @@ export function notificationFor(event: TillEvent, context: NotificationContext):
     case 'server.error':
       if (!switches.serverError) return null;
       return { title: t.serverError, body: t.serverErrorBody(event.data.requestId), route: '#/feed' };
+    case 'backup.failed':
+      // Told whenever notifications are on: the money record has no fresh copy until someone acts.
+      return { title: t.backupFailed, body: t.backupFailedBody, route: '#/setup' };
     default:
       return null;
   }

@@ -42,7 +42,7 @@ describe('storeBackedSettings (the desktop app’s electron-store settings)', ()
     expect(service.get().server).toMatchObject({ port: 3100, path: '/Loyalty' });
     expect(service.get().cashToWaiter).toBe(false);
     const onDisk = JSON.parse(readFileSync(path.join(dir, 'settings.json'), 'utf8')) as Record<string, unknown>;
-    expect(onDisk.schemaVersion).toBe(2);
+    expect(onDisk.schemaVersion).toBe(3);
     expect(onDisk.port).toBeUndefined();
     expect(onDisk.server).toMatchObject({ port: 3100, path: '/Loyalty' });
   });

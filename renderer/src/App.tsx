@@ -1,12 +1,15 @@
 import { useEffect } from 'react';
 import { CashScreen } from './cash/CashScreen.js';
+import { CloudScreen } from './cloud/CloudScreen.js';
 import { Header } from './components/Header.js';
+import { LoginScreen } from './components/LoginScreen.js';
 import { FeedScreen } from './feed/FeedScreen.js';
 import { connectLiveEvents } from './live/live-events.js';
 import { OrdersScreen } from './screens/OrdersScreen.js';
 import { SettingsScreen } from './settings/SettingsScreen.js';
 import { SetupScreen } from './screens/SetupScreen.js';
 import { useHashRoute } from './routing/use-hash-route.js';
+import { useSessionStore } from './stores/session-store.js';
 import { useSettingsStore } from './stores/settings-store.js';
 import { useStatusStore } from './stores/status-store.js';
 
@@ -14,13 +17,19 @@ import { useStatusStore } from './stores/status-store.js';
 export function App() {
   const screen = useHashRoute();
   const language = useStatusStore((state) => state.language);
+  const loggedIn = useSessionStore((state) => state.loggedIn);
   const largeText = useSettingsStore((state) => state.current?.settings.display.largeText ?? false);
 
   useEffect(() => {
+    void useSessionStore.getState().check();
+  }, []);
+
+  useEffect(() => {
+    if (loggedIn !== true) return;
     void useStatusStore.getState().load();
     void useSettingsStore.getState().load();
     return connectLiveEvents();
-  }, []);
+  }, [loggedIn]);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -35,11 +44,13 @@ export function App() {
     <div className="app">
       <Header screen={screen} />
       <main className="screen">
-        {screen === 'feed' && <FeedScreen />}
-        {screen === 'orders' && <OrdersScreen />}
-        {screen === 'cash' && <CashScreen />}
-        {screen === 'settings' && <SettingsScreen />}
-        {screen === 'setup' && <SetupScreen />}
+        {loggedIn === false && <LoginScreen />}
+        {loggedIn === true && screen === 'feed' && <FeedScreen />}
+        {loggedIn === true && screen === 'orders' && <OrdersScreen />}
+        {loggedIn === true && screen === 'cash' && <CashScreen />}
+        {loggedIn === true && screen === 'cloud' && <CloudScreen />}
+        {loggedIn === true && screen === 'settings' && <SettingsScreen />}
+        {loggedIn === true && screen === 'setup' && <SetupScreen />}
       </main>
     </div>
   );

@@ -40,5 +40,9 @@ export const SetupResponse = z.object({
   provider: ProviderStatus,
   /** A port the till could not take because another program holds it. */
   portInUse: z.number().int().nullable(),
+  /** settings.server.allowedRanges: the iikoWaiter terminals allowed besides this machine. */
+  allowedCallers: z.array(z.string()),
+  /** Hosts the waiter API refused lately, newest first. */
+  refusedCallers: z.array(z.object({ address: z.string(), count: z.number().int(), firstAt: z.string(), lastAt: z.string() })),
 });
 export type SetupResponse = z.infer<typeof SetupResponse>;

@@ -77,6 +77,7 @@ const EVENTS: { [T in TillEventType]: TillEventPayloads[T][] } = {
     { provider: 'cloud', online: false, lastError: 'the cloud is not configured', trouble: 'notConfigured', parked: 0, outbox: 0 },
     { provider: 'local', online: true, lastError: null, trouble: null, parked: 0, outbox: 0 },
   ],
+  'backup.failed': [{ reason: 'daily', folder: '/mnt/share/backups', message: 'ENOSPC: no space left on device' }],
   'settings.changed': [{ keys: Object.keys(DEFAULT_SETTINGS).concat('server.port', 'notifications.checkIn', 'cloud.apiVersion'), restartNeeded: true }],
 };
 const ALL_EVENTS = TILL_EVENT_TYPES.flatMap((type) => (EVENTS[type] as TillEventPayloads[typeof type][]).map((data) => event(type, data)));
@@ -111,6 +112,7 @@ describe('every Russian text of the till', () => {
       needed: formatBonuses(BONUSES.twentyOne, 'ru'),
       sum: formatBonuses(BONUSES.three, 'ru'),
       max: formatBonuses(BONUSES.one, 'ru'),
+      address: '192.168.0.21',
     };
     // One set of figures serves every message (each takes the ones it needs), so the key is not narrowed here.
     const anyMessage = waiterMessage as (language: 'ru', key: string, code: string, params: typeof figures) => string;
@@ -254,7 +256,7 @@ describe('the English texts', () => {
       if (notice) english.push(notice.title, notice.body);
     }
     const anyMessage = waiterMessage as (language: 'en', key: string, code: string, params: object) => string;
-    const figures = { name: 'Ivanov', gift: 'Cappuccino', available: formatBonuses(BONUSES.odd, 'en'), needed: formatBonuses(BONUSES.one, 'en'), sum: formatBonuses(BONUSES.three, 'en'), max: formatBonuses(BONUSES.twentyOne, 'en') };
+    const figures = { name: 'Ivanov', gift: 'Cappuccino', available: formatBonuses(BONUSES.odd, 'en'), needed: formatBonuses(BONUSES.one, 'en'), sum: formatBonuses(BONUSES.three, 'en'), max: formatBonuses(BONUSES.twentyOne, 'en'), address: '192.168.0.21' };
     for (const key of WAITER_MESSAGE_KEYS) english.push(anyMessage('en', key, 'a1b2c3d4', figures));
     expect(english.length).toBeGreaterThan(200);
     expect(english.flatMap((text) => roublesBesideBonuses(text).map((bad) => `«${bad}» in «${text}»`))).toEqual([]);

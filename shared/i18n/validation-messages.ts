@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Language } from './language.js';
+import { ACCOUNT_URL_MESSAGES, accountUrlVerdictOf } from '../settings/cloud-account-url.js';
 import { LOCALES, NOUNS, pluralOf } from './numbers.js';
 
 type Issue = Parameters<z.core.$ZodErrorMap<z.core.$ZodIssue>>[0];
@@ -44,6 +45,10 @@ function russian(issue: Issue): string {
       return 'Выберите значение из списка';
     case 'unrecognized_keys':
       return 'Лишние поля';
+    case 'custom': {
+      const verdict = accountUrlVerdictOf(issue.params);
+      return verdict ? ACCOUNT_URL_MESSAGES.ru[verdict] : 'Неверное значение';
+    }
     default:
       return 'Неверное значение';
   }
@@ -64,5 +69,9 @@ function isServerPath(issue: Issue): boolean {
  */
 export function validationErrors(language: Language): z.core.$ZodErrorMap<z.core.$ZodIssue> | undefined {
   if (language === 'ru') return (issue) => russian(issue);
-  return (issue) => (isServerPath(issue) ? 'A path like /GetMeBack: Latin letters, digits, . _ ~ -' : undefined);
+  return (issue) => {
+    if (isServerPath(issue)) return 'A path like /GetMeBack: Latin letters, digits, . _ ~ -';
+    const verdict = issue.code === 'custom' ? accountUrlVerdictOf(issue.params) : undefined;
+    return verdict ? ACCOUNT_URL_MESSAGES.en[verdict] : undefined;
+  };
 }

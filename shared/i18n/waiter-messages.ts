@@ -44,6 +44,14 @@ const ru = {
   keyReused: (_: Code) => 'Эта попытка оплаты уже проведена с другими суммами. Откройте заказ, проверьте оплату и начните её заново.',
   internal: (p: Code) =>
     `Ошибка в GetMeBack Till. Повторите действие; если не помогает, сообщите администратору, код запроса ${p.code}.`,
+  orderSumOverLimit: (p: Code & { sum: string; max: string }) =>
+    `Сумма заказа ${p.sum} больше предела GetMeBack Till (${p.max}). Проверьте сумму; если она верна, сообщите администратору, код запроса ${p.code}.`,
+  cashbackOverLimit: (p: Code & { sum: string; max: string }) =>
+    `Начисление за одну оплату (${p.sum}) больше предела GetMeBack Till (${p.max}). Проверьте сумму; если она верна, сообщите администратору, код запроса ${p.code}.`,
+  unknownWaiterPin: (_: Code) =>
+    'Ваш PIN не найден в GetMeBack Till. Проверьте PIN в iikoWaiter или попросите администратора добавить вас в список официантов.',
+  callerNotAllowed: (p: Code & { address: string }) =>
+    `GetMeBack Till не принимает запросы с этого терминала (${p.address}). Сообщите администратору: на главной кассе в разделе «Подключение» нажмите «Разрешить» у этого адреса (настройка «Терминалы iikoWaiter»).`,
   forbidden: (p: Code) => `GetMeBack Till не принимает запросы с этого устройства. Сообщите администратору, код запроса ${p.code}.`,
   notFound: (_: Code) => 'По этому адресу нет GetMeBack Till. Проверьте адрес сервера (Server Address) в настройках iikoWaiter → External Loyalty.',
   noSuchApi: (_: Code) => 'Такого адреса нет в GetMeBack Till. Обновите страницу панели.',
@@ -76,6 +84,13 @@ const en: Catalogue = {
   paymentInProgress: () => 'This payment is already in progress. Wait a few seconds and open the order again.',
   keyReused: () => 'This payment attempt was already made with other sums. Open the order, check the payment and start it again.',
   internal: (p) => `Error in GetMeBack Till. Try again; if that does not help, tell the administrator, request code ${p.code}.`,
+  orderSumOverLimit: (p) =>
+    `The order sum ${p.sum} is above GetMeBack Till's limit (${p.max}). Check the sum; if it is right, tell the administrator, request code ${p.code}.`,
+  cashbackOverLimit: (p) =>
+    `The cashback of one payment (${p.sum}) is above GetMeBack Till's limit (${p.max}). Check the sum; if it is right, tell the administrator, request code ${p.code}.`,
+  unknownWaiterPin: () => 'Your PIN is not known to GetMeBack Till. Check the PIN in iikoWaiter or ask the administrator to add you to the waiters.',
+  callerNotAllowed: (p) =>
+    `GetMeBack Till does not accept requests from this terminal (${p.address}). Tell the administrator: on the main till, open Setup and press "Allow" next to this address (setting "iikoWaiter terminals").`,
   forbidden: (p) => `GetMeBack Till does not accept requests from this device. Tell the administrator, request code ${p.code}.`,
   notFound: () => 'There is no GetMeBack Till at this address. Check the Server Address in iikoWaiter settings → External Loyalty.',
   noSuchApi: () => 'GetMeBack Till has no such address. Reload the dashboard page.',

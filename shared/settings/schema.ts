@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../i18n/language.js';
+import { checkAccountUrl } from './cloud-account-url.js';
 
 /**
  * The one settings schema: the desktop app (electron-store), the headless host (conf), the settings
@@ -17,16 +18,42 @@ export const ServerSettings = z.object({
     .string()
     .regex(/^\/[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*$/)
     .default('/GetMeBack'),
-  /** Extra client ranges (CIDR) allowed to call the waiter API; this machine's own subnets always are. */
-  allowedRanges: z.array(z.string()).default([]),
+  /**
+   * The iikoWaiter terminals allowed to call the waiter API, as addresses or CIDR ranges, besides this
+   * machine (always allowed). Since settings version 3 the till's own subnets are not trusted.
+   */
+  allowedRanges: z.array(z.string().max(64)).max(100).default([]),
 });
 
-export const CloudSettings = z.object({
+const CloudFields = z.object({
   accountUrl: z.union([z.literal(''), z.url()]).default(''),
+  /** Allows an https account address outside getmeback.ru (a reseller's own domain). */
+  anyHost: z.boolean().default(false),
   apiKey: z.string().default(''),
   apiVersion: z.string().regex(/^v\d+$/).default('v33'),
   branchId: z.string().default(''),
   branchName: z.string().default(''),
+  /**
+   * Refunds: `manual` lists them on the outbox screen to be reconciled in the cloud by hand (no
+   * refund call is public: `type: "refund"` is the till's own guess); `send` sends that call.
+   */
+  refunds: z.enum(['manual', 'send']).default('manual'),
+});
+
+export const CloudSettings = CloudFields.superRefine((cloud, issues) => {
+  const verdict = checkAccountUrl(cloud.accountUrl, { anyHost: cloud.anyHost });
+  if (verdict !== 'ok') issues.addIssue({ code: 'custom', path: ['accountUrl'], params: { accountUrl: verdict } });
+});
+
+/**
+ * Sanity caps on money from the waiter API, in kopecks: far above any real bill, so they only stop
+ * a forged or mistyped request (an order of 100 000 000 ₽ that would accrue millions of points).
+ */
+export const LimitSettings = z.object({
+  /** An order's OrderSum above this is refused (default 1 000 000 ₽). */
+  maxOrderSum: z.number().int().positive().default(100_000_000),
+  /** One payment's cashback above this is refused (default 50 000 ₽). */
+  maxCashback: z.number().int().positive().default(5_000_000),
 });
 
 export const NotificationSettings = z.object({
@@ -53,8 +80,17 @@ export const DisplaySettings = z.object({
   largeText: z.boolean().default(false),
 });
 
+export const BackupSettings = z.object({
+  /** How many backups the till keeps in each backup folder (the newest). */
+  keep: z.number().int().min(1).max(365).default(14),
+  /** A second folder (another disk, a network share) that receives a copy of each backup; "" = none. */
+  secondFolder: z.string().max(1024).default(''),
+});
+
+export type BackupSettings = z.infer<typeof BackupSettings>;
+
 export const Settings = z.object({
-  schemaVersion: z.literal(2).default(2),
+  schemaVersion: z.literal(3).default(3),
   language: z.enum(LANGUAGES).default('ru'),
   server: ServerSettings.prefault({}),
   bonusPaymentTypeId: OptionalUuid.default(''),
@@ -65,8 +101,12 @@ export const Settings = z.object({
   provider: z.enum(['local', 'cloud']).default('local'),
   cloud: CloudSettings.prefault({}),
   rules: LoyaltyRulesSettings.prefault({}),
+  limits: LimitSettings.prefault({}),
+  /** An open order nobody touched for this many hours leaves the orders screen (kept in the database). */
+  staleOrderHours: z.number().int().min(1).max(720).default(12),
   notifications: NotificationSettings.prefault({}),
   display: DisplaySettings.prefault({}),
+  backups: BackupSettings.prefault({}),
   /** scrypt hash of the admin password ("" = LAN access to the dashboard is off). */
   adminPasswordHash: z.string().default(''),
   autostart: z.boolean().default(false),
@@ -85,10 +125,13 @@ export const SettingsPatch = z
     payInTypeId: z.string().max(128).optional(),
     payOutTypeId: z.string().max(128).optional(),
     provider: z.enum(['local', 'cloud']).optional(),
-    cloud: CloudSettings.partial().optional(),
+    cloud: CloudFields.partial().optional(),
     rules: LoyaltyRulesSettings.partial().optional(),
+    limits: LimitSettings.partial().optional(),
+    staleOrderHours: z.number().int().min(1).max(720).optional(),
     notifications: NotificationSettings.partial().optional(),
     display: DisplaySettings.partial().optional(),
+    backups: BackupSettings.partial().optional(),
     adminPassword: z.string().max(256).optional(),
     autostart: z.boolean().optional(),
   })

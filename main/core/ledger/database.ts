@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { BACKUP_FOLDER, backUpDatabaseNow, backupFileName } from './backup.js';
+import { ensurePrivateFile, ensurePrivateFolder, makePrivateIfPresent } from './private-files.js';
 import { MIGRATIONS } from './schema.js';
 
 export type TillDatabase = Database.Database;
@@ -14,8 +15,12 @@ export const DATABASE_FILE = 'till.db';
  * survive a power cut, which is what a till needs more than a few microseconds.
  */
 export function openTillDatabase(dataDir: string): TillDatabase {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, DATABASE_FILE));
+  ensurePrivateFolder(dataDir);
+  const file = path.join(dataDir, DATABASE_FILE);
+  // Created 0600 before SQLite opens it: SQLite gives the -wal and -shm the database file's mode.
+  ensurePrivateFile(file);
+  for (const companion of [`${file}-wal`, `${file}-shm`]) makePrivateIfPresent(companion);
+  const db = new Database(file);
   // The till's process is the file's only user: holding its lock for good spares every read two
   // fcntl() calls (the WAL index then lives in memory), and keeps a second copy of the app out.
   try {
@@ -23,7 +28,7 @@ export function openTillDatabase(dataDir: string): TillDatabase {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    migrate(db);
+    migrate(db, dataDir);
   } catch (error) {
     db.close();
     if ((error as { code?: string }).code === 'SQLITE_BUSY') {
@@ -37,12 +42,18 @@ export function openTillDatabase(dataDir: string): TillDatabase {
   return db;
 }
 
-function migrate(db: TillDatabase): void {
+function migrate(db: TillDatabase, dataDir: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
     throw new Error(
       `The data file was written by a newer version of GetMeBack Till (schema ${current}); update the app.`,
     );
+  }
+  if (current > 0 && current < MIGRATIONS.length) {
+    // A schema migration rewrites the money record: a verified copy of the old one first.
+    const folder = path.join(dataDir, BACKUP_FOLDER);
+    ensurePrivateFolder(folder);
+    backUpDatabaseNow(db, path.join(folder, backupFileName(new Date(), `before-schema-${MIGRATIONS.length}`)));
   }
   for (let version = current; version < MIGRATIONS.length; version += 1) {
     db.transaction(() => {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { TillDatabase } from './database.js';
 import { prepared } from './statements.js';
 
@@ -8,13 +8,22 @@ export interface StoredAnswer {
   body: string;
 }
 
-function canonicalJson(value: unknown): string {
+/** JSON with keys sorted at every level: the same value always gives the same text. */
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonicalJson(inner)}`).join(',')}}`;
   }
   return JSON.stringify(value);
+}
+
+const KEYED = 'k2:';
+const WRAPPED = 'k1:';
+
+/** The hash older versions stored (unkeyed): kept only to recognise their answers. */
+export function unkeyedRequestHash(method: string, path: string, body: unknown): string {
+  return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body ?? null)}`).digest('hex');
 }
 
 /** Keys are kept at least this long (the starting contract asked for 7 days; a month costs a few KB: docs/protocol.md#idempotency). */
@@ -27,12 +36,64 @@ export const KEY_RETENTION_DAYS = 30;
  */
 export class IdempotencyKeys {
   private readonly running = new Set<string>();
+  private readonly hashKey: Buffer;
 
-  constructor(private readonly db: TillDatabase) {}
+  /**
+   * `secret` is the till's key (outside the database): a stored request hash is keyed with it, so
+   * the PIN inside a request body cannot be guessed back from a copy of the database.
+   */
+  constructor(
+    private readonly db: TillDatabase,
+    secret: Buffer,
+  ) {
+    this.hashKey = createHmac('sha256', secret).update('idempotency request hash').digest();
+    this.protectLegacyHashes();
+  }
 
-  /** The same request, whatever the order of its JSON keys or its white space, hashes the same. */
-  static hashRequest(method: string, path: string, body: unknown): string {
-    return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body ?? null)}`).digest('hex');
+  /**
+   * A keyed hash of the request (`k2:` + HMAC-SHA256): the same request, whatever the order of its
+   * JSON keys or its white space, hashes the same.
+   */
+  hashRequest(method: string, path: string, body: unknown): string {
+    return `${KEYED}${this.keyed(unkeyedRequestHash(method, path, body))}`;
+  }
+
+  /** Whether a stored answer was given to this request (keyed hashes and wrapped older ones alike). */
+  matches(stored: StoredAnswer, method: string, path: string, body: unknown): boolean {
+    const plain = unkeyedRequestHash(method, path, body);
+    const expected = stored.requestHash.startsWith(WRAPPED) ? `${WRAPPED}${this.keyed(plain)}` : `${KEYED}${this.keyed(plain)}`;
+    const a = Buffer.from(stored.requestHash);
+    const b = Buffer.from(expected);
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  /**
+   * Older versions stored an unkeyed SHA-256 of the body (PIN included). Each such hash is replaced
+   * by a keyed hash of itself (`k1:`), so an answer stored before the upgrade still replays for the
+   * same request while its key is kept, and the database no longer holds a guessable hash. The old
+   * bytes are overwritten (secure_delete) and the WAL emptied.
+   */
+  private protectLegacyHashes(): void {
+    const rows = prepared(this.db, `SELECT key, request_hash FROM idempotency_keys WHERE request_hash NOT LIKE 'k_:%'`).all() as {
+      key: string;
+      request_hash: string;
+    }[];
+    if (rows.length === 0) return;
+    const secure = this.db.pragma('secure_delete', { simple: true }) as number;
+    this.db.pragma('secure_delete = ON');
+    try {
+      const update = prepared(this.db, 'UPDATE idempotency_keys SET request_hash = ? WHERE key = ?');
+      this.db.transaction(() => {
+        for (const row of rows) update.run(`${WRAPPED}${this.keyed(row.request_hash)}`, row.key);
+      })();
+    } finally {
+      this.db.pragma(`secure_delete = ${secure ? 'ON' : 'OFF'}`);
+    }
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  private keyed(text: string): string {
+    return createHmac('sha256', this.hashKey).update(text).digest('hex');
   }
 
   /** false when a request with this key is already running. */

@@ -68,15 +68,17 @@ export function setPrecheckSum(db: TillDatabase, orderId: string, orderSum: numb
 
 /**
  * The orders the cashier's screen shows: not paid, with a guest or an active reservation, newest
- * first (at most `limit`).
+ * first (at most `limit`), last touched at or after `activeSince` — or, with `stale`, before it: an
+ * order nobody has touched for hours leaves the screen but stays in the file and can be listed.
  */
-export function ordersToShow(db: TillDatabase, limit = 200): { id: string; updatedAt: string }[] {
+export function ordersToShow(db: TillDatabase, options: { activeSince: string; stale?: boolean; limit?: number }): { id: string; updatedAt: string }[] {
   return prepared(
     db,
     `SELECT id, updated_at AS updatedAt FROM orders o
      WHERE NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id)
        AND (o.guest_id IS NOT NULL
             OR EXISTS (SELECT 1 FROM holds h WHERE h.order_id = o.id AND NOT EXISTS (SELECT 1 FROM hold_resolutions r WHERE r.hold_id = h.id)))
+       AND (CASE WHEN ? THEN updated_at < ? ELSE updated_at >= ? END)
      ORDER BY updated_at DESC LIMIT ?`,
-  ).all(limit) as { id: string; updatedAt: string }[];
+  ).all(options.stale ? 1 : 0, options.activeSince, options.activeSince, options.limit ?? 200) as { id: string; updatedAt: string }[];
 }

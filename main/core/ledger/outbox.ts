@@ -56,14 +56,14 @@ export class Outbox {
   constructor(db: TillDatabase) {
     this.statements = {
       add: db.prepare(
-        `INSERT INTO outbox (operation_id, kind, guest_id, payload, created_at) VALUES (?, ?, ?, ?, ?)
+        `INSERT INTO outbox (operation_id, kind, guest_id, payload, created_at, manual) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (operation_id) DO NOTHING`,
       ),
       next: db.prepare(
         `SELECT id, operation_id, kind, guest_id, payload, attempts FROM outbox o
-         WHERE delivered_at IS NULL AND parked_at IS NULL
+         WHERE delivered_at IS NULL AND parked_at IS NULL AND settled_at IS NULL AND manual = 0
            AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.guest_id = o.guest_id AND p.id < o.id
-                           AND p.parked_at IS NOT NULL AND p.delivered_at IS NULL)
+                           AND p.parked_at IS NOT NULL AND p.delivered_at IS NULL AND p.settled_at IS NULL)
          ORDER BY id LIMIT 1`,
       ),
       sending: db.prepare('UPDATE outbox SET unanswered = unanswered + 1 WHERE id = ?'),
@@ -76,15 +76,15 @@ export class Outbox {
            last_error = ?, next_attempt_at = ?, parked_at = CASE WHEN refusals + 1 >= ? THEN ? END
          WHERE id = ? RETURNING parked_at`,
       ),
-      pending: db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE delivered_at IS NULL'),
+      pending: db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE delivered_at IS NULL AND settled_at IS NULL AND manual = 0'),
       parked: db.prepare(
         `SELECT COUNT(*) AS count, (SELECT last_error FROM outbox WHERE parked_at IS NOT NULL AND delivered_at IS NULL
-           ORDER BY id DESC LIMIT 1) AS lastError
-         FROM outbox WHERE parked_at IS NOT NULL AND delivered_at IS NULL`,
+           AND settled_at IS NULL ORDER BY id DESC LIMIT 1) AS lastError
+         FROM outbox WHERE parked_at IS NOT NULL AND delivered_at IS NULL AND settled_at IS NULL`,
       ),
       recorded: db.prepare(
         `SELECT COALESCE(SUM(e.amount), 0) AS total FROM guest_entries e
-         JOIN outbox o ON o.operation_id = ${ENTRY_CALL_KEY_SQL} WHERE e.guest_id = ?`,
+         JOIN outbox o ON o.operation_id = ${ENTRY_CALL_KEY_SQL} WHERE e.guest_id = ? AND o.settled_outcome IS NOT 'dropped'`,
       ),
       acknowledged: db.prepare(
         `SELECT COALESCE(SUM(e.amount), 0) AS total FROM guest_entries e
@@ -94,13 +94,14 @@ export class Outbox {
         `SELECT COUNT(*) AS calls, COALESCE(SUM(MAX(0, amount)), 0) AS gains FROM (
            SELECT o.id, COALESCE(SUM(e.amount), 0) AS amount FROM outbox o
            LEFT JOIN guest_entries e ON o.operation_id = ${ENTRY_CALL_KEY_SQL} AND e.guest_id = o.guest_id
-           WHERE o.guest_id = ? AND o.delivered_at IS NULL AND o.unanswered > 0 GROUP BY o.id)`,
+           WHERE o.guest_id = ? AND o.delivered_at IS NULL AND o.settled_at IS NULL AND o.unanswered > 0 GROUP BY o.id)`,
       ),
     };
   }
 
-  add(call: CloudCall, createdAt: string): void {
-    this.statements.add.run(call.key, call.kind, call.guestId, JSON.stringify(call.body), createdAt);
+  /** `manual`: listed for a person to reconcile with the cloud by hand, never sent (refunds, by the setting). */
+  add(call: CloudCall, createdAt: string, manual = false): void {
+    this.statements.add.run(call.key, call.kind, call.guestId, JSON.stringify(call.body), createdAt, manual ? 1 : 0);
   }
 
   /** The oldest call to send: not parked, and not behind a parked call of the same guest. */
@@ -139,7 +140,7 @@ export class Outbox {
     return row?.parked_at != null;
   }
 
-  /** Calls not yet acknowledged, parked ones included. */
+  /** Calls not yet acknowledged, parked ones included (not those settled by hand or listed for manual reconciliation). */
   pendingCount(): number {
     return (this.statements.pending.get() as { n: number }).n;
   }

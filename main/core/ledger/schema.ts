@@ -190,4 +190,35 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE outbox ADD COLUMN parked_at TEXT;
   UPDATE outbox SET unanswered = attempts WHERE delivered_at IS NULL;
   `,
+  `
+  -- GetMeBack cloud (issue 14). The last profile the cloud gave of each guest, so that a till
+  -- restarted while the cloud is away still knows a checked-in guest (to accrue, never to spend).
+  CREATE TABLE cloud_guests (
+    guest_id TEXT PRIMARY KEY,
+    full_name TEXT NOT NULL,
+    base_balance INTEGER NOT NULL,
+    cashback_bp INTEGER,
+    max_bonus_share_bp INTEGER,
+    seen_at TEXT NOT NULL
+  );
+  -- An outbox operation a person settled (the cloud had applied it / it is dropped): who, when, why.
+  -- Never deleted. Refunds listed for manual reconciliation are kept here too (manual = 1).
+  ALTER TABLE outbox ADD COLUMN manual INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE outbox ADD COLUMN settled_at TEXT;
+  ALTER TABLE outbox ADD COLUMN settled_by TEXT;
+  ALTER TABLE outbox ADD COLUMN settled_note TEXT;
+  ALTER TABLE outbox ADD COLUMN settled_outcome TEXT CHECK (settled_outcome IN ('applied', 'dropped'));
+  -- The journal of calls to the cloud (secrets masked), the newest few thousand kept.
+  CREATE TABLE cloud_journal (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    call TEXT NOT NULL,
+    url TEXT NOT NULL,
+    request TEXT NOT NULL,
+    status INTEGER,
+    answer TEXT,
+    error TEXT,
+    ms INTEGER NOT NULL
+  );
+  `,
 ];

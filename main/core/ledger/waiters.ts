@@ -21,6 +21,16 @@ export function waiterName(db: TillDatabase, id: string): string | null {
   return row?.name ?? null;
 }
 
+/** Whether the till has this waiter on its list. */
+export function isKnownWaiter(db: TillDatabase, id: string): boolean {
+  return prepared(db, 'SELECT 1 FROM waiters WHERE id = ?').get(id) !== undefined;
+}
+
+/** Whether any waiter is known by a PIN (a book with waiters was loaded). */
+export function anyWaiterByPin(db: TillDatabase): boolean {
+  return prepared(db, "SELECT 1 FROM waiters WHERE id LIKE 'pin:%' LIMIT 1").get() !== undefined;
+}
+
 /** A value the till keeps for itself in `meta` (such as the key of waiters' PIN hashes). */
 export function metaValue(db: TillDatabase, key: string): string | null {
   const row = prepared(db, 'SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
@@ -29,4 +39,19 @@ export function metaValue(db: TillDatabase, key: string): string | null {
 
 export function saveMetaValue(db: TillDatabase, key: string, value: string): void {
   prepared(db, 'INSERT INTO meta (key, value) VALUES (?, ?)').run(key, value);
+}
+
+/**
+ * Removes a value from `meta` so that no copy of the file keeps it: secure_delete overwrites the
+ * freed bytes, and the checkpoint empties the WAL that still held the old page.
+ */
+export function eraseMetaValue(db: TillDatabase, key: string): void {
+  const secure = db.pragma('secure_delete', { simple: true }) as number;
+  db.pragma('secure_delete = ON');
+  try {
+    prepared(db, 'DELETE FROM meta WHERE key = ?').run(key);
+  } finally {
+    db.pragma(`secure_delete = ${secure ? 'ON' : 'OFF'}`);
+  }
+  db.pragma('wal_checkpoint(TRUNCATE)');
 }

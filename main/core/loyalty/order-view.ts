@@ -84,7 +84,7 @@ async function describeOrder(ctx: LoyaltyContext, orderId: string, facts: OrderF
               available: money.available,
               ownReservation: reservation,
               orderSum: order.precheckOrderSum ?? 0,
-              maxBonusShareBp: ctx.provider.rules().maxBonusShareBp,
+              maxBonusShareBp: ctx.provider.rules(guest).maxBonusShareBp,
             }),
           ),
         }

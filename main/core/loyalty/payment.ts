@@ -11,6 +11,7 @@ import { recordPayment } from '../ledger/payments.js';
 import type { GuestProfile } from '../providers/loyalty-provider.js';
 import { maxBonusPayment } from './bonus-limit.js';
 import { cashbackFor } from './cashback.js';
+import { assertCashbackWithinLimit, assertOrderSumWithinLimit } from './money-limits.js';
 import type { LoyaltyContext } from './context.js';
 import { guestMoney } from './guest-balance.js';
 import { ensureOrder, findOrder } from '../ledger/orders.js';
@@ -42,7 +43,7 @@ export async function payOrder(
   assertOpen(before);
   const guests = await loadGuests(ctx, orderId, before?.guestId ?? null);
   const settings = ctx.settings();
-  const rules = ctx.provider.rules();
+  assertOrderSumWithinLimit(settings, input.orderSum);
   const bonusTypeId = settings.bonusPaymentTypeId.toLowerCase();
   const isBonus = (item: PaymentInput['items'][number]) => bonusTypeId !== '' && item.paymentTypeId.toLowerCase() === bonusTypeId;
   const bonus = input.items.filter(isBonus).reduce((sum, item) => sum + item.sum, 0);
@@ -58,6 +59,7 @@ export async function payOrder(
     if (bonus > 0 && !guest) throw new Refusal('bonusWithoutGuest');
     // Offline, the provider may give the last known profile: enough to accrue, never to spend bonuses.
     if (bonus > 0 && guest?.stale) throw new Refusal('providerUnavailable');
+    const rules = ctx.provider.rules(guest);
 
     const bonusHolds = activeHoldsOfOrder(ctx.db, orderId, 'bonus');
     if (guest && bonus > 0) {
@@ -101,6 +103,7 @@ export async function payOrder(
 
     // 3. Cashback on the part paid with money.
     const accrued = guest ? cashbackFor(input.orderSum, bonus, rules.cashbackBp) : 0;
+    assertCashbackWithinLimit(settings, accrued);
     if (guest && accrued > 0) {
       recordGuestEntry(ctx.db, { ...entry, guestId: guest.id, kind: 'accrual', amount: accrued, holdId: null, voucherId: null });
     }

@@ -6,6 +6,7 @@ import { clampBonus, maxBonusPayment } from './bonus-limit.js';
 import type { LoyaltyContext } from './context.js';
 import { guestMoney } from './guest-balance.js';
 import { findOrder, setPrecheckSum } from '../ledger/orders.js';
+import { assertOrderSumWithinLimit } from './money-limits.js';
 import { assertOpen } from './open-order.js';
 import { askProvider } from './provider-call.js';
 import { Refusal } from './refusal.js';
@@ -27,6 +28,7 @@ export async function precheck(
   input: { orderSum: number; bonusSum: number | null },
   waiterId: string | null,
 ): Promise<PrecheckResponse> {
+  assertOrderSumWithinLimit(ctx.settings(), input.orderSum);
   const order = findOrder(ctx.db, orderId);
   assertOpen(order);
   if (!order?.guestId) throw new Refusal('noGuest');
@@ -35,7 +37,7 @@ export async function precheck(
   const guestId = order.guestId;
   const guest = await askProvider(() => ctx.provider.guest(guestId));
   if (!guest) throw new Refusal('guestGone');
-  const rules = ctx.provider.rules();
+  const rules = ctx.provider.rules(guest);
 
   return inTransaction(ctx.db, ctx.events, () => {
     const current = findOrder(ctx.db, orderId);

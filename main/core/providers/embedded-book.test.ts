@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,7 +32,7 @@ beforeAll(() => {
       giftVouchers: [{ id: 'v-clash', guestId: 'voucher-owner', name: 'Капучино', productCode: '1001', points: 200, qr: 'CLASH-1' }],
       waiters: [],
     },
-    new WaiterIdentity(db),
+    new WaiterIdentity(db, randomBytes(32)),
     '2025-01-01T00:00:00.000Z',
   );
   book = new EmbeddedLoyaltyBook(db);

@@ -16,6 +16,8 @@ export interface GuestProfile {
   baseBalance: number;
   /** The provider could not be reached: this is the last profile it gave, not a fresh balance. */
   stale?: boolean;
+  /** The guest's own rules, when the provider keeps them per guest (GetMeBack's `k_bonus`, `maxPayBonusK`): they win over the till's. */
+  rules?: Partial<LoyaltyRules>;
 }
 
 export interface VoucherProfile {
@@ -79,7 +81,8 @@ export interface LoyaltyProvider {
    */
   guest(guestId: string, options?: { allowStale?: boolean }): Promise<GuestProfile | null>;
   voucher(voucherId: string): Promise<VoucherProfile | null>;
-  rules(): LoyaltyRules;
+  /** The till's rules, or the guest's own where the provider gave them. */
+  rules(guest?: GuestProfile | null): LoyaltyRules;
   /**
    * Kopecks the till's ledger adds to `baseBalance`. Synchronous, read inside the money transaction:
    * the embedded book counts every entry; the cloud provider counts every entry it recorded and takes

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,7 +18,7 @@ function openBook(): { db: TillDatabase; waiters: WaiterIdentity; book: Embedded
   const dir = mkdtempSync(path.join(tmpdir(), 'gmb-seed-'));
   dirs.push(dir);
   db = openTillDatabase(dir);
-  return { db, waiters: new WaiterIdentity(db), book: new EmbeddedLoyaltyBook(db) };
+  return { db, waiters: new WaiterIdentity(db, randomBytes(32)), book: new EmbeddedLoyaltyBook(db) };
 }
 
 afterEach(() => {

@@ -1,17 +1,20 @@
 import Koa from 'koa';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AdminLockout } from './access/admin-lockout.js';
+import { AdminSessions } from './access/admin-sessions.js';
 import { adminAccess } from './middleware/admin-access.js';
-import { fromAllowedNetworks } from './middleware/client-address-guard.js';
 import { errorHandler } from './middleware/error-handler.js';
 import { mountAtWaiterPath, waiterPathMatcher } from './middleware/mount-waiter-path.js';
 import { hostHeaderGuard } from './middleware/network-guard.js';
-import { rateLimit } from './middleware/rate-limit.js';
+import { frontGate } from './middleware/front-gate.js';
 import { refuseBrowsers } from './middleware/refuse-browsers.js';
-import { requestContext } from './middleware/request-context.js';
+import { accessLog, requestId } from './middleware/request-context.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { cloudRoutes } from './routes/admin/cloud-routes.js';
 import { eventsRoutes } from './routes/admin/events-routes.js';
 import { ordersRoutes } from './routes/admin/orders-routes.js';
+import { sessionRoutes } from './routes/admin/session-routes.js';
 import { settingsRoutes } from './routes/admin/settings-routes.js';
 import { setupRoutes } from './routes/admin/setup-routes.js';
 import { waiterCashRoutes } from './routes/admin/waiter-cash-routes.js';
@@ -53,20 +56,32 @@ export function defaultDashboardDir(): string {
 }
 
 /**
- * The till's HTTP app. Reads top to bottom: headers → request context and logging → errors →
- * rate limit per client address → the waiter API (under the configured path, from this machine and
- * its networks only, never from a web page) → Host check → the admin API and the dashboard (loopback, or the admin password
- * from the LAN).
+ * The till's HTTP app. Reads top to bottom: headers → request id → the front gate (rate limit per
+ * address; the waiter API only from this machine and the allowed iikoWaiter terminals; the dashboard
+ * only from this machine and its LAN) → access log → errors → the waiter API (under the configured
+ * path, never from a web page) → Host check → the admin API and the dashboard (loopback, or an admin
+ * session from the LAN).
  */
 export function createApp(core: AppServices, options: AppOptions = {}): Koa {
   const app = new Koa({ proxy: false });
   app.silent = true;
   const settings = () => core.settings.get();
 
-  const waiterPath = () => settings().server.path;
-  const underWaiterPath = waiterPathMatcher(waiterPath);
-  app.use(securityHeaders((path) => underWaiterPath.matches(path)));
-  app.use(requestContext(core.logger));
+  const waiterPath = waiterPathMatcher(() => settings().server.path);
+  app.use(securityHeaders((path) => waiterPath.matches(path)));
+  app.use(requestId());
+  app.use(
+    frontGate({
+      waiterPath,
+      allowedCallers: () => settings().server.allowedRanges,
+      language: () => settings().language,
+      refusedCallers: core.activity.refusedCallers,
+      tally: core.activity.refusals,
+      now: () => core.clock.now(),
+      onRefusedCaller: (_address, message, route) => core.events.record('request.refused', { route, message }),
+    }),
+  );
+  app.use(accessLog(core.logger, core.activity.refusals));
   app.use(
     errorHandler({
       language: () => settings().language,
@@ -78,7 +93,6 @@ export function createApp(core: AppServices, options: AppOptions = {}): Koa {
       },
     }),
   );
-  app.use(rateLimit());
 
   const waiter = waiterApi({
     loyalty: core.loyalty,
@@ -89,14 +103,15 @@ export function createApp(core: AppServices, options: AppOptions = {}): Koa {
       core.activity.waiterRequested(core.clock.now());
     },
   });
-  const waiterRoutes = fromAllowedNetworks(() => settings().server.allowedRanges, refuseBrowsers(waiter.routes() as Koa.Middleware));
-  app.use(mountAtWaiterPath(waiterPath, waiterRoutes));
+  app.use(mountAtWaiterPath(waiterPath, refuseBrowsers(waiter.routes() as Koa.Middleware)));
 
   // DNS rebinding only matters where the browser on this machine is trusted: the dashboard and its
   // API. The waiter API trusts no browser, and iikoWaiter may name the till by a DNS name.
   app.use(hostHeaderGuard());
-  app.use(adminAccess(settings));
-  for (const router of [eventsRoutes(core), settingsRoutes(core), ordersRoutes(core), setupRoutes(core), waiterCashRoutes(core)]) {
+  const sessions = new AdminSessions();
+  const nowMs = () => core.clock.now().getTime();
+  app.use(adminAccess({ settings, sessions, nowMs }));
+  for (const router of [sessionRoutes({ settings, sessions, lockout: new AdminLockout(), nowMs }), eventsRoutes(core), settingsRoutes(core), ordersRoutes(core), setupRoutes(core), waiterCashRoutes(core), cloudRoutes(core)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

@@ -42,6 +42,8 @@ describe('the raw WaiterPin is a secret', () => {
     const logFile = path.join(dataDir, 'logs', 'till.log');
     const till = await startTestTill({ dataDir, logger: createLogger({ logDir: path.join(dataDir, 'logs') }) });
     try {
+      // A waiter of the book (with the embedded book, an unknown PIN is refused).
+      till.core.waiters.remember(till.core.waiters.idForPin(pin), 'Вера', new Date().toISOString());
       const steps = waiterSteps(till);
       const order = newOrderId();
       await steps.checkIn(order, 'GMB-V-5001', pin);

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type Koa from 'koa';
 import type { ListenerReport } from '../till-activity.js';
+import { CONNECTION_LIMITS, limitConnections } from './connection-limits.js';
 
 export interface Listening {
   server: Server;
@@ -25,15 +26,15 @@ export interface ListenTarget {
 }
 
 /**
- * Starts the HTTP server for a host's app. Timeouts keep a slow or stalled client from holding a
- * connection: headers within 10 s, a whole request within 15 s.
+ * Starts the HTTP server for a host's app. A slow or stalled client cannot hold connections:
+ * headers within 5 s and a whole request within 15 s (checked every second), and a cap on the
+ * connections per LAN address and in all (connection-limits.ts).
  */
 export function listen({ app, activity }: ListenTarget, options: { host: string; port: number }): Promise<Listening> {
-  const server = createServer(app.callback());
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 15_000;
+  const server = createServer({ connectionsCheckingInterval: 1_000, headersTimeout: 5_000, requestTimeout: 15_000 }, app.callback());
   server.keepAliveTimeout = 5_000;
   server.maxHeadersCount = 100;
+  limitConnections(server, CONNECTION_LIMITS, (address) => activity.connectionRefused?.(address));
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {

@@ -75,6 +75,32 @@ describe('SettingsService', () => {
     expect(service.getStored().cloud.apiKey).toBe('secret-key-123');
   });
 
+  it('sends the cloud key only to an https GetMeBack account: a new address clears the stored key', () => {
+    const { service } = started();
+    service.update({ cloud: { accountUrl: 'https://cafe.getmeback.ru', apiKey: 'secret-key-123' } });
+    expect(service.getStored().cloud.apiKey).toBe('secret-key-123');
+    const field = (patch: unknown) => {
+      try {
+        service.update(patch);
+        return null;
+      } catch (error) {
+        return (error as SettingsValidationError).issues.map((issue) => issue.field);
+      }
+    };
+    expect(field({ cloud: { accountUrl: 'http://192.168.0.66:8080', apiKey: '••••-123' } })).toEqual(['cloud.accountUrl']);
+    expect(field({ cloud: { accountUrl: 'https://evil.example.com', apiKey: '••••-123' } })).toEqual(['cloud.accountUrl']);
+    expect(service.getStored().cloud).toMatchObject({ accountUrl: 'https://cafe.getmeback.ru', apiKey: 'secret-key-123' });
+
+    // Another GetMeBack account, with the masked key sent back: the key must be typed again.
+    service.update({ cloud: { accountUrl: 'https://other.getmeback.ru', apiKey: '••••-123' } });
+    expect(service.getStored().cloud.apiKey).toBe('');
+    // A reseller's own https host only with "any host" on; http only for this machine (the fake cloud).
+    service.update({ cloud: { accountUrl: 'https://loyalty.reseller.example', anyHost: true, apiKey: 'typed-again' } });
+    expect(service.getStored().cloud.apiKey).toBe('typed-again');
+    expect(field({ cloud: { accountUrl: 'http://127.0.0.1:4100' } })).toBeNull();
+    expect(service.getStored().cloud.apiKey).toBe('');
+  });
+
   it('lets command-line overrides win for this run without saving them', () => {
     const store = memorySettingsStore(DEFAULT_SETTINGS);
     const service = new SettingsService(store, { server: { port: 0 } });

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { validationErrors } from '../../../shared/i18n/validation-messages.js';
 import { migrateSettings } from '../../../shared/settings/migrations.js';
 import { Settings, SettingsPatch } from '../../../shared/settings/schema.js';
+import { parseCidr } from '../server/middleware/cidr.js';
 import { hashAdminPassword } from './admin-password.js';
 import type { SettingsStore } from './settings-store.js';
 
@@ -87,9 +88,17 @@ export class SettingsService {
     const merged = mergeDeep(this.stored, rest) as Record<string, unknown>;
     if (adminPassword !== undefined) merged.adminPasswordHash = adminPassword === '' ? '' : hashAdminPassword(adminPassword);
     // Keep the stored API key when the screen sends back the masked one it was shown.
-    if (rest.cloud?.apiKey !== undefined && rest.cloud.apiKey.includes('•')) {
+    const typedKey = rest.cloud?.apiKey !== undefined && !rest.cloud.apiKey.includes('•');
+    if (rest.cloud?.apiKey !== undefined && !typedKey) {
       (merged.cloud as Record<string, unknown>).apiKey = this.stored.cloud.apiKey;
     }
+    // A new account address must be given the key again: whoever can change the address must not
+    // be able to have the stored key sent to a listener of their own.
+    if (rest.cloud?.accountUrl !== undefined && rest.cloud.accountUrl !== this.stored.cloud.accountUrl && !typedKey) {
+      (merged.cloud as Record<string, unknown>).apiKey = '';
+    }
+    const rangeIssues = badRanges(rest.server?.allowedRanges);
+    if (rangeIssues.length > 0) throw new SettingsValidationError(rangeIssues);
     const next = Settings.safeParse(merged, { error: this.errorMessages() });
     if (!next.success) {
       throw problemsOf(next.error);
@@ -108,6 +117,15 @@ export class SettingsService {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
+}
+
+/** Each iikoWaiter terminal must be an IPv4/IPv6 address or a CIDR range. */
+function badRanges(ranges: readonly string[] | undefined): { field: string; message: string }[] {
+  return (ranges ?? []).flatMap((range, index) =>
+    parseCidr(range) === null
+      ? [{ field: `server.allowedRanges.${index}`, message: `адрес или диапазон вида 192.168.0.21 или 192.168.0.0/24 / an address or CIDR range, got "${range.slice(0, 64)}"` }]
+      : [],
+  );
 }
 
 function onlyGiven(parsed: unknown, given: unknown): unknown {

@@ -28,15 +28,18 @@ export const FAST_TIMING: Partial<CloudTiming> = {
 };
 
 /** A till on the cloud provider pointed at the fake; `timing` given: built with it, else as settings choose. */
-export function startCloudTill(fake: FakeGetMeBackCloud, options: TestTillOptions & { timing?: Partial<CloudTiming> } = {}): Promise<TestTill> {
-  const { timing, ...tillOptions } = options;
+export function startCloudTill(
+  fake: FakeGetMeBackCloud,
+  options: TestTillOptions & { timing?: Partial<CloudTiming>; refunds?: 'manual' | 'send' } = {},
+): Promise<TestTill> {
+  const { timing, refunds = 'manual', ...tillOptions } = options;
   return startTestTill({
     demoBook: false,
     ...(timing ? { provider: (deps) => new CloudProvider(deps, timing) } : {}),
     ...tillOptions,
     settings: {
       provider: 'cloud',
-      cloud: { accountUrl: fake.url, apiKey: fake.apiKey, apiVersion: 'v33', branchId: 'b-7', branchName: 'Центральный' },
+      cloud: { accountUrl: fake.url, anyHost: false, apiKey: fake.apiKey, apiVersion: 'v33', branchId: 'b-7', branchName: 'Центральный', refunds },
       rules: { maxBonusShare: 0.5, cashbackPercent: 5 },
       ...tillOptions.settings,
     },

@@ -18,6 +18,23 @@ export interface FakeGuest {
   devices?: string[];
   /** Kopecks. */
   balance: number;
+  /** The guest's own rules, sent in the client as `k_bonus` (percent) and `maxPayBonusK` (as given). */
+  kBonus?: number;
+  maxPayBonusK?: number;
+  /** Gifts listed inside the client (`gifts[] {name, price, can_use}`). */
+  listedGifts?: { name: string; price: number; can_use: boolean }[];
+}
+
+/**
+ * The answer shapes public client code shows: `result: "ok"|"error"` (the default); `success` +
+ * `data`; a bare client object (errors as `{error}`); a list of clients (an unknown code: `[]`).
+ */
+export type FakeDialect = 'result' | 'success' | 'bare' | 'list';
+
+/** Where and how the account takes a phone: the field and the sub-path of the validator ('' or 'client/'). */
+export interface FakePhoneForm {
+  path: '' | 'client/';
+  field: 'login' | 'phone';
 }
 
 export interface FakeGift {
@@ -50,6 +67,10 @@ export interface FakeGetMeBackCloud {
   loseOperationAnswers(on: boolean): void;
   /** The operation with this `invoice_num` is refused (`result: "error"`) every time it arrives, until `null` is given. */
   refuseOperation(invoiceNum: string, message: string | null): void;
+  /** Answers in this dialect from now on. */
+  speak(dialect: FakeDialect): void;
+  /** Finds a guest by phone only in this form (null: `login` or `phone` on the bare validator, the default). */
+  takePhoneAs(form: FakePhoneForm | null): void;
   /** Closes the port: connections are refused until `up()`. */
   down(): Promise<void>;
   up(): Promise<void>;
@@ -80,6 +101,8 @@ export async function startFakeGetMeBackCloud(options: {
 }): Promise<FakeGetMeBackCloud> {
   const apiKey = options.apiKey ?? 'secret-key-123';
   const path = `/rest/base/${options.apiVersion ?? 'v33'}/validator/`;
+  let dialect: FakeDialect = 'result';
+  let phoneForm: FakePhoneForm | null = null;
   const guests = new Map(options.guests.map((guest) => [guest.id, { ...guest }]));
   const gifts = new Map((options.gifts ?? []).map((gift) => [gift.id, { ...gift }]));
   const effects = new Map<string, Effect>();
@@ -93,26 +116,54 @@ export async function startFakeGetMeBackCloud(options: {
   let answersLost = false;
   const refusals = new Map<string, string>();
 
-  const clientView = (guest: FakeGuest) => ({ id_client: guest.id, name: guest.name, phone: guest.phone ?? '', balance: kopecksToWire(guest.balance) });
+  const clientView = (guest: FakeGuest) => ({
+    id_client: guest.id,
+    name: guest.name,
+    phone: guest.phone ?? '',
+    balance: kopecksToWire(guest.balance),
+    ...(guest.kBonus === undefined ? {} : { k_bonus: guest.kBonus }),
+    ...(guest.maxPayBonusK === undefined ? {} : { maxPayBonusK: guest.maxPayBonusK }),
+    ...(guest.listedGifts ? { gifts: guest.listedGifts } : {}),
+  });
+  /** An answer in the dialect spoken: `client` (and `gift`) found, or an error. */
+  function say(found: { client: Record<string, unknown>; gift?: Record<string, unknown> } | { error: string }): unknown {
+    if ('error' in found) {
+      if (dialect === 'result') return { result: 'error', message: found.error };
+      if (dialect === 'success') return { success: false, message: found.error };
+      if (dialect === 'list' && /не найден/.test(found.error)) return [];
+      return { error: found.error };
+    }
+    const client = found.gift ? { ...found.client, gift: found.gift } : found.client;
+    if (dialect === 'result') return { result: 'ok', ...found };
+    if (dialect === 'success') return { success: true, data: found.gift ? found : found.client };
+    if (dialect === 'bare') return client;
+    return [client];
+  }
   const giftView = (gift: FakeGift) => ({ id_gift: gift.id, name: gift.name, product_code: gift.productCode, points: kopecksToWire(gift.points), used: gift.used === true });
   const error = (message: string) => ({ result: 'error', message });
   const money = (value: unknown): number => kopecksFromWire(Number(value ?? 0)) ?? 0;
 
-  function lookup(body: Record<string, unknown>): Record<string, unknown> {
+  function lookup(body: Record<string, unknown>, subPath: string): unknown {
     const text = (value: unknown) => (value === undefined ? undefined : String(value));
     const device = text(body.id_device);
-    const login = text(body.login ?? body.phone);
+    const phoneHere = phoneForm === null ? subPath === '' : subPath === phoneForm.path;
+    const login = phoneHere ? text(phoneForm === null ? (body.login ?? body.phone) : body[phoneForm.field]) : undefined;
     const clientId = text(body.id_client);
     const giftId = text(body.id_gift);
     const gift = [...gifts.values()].find((g) => (device !== undefined && g.qr === device) || g.id === giftId);
     const guest = gift
       ? guests.get(gift.clientId)
       : [...guests.values()].find((g) => g.devices?.includes(device ?? '\0') || (login !== undefined && g.phone === login) || g.id === clientId);
-    if (!guest) return error('Клиент не найден');
-    return { result: 'ok', client: clientView(guest), ...(gift ? { gift: giftView(gift) } : {}) };
+    if (!guest) return say({ error: 'Клиент не найден' });
+    return say({ client: clientView(guest), ...(gift ? { gift: giftView(gift) } : {}) });
   }
 
-  function operate(body: Record<string, unknown>): Record<string, unknown> {
+  function operate(body: Record<string, unknown>): unknown {
+    const answer = apply(body);
+    return answer.result === 'ok' ? say({ client: answer.client as Record<string, unknown> }) : say({ error: String(answer.message) });
+  }
+
+  function apply(body: Record<string, unknown>): Record<string, unknown> {
     const invoice = String(body.invoice_num ?? '');
     if (!invoice) return error('invoice_num обязателен');
     received.set(invoice, (received.get(invoice) ?? 0) + 1);
@@ -151,7 +202,8 @@ export async function startFakeGetMeBackCloud(options: {
 
   const app = new Koa();
   app.use(async (ctx) => {
-    if (ctx.method !== 'POST' || ctx.path !== path) {
+    const subPath = ctx.path.startsWith(path) ? ctx.path.slice(path.length) : null;
+    if (ctx.method !== 'POST' || (subPath !== '' && subPath !== 'client/')) {
       ctx.status = 404;
       return;
     }
@@ -183,7 +235,7 @@ export async function startFakeGetMeBackCloud(options: {
     }
     const isOperation = typeof body.type === 'string';
     if (isOperation && held) await held;
-    ctx.body = isOperation ? operate(body) : lookup(body);
+    ctx.body = isOperation ? operate(body) : lookup(body, subPath);
     if (isOperation && answersLost) await new Promise(() => undefined);
     if (delay.ms > 0 && (delay.only === null || delay.only === (isOperation ? 'operations' : 'lookups'))) await sleep(delay.ms);
   });
@@ -205,6 +257,12 @@ export async function startFakeGetMeBackCloud(options: {
     url: `http://127.0.0.1:${port}`,
     apiKey,
     requests,
+    speak(next) {
+      dialect = next;
+    },
+    takePhoneAs(form) {
+      phoneForm = form;
+    },
     behave(next, message) {
       mode = next;
       if (message) errorMessage = message;

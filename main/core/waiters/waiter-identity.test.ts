@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTillDatabase, type TillDatabase } from '../ledger/database.js';
+import { loadTillKey } from './till-key.js';
 import { PIN_MEMO_SIZE, WaiterIdentity } from './waiter-identity.js';
+
+const identityOf = (db: TillDatabase, dir: string): WaiterIdentity => new WaiterIdentity(db, loadTillKey(dir, db));
 
 const opened: { db: TillDatabase; dir: string }[] = [];
 
@@ -23,16 +26,17 @@ afterEach(() => {
 describe('WaiterIdentity', () => {
   it('gives the same PIN the same id, also after the till restarts', () => {
     const { db, dir } = install();
-    const id = new WaiterIdentity(db).idForPin('1111');
-    expect(new WaiterIdentity(db).idForPin('1111')).toBe(id);
+    const id = identityOf(db, dir).idForPin('1111');
+    expect(identityOf(db, dir).idForPin('1111')).toBe(id);
     db.close();
     const reopened = openTillDatabase(dir);
     opened.push({ db: reopened, dir });
-    expect(new WaiterIdentity(reopened).idForPin('1111')).toBe(id);
+    expect(identityOf(reopened, dir).idForPin('1111')).toBe(id);
   });
 
   it('gives different PINs different ids, and never contains the PIN', () => {
-    const waiters = new WaiterIdentity(install().db);
+    const { db, dir } = install();
+    const waiters = identityOf(db, dir);
     const anna = waiters.idForPin('1111');
     expect(waiters.idForPin('2222')).not.toBe(anna);
     expect(anna).toMatch(/^pin:[0-9a-f]{20}$/);
@@ -40,11 +44,13 @@ describe('WaiterIdentity', () => {
   });
 
   it('gives the same PIN another id on another install (a per-install key)', () => {
-    expect(new WaiterIdentity(install().db).idForPin('1111')).not.toBe(new WaiterIdentity(install().db).idForPin('1111'));
+    const [a, b] = [install(), install()];
+    expect(identityOf(a.db, a.dir).idForPin('1111')).not.toBe(identityOf(b.db, b.dir).idForPin('1111'));
   });
 
   it('identifies by PIN first, else by iiko’s employee id, else nobody', () => {
-    const waiters = new WaiterIdentity(install().db);
+    const { db, dir } = install();
+    const waiters = identityOf(db, dir);
     expect(waiters.identify({ pin: '1111', iikoId: 'e-1' })).toBe(waiters.idForPin('1111'));
     expect(waiters.identify({ iikoId: 'e-1' })).toBe('iiko:e-1');
     expect(waiters.identify({})).toBeNull();
@@ -54,7 +60,8 @@ describe('WaiterIdentity', () => {
   });
 
   it('keeps the first name a waiter was seen with; the manager renames', () => {
-    const waiters = new WaiterIdentity(install().db);
+    const { db, dir } = install();
+    const waiters = identityOf(db, dir);
     const id = waiters.idForPin('1111');
     waiters.remember(id, 'Анна', '2025-01-01T00:00:00.000Z');
     waiters.remember(id, 'Кто-то', '2025-01-02T00:00:00.000Z');
@@ -65,7 +72,8 @@ describe('WaiterIdentity', () => {
   });
 
   it('hashes a PIN once, not on every request, and keeps at most PIN_MEMO_SIZE of them', () => {
-    const waiters = new WaiterIdentity(install().db);
+    const { db, dir } = install();
+    const waiters = identityOf(db, dir);
     const first = waiters.idForPin('1111');
     // Same ids as without the memo: the memo only skips repeating the HMAC.
     expect(waiters.idForPin('1111')).toBe(first);

@@ -1,16 +1,15 @@
-import { createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import type { TillDatabase } from '../ledger/database.js';
-import { metaValue, rememberWaiter, renameWaiter, saveMetaValue, waiterName } from '../ledger/waiters.js';
+import { anyWaiterByPin, isKnownWaiter, rememberWaiter, renameWaiter, waiterName } from '../ledger/waiters.js';
 
-/**
- * A waiter is known by a keyed hash of the PIN, never the PIN: the key is a per-install secret kept
- * in the till's database, so the same PIN on another till gives another id and a stolen data file
- * does not reveal PINs by a dictionary of 10 000 hashes without the key (which is in the same file —
- * the hash keeps PINs out of logs, exports and the UI, not away from someone holding the whole file).
- */
 /** PINs whose ids are remembered at most: a restaurant has tens of waiters; a flood of guesses only empties the memo. */
 export const PIN_MEMO_SIZE = 256;
 
+/**
+ * A waiter is known by a keyed hash of the PIN, never the PIN: the key is a per-install secret kept
+ * outside the database (`till.key`, see till-key.ts), so the same PIN on another till gives another
+ * id, and a copy of till.db or a backup does not give PINs to a dictionary of 10 000 guesses.
+ */
 export class WaiterIdentity {
   private readonly secret: KeyObject;
   /**
@@ -21,8 +20,11 @@ export class WaiterIdentity {
   /** Waiters already in the table: a known waiter costs no write (and no fsync) per request. */
   private readonly known = new Map<string, string | null>();
 
-  constructor(private readonly db: TillDatabase) {
-    this.secret = createSecretKey(loadOrCreateSecret(db));
+  constructor(
+    private readonly db: TillDatabase,
+    secret: Buffer,
+  ) {
+    this.secret = createSecretKey(secret);
   }
 
   idForPin(pin: string): string {
@@ -43,6 +45,19 @@ export class WaiterIdentity {
     return input.pin ? this.idForPin(input.pin) : input.iikoId ? `iiko:${input.iikoId}` : null;
   }
 
+  /**
+   * Whether a PIN's waiter is on the till's list (the embedded book's waiters, or one recorded with
+   * a payment). With the embedded book a PIN that is not is refused: see the waiter API.
+   */
+  isKnown(id: string): boolean {
+    return this.known.has(id) || isKnownWaiter(this.db, id);
+  }
+
+  /** Whether the till knows any waiter by PIN (a book with waiters was loaded). */
+  knowsPins(): boolean {
+    return anyWaiterByPin(this.db);
+  }
+
   /** Records a waiter the till has not seen; a name is kept only if none was given before. */
   remember(id: string, name: string | null, at: string): void {
     if (this.known.has(id) && (name === null || this.known.get(id) !== null)) return;
@@ -60,14 +75,4 @@ export class WaiterIdentity {
     if (!id) return null;
     return waiterName(this.db, id);
   }
-}
-
-const PIN_KEY = 'waiter_pin_key';
-
-function loadOrCreateSecret(db: TillDatabase): Buffer {
-  const stored = metaValue(db, PIN_KEY);
-  if (stored) return Buffer.from(stored, 'hex');
-  const secret = randomBytes(32);
-  saveMetaValue(db, PIN_KEY, secret.toString('hex'));
-  return secret;
 }

@@ -158,6 +158,11 @@ export const shell: Electron.Shell = strict('shell', {
   openPath: (() => Promise.resolve('')) satisfies Electron.Shell['openPath'],
 });
 
+/** No system key store on the test machine: the till keeps its key file plain (0600). */
+export const safeStorage: Electron.SafeStorage = strict('safeStorage', {
+  isEncryptionAvailable: (() => false) satisfies Electron.SafeStorage['isEncryptionAvailable'],
+});
+
 type PermissionRequestHandler = Parameters<Electron.Session['setPermissionRequestHandler']>[0];
 type PermissionCheckHandler = Parameters<Electron.Session['setPermissionCheckHandler']>[0];
 const permissions: { request: PermissionRequestHandler; check: PermissionCheckHandler } = { request: null, check: null };

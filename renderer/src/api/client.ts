@@ -34,6 +34,13 @@ function fieldErrorsOf(errors: unknown): FieldError[] {
   });
 }
 
+let onUnauthorized: () => void = () => {};
+
+/** Called when the till answers 401: a browser on another computer must log in (the session store). */
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, headers: { accept: 'application/json' } };
   if (body !== undefined) {
@@ -49,6 +56,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     // Not JSON (a proxy's error page): the status line is all we can show.
   }
   if (!response.ok) {
+    if (response.status === 401 && path !== '/api/session') onUnauthorized();
     const errorBody = (parsed ?? {}) as ErrorBody;
     const message = typeof errorBody.Message === 'string' ? errorBody.Message : typeof errorBody.WaiterMessage === 'string' ? errorBody.WaiterMessage : `HTTP ${response.status}`;
     throw new ApiError(response.status, message, fieldErrorsOf(errorBody.Errors));

@@ -1,6 +1,7 @@
 import type { Screen } from '../routing/use-hash-route.js';
 import { useFeedStore } from '../stores/feed-store.js';
 import { providerTroubleTexts } from '../../../shared/i18n/provider-messages.js';
+import { useSessionStore } from '../stores/session-store.js';
 import { useLanguage, useStatusStore, useTexts } from '../stores/status-store.js';
 import { StateSign } from './StateSign.js';
 
@@ -12,6 +13,7 @@ export function Header({ screen }: { screen: Screen }) {
   const language = useLanguage();
   const connected = useFeedStore((state) => state.connected);
   const provider = useStatusStore((state) => state.status?.provider);
+  const networkSession = useSessionStore((state) => state.network && state.loggedIn === true);
   return (
     <header className="header">
       <h1 className="brand">{t.appTitle}</h1>
@@ -36,6 +38,11 @@ export function Header({ screen }: { screen: Screen }) {
             {t.status.loyalty}: {provider.online ? t.status.online : t.status.offline}
             {provider.outbox > 0 && ` · ${t.status.outbox(provider.outbox)}`}
           </span>
+        )}
+        {networkSession && (
+          <button type="button" className="logout" onClick={() => void useSessionStore.getState().logout()}>
+            {t.login.logout}
+          </button>
         )}
       </div>
     </header>

@@ -118,5 +118,8 @@ export function feedLine(event: TillEvent, language: Language): FeedLine {
     }
     case 'settings.changed':
       return line(t.feed.line.settingsChanged, 'system', [settingLabels(event.data.keys, t.settings), event.data.restartNeeded && d.restartNeeded]);
+    case 'backup.failed':
+      // The system's reason (ENOSPC, EACCES…) and the folder are in the log, in the engineer's words.
+      return line(t.feed.line.backupFailed, 'error', [t.feed.line.backupFailedHint]);
   }
 }

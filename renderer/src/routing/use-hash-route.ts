@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-export const SCREENS = ['feed', 'orders', 'cash', 'settings', 'setup'] as const;
+export const SCREENS = ['feed', 'orders', 'cash', 'cloud', 'settings', 'setup'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 /** "#/settings" → settings. Hash routes work the same from the core's `/` and Electron's file load. */

@@ -5,6 +5,7 @@ import { ServerAddressCard } from '../components/ServerAddressCard.js';
 import { StateSign } from '../components/StateSign.js';
 import { SetupChecklist } from '../components/SetupChecklist.js';
 import { useNow } from '../components/use-now.js';
+import { WaiterCallers } from '../components/WaiterCallers.js';
 import { formatAgo } from '../../../shared/i18n/numbers.js';
 import { providerTroubleTexts } from '../../../shared/i18n/provider-messages.js';
 import { useLanguage, useStatusStore, useTexts } from '../stores/status-store.js';
@@ -25,6 +26,7 @@ export function SetupScreen() {
   const [setup, setSetup] = useState<SetupResponse | null>(null);
   const [failed, setFailed] = useState(false);
 
+  const [reloads, setReloads] = useState(0);
   useEffect(() => {
     const load = () =>
       api
@@ -37,7 +39,7 @@ export function SetupScreen() {
     void load();
     const timer = setInterval(() => void load(), POLL_MS);
     return () => clearInterval(timer);
-  }, []);
+  }, [reloads]);
 
   const lastRequest = setup?.lastWaiterRequestAt
     ? formatAgo(now + clockOffsetMs - new Date(setup.lastWaiterRequestAt).getTime(), language)
@@ -77,6 +79,7 @@ export function SetupScreen() {
               </dd>
             </div>
           </dl>
+          <WaiterCallers allowedCallers={setup.allowedCallers} refusedCallers={setup.refusedCallers} onChanged={() => setReloads((n) => n + 1)} />
           <SetupChecklist checklist={setup.checklist} permissions={setup.permissions} />
         </>
       )}

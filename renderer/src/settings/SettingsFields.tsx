@@ -80,7 +80,7 @@ export function CheckField({ field, label }: { field: BooleanFieldName; label: s
   );
 }
 
-export function ChoiceField<F extends 'provider' | 'language'>(props: { field: F; legend: string; options: { value: SettingsForm[F]; label: ReactNode }[] }) {
+export function ChoiceField<F extends 'provider' | 'language' | 'cloud.refunds'>(props: { field: F; legend: string; options: { value: SettingsForm[F]; label: ReactNode }[] }) {
   const { form, set, errors, overridden } = useSettingsForm();
   const id = idOf(props.field);
   return (

@@ -1,5 +1,6 @@
 import { ChoiceField, CheckField, TextField } from './SettingsFields.js';
 import { useSettingsForm } from './settings-form-context.js';
+import { ConnectionCheck } from '../cloud/ConnectionCheck.js';
 
 /** The settings, grouped the way the user guide sets them up. */
 export function SettingsSections({ adminPasswordSet }: { adminPasswordSet: boolean }) {
@@ -35,6 +36,15 @@ export function SettingsSections({ adminPasswordSet }: { adminPasswordSet: boole
           <>
             <TextField field="cloud.accountUrl" label={s.accountUrl} type="url" inputMode="url" wide />
             <TextField field="cloud.apiKey" label={s.apiKey} hint={s.apiKeyHint} wide />
+            <ChoiceField
+              field="cloud.refunds"
+              legend={t.cloud.refunds}
+              options={[
+                { value: 'manual', label: t.cloud.refundsManual },
+                { value: 'send', label: t.cloud.refundsSend },
+              ]}
+            />
+            <ConnectionCheck accountUrl={form['cloud.accountUrl']} apiKey={form['cloud.apiKey']} />
           </>
         )}
       </div>

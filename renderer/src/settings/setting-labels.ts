@@ -19,6 +19,7 @@ function labelsByKey(s: SettingsTexts): Record<string, string> {
     'cloud.apiVersion': s.otherKeys.apiVersion,
     'cloud.branchId': s.otherKeys.branchId,
     'cloud.branchName': s.otherKeys.branchName,
+    'cloud.refunds': s.refundsLabel,
     language: s.language,
     'notifications.enabled': s.notificationsEnabled,
     'notifications.checkIn': `${s.notifications}: ${s.notifyCheckIn}`,
@@ -33,7 +34,13 @@ function labelsByKey(s: SettingsTexts): Record<string, string> {
     adminPasswordHash: s.otherKeys.adminPassword,
     autostart: s.otherKeys.autostart,
     'display.largeText': s.otherKeys.largeText,
+    'cloud.anyHost': s.otherKeys.anyHost,
+    'limits.maxOrderSum': s.otherKeys.maxOrderSum,
+    'limits.maxCashback': s.otherKeys.maxCashback,
+    staleOrderHours: s.otherKeys.staleOrderHours,
     schemaVersion: s.otherKeys.schemaVersion,
+    'backups.keep': s.otherKeys.backupsKeep,
+    'backups.secondFolder': s.otherKeys.backupsSecondFolder,
   };
 }
 

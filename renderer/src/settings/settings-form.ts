@@ -17,6 +17,8 @@ export interface SettingsForm {
   provider: 'local' | 'cloud';
   'cloud.accountUrl': string;
   'cloud.apiKey': string;
+  /** Refunds: listed for reconciliation by hand (the default) or sent to the cloud. */
+  'cloud.refunds': 'manual' | 'send';
   language: 'ru' | 'en';
   /** Start at login: the desktop app registers it with the OS (shown only inside the desktop app). */
   autostart: boolean;
@@ -51,6 +53,7 @@ export function formFromSettings(settings: PublicSettings): SettingsForm {
     provider: settings.provider,
     'cloud.accountUrl': settings.cloud.accountUrl,
     'cloud.apiKey': settings.cloud.apiKey,
+    'cloud.refunds': settings.cloud.refunds,
     language: settings.language,
     autostart: settings.autostart,
     'notifications.enabled': n.enabled,

@@ -4,7 +4,8 @@ import type { CloudSettings } from '../../../../shared/settings/schema.js';
 import type { Logger } from '../../logger.js';
 import { ProviderUnavailableError } from '../loyalty-provider.js';
 import type { CloudConnection } from './cloud-connection.js';
-import { API_KEY_FIELD, describeCall, readAnswer, validatorUrl, type CloudAnswer } from './getmeback-api.js';
+import type { CloudCallRecord } from '../../ledger/cloud-journal.js';
+import { API_KEY_FIELD, callName, describeCall, readAnswer, validatorUrl, type CloudAnswer, type CloudRequest } from './getmeback-api.js';
 
 export interface AskOptions {
   /** `performance.now()` by which the whole call, repeats included, must be over. */
@@ -29,6 +30,12 @@ export class CloudUnreachableError extends ProviderUnavailableError {
   }
 }
 
+/** What a key looks like wherever the till shows or writes a call. */
+export const SECRET_MASK = '[secret]';
+
+/** Answer text kept in the journal at most (characters). */
+const JOURNAL_ANSWER_CHARS = 8_000;
+
 /** Shortest time worth giving one more attempt. */
 const MIN_ATTEMPT_MS = 50;
 /** A blip is over within a few quick repeats; a cloud that is down should not keep the waiter waiting. */
@@ -44,12 +51,14 @@ export class GetMeBackClient {
     private readonly cloud: () => z.infer<typeof CloudSettings>,
     private readonly connection: CloudConnection,
     private readonly log: Logger,
+    /** Where every call and its answer are written, the key masked (the cloud journal). */
+    private readonly journal: (record: CloudCallRecord) => void = () => undefined,
   ) {}
 
-  async ask(body: Record<string, unknown>, options: AskOptions): Promise<CloudAnswer> {
+  async ask(request: CloudRequest, options: AskOptions): Promise<CloudAnswer> {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await this.post(body, options.deadline - performance.now(), options.signal);
+        return await this.post(request, options.deadline - performance.now(), options.signal);
       } catch (error) {
         const pause = options.retryDelayMs * 2 ** attempt;
         const timeLeft = options.deadline - performance.now() - pause;
@@ -62,13 +71,29 @@ export class GetMeBackClient {
     }
   }
 
-  private async post(body: Record<string, unknown>, timeoutMs: number, signal?: AbortSignal): Promise<CloudAnswer> {
+  private async post(request: CloudRequest, timeoutMs: number, signal?: AbortSignal): Promise<CloudAnswer> {
     const cloud = this.cloud();
+    const { body } = request;
     const call = describeCall(body);
+    const url = validatorUrl(cloud, request.path);
+    const started = performance.now();
+    const entry = { call: callName(body), url, request: withoutSecret(JSON.stringify({ ...body, [API_KEY_FIELD]: SECRET_MASK }), cloud.apiKey) };
+    let status: number | null = null;
+    let text: string | null = null;
+    const write = (error: string | null) => {
+      const answer = text === null ? null : withoutSecret(text, cloud.apiKey).slice(0, JOURNAL_ANSWER_CHARS);
+      const ms = Math.round(performance.now() - started);
+      try {
+        this.journal({ ...entry, at: new Date().toISOString(), status, answer, error, ms });
+      } catch (journalError) {
+        this.log.warn({ err: journalError }, 'GetMeBack journal could not be written');
+      }
+    };
     const fail = (reason: string, neverArrived = false): CloudUnreachableError => {
       const safe = withoutSecret(reason, cloud.apiKey);
       this.connection.failed(safe);
       this.log.warn({ cloudCall: call, error: safe }, 'GetMeBack call failed');
+      write(safe);
       return new CloudUnreachableError(`GetMeBack: ${safe}`, neverArrived);
     };
     if (!cloud.accountUrl || !cloud.apiKey) throw fail('the cloud is not configured (account address and API key are needed)', true);
@@ -76,35 +101,38 @@ export class GetMeBackClient {
     const signals = [AbortSignal.timeout(budget), ...(signal ? [signal] : [])];
     let json: unknown;
     try {
-      const response = await fetch(validatorUrl(cloud), {
+      const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify({ ...body, [API_KEY_FIELD]: cloud.apiKey }),
         signal: AbortSignal.any(signals),
       });
-      if (!response.ok) {
-        await response.body?.cancel();
-        throw fail(`HTTP ${response.status} from ${validatorUrl(cloud)}`);
-      }
-      json = await response.json();
+      status = response.status;
+      text = await response.text();
+      if (!response.ok) throw fail(`HTTP ${response.status} from ${url}`);
+      json = JSON.parse(text) as unknown;
     } catch (error) {
       if (error instanceof ProviderUnavailableError) throw error;
       // Cancelled by the till itself (it is closing): that says nothing about the cloud.
-      if (signal?.aborted) throw new ProviderUnavailableError('GetMeBack: the call was cancelled');
+      if (signal?.aborted) {
+        write('cancelled by the till');
+        throw new ProviderUnavailableError('GetMeBack: the call was cancelled');
+      }
       throw fail(reasonOf(error, budget), codeOf(error) === 'ECONNREFUSED');
     }
     const answer = readAnswer(json);
-    if (!answer) throw fail('the answer is not a GetMeBack answer (no "result")');
+    if (!answer) throw fail('the answer is not a GetMeBack answer (no "result", "success" or client)');
     if (answer.message) answer.message = withoutSecret(answer.message, cloud.apiKey);
     this.connection.reached();
-    this.log.debug({ cloudCall: call, result: answer.result }, 'GetMeBack answered');
+    write(null);
+    this.log.debug({ cloudCall: call, result: answer.result, dialect: answer.dialect }, 'GetMeBack answered');
     return answer;
   }
 }
 
 /** The key must not leak through an error the cloud or the network echoes back. */
 export function withoutSecret(text: string, secret: string): string {
-  return secret ? text.split(secret).join('[secret]') : text;
+  return secret ? text.split(secret).join(SECRET_MASK) : text;
 }
 
 function reasonOf(error: unknown, timeoutMs: number): string {

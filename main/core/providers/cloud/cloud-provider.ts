@@ -18,8 +18,11 @@ import {
 } from '../loyalty-provider.js';
 import { GetMeBackClient } from './cloud-client.js';
 import { CloudConnection } from './cloud-connection.js';
-import { clientBody, cloudCallsOf, giftBody, lookupBody, readLookup, type CloudVoucher } from './getmeback-api.js';
+import { clientBody, cloudCallsOf, giftBody, lookupRequests, readLookup, type CloudRequest, type CloudVoucher } from './getmeback-api.js';
+import { recordCloudCall } from '../../ledger/cloud-journal.js';
+import { cloudMemory, rememberInCloudMemory } from '../../ledger/cloud-guests.js';
 import { GuestCache } from './guest-cache.js';
+import { lastCloudGuest, rememberCloudGuest, type StoredCloudGuest } from '../../ledger/cloud-guests.js';
 import { Outbox } from '../../ledger/outbox.js';
 import { OutboxCourier, type CourierTiming } from './outbox-courier.js';
 
@@ -54,6 +57,9 @@ export const DEFAULT_CLOUD_TIMING: CloudTiming = {
 type GuestRead = { kind: 'unknown' } | { kind: 'found'; guest: GuestProfile; voucher: CloudVoucher | null };
 
 const UNCONFIRMED = 'GetMeBack: an operation of this guest was sent without an answer; the balance is uncertain until the cloud confirms it';
+
+/** Where the phone form the account answers is remembered. */
+const PHONE_FORM_MEMORY = 'phone-form';
 
 /** Reads of a balance that a delivery overlapped are repeated at most this many times. */
 const BALANCE_READS = 3;
@@ -95,9 +101,12 @@ export class CloudProvider implements LoyaltyProvider {
     const log = deps.logger.child({ component: 'getmeback-cloud' });
     this.outbox = new Outbox(deps.db);
     this.connection = new CloudConnection(() => this.connectionChanged());
-    this.client = new GetMeBackClient(() => deps.settings().cloud, this.connection, log);
+    this.client = new GetMeBackClient(() => deps.settings().cloud, this.connection, log, (record) => recordCloudCall(deps.db, record));
     this.courier = new OutboxCourier(this.outbox, this.client, this.connection, deps.clock, log, this.timing);
-    this.cache = new GuestCache(this.timing.identityTtlMs, () => deps.clock.now().getTime());
+    this.cache = new GuestCache(this.timing.identityTtlMs, () => deps.clock.now().getTime(), {
+      save: (guest) => rememberCloudGuest(deps.db, shelved(guest), deps.clock.now().toISOString()),
+      load: (guestId) => unshelved(lastCloudGuest(deps.db, guestId)),
+    });
     this.courier.start();
   }
 
@@ -105,7 +114,7 @@ export class CloudProvider implements LoyaltyProvider {
     const recent = this.cache.recentScan(value);
     if (recent) return recent;
     try {
-      const found = await this.readGuest(lookupBody(value));
+      const found = await this.lookUp(value);
       const scan = toScan(found);
       if (found.kind === 'unknown' || !found.guest.stale) this.cache.rememberScan(value, scan);
       return scan;
@@ -118,7 +127,7 @@ export class CloudProvider implements LoyaltyProvider {
 
   async guest(guestId: string, options: { allowStale?: boolean } = {}): Promise<GuestProfile | null> {
     try {
-      const found = await this.readGuest(clientBody(guestId));
+      const found = await this.readGuest({ path: '', body: clientBody(guestId) });
       if (found.kind === 'unknown') return null;
       if (!found.guest.stale) this.cache.rememberGuest(found.guest);
       else if (!options.allowStale) throw new ProviderUnavailableError(UNCONFIRMED);
@@ -133,15 +142,17 @@ export class CloudProvider implements LoyaltyProvider {
   async voucher(voucherId: string): Promise<VoucherProfile | null> {
     const known = this.cache.voucher(voucherId);
     if (known) return known;
-    const found = toScan(await this.readGuest(giftBody(voucherId)));
+    const found = toScan(await this.readGuest({ path: '', body: giftBody(voucherId) }));
     if (found.kind !== 'voucher') return null;
     this.cache.rememberVoucher(found.voucher);
     return found.voucher;
   }
 
-  rules(): LoyaltyRules {
+  /** The guest's rules from the cloud (`k_bonus`, `maxPayBonusK`) win over the till's settings. */
+  rules(guest?: GuestProfile | null): LoyaltyRules {
     const { maxBonusShare, cashbackPercent } = this.deps.settings().rules;
-    return { maxBonusShareBp: basisPointsFromFraction(maxBonusShare), cashbackBp: basisPointsFromFraction(cashbackPercent / 100) };
+    const till = { maxBonusShareBp: basisPointsFromFraction(maxBonusShare), cashbackBp: basisPointsFromFraction(cashbackPercent / 100) };
+    return { ...till, ...guest?.rules };
   }
 
   ledgerAdjustment(guestId: string): number {
@@ -149,9 +160,11 @@ export class CloudProvider implements LoyaltyProvider {
   }
 
   record(operation: ProviderOperation): void {
-    const { branchId, branchName } = this.deps.settings().cloud;
+    const { branchId, branchName, refunds } = this.deps.settings().cloud;
     const at = this.deps.clock.now().toISOString();
-    for (const call of cloudCallsOf(operation, { branchId, branchName })) this.outbox.add(call, at);
+    // Refunds are listed for reconciliation by hand unless the settings say to send them.
+    const manual = operation.kind === 'order_refunded' && refunds === 'manual';
+    for (const call of cloudCallsOf(operation, { branchId, branchName })) this.outbox.add(call, at, manual);
     // Called inside the payment's transaction: the courier looks once it has committed.
     setImmediate(() => this.courier.callsAdded());
   }
@@ -171,25 +184,48 @@ export class CloudProvider implements LoyaltyProvider {
     return { provider: 'cloud', online: this.connection.online, lastError, trouble, parked: parked.count, outbox: this.outbox.pendingCount() };
   }
 
+  /** A person changed the outbox (a parked operation back in line): deliver now. */
+  outboxChanged(): void {
+    // The last refusal named an operation a person has now dealt with; the cloud itself answers.
+    if (this.connection.online) this.connection.lastError = null;
+    this.courier.cloudIsBack();
+    this.deps.events.record('provider.status', this.status());
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await this.courier.close();
   }
 
   /**
+   * A scanned or typed value: a phone is tried in each form the account may answer (the one it
+   * answered last first), and the form that found the guest is remembered.
+   */
+  private async lookUp(value: string): Promise<GuestRead> {
+    const remembered = cloudMemory(this.deps.db, PHONE_FORM_MEMORY);
+    for (const { form, request } of lookupRequests(value, remembered)) {
+      const found = await this.readGuest(request);
+      if (found.kind === 'unknown') continue;
+      if (form && form !== remembered) rememberInCloudMemory(this.deps.db, PHONE_FORM_MEMORY, form);
+      return found;
+    }
+    return { kind: 'unknown' };
+  }
+
+  /**
    * Asks the cloud who a guest is and what the guest has, and splits the balance (see the class
    * comment). A read that a delivery for the same guest overlapped is repeated once it is over.
    */
-  private async readGuest(body: Record<string, unknown>): Promise<GuestRead> {
+  private async readGuest(request: CloudRequest): Promise<GuestRead> {
     const deadline = performance.now() + this.timing.callTimeoutMs;
     for (let read = 1; ; read += 1) {
       const mark = this.courier.mark();
       // Known to be down: one quick attempt, so that an offline cash payment does not keep the waiter waiting.
       const repeatable = this.connection.online;
-      const answer = await this.client.ask(body, { deadline, repeatable, retryDelayMs: this.timing.lookupRetryDelayMs });
+      const answer = await this.client.ask(request, { deadline, repeatable, retryDelayMs: this.timing.lookupRetryDelayMs });
       const found = readLookup(answer);
-      if (!found) {
-        const reason = answer.result === 'error' ? `the cloud said: ${answer.message ?? 'error'}` : 'the cloud’s answer could not be read';
+      if (found.kind === 'unreadable') {
+        const reason = answer.result === 'error' ? found.problem : `the cloud’s answer could not be read: ${found.field} (${found.problem})`;
         this.connection.refused(reason);
         throw new ProviderUnavailableError(`GetMeBack: ${reason}`);
       }
@@ -198,9 +234,8 @@ export class CloudProvider implements LoyaltyProvider {
       if (!this.courier.touchedSince(mark, guest.id)) {
         const baseBalance = guest.balance - this.outbox.acknowledgedFor(guest.id);
         const unconfirmed = this.outbox.unconfirmedFor(guest.id);
-        const profile: GuestProfile = unconfirmed
-          ? { id: guest.id, fullName: guest.fullName, baseBalance: baseBalance - unconfirmed.gains, stale: true }
-          : { id: guest.id, fullName: guest.fullName, baseBalance };
+        const known = { id: guest.id, fullName: guest.fullName, ...(guest.rules ? { rules: guest.rules } : {}) };
+        const profile: GuestProfile = unconfirmed ? { ...known, baseBalance: baseBalance - unconfirmed.gains, stale: true } : { ...known, baseBalance };
         return { kind: 'found', guest: profile, voucher: found.voucher };
       }
       if (read === BALANCE_READS || performance.now() >= deadline) {
@@ -222,4 +257,17 @@ function toScan(found: GuestRead): ScanLookup {
   if (!found.voucher) return { kind: 'guest', guest: found.guest };
   const { used, ...voucher } = found.voucher;
   return { kind: 'voucher', guest: found.guest, voucher: { ...voucher, usedElsewhere: used } };
+}
+
+function shelved(guest: GuestProfile): StoredCloudGuest {
+  const { id, fullName, baseBalance, rules } = guest;
+  return { id, fullName, baseBalance, cashbackBp: rules?.cashbackBp ?? null, maxBonusShareBp: rules?.maxBonusShareBp ?? null };
+}
+
+function unshelved(stored: StoredCloudGuest | null): GuestProfile | null {
+  if (!stored) return null;
+  const rules: Partial<LoyaltyRules> = {};
+  if (stored.cashbackBp !== null) rules.cashbackBp = stored.cashbackBp;
+  if (stored.maxBonusShareBp !== null) rules.maxBonusShareBp = stored.maxBonusShareBp;
+  return { id: stored.id, fullName: stored.fullName, baseBalance: stored.baseBalance, ...(Object.keys(rules).length ? { rules } : {}) };
 }

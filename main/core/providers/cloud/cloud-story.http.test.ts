@@ -57,8 +57,8 @@ describe('the guide’s story with the GetMeBack cloud as the provider', () => {
     expect(status.body.provider).toEqual({ provider: 'cloud', online: true, lastError: null, trouble: null, parked: 0, outbox: 0 });
   });
 
-  it('finds a guest by phone, and a refund reaches the cloud and gives the points back', async () => {
-    ({ fake, till } = await startCloudWithGuests());
+  it('finds a guest by phone, and a refund reaches the cloud and gives the points back (refunds set to be sent)', async () => {
+    ({ fake, till } = await startCloudWithGuests({ refunds: 'send' }));
 
     expect((await till.waiter('POST', `/orders/${SECOND}/checkin`, { Value: '+7 999 000-00-02' })).status).toBe(204);
     await till.waiter('POST', `/orders/${SECOND}/precheck`, { OrderSum: 400, BonusSum: 100 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cloudCallsOf, describeCall, lookupBody, readAnswer, readLookup, validatorUrl } from './getmeback-api.js';
+import { cloudCallsOf, describeCall, lookupBody, lookupRequests, readAnswer, readLookup, validatorUrl } from './getmeback-api.js';
 
 const BRANCH = { branchId: '12', branchName: 'Центральный' };
 
@@ -10,8 +10,9 @@ function lookupOf(json: unknown) {
 }
 
 describe('the GetMeBack API mapping', () => {
-  it('posts every call to <account>/rest/base/<version>/validator/', () => {
+  it('posts every call to <account>/rest/base/<version>/validator/ or a sub-path of it', () => {
     expect(validatorUrl({ accountUrl: 'https://cafe.getmeback.ru/', apiVersion: 'v32' })).toBe('https://cafe.getmeback.ru/rest/base/v32/validator/');
+    expect(validatorUrl({ accountUrl: 'https://cafe.getmeback.ru', apiVersion: 'v32' }, 'client/')).toBe('https://cafe.getmeback.ru/rest/base/v32/validator/client/');
   });
 
   it('looks a phone number up as the login and anything else as a device (QR) token', () => {
@@ -22,7 +23,7 @@ describe('the GetMeBack API mapping', () => {
   it('reads a guest, a gift QR, an unknown code, and refuses what it cannot read', () => {
     expect(lookupOf({ result: 'ok', client: { id_client: 42, name: 'Анна', balance: 1045.5 } })).toEqual({
       kind: 'found',
-      guest: { id: '42', fullName: 'Анна', balance: 104_550 },
+      guest: { id: '42', fullName: 'Анна', balance: 104_550, gifts: [] },
       voucher: null,
     });
     expect(
@@ -34,9 +35,52 @@ describe('the GetMeBack API mapping', () => {
     ).toMatchObject({ guest: { balance: 29 }, voucher: { id: '7', guestId: 'g-1', productCode: '1001', points: 20_000, used: true } });
     expect(lookupOf({ result: 'error', message: 'Клиент не найден' })).toEqual({ kind: 'unknown' });
     expect(lookupOf({ result: 'ok' })).toEqual({ kind: 'unknown' });
-    expect(lookupOf({ result: 'error', message: 'Сервис недоступен' })).toBeNull();
-    expect(lookupOf({ result: 'ok', client: { id_client: 1, name: 'Без баланса' } })).toBeNull();
+    expect(lookupOf({ result: 'error', message: 'Сервис недоступен' })).toEqual({ kind: 'unreadable', field: 'result', problem: 'the cloud said: Сервис недоступен' });
+    expect(lookupOf({ result: 'ok', client: { id_client: 1, name: 'Без баланса' } })).toEqual({ kind: 'unreadable', field: 'client.balance', problem: 'missing' });
+    expect(lookupOf({ result: 'ok', client: { id_client: 1, name: 'A', balance: 'много' } })).toMatchObject({ kind: 'unreadable', field: 'client.balance' });
     expect(readAnswer({ status: 'ok' })).toBeNull();
+  });
+
+  it('reads every dialect into the same guest: result, success + data, a bare client, a list of clients', () => {
+    const client = { id_client: 7, name: 'Анна', balance: 120 };
+    const guest = { kind: 'found', guest: { id: '7', fullName: 'Анна', balance: 12_000, gifts: [] }, voucher: null };
+    expect(lookupOf({ result: 'ok', client })).toEqual(guest);
+    expect(lookupOf({ success: true, data: client })).toEqual(guest);
+    expect(lookupOf({ success: true, data: { client } })).toEqual(guest);
+    expect(lookupOf(client)).toEqual(guest);
+    expect(lookupOf([client, { id_client: 8, name: 'Другой', balance: 1 }])).toEqual(guest);
+    expect(lookupOf({ id: 7, fio: 'Анна', bonus: '120' })).toEqual(guest);
+  });
+
+  it('reads an unknown guest in every dialect, and names the field it could not read', () => {
+    expect(lookupOf({ success: false, message: 'Клиент не найден' })).toEqual({ kind: 'unknown' });
+    expect(lookupOf({ error: 'Client not found' })).toEqual({ kind: 'unknown' });
+    expect(lookupOf([])).toEqual({ kind: 'unknown' });
+    expect(lookupOf({ success: true, data: [] })).toEqual({ kind: 'unknown' });
+    expect(lookupOf({ success: true, data: [{ id_client: 1, balance: 5 }] })).toEqual({ kind: 'unreadable', field: 'data.[0].name', problem: 'missing' });
+    expect(readAnswer({ error: 'x', extra: 1 })).toBeNull();
+  });
+
+  it('reads the guest\'s own rules (k_bonus percent, maxPayBonusK as a share or a percent) and gifts listed inside the client', () => {
+    const read = lookupOf({
+      success: true,
+      data: { id_client: 1, name: 'A', balance: 10, k_bonus: 7, maxPayBonusK: 0.3, gifts: [{ name: 'Чай', price: 150, can_use: 0 }] },
+    });
+    expect(read).toMatchObject({ guest: { rules: { cashbackBp: 700, maxBonusShareBp: 3000 }, gifts: [{ id: null, name: 'Чай', points: 15_000, canUse: false }] } });
+    expect(lookupOf({ id_client: 1, name: 'A', balance: 10, maxPayBonusK: '30' })).toMatchObject({ guest: { rules: { maxBonusShareBp: 3000 } } });
+    expect(lookupOf({ id_client: 1, name: 'A', balance: 10 })).not.toHaveProperty('guest.rules');
+  });
+
+  it('tries a phone in every form, the remembered one first; a QR only as a device token', () => {
+    const forms = (remembered: string | null) => lookupRequests('+7 999 000-00-01', remembered).map(({ form, request }) => [form, request.path, request.body]);
+    expect(forms(null)).toEqual([
+      ['login', '', { login: '79990000001' }],
+      ['client-phone', 'client/', { phone: '79990000001' }],
+      ['phone', '', { phone: '79990000001' }],
+      ['client-login', 'client/', { login: '79990000001' }],
+    ]);
+    expect(forms('phone')[0]).toEqual(['phone', '', { phone: '79990000001' }]);
+    expect(lookupRequests('GMB-G-1')).toEqual([{ form: null, request: { path: '', body: { id_device: 'GMB-G-1' } } }]);
   });
 
   it('keeps a negative or long-fraction balance exact in kopecks', () => {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { kopecksToWire } from '../../../../shared/money.js';
+import { basisPointsFromFraction, kopecksToWire } from '../../../../shared/money.js';
 import type { CloudSettings } from '../../../../shared/settings/schema.js';
 import { normalisePhone } from '../phone-number.js';
-import type { ProviderOperation } from '../loyalty-provider.js';
+import type { LoyaltyRules, ProviderOperation } from '../loyalty-provider.js';
 import { bonusCallKey, giftCallKey, type CloudCall } from '../../ledger/outbox.js';
 
 /**
@@ -13,18 +13,45 @@ import { bonusCallKey, giftCallKey, type CloudCall } from '../../ledger/outbox.j
 
 type CloudSettingsValue = z.infer<typeof CloudSettings>;
 
-/** Every call is a POST of JSON to this one address. */
-export function validatorUrl(cloud: Pick<CloudSettingsValue, 'accountUrl' | 'apiVersion'>): string {
-  return `${cloud.accountUrl.replace(/\/+$/, '')}/rest/base/${cloud.apiVersion}/validator/`;
+/** A call: where it goes under the validator's address (`''` is the bare `…/validator/`) and its body. */
+export interface CloudRequest {
+  path: string;
+  body: Record<string, unknown>;
+}
+
+/** Every call is a POST of JSON to the validator's address, or a sub-path of it. */
+export function validatorUrl(cloud: Pick<CloudSettingsValue, 'accountUrl' | 'apiVersion'>, path = ''): string {
+  return `${cloud.accountUrl.replace(/\/+$/, '')}/rest/base/${cloud.apiVersion}/validator/${path}`;
 }
 
 /** The key travels in the body of every call, never in the URL (URLs end up in logs and proxies). */
 export const API_KEY_FIELD = 'api_key';
 
-/** A scanned or typed value: a phone number is the guest's login; anything else a QR (device) token. */
-export function lookupBody(value: string): Record<string, unknown> {
+/**
+ * ASSUMPTION (two public clients differ): a phone is sent as `login` to the bare validator by one,
+ * as `phone` to `…/validator/client/` by another. The till tries these forms in this order, the one
+ * the account last answered first, and remembers the form that found a guest.
+ */
+export const PHONE_FORMS = [
+  { name: 'login', path: '', field: 'login' },
+  { name: 'client-phone', path: 'client/', field: 'phone' },
+  { name: 'phone', path: '', field: 'phone' },
+  { name: 'client-login', path: 'client/', field: 'login' },
+] as const;
+
+export type PhoneForm = (typeof PHONE_FORMS)[number]['name'];
+
+/** The requests that look a scanned or typed value up: a phone in each form (see PHONE_FORMS); anything else as a QR (device) token. */
+export function lookupRequests(value: string, remembered: string | null = null): { form: PhoneForm | null; request: CloudRequest }[] {
   const phone = normalisePhone(value);
-  return phone ? { login: phone } : { id_device: value.trim() };
+  if (!phone) return [{ form: null, request: { path: '', body: { id_device: value.trim() } } }];
+  const forms = [...PHONE_FORMS].sort((a, b) => Number(b.name === remembered) - Number(a.name === remembered));
+  return forms.map((form) => ({ form: form.name, request: { path: form.path, body: { [form.field]: phone } } }));
+}
+
+/** A scanned or typed value in the first form tried (see `lookupRequests`). */
+export function lookupBody(value: string): Record<string, unknown> {
+  return (lookupRequests(value)[0] as { request: CloudRequest }).request.body;
 }
 
 export function clientBody(guestId: string): Record<string, unknown> {
@@ -42,11 +69,35 @@ const CloudMoney = z.union([z.number(), z.string().regex(/^-?\d+(?:\.\d+)?$/)]).
   if (kopecks === null) ctx.addIssue({ code: 'custom', message: 'not a sum of money' });
   return kopecks ?? 0;
 });
+const CloudNumber = z.union([z.number(), z.string().regex(/^\d+(?:\.\d+)?$/).transform(Number)]);
+const CloudFlag = z.union([z.boolean(), z.number(), z.string()]).transform((value) => value === true || value === 1 || value === '1' || value === 'true');
 
-const CloudClient = z.object({
-  id_client: CloudId,
+/** A gift as listed inside a client (`gifts[] {name, price, can_use}`); ASSUMPTION: its id, when sent, is `id_gift` or `id`. */
+const ListedGift = z.looseObject({
+  id_gift: CloudId.optional(),
+  id: CloudId.optional(),
   name: z.string(),
-  balance: CloudMoney,
+  price: CloudMoney.optional(),
+  points: CloudMoney.optional(),
+  can_use: CloudFlag.optional(),
+});
+
+/**
+ * A client, as any dialect sends it. ASSUMPTIONS: the id is `id_client` (or `id`), the name `name`
+ * (or `fio`), the balance `balance` (or `bonus`); `k_bonus` is the cashback in percent;
+ * `maxPayBonusK` the largest share of an order payable with bonuses, a fraction (0.3) or, above 1,
+ * a percent (30).
+ */
+const CloudClient = z.looseObject({
+  id_client: CloudId.optional(),
+  id: CloudId.optional(),
+  name: z.string().optional(),
+  fio: z.string().optional(),
+  balance: CloudMoney.optional(),
+  bonus: CloudMoney.optional(),
+  k_bonus: CloudNumber.optional(),
+  maxPayBonusK: CloudNumber.optional(),
+  gifts: z.array(ListedGift).optional(),
 });
 
 /**
@@ -61,22 +112,27 @@ const CloudGift = z.object({
   used: z.boolean().optional(),
 });
 
-/** Every answer carries `result`; errors say why in `message`. */
-const CloudAnswer = z.looseObject({ result: z.enum(['ok', 'error']), message: z.string().optional() });
+/** The answers' dialects: `result: "ok"|"error"`; `success` + `data`; a bare client; a list of clients. */
+export type CloudDialect = 'result' | 'success' | 'bare' | 'list';
 
-const LookupAnswer = z.looseObject({
-  result: z.literal('ok'),
-  client: CloudClient.nullish(),
-  gift: CloudGift.nullish(),
-});
-
-export type CloudAnswer = z.infer<typeof CloudAnswer>;
+/** An answer in any dialect: whether the cloud said ok, its message, and what it carried. */
+export interface CloudAnswer {
+  result: 'ok' | 'error';
+  message?: string;
+  dialect: CloudDialect;
+  /** What the answer carries: the object holding `client`/`gift`, a client, or a list of clients. */
+  data: unknown;
+}
 
 export interface CloudGuest {
   id: string;
   fullName: string;
   /** Kopecks, as the cloud reports them. */
   balance: number;
+  /** The guest's own rules from the cloud (basis points), when it sent them. */
+  rules?: Partial<LoyaltyRules>;
+  /** Gifts listed inside the client. */
+  gifts: { id: string | null; name: string; points: number | null; canUse: boolean }[];
 }
 
 export interface CloudVoucher {
@@ -88,34 +144,81 @@ export interface CloudVoucher {
   used: boolean;
 }
 
-export type CloudLookup = { kind: 'unknown' } | { kind: 'found'; guest: CloudGuest; voucher: CloudVoucher | null };
+export type CloudLookup =
+  | { kind: 'unknown' }
+  | { kind: 'found'; guest: CloudGuest; voucher: CloudVoucher | null }
+  /** The answer came but a field could not be read: `field` names it as the cloud sent it. */
+  | { kind: 'unreadable'; field: string; problem: string };
 
-/** The JSON the cloud answered, or null when it is not an answer of this API at all. */
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const looksLikeClient = (value: Record<string, unknown>) => 'id_client' in value || ('id' in value && ['name', 'fio', 'balance', 'bonus'].some((field) => field in value));
+const textOf = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** The JSON the cloud answered, in any dialect; null when it is not an answer of this API at all. */
 export function readAnswer(json: unknown): CloudAnswer | null {
-  const parsed = CloudAnswer.safeParse(json);
-  return parsed.success ? parsed.data : null;
+  if (Array.isArray(json)) return { result: 'ok', dialect: 'list', data: json };
+  if (!isObject(json)) return null;
+  const message = textOf(json.message) ?? textOf(json.error) ?? textOf(json.msg);
+  const said = (ok: boolean, dialect: CloudDialect, data: unknown): CloudAnswer => ({ result: ok ? 'ok' : 'error', dialect, data, ...(message ? { message } : {}) });
+  if (typeof json.result === 'string') return said(/^(ok|success|true)$/i.test(json.result), 'result', json);
+  if (typeof json.success === 'boolean' || json.success === 1 || json.success === 0) return said(json.success === true || json.success === 1, 'success', json.data ?? json);
+  if (looksLikeClient(json)) return said(true, 'bare', json);
+  // ASSUMPTION: a bare dialect's refusal is an object of nothing but an error and its code.
+  if (message && Object.keys(json).every((field) => ['error', 'message', 'msg', 'code'].includes(field))) return said(false, 'bare', json);
+  return null;
 }
 
 /**
- * ASSUMPTION: an unknown code is either an `ok` answer without a client or an `error` whose
- * message says "not found"; any other error is the cloud failing, not the guest being unknown.
+ * ASSUMPTION: an unknown code is an `ok` answer without a client (an empty list included) or an
+ * `error` whose message says "not found"; any other error is the cloud failing, not the guest being unknown.
  */
 export function isUnknownGuest(answer: CloudAnswer): boolean {
   if (answer.result === 'error') return /не найден|not found/i.test(answer.message ?? '');
-  return (answer as { client?: unknown }).client == null;
+  return locate(answer).client === undefined;
 }
 
-/** What a lookup answer says; null when it is an answer the till cannot read. */
-export function readLookup(answer: CloudAnswer): CloudLookup | null {
+/** Where the client (and a gift) sit in an answer, and the path to name in an error. */
+function locate(answer: CloudAnswer): { client?: unknown; clientPath: string; gift?: unknown } {
+  const { data } = answer;
+  const prefix = answer.dialect === 'success' ? 'data.' : '';
+  if (Array.isArray(data)) return data.length ? { client: data[0], clientPath: `${prefix}[0]` } : { clientPath: '' };
+  if (!isObject(data)) return { clientPath: '' };
+  if (data.client != null) return { client: data.client, clientPath: `${prefix}client`, gift: data.gift ?? undefined };
+  if (Array.isArray(data.clients) && data.clients.length) return { client: data.clients[0], clientPath: `${prefix}clients[0]`, gift: data.gift ?? undefined };
+  if (looksLikeClient(data)) return { client: data, clientPath: prefix.replace(/\.$/, '') || '(the answer)', gift: data.gift ?? undefined };
+  return { clientPath: '' };
+}
+
+/** What a lookup answer says, read into one model whatever the dialect. */
+export function readLookup(answer: CloudAnswer): CloudLookup {
   if (isUnknownGuest(answer)) return { kind: 'unknown' };
-  const parsed = LookupAnswer.safeParse(answer);
-  if (!parsed.success || !parsed.data.client) return null;
-  const { client, gift } = parsed.data;
-  const guest = { id: client.id_client, fullName: client.name, balance: client.balance };
-  const voucher = gift
-    ? { id: gift.id_gift, guestId: guest.id, name: gift.name, productCode: gift.product_code, points: gift.points, used: gift.used === true }
-    : null;
-  return { kind: 'found', guest, voucher };
+  if (answer.result === 'error') return { kind: 'unreadable', field: 'result', problem: `the cloud said: ${answer.message ?? 'error'}` };
+  const { client: raw, clientPath, gift: rawGift } = locate(answer);
+  const parsed = CloudClient.safeParse(raw);
+  if (!parsed.success) return unreadable(clientPath, parsed.error);
+  const client = parsed.data;
+  const id = client.id_client ?? client.id;
+  const fullName = client.name ?? client.fio;
+  const balance = client.balance ?? client.bonus;
+  if (id === undefined) return { kind: 'unreadable', field: `${clientPath}.id_client`, problem: 'missing' };
+  if (fullName === undefined) return { kind: 'unreadable', field: `${clientPath}.name`, problem: 'missing' };
+  if (balance === undefined) return { kind: 'unreadable', field: `${clientPath}.balance`, problem: 'missing' };
+  const rules: Partial<LoyaltyRules> = {};
+  if (client.k_bonus !== undefined) rules.cashbackBp = basisPointsFromFraction(client.k_bonus / 100);
+  if (client.maxPayBonusK !== undefined) rules.maxBonusShareBp = basisPointsFromFraction(client.maxPayBonusK > 1 ? client.maxPayBonusK / 100 : client.maxPayBonusK);
+  const gifts = (client.gifts ?? []).map((gift) => ({ id: gift.id_gift ?? gift.id ?? null, name: gift.name, points: gift.price ?? gift.points ?? null, canUse: gift.can_use ?? true }));
+  const guest: CloudGuest = { id, fullName, balance, gifts, ...(Object.keys(rules).length ? { rules } : {}) };
+  if (rawGift === undefined) return { kind: 'found', guest, voucher: null };
+  const gift = CloudGift.safeParse(rawGift);
+  if (!gift.success) return unreadable(clientPath.replace(/client$/, 'gift'), gift.error);
+  const { id_gift, name, product_code, points, used } = gift.data;
+  return { kind: 'found', guest, voucher: { id: id_gift, guestId: id, name, productCode: product_code, points, used: used === true } };
+}
+
+function unreadable(path: string, error: z.ZodError): CloudLookup {
+  const issue = error.issues[0];
+  const field = [path, ...(issue?.path ?? []).map(String)].filter((part) => part !== '' && part !== '(the answer)').join('.');
+  return { kind: 'unreadable', field: field || '(the answer)', problem: issue?.message ?? 'unreadable' };
 }
 
 export interface BranchOfCalls {
@@ -181,6 +284,17 @@ export function cloudCallsOf(operation: ProviderOperation, branch: BranchOfCalls
 export function describeCall(body: Record<string, unknown>): Record<string, unknown> {
   if (typeof body.type === 'string') return { type: body.type, invoice_num: body.invoice_num };
   return { lookupBy: Object.keys(body).filter((field) => field !== API_KEY_FIELD) };
+}
+
+/** ASSUMPTION: operations (bonus, gift, refund) go to the bare validator address. */
+export function operationRequest(body: Record<string, unknown>): CloudRequest {
+  return { path: '', body };
+}
+
+/** A call's name in the journal: its type, or what a lookup searched by. */
+export function callName(body: Record<string, unknown>): string {
+  if (typeof body.type === 'string') return body.type;
+  return `lookup:${Object.keys(body).filter((field) => field !== API_KEY_FIELD).join(',')}`;
 }
 
 /** Public client code sends numeric ids as numbers; the till keeps every id as text. */

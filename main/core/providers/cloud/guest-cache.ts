@@ -1,5 +1,11 @@
 import type { GuestProfile, ScanLookup, VoucherProfile } from '../loyalty-provider.js';
 
+/** Where each guest's last profile is kept beyond memory (the till's database), to survive a restart. */
+export interface GuestShelf {
+  save(guest: GuestProfile): void;
+  load(guestId: string): GuestProfile | null;
+}
+
 type KnownScan = Exclude<ScanLookup, { kind: 'unknown' }>;
 
 /** Scanned values remembered at most; the oldest are forgotten first. */
@@ -8,7 +14,8 @@ const MAX_SCANS = 5_000;
 /**
  * What the cloud last said, in memory: a scanned value's answer (so a second check-in right after
  * the first is instant), each guest's last profile (shown, marked stale, when the cloud is down)
- * and the vouchers seen. Never the source of a balance for a money decision: those are asked fresh.
+ * and the vouchers seen. Guests' profiles are also put on the shelf (the database) so that a till
+ * restarted while the cloud is away still knows who is checked in. Never the source of a balance for a money decision: those are asked fresh.
  */
 export class GuestCache {
   private readonly scans = new Map<string, { at: number; found: KnownScan }>();
@@ -18,6 +25,7 @@ export class GuestCache {
   constructor(
     private readonly identityTtlMs: number,
     private readonly now: () => number,
+    private readonly shelf: GuestShelf | null = null,
   ) {}
 
   /** An unknown code is not remembered: the guest may sign up a minute later. */
@@ -45,11 +53,12 @@ export class GuestCache {
 
   rememberGuest(guest: GuestProfile): void {
     this.guests.set(guest.id, guest);
+    this.shelf?.save(guest);
   }
 
-  /** The guest's last profile, marked stale. */
+  /** The guest's last profile (from memory, else from the shelf), marked stale. */
   lastGuest(guestId: string): GuestProfile | null {
-    const guest = this.guests.get(guestId);
+    const guest = this.guests.get(guestId) ?? this.shelf?.load(guestId);
     return guest ? { ...guest, stale: true } : null;
   }
 

@@ -3,6 +3,7 @@ import type { Logger } from '../../logger.js';
 import { CloudUnreachableError, type GetMeBackClient } from './cloud-client.js';
 import type { CloudConnection } from './cloud-connection.js';
 import type { Outbox, PendingCall } from '../../ledger/outbox.js';
+import { operationRequest } from './getmeback-api.js';
 
 export interface CourierTiming {
   /** How long one delivery may take before it counts as failed (and is tried again later). */
@@ -117,7 +118,7 @@ export class OutboxCourier {
     this.inFlight = { guestId: call.guestId, settled: new Promise((resolve) => (settle = resolve)) };
     try {
       this.outbox.markSending(call.id);
-      const answer = await this.client.ask(call.body, {
+      const answer = await this.client.ask(operationRequest(call.body), {
         deadline: performance.now() + this.timing.deliveryTimeoutMs,
         repeatable: false,
         retryDelayMs: 0,

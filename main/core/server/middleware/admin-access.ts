@@ -1,39 +1,34 @@
 import type { Middleware } from 'koa';
 import type { Settings } from '../../../../shared/settings/schema.js';
-import { AdminPasswordGate } from '../../settings/admin-password.js';
+import { AdminSessions } from '../access/admin-sessions.js';
 import { AccessDenied } from '../http-errors.js';
 import { isLoopback } from './network-guard.js';
 
+/** Login, logout and "who am I": open to the LAN so that a browser can ask for a session. */
+export const SESSION_PATH = '/api/session';
+
 /**
- * The dashboard and its API: open on this machine (loopback); from the LAN only with the admin
- * password (HTTP Basic, any user name). A change must be sent as JSON, which a cross-site form
- * cannot do, and an Origin, when sent, must be this server: no CSRF through simple form posts.
+ * The dashboard's API: open on this machine (loopback); from the LAN (the front gate lets no one
+ * else this far) only with an admin session, opened once with the password at `/api/session`.
+ * The dashboard's own files carry no data and are served to the LAN so that it can show its login
+ * form. A change must be sent as JSON, which a cross-site form cannot do, and an Origin, when sent,
+ * must be this server: no CSRF through simple form posts, the login included.
  */
-export function adminAccess(settings: () => Settings, now: () => number = Date.now): Middleware {
-  const gate = new AdminPasswordGate();
+export function adminAccess(options: { settings: () => Settings; sessions: AdminSessions; nowMs: () => number }): Middleware {
   return async (ctx, next) => {
-    if (!isLoopback(ctx.socket.remoteAddress)) {
-      const stored = settings().adminPasswordHash;
-      if (!stored) throw new AccessDenied(403, 'access from the network is off: set an admin password on the till');
-      const password = basicPassword(ctx.get('authorization'));
-      if (password === null) throw new AccessDenied(401, 'admin password required');
-      const verdict = await gate.check(ctx.socket.remoteAddress ?? 'unknown', password, stored, now());
-      if (verdict === 'locked') throw new AccessDenied(429, 'too many wrong admin passwords from this address: wait a few minutes');
-      if (verdict === 'wrong') throw new AccessDenied(401, 'admin password required');
-    }
     if (!['GET', 'HEAD', 'OPTIONS'].includes(ctx.method)) {
       if (!/^application\/json\b/i.test(ctx.get('content-type'))) throw new AccessDenied(403, 'changes must be sent as application/json');
       const origin = ctx.get('origin');
       if (origin && origin !== `${ctx.protocol}://${ctx.get('host')}`) throw new AccessDenied(403, `foreign Origin: ${origin}`);
     }
+    if (isLoopback(ctx.socket.remoteAddress)) return next();
+    const stored = options.settings().adminPasswordHash;
+    if (!stored) throw new AccessDenied(403, 'access from the network is off: set an admin password on the till');
+    const api = ctx.path === '/api' || ctx.path.startsWith('/api/');
+    const sessionPath = ctx.path === SESSION_PATH || ctx.path.startsWith(`${SESSION_PATH}/`);
+    if (api && !sessionPath && !options.sessions.isValid(AdminSessions.tokenFrom(ctx.get('cookie')), stored, options.nowMs())) {
+      throw new AccessDenied(401, 'log in: an admin session is required');
+    }
     await next();
   };
-}
-
-function basicPassword(header: string): string | null {
-  const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header);
-  if (!match?.[1]) return null;
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  return colon === -1 ? null : decoded.slice(colon + 1);
 }

@@ -43,7 +43,7 @@ export function errorHandler(options: ErrorHandlerOptions): Middleware {
         ctx.status = error.status;
         // The fields are for iikoWaiter's developers (Errors) and the log; the waiter reads what to do.
         const fields = error.errors.map((e) => e.Field).join(', ');
-        (ctx.state.log as { warn: (o: object, m: string) => void } | undefined)?.warn({ route, fields }, 'bad request');
+        (ctx.state.log as { warn: (o: object, m: string) => void } | undefined)?.warn({ route, fields, requestId }, 'bad request');
         const text = waiterMessage(language, error.status === 413 ? 'tooLarge' : 'badRequest', requestId);
         ctx.body = { ...messageBody(text, requestId), Errors: error.errors };
         return;
@@ -55,7 +55,6 @@ export function errorHandler(options: ErrorHandlerOptions): Middleware {
       }
       if (error instanceof AccessDenied) {
         ctx.status = error.status;
-        if (error.status === 401) ctx.set('WWW-Authenticate', 'Basic realm="GetMeBack Till", charset="UTF-8"');
         const key = error.status === 429 ? 'tooManyRequests' : 'forbidden';
         ctx.body = { ...messageBody(waiterMessage(language, key, requestId), requestId), Reason: error.message };
         return;

@@ -1,13 +1,14 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { waiterMessage } from '../../../../shared/i18n/waiter-messages.js';
+import { DEFAULT_SETTINGS } from '../../../../shared/settings/schema.js';
 import { createLogger } from '../../logger.js';
 import { EmbeddedLoyaltyBook } from '../../providers/embedded-book.js';
 import type { ScanLookup } from '../../providers/loyalty-provider.js';
 import { hashAdminPassword } from '../../settings/admin-password.js';
+import { callFrom, type Answer } from '../../testing/call-from.js';
 import { startTestTill, type TestTill } from '../../testing/test-till.js';
 
 /*
@@ -29,46 +30,7 @@ const STRANGER = '127.0.0.2';
 const LAN_TILL = '127.0.0.3';
 const ALLOWED_BY_SETTING = '127.0.0.4';
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Record<string, unknown>;
-}
-
-/** One HTTP request from a chosen source address (fetch cannot choose it). */
-function callFrom(
-  from: string,
-  till: TestTill,
-  method: string,
-  route: string,
-  options: { body?: string; headers?: Record<string, string> } = {},
-): Promise<Answer> {
-  const url = new URL(till.baseUrl + route);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: url.hostname, port: url.port, path: url.pathname, method, localAddress: from, headers: options.headers, agent: false },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => {
-          let body: Record<string, unknown> = {};
-          try {
-            body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-          } catch {
-            body = { raw: text };
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
-
 const json = { 'content-type': 'application/json' };
-const basic = (password: string) => ({ authorization: `Basic ${Buffer.from(`manager:${password}`).toString('base64')}` });
 /** The refusal a stranger reads, with the code of its own request to quote to the administrator. */
 const forbidden = (requestId: unknown) => waiterMessage('ru', 'forbidden', String(requestId));
 
@@ -78,20 +40,46 @@ afterEach(async () => {
 });
 
 describe('who may call the waiter API', () => {
-  it('serves this machine, its own subnet and the configured ranges; refuses anyone else with 403', async () => {
+  it('serves this machine and the terminals the manager allowed; not the till\'s own subnet, not a stranger', async () => {
     till = await startTestTill();
     const order = `/GetMeBack/orders/${ORDER}`;
     expect((await callFrom('127.0.0.1', till, 'GET', order)).status).toBe(200);
-    expect((await callFrom(LAN_TILL, till, 'GET', order)).status).toBe(200);
+    // The till's own subnet (the restaurant's Wi-Fi) is no longer trusted by itself.
+    const lan = await callFrom(LAN_TILL, till, 'GET', order);
+    expect(lan.status).toBe(403);
+    expect(lan.body).toMatchObject({ WaiterMessage: waiterMessage('ru', 'callerNotAllowed', String(lan.headers['x-request-id']), { address: LAN_TILL }), RequestId: lan.headers['x-request-id'] });
+    expect(String(lan.body.WaiterMessage)).toContain('«Терминалы iikoWaiter»');
 
     const refused = await callFrom(STRANGER, till, 'GET', order);
     expect(refused.status).toBe(403);
-    expect(refused.body).toMatchObject({ WaiterMessage: forbidden(refused.headers['x-request-id']), RequestId: refused.headers['x-request-id'] });
 
     expect((await callFrom(ALLOWED_BY_SETTING, till, 'GET', order)).status).toBe(403);
-    till.core.settings.update({ server: { allowedRanges: ['not a range', `${ALLOWED_BY_SETTING}/32`] } });
+    till.core.settings.update({ server: { allowedRanges: [`${ALLOWED_BY_SETTING}/32`, '127.0.0.8/30'] } });
     expect((await callFrom(ALLOWED_BY_SETTING, till, 'GET', order)).status).toBe(200);
+    expect((await callFrom('127.0.0.9', till, 'GET', order)).status).toBe(200);
     expect((await callFrom(STRANGER, till, 'GET', order)).status).toBe(403);
+    expect(() => till.core.settings.update({ server: { allowedRanges: ['not a range'] } })).toThrow(/server\.allowedRanges\.0/);
+  });
+
+  it('records a refused terminal once, and the setup screen allows it with one click', async () => {
+    till = await startTestTill();
+    const order = `/GetMeBack/orders/${ORDER}`;
+    for (let i = 0; i < 5; i += 1) expect((await callFrom(LAN_TILL, till, 'GET', order)).status).toBe(403);
+    const setup = await till.http<{ refusedCallers: { address: string; count: number }[]; allowedCallers: string[] }>('GET', '/api/setup');
+    expect(setup.body.refusedCallers).toEqual([expect.objectContaining({ address: LAN_TILL, count: 5 })]);
+    expect(setup.body.allowedCallers).toEqual([]);
+    // One feed line for the cashier, not one per request.
+    const refusals = till.core.events.history({ limit: 50, types: ['request.refused'] });
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]?.data).toMatchObject({ route: expect.stringContaining('GET /GetMeBack/orders/') as unknown, message: expect.stringContaining(LAN_TILL) as unknown });
+
+    const allow = await till.http('POST', '/api/setup/allowed-callers', { address: LAN_TILL });
+    expect(allow.status).toBe(200);
+    expect(till.core.settings.getStored().server.allowedRanges).toEqual([LAN_TILL]);
+    expect((await callFrom(LAN_TILL, till, 'GET', order)).status).toBe(200);
+    const after = await till.http<{ refusedCallers: unknown[] }>('GET', '/api/setup');
+    expect(after.body.refusedCallers).toEqual([]);
+    expect((await till.http('POST', '/api/setup/allowed-callers', { address: 'evil' })).status).toBe(400);
   });
 
   it('refuses before any route runs: a stranger cannot pay or check in', async () => {
@@ -116,7 +104,7 @@ describe('who may call the waiter API', () => {
 
 describe('the rate limit per client address', () => {
   it('answers 429 with Retry-After and the waiter message past the burst, whatever X-Forwarded-For says', async () => {
-    till = await startTestTill();
+    till = await startTestTill({ settings: { server: { ...DEFAULT_SETTINGS.server, allowedRanges: [LAN_TILL] } } });
     const started = performance.now();
     const answers = await Promise.all(
       Array.from({ length: 400 }, (_, i) => callFrom(LAN_TILL, till, 'GET', '/GetMeBack/health', { headers: { 'x-forwarded-for': `10.0.${i >> 8}.${i & 255}` } })),
@@ -152,15 +140,15 @@ describe('the admin API and dashboard from the network', () => {
     expect((await callFrom('127.0.0.1', till, 'GET', '/api/settings')).status).toBe(200);
   });
 
-  it('asks the LAN for the admin password: none or wrong → 401, right → 200', async () => {
+  it('answers only the till\'s LAN: a host outside it gets 403, password or not (sessions: admin-session.http.test.ts)', async () => {
     till = await startTestTill({ settings: { adminPasswordHash: hashAdminPassword('kassa-2024') } });
-    const none = await callFrom(STRANGER, till, 'GET', '/api/settings', { headers: { 'x-forwarded-for': '127.0.0.1' } });
-    expect(none.status).toBe(401);
-    expect(none.headers['www-authenticate']).toMatch(/^Basic /);
-    expect((await callFrom(STRANGER, till, 'GET', '/api/settings', { headers: basic('guess') })).status).toBe(401);
-    const right = await callFrom(STRANGER, till, 'GET', '/api/settings', { headers: basic('kassa-2024') });
-    expect(right.status).toBe(200);
-    expect(JSON.stringify(right.body)).not.toContain('scrypt');
+    const outside = await callFrom(STRANGER, till, 'GET', '/api/settings', { headers: { 'x-forwarded-for': '127.0.0.1' } });
+    expect(outside.status).toBe(403);
+    expect(outside.body.WaiterMessage).toBe(forbidden(outside.headers['x-request-id']));
+    expect((await callFrom(STRANGER, till, 'POST', '/api/session', { body: '{"password":"kassa-2024"}', headers: json })).status).toBe(403);
+    const lan = await callFrom(LAN_TILL, till, 'GET', '/api/settings', { headers: { 'x-forwarded-for': '127.0.0.1' } });
+    expect(lan.status).toBe(401);
+    expect(lan.headers['www-authenticate']).toBeUndefined();
   });
 
   it('refuses a foreign Host header on the dashboard (DNS rebinding), not on the waiter API', async () => {
@@ -204,6 +192,7 @@ describe('request ids', () => {
     till = await startTestTill({ dataDir, logger, provider: ({ db }) => new BrokenBook(db) });
     try {
       const pin = '90817263';
+      till.core.waiters.remember(till.core.waiters.idForPin(pin), 'Вера', new Date().toISOString());
       const answers = [
         await till.waiter('POST', `/orders/${ORDER}/checkin`, { Value: 'GMB-G-1001', WaiterPin: pin }, { 'X-Forwarded-For': '203.0.113.7' }),
         await till.waiter('POST', `/orders/not-a-uuid/checkin`, { Value: 'x' }),

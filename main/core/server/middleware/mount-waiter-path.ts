@@ -1,11 +1,18 @@
 import type { Middleware } from 'koa';
 
+/** The waiter API's configured path, and whether a request path is under it. */
+export interface WaiterPath {
+  /** The configured path without a trailing slash. */
+  base(): string;
+  matches(path: string): boolean;
+}
+
 /**
  * Whether a request path is under the waiter API's configured path (default /GetMeBack), read at
  * each call so that a changed path takes effect without a restart; matching ignores case. The
  * lower-cased base is worked out again only when the setting changes.
  */
-export function waiterPathMatcher(basePath: () => string): { base(): string; matches(path: string): boolean } {
+export function waiterPathMatcher(basePath: () => string): WaiterPath {
   let setting: string | null = null;
   let base = '';
   let lowerBase = '';
@@ -30,8 +37,7 @@ export function waiterPathMatcher(basePath: () => string): { base(): string; mat
 }
 
 /** Serves `inner` under the configured path (`waiterPathMatcher`): /getmeback works too. */
-export function mountAtWaiterPath(basePath: () => string, inner: Middleware): Middleware {
-  const waiterPath = waiterPathMatcher(basePath);
+export function mountAtWaiterPath(waiterPath: WaiterPath, inner: Middleware): Middleware {
   return async (ctx, next) => {
     const path = ctx.path;
     if (!waiterPath.matches(path)) return next();

@@ -1,7 +1,3 @@
-import type { Middleware } from 'koa';
-import { AccessDenied } from '../http-errors.js';
-import { isLoopback } from './network-guard.js';
-
 export interface RateLimitOptions {
   /** Requests a client may keep making each second. */
   perSecond: number;
@@ -58,24 +54,4 @@ export class RateLimiter {
       this.buckets.delete(client);
     }
   }
-}
-
-/**
- * 429 with Retry-After for a client past its rate. This machine is exempt: the till's own dashboard
- * and the iikoWaiter plugin on this till (127.0.0.1) are never throttled, nor is the load benchmark.
- */
-export function rateLimit(options: RateLimitOptions = WAITER_RATE_LIMIT, now: () => number = () => performance.now()): Middleware {
-  const limiter = new RateLimiter(options);
-  // Not async: a request it lets through costs no promise of its own (issue 19).
-  return (ctx, next) => {
-    const address = ctx.socket.remoteAddress;
-    if (!isLoopback(address)) {
-      const waitSeconds = limiter.take(address ?? 'unknown', now());
-      if (waitSeconds > 0) {
-        ctx.set('Retry-After', String(waitSeconds));
-        throw new AccessDenied(429, `more than ${options.perSecond} requests a second from ${address ?? 'unknown'}`);
-      }
-    }
-    return next();
-  };
 }

@@ -28,10 +28,15 @@ export function securityHeaders(isWaiterApi: (path: string) => boolean = () => f
     if (!isWaiterApi(ctx.path)) {
       ctx.set('Referrer-Policy', 'no-referrer');
       ctx.set('X-Frame-Options', 'DENY');
-      ctx.set('Cross-Origin-Opener-Policy', 'same-origin');
+      // Browsers honour (and otherwise complain about) COOP only on a trustworthy origin: this machine.
+      if (isLocalHost(ctx.hostname)) ctx.set('Cross-Origin-Opener-Policy', 'same-origin');
       ctx.set('Cross-Origin-Resource-Policy', 'same-origin');
       ctx.set('Content-Security-Policy', DASHBOARD_CSP);
     }
     return next();
   };
+}
+
+function isLocalHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || hostname === '::1' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }

@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
 import { IdempotencyKey } from '../../../../shared/wire/payment.js';
 import type { Clock } from '../../clock.js';
-import { IdempotencyKeys } from '../../ledger/idempotency-keys.js';
+import type { IdempotencyKeys } from '../../ledger/idempotency-keys.js';
 import { KeyConflict } from '../http-errors.js';
 import { validate } from '../validate.js';
 
@@ -19,12 +19,13 @@ export async function exactlyOnce<R>(
   const key = validate(IdempotencyKey, ctx.get('Idempotency-Key') || undefined, 'Idempotency-Key');
   // Order ids are UUIDs, whatever their case: a replay that spells the id in upper case is the
   // same request (ctx.path is already relative to the waiter API's base path).
-  const requestHash = IdempotencyKeys.hashRequest(ctx.method, ctx.path.toLowerCase(), rawBody);
+  const route = ctx.path.toLowerCase();
+  const requestHash = deps.keys.hashRequest(ctx.method, route, rawBody);
   if (!deps.keys.begin(key)) throw new KeyConflict(409);
   try {
     const stored = deps.keys.find(key);
     if (stored) {
-      if (stored.requestHash !== requestHash) throw new KeyConflict(422);
+      if (!deps.keys.matches(stored, ctx.method, route, rawBody)) throw new KeyConflict(422);
       ctx.set('Idempotent-Replayed', 'true');
       ctx.status = stored.statusCode;
       ctx.type = 'application/json';

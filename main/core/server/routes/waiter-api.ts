@@ -51,7 +51,14 @@ async function readWire<S extends z.ZodType>(ctx: Context, schema: S): Promise<{
 export function waiterApi(deps: WaiterApiDeps): Router {
   const { loyalty } = deps;
   const router = new Router();
-  const identify = (pin?: string | null, waiter?: { Id: string } | null) => loyalty.waiters.identify({ pin: pin ?? undefined, iikoId: waiter?.Id });
+  const identify = (pin?: string | null, waiter?: { Id: string } | null) => {
+    const id = loyalty.waiters.identify({ pin: pin ?? undefined, iikoId: waiter?.Id });
+    // Where the till knows its waiters (the embedded book), a PIN that matches none is refused.
+    if (pin && id && loyalty.settings().provider === 'local' && !loyalty.waiters.isKnown(id) && loyalty.waiters.knowsPins()) {
+      throw new Refusal('unknownWaiterPin');
+    }
+    return id;
+  };
 
   router.use((_ctx, next) => {
     deps.onWaiterRequest?.();

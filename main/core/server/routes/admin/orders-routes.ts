@@ -6,12 +6,16 @@ import type { OpenOrder, OrdersResponse } from '../../../../../shared/admin/feed
 
 /**
  * Open orders with their guest, gifts and bonus reservation: what the cashier needs at the moment
- * of payment ("гость и подарок добавлены через мобильное приложение").
+ * of payment ("гость и подарок добавлены через мобильное приложение"). An order untouched for
+ * `settings.staleOrderHours` leaves the list (a forgotten check-in, or thousands of fake ones);
+ * `?stale=1` lists those, newest first: they stay in the database.
  */
 export function ordersRoutes(core: { loyalty: LoyaltyContext }): Router {
   const router = new Router();
   router.get('/api/orders', async (ctx) => {
-    const rows = ordersToShow(core.loyalty.db);
+    const hours = core.loyalty.settings().staleOrderHours;
+    const activeSince = new Date(core.loyalty.clock.now().getTime() - hours * 3_600_000).toISOString();
+    const rows = ordersToShow(core.loyalty.db, { activeSince, stale: ctx.query.stale === '1' });
     const views = await viewOrders(core.loyalty, rows.map((row) => row.id));
     const orders: OpenOrder[] = [];
     for (const row of rows) {

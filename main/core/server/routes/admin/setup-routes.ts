@@ -1,8 +1,13 @@
 import Router from '@koa/router';
+import { z } from 'zod';
 import type { SetupResponse, StatusResponse } from '../../../../../shared/admin/status.js';
 import type { Clock } from '../../../clock.js';
 import type { LoyaltyProvider } from '../../../providers/loyalty-provider.js';
 import type { SettingsService } from '../../../settings/settings-service.js';
+import { BadRequest } from '../../http-errors.js';
+import { parseCidr } from '../../middleware/cidr.js';
+import { readJsonBody } from '../../middleware/json-body.js';
+import { validate } from '../../validate.js';
 import { serverAddresses } from '../../../setup/server-addresses.js';
 import { WAITER_PERMISSIONS, setupChecklist } from '../../../setup/setup-checklist.js';
 import type { TillActivity } from '../../../till-activity.js';
@@ -15,6 +20,8 @@ export interface SetupRoutesDeps {
   activity: TillActivity;
   clock: Clock;
 }
+
+const AllowCaller = z.object({ address: z.string().trim().min(1).max(64) });
 
 /** The till's status and the setup assistant's data. */
 export function setupRoutes(core: SetupRoutesDeps): Router {
@@ -45,7 +52,20 @@ export function setupRoutes(core: SetupRoutesDeps): Router {
       lastWaiterRequestAt: core.activity.lastWaiterRequestAt,
       provider,
       portInUse: core.activity.portInUse,
+      allowedCallers: settings.server.allowedRanges,
+      refusedCallers: core.activity.refusedCallers.list(),
     } satisfies SetupResponse;
+  });
+
+  // "A terminal at 192.168.0.21 tried to connect — allow it": one click adds the address to
+  // settings.server.allowedRanges (saved, in force at once) and takes it off the refused list.
+  router.post('/api/setup/allowed-callers', async (ctx) => {
+    const { address } = validate(AllowCaller, await readJsonBody(ctx, 1024), 'body');
+    if (parseCidr(address) === null) throw new BadRequest([{ Field: 'address', Message: 'an IPv4/IPv6 address or CIDR range' }]);
+    const ranges = core.settings.getStored().server.allowedRanges;
+    if (!ranges.includes(address)) core.settings.update({ server: { allowedRanges: [...ranges, address] } });
+    core.activity.refusedCallers.forget(address);
+    ctx.body = { allowedCallers: core.settings.get().server.allowedRanges };
   });
 
   return router;

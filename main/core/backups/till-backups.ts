@@ -1,0 +1,140 @@
+import { copyFileSync, readdirSync, rmSync, statSync, type Dirent } from 'node:fs';
+import path from 'node:path';
+import type { BackupSettings } from '../../../shared/settings/schema.js';
+import type { Clock } from '../clock.js';
+import type { EventBus } from '../events/event-bus.js';
+import { BACKUP_FILE, BACKUP_FOLDER, backUpDatabase, backupFileName } from '../ledger/backup.js';
+import type { TillDatabase } from '../ledger/database.js';
+import { ensurePrivateFolder, makePrivateIfPresent } from '../ledger/private-files.js';
+import type { Logger } from '../logger.js';
+
+export interface LastBackup {
+  at: string;
+  file: string;
+  sizeBytes: number;
+}
+
+export interface TillBackupsDeps {
+  db: TillDatabase;
+  dataDir: string;
+  settings: () => { backups: BackupSettings };
+  events: EventBus;
+  clock: Clock;
+  logger: Logger;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The till's backups: a verified online copy of till.db into `<data dir>/backups/` (and the second
+ * folder when one is set) each day, at a clean shutdown, and on demand; the newest `keep` are kept
+ * in each folder. A failing backup never stops the till: it becomes a `backup.failed` event (the
+ * feed, the tray) and a log line.
+ */
+export class TillBackups {
+  private timer: NodeJS.Timeout | null = null;
+  private last: LastBackup | null = null;
+  private running: Promise<LastBackup | null> | null = null;
+
+  constructor(private readonly deps: TillBackupsDeps) {
+    this.last = this.newestOnDisk();
+  }
+
+  get folder(): string {
+    return path.join(this.deps.dataDir, BACKUP_FOLDER);
+  }
+
+  lastBackup(): LastBackup | null {
+    return this.last;
+  }
+
+  /** Backs up now; one at a time (a second call while one runs waits for it). */
+  async backUp(reason: 'daily' | 'shutdown' | 'manual'): Promise<LastBackup | null> {
+    this.running ??= this.run(reason).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  /** A backup each day from now on; the timer never keeps the process alive. */
+  startDaily(everyMs = DAY_MS): void {
+    this.stopDaily();
+    this.timer = setInterval(() => void this.backUp('daily'), everyMs);
+    this.timer.unref();
+  }
+
+  stopDaily(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private async run(reason: string): Promise<LastBackup | null> {
+    const { backups } = this.deps.settings();
+    const at = this.deps.clock.now();
+    const name = backupFileName(at, reason);
+    let target = this.folder;
+    try {
+      ensurePrivateFolder(target);
+      const file = path.join(target, name);
+      const sizeBytes = await backUpDatabase(this.deps.db, file);
+      pruneOldBackups(target, backups.keep);
+      this.last = { at: at.toISOString(), file, sizeBytes };
+      if (backups.secondFolder) {
+        target = backups.secondFolder;
+        ensurePrivateFolder(target);
+        copyFileSync(file, path.join(target, name));
+        makePrivateIfPresent(path.join(target, name));
+        pruneOldBackups(target, backups.keep);
+      }
+      this.deps.logger.info({ file, sizeBytes, reason }, 'backup written');
+      return this.last;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.deps.logger.error({ err: error, folder: target, reason }, 'backup failed');
+      this.deps.events.record('backup.failed', { reason, folder: target, message });
+      return null;
+    }
+  }
+
+  private newestOnDisk(): LastBackup | null {
+    const newest = backupsIn(this.folder).at(-1);
+    if (!newest) return null;
+    const file = path.join(this.folder, newest.name);
+    return { at: newest.at, file, sizeBytes: newest.sizeBytes };
+  }
+}
+
+/** The backups in a folder, oldest first (their names sort by time). */
+export function backupsIn(folder: string): { name: string; at: string; sizeBytes: number }[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => entry.isFile() && BACKUP_FILE.test(entry.name))
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      const [, date = '', time = ''] = /^till-(\d{8})-(\d{6})/.exec(name) ?? [];
+      const at = `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}T${time.slice(0, 2)}:${time.slice(2, 4)}:${time.slice(4, 6)}.000Z`;
+      return { name, at, sizeBytes: statSize(path.join(folder, name)) };
+    });
+}
+
+function statSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Keeps the newest `keep` backups in the folder. */
+export function pruneOldBackups(folder: string, keep: number): number {
+  const all = backupsIn(folder);
+  const old = all.slice(0, Math.max(0, all.length - keep));
+  for (const backup of old) rmSync(path.join(folder, backup.name), { force: true });
+  return old.length;
+}

@@ -1,0 +1,68 @@
+import Database from 'better-sqlite3';
+import { renameSync, rmSync, statSync } from 'node:fs';
+import { makePrivateIfPresent } from './private-files.js';
+
+/** The answer of `PRAGMA integrity_check` on a database file: 'ok' or what is wrong. */
+export function integrityOf(db: Database.Database): string {
+  const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+  return rows.map((row) => row.integrity_check).join('; ');
+}
+
+/** Opens a database file read-only and checks it. */
+export function integrityOfFile(file: string): string {
+  const copy = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return integrityOf(copy);
+  } finally {
+    copy.close();
+  }
+}
+
+/** The folder in the data folder that holds backups. */
+export const BACKUP_FOLDER = 'backups';
+
+/** `till-20250101-235900-daily.db`: sorts by time; the reason says why it was taken. */
+export function backupFileName(at: Date, reason: string): string {
+  const stamp = at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `till-${stamp}-${reason}.db`;
+}
+
+export const BACKUP_FILE = /^till-\d{8}-\d{6}-[a-z0-9-]+\.db$/;
+
+/**
+ * Copies the live database with SQLite's online backup API (a consistent snapshot, also of a WAL
+ * database in use) into `file`, checks the copy and makes it private. The copy is written under a
+ * temporary name and renamed only once verified, so a backup file is either whole and checked or
+ * absent. Returns its size in bytes.
+ */
+export async function backUpDatabase(db: Database.Database, file: string): Promise<number> {
+  const temporary = `${file}.partial`;
+  try {
+    await db.backup(temporary);
+    return acceptCopy(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+/**
+ * The same, synchronously, for the moment before a schema migration (the database is being opened
+ * and nothing else runs): `VACUUM INTO` writes a consistent copy from the same connection.
+ */
+export function backUpDatabaseNow(db: Database.Database, file: string): number {
+  const temporary = `${file}.partial`;
+  try {
+    db.prepare('VACUUM INTO ?').run(temporary);
+    return acceptCopy(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+function acceptCopy(temporary: string, file: string): number {
+  makePrivateIfPresent(temporary);
+  const integrity = integrityOfFile(temporary);
+  if (integrity !== 'ok') throw new Error(`the copy failed its integrity check: ${integrity}`);
+  renameSync(temporary, file);
+  return statSync(file).size;
+}

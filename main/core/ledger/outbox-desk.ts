@@ -1,0 +1,119 @@
+import type { TillDatabase } from './database.js';
+import { prepared } from './statements.js';
+
+/** How a person settled an operation: the cloud has it (applied there, or by hand), or it is dropped for good. */
+export type SettledOutcome = 'applied' | 'dropped';
+
+/** One outbox operation as the outbox screen shows it. */
+export interface OutboxLine {
+  id: number;
+  invoiceNum: string;
+  kind: string;
+  guestId: string | null;
+  createdAt: string;
+  attempts: number;
+  /** What the cloud (or the network) last said about it. */
+  lastError: string | null;
+  /** `pending`: being delivered; `parked`: refused repeatedly, waits for a person; `manual`: to reconcile by hand; `delivered`/`settled`: done. */
+  state: 'pending' | 'parked' | 'manual' | 'delivered' | 'settled';
+  /** Sent at least once without an answer: the cloud may have applied it, so the guest's balance is uncertain. */
+  uncertain: boolean;
+  parkedAt: string | null;
+  deliveredAt: string | null;
+  settled: { at: string; by: string; note: string; outcome: SettledOutcome } | null;
+  /** The call's body as it would be sent (the key is never in it). */
+  body: Record<string, unknown>;
+}
+
+interface OutboxRow {
+  id: number;
+  operation_id: string;
+  kind: string;
+  guest_id: string | null;
+  created_at: string;
+  attempts: number;
+  last_error: string | null;
+  unanswered: number;
+  parked_at: string | null;
+  delivered_at: string | null;
+  manual: number;
+  settled_at: string | null;
+  settled_by: string | null;
+  settled_note: string | null;
+  settled_outcome: SettledOutcome | null;
+  payload: string;
+}
+
+const COLUMNS = `id, operation_id, kind, guest_id, created_at, attempts, last_error, unanswered, parked_at, delivered_at, manual,
+  settled_at, settled_by, settled_note, settled_outcome, payload`;
+
+function toLine(row: OutboxRow): OutboxLine {
+  const open = row.delivered_at === null && row.settled_at === null;
+  const state: OutboxLine['state'] = row.settled_at
+    ? 'settled'
+    : row.delivered_at
+      ? 'delivered'
+      : row.manual
+        ? 'manual'
+        : row.parked_at
+          ? 'parked'
+          : 'pending';
+  return {
+    id: row.id,
+    invoiceNum: row.operation_id,
+    kind: row.kind,
+    guestId: row.guest_id,
+    createdAt: row.created_at,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    state,
+    uncertain: open && row.unanswered > 0,
+    parkedAt: row.parked_at,
+    deliveredAt: row.delivered_at,
+    settled: row.settled_at
+      ? { at: row.settled_at, by: row.settled_by ?? '', note: row.settled_note ?? '', outcome: row.settled_outcome ?? 'applied' }
+      : null,
+    body: JSON.parse(row.payload) as Record<string, unknown>,
+  };
+}
+
+/** Every operation still open (pending, parked, to reconcile by hand), oldest first, then the last `settledShown` settled by a person. */
+export function outboxLines(db: TillDatabase, settledShown = 100): OutboxLine[] {
+  const open = prepared(db, `SELECT ${COLUMNS} FROM outbox WHERE delivered_at IS NULL AND settled_at IS NULL ORDER BY id`).all() as OutboxRow[];
+  const settled = prepared(db, `SELECT ${COLUMNS} FROM outbox WHERE settled_at IS NOT NULL ORDER BY settled_at DESC, id DESC LIMIT ?`).all(
+    settledShown,
+  ) as OutboxRow[];
+  return [...open, ...settled].map(toLine);
+}
+
+export function outboxLine(db: TillDatabase, id: number): OutboxLine | null {
+  const row = prepared(db, `SELECT ${COLUMNS} FROM outbox WHERE id = ?`).get(id) as OutboxRow | undefined;
+  return row ? toLine(row) : null;
+}
+
+/** A parked operation goes back in line, its refusals forgotten. False when it is not parked (any more). */
+export function unparkOperation(db: TillDatabase, id: number): boolean {
+  return (
+    prepared(
+      db,
+      `UPDATE outbox SET parked_at = NULL, refusals = 0, next_attempt_at = NULL
+       WHERE id = ? AND parked_at IS NOT NULL AND delivered_at IS NULL AND settled_at IS NULL AND manual = 0`,
+    ).run(id).changes === 1
+  );
+}
+
+/**
+ * A person settles a parked operation or one listed for manual reconciliation: who, when, why and
+ * how, kept for good. `applied` counts it as acknowledged by the cloud; `dropped` takes its entries
+ * out of what the till adds to the cloud's balance. False when it is not open for settling.
+ */
+export function settleOperation(db: TillDatabase, id: number, settlement: { at: string; by: string; note: string; outcome: SettledOutcome }): boolean {
+  return (
+    prepared(
+      db,
+      `UPDATE outbox SET settled_at = @at, settled_by = @by, settled_note = @note, settled_outcome = @outcome,
+         delivered_at = CASE WHEN @outcome = 'applied' THEN @at END
+       WHERE id = @id AND delivered_at IS NULL AND settled_at IS NULL AND (parked_at IS NOT NULL OR manual = 1)`,
+    ).run({ ...settlement, id }).changes === 1
+  );
+}

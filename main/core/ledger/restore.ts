@@ -1,0 +1,47 @@
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, renameSync } from 'node:fs';
+import path from 'node:path';
+import { integrityOfFile } from './backup.js';
+import { DATABASE_FILE } from './database.js';
+import { ensurePrivateFile, makePrivateIfPresent } from './private-files.js';
+
+/**
+ * Puts a backup in place of the till's database, with the till stopped: the backup must pass its
+ * integrity check, the current file (and its WAL) is kept aside as `till.db.before-restore-<time>`,
+ * never deleted. Returns the name the current file was kept under (null when there was none).
+ */
+export function restoreBackup(dataDir: string, backupFile: string, at: Date): string | null {
+  if (!existsSync(backupFile)) throw new Error(`No such backup: ${backupFile} / Нет такой резервной копии`);
+  const integrity = integrityOfFile(backupFile);
+  if (integrity !== 'ok') throw new Error(`The backup ${backupFile} is damaged (${integrity}) / Резервная копия повреждена`);
+  const current = path.join(dataDir, DATABASE_FILE);
+  assertTillStopped(current);
+  let setAside: string | null = null;
+  if (existsSync(current)) {
+    setAside = `${current}.before-restore-${at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}`;
+    for (const suffix of ['-wal', '-shm']) {
+      if (existsSync(`${current}${suffix}`)) renameSync(`${current}${suffix}`, `${setAside}${suffix}`);
+    }
+    renameSync(current, setAside);
+    makePrivateIfPresent(setAside);
+  }
+  ensurePrivateFile(current);
+  copyFileSync(backupFile, current);
+  return setAside;
+}
+
+/** The running till holds its database exclusively: if the file can be read, no till is using it. */
+function assertTillStopped(file: string): void {
+  if (!existsSync(file)) return;
+  const probe = new Database(file, { fileMustExist: true });
+  try {
+    probe.pragma('schema_version', { simple: true });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+      throw new Error('The till is running: quit it first / Касса работает: сначала закройте её', { cause: error });
+    }
+    throw error;
+  } finally {
+    probe.close();
+  }
+}

@@ -1,0 +1,43 @@
+import type { Server } from 'node:http';
+import { isLoopback } from './middleware/network-guard.js';
+
+export interface ConnectionLimits {
+  /** Open connections one address of the LAN may hold (the SSE stream included). */
+  perAddress: number;
+  /** Open connections from all other machines together. */
+  network: number;
+  /** server.maxConnections: the hard ceiling, this machine included, far below the process's file limit. */
+  max: number;
+}
+
+/**
+ * A terminal's plugin holds one or two connections and a manager's browser half a dozen plus the live
+ * feed; 32 per address leaves room for both, and 20 000 half-open connections from one host leave
+ * the till with 32 of them. This machine (the dashboard, the plugin on the till) is not counted.
+ */
+export const CONNECTION_LIMITS: ConnectionLimits = { perAddress: 32, network: 512, max: 2_048 };
+
+/** Closes, at once, a connection past its address's cap or the LAN's; counts it with `onRefused`. */
+export function limitConnections(server: Server, limits: ConnectionLimits = CONNECTION_LIMITS, onRefused: (address: string) => void = () => {}): void {
+  const open = new Map<string, number>();
+  let network = 0;
+  server.maxConnections = limits.max;
+  server.on('connection', (socket) => {
+    const address = socket.remoteAddress ?? 'unknown';
+    if (isLoopback(address)) return;
+    const count = open.get(address) ?? 0;
+    if (count >= limits.perAddress || network >= limits.network) {
+      socket.destroy();
+      onRefused(address);
+      return;
+    }
+    open.set(address, count + 1);
+    network += 1;
+    socket.once('close', () => {
+      network -= 1;
+      const left = (open.get(address) ?? 1) - 1;
+      if (left === 0) open.delete(address);
+      else open.set(address, left);
+    });
+  });
+}

@@ -1,0 +1,159 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConnectionCheckAnswer, JournalResponse, OutboxActionAnswer, OutboxResponse } from '../../../../../shared/admin/cloud.js';
+import { AdminProblem } from '../../../../../shared/admin/problem.js';
+import type { FakeGetMeBackCloud } from '../../../testing/fake-getmeback-cloud.js';
+import type { TestTill } from '../../../testing/test-till.js';
+import { FAST_TIMING, cashPayment, closeCloud, eventually, outboxOf, paymentOperationIds, startCloudWithGuests } from '../../../testing/cloud-test-kit.js';
+
+const ORDER = '8c8c8c8c-8c8c-4c8c-8c8c-8c8c8c8c8c8c';
+let fake: FakeGetMeBackCloud;
+let till: TestTill;
+
+afterEach(() => closeCloud(till, fake));
+
+async function outbox(): Promise<OutboxResponse> {
+  return OutboxResponse.parse((await till.http('GET', '/api/cloud/outbox')).body);
+}
+
+/** A paid order whose operation the cloud refuses until it is parked. */
+async function parkedPayment(): Promise<string> {
+  await till.waiter('POST', `/orders/${ORDER}/checkin`, { Value: 'GMB-G-1002' });
+  fake.loseOperationAnswers(true);
+  await till.waiter('POST', `/orders/${ORDER}/payments`, cashPayment(600), { 'Idempotency-Key': 'parked-1' });
+  const [operationId] = paymentOperationIds(till) as [string];
+  // Sent once without an answer (uncertain), then refused until parked.
+  await eventually(() => fake.timesReceived(operationId) >= 1, 'the first send');
+  fake.loseOperationAnswers(false);
+  fake.refuseOperation(operationId, 'Клиент заблокирован');
+  await eventually(async () => (await outbox()).operations[0]?.state === 'parked', 'the operation to be parked');
+  return operationId;
+}
+
+describe('the outbox screen’s API', () => {
+  it('shows a parked operation with the cloud’s message and the guest’s uncertain balance; "retry now" sends it again and delivery releases the guest', async () => {
+    ({ fake, till } = await startCloudWithGuests({ timing: { ...FAST_TIMING, refusalsBeforeParking: 2 } }));
+    const operationId = await parkedPayment();
+
+    const parked = await outbox();
+    expect(parked.operations[0]).toMatchObject({ invoiceNum: operationId, state: 'parked', guestId: 'g-2', lastError: expect.stringContaining('Клиент заблокирован') });
+    expect(parked.operations[0]?.body).not.toHaveProperty('api_key');
+
+    fake.refuseOperation(operationId, null);
+    const id = parked.operations[0]?.id as number;
+    const retried = await till.http('POST', `/api/cloud/outbox/${id}/retry`, {});
+    expect(retried.status).toBe(200);
+    expect(OutboxActionAnswer.parse(retried.body).operation.state).toBe('pending');
+    await eventually(async () => (await outboxOf(till)) === 0, 'the retried operation to be delivered');
+    expect((await outbox()).uncertainGuests).toEqual([]);
+    expect(fake.applied()).toEqual([operationId]);
+
+    const again = await till.http('POST', `/api/cloud/outbox/${id}/retry`, {});
+    expect(again.status).toBe(409);
+    expect(AdminProblem.parse(again.body).Message).toBe('Операция не отложена: её нельзя отправить повторно вручную.');
+  });
+
+  it('settles a parked operation by hand: who, when and why are kept, the guest is released, and it is never sent again', async () => {
+    ({ fake, till } = await startCloudWithGuests({ timing: { ...FAST_TIMING, refusalsBeforeParking: 2 } }));
+    const operationId = await parkedPayment();
+    const before = await outbox();
+    expect(before.uncertainGuests).toEqual([{ guestId: 'g-2', invoiceNums: [operationId] }]);
+    const id = before.operations[0]?.id as number;
+
+    const bad = await till.http('POST', `/api/cloud/outbox/${id}/settle`, { outcome: 'maybe', by: '', note: 'x' });
+    expect(bad.status).toBe(400);
+    expect(AdminProblem.parse(bad.body).Errors?.map((error) => error.Field)).toEqual(['outcome', 'by']);
+
+    const settled = await till.http('POST', `/api/cloud/outbox/${id}/settle`, { outcome: 'applied', by: 'Ольга', note: 'GetMeBack support: applied on 02.12' });
+    expect(OutboxActionAnswer.parse(settled.body).operation).toMatchObject({
+      state: 'settled',
+      settled: { by: 'Ольга', note: 'GetMeBack support: applied on 02.12', outcome: 'applied', at: expect.any(String) },
+    });
+    const after = await outbox();
+    expect(after.uncertainGuests).toEqual([]);
+    expect(after.operations).toHaveLength(1);
+    expect(await outboxOf(till)).toBe(0);
+    expect(till.core.provider.status().lastError).toBeNull();
+    const twice = await till.http('POST', `/api/cloud/outbox/${id}/settle`, { outcome: 'dropped', by: 'Ольга', note: 'again' });
+    expect(twice.status).toBe(409);
+    const sends = fake.timesReceived(operationId);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.timesReceived(operationId)).toBe(sends);
+    // The guest's balance is the cloud's again, ready for spending (no stale refusal).
+    const pre = await till.waiter('POST', `/orders/9d9d9d9d-9d9d-4d9d-8d9d-9d9d9d9d9d9d/checkin`, { Value: 'GMB-G-1002' });
+    expect(pre.status).toBe(204);
+  });
+
+  it('lists refunds for manual reconciliation by default, sends none, and settles them by hand', async () => {
+    ({ fake, till } = await startCloudWithGuests({ timing: FAST_TIMING }));
+    await till.waiter('POST', `/orders/${ORDER}/checkin`, { Value: 'GMB-G-1002' });
+    await till.waiter('POST', `/orders/${ORDER}/payments`, cashPayment(600), { 'Idempotency-Key': 'pay' });
+    await eventually(async () => (await outboxOf(till)) === 0, 'the payment to be delivered');
+    const refund = await till.waiter('POST', `/orders/${ORDER}/refund`, {}, { 'Idempotency-Key': 'refund' });
+    expect(refund.body).toMatchObject({ AccrualReversed: 30, Balance: 300 });
+
+    const listed = await outbox();
+    expect(listed.refunds).toBe('manual');
+    expect(listed.operations).toMatchObject([{ state: 'manual', kind: 'refund', guestId: 'g-2' }]);
+    expect(await outboxOf(till)).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(fake.requests.some((body) => body.type === 'refund')).toBe(false);
+
+    const id = listed.operations[0]?.id as number;
+    const settled = await till.http('POST', `/api/cloud/outbox/${id}/settle`, { outcome: 'applied', by: 'Ольга', note: 'returned 30 ₽ in the GetMeBack cabinet' });
+    expect(settled.status).toBe(200);
+    expect((await outbox()).operations[0]).toMatchObject({ state: 'settled', settled: { outcome: 'applied' } });
+  });
+});
+
+describe('the journal of cloud calls', () => {
+  it('keeps every call and answer with the key masked, filters them, and downloads them as one file', async () => {
+    ({ fake, till } = await startCloudWithGuests({ timing: FAST_TIMING }));
+    await till.waiter('POST', `/orders/${ORDER}/checkin`, { Value: 'GMB-G-1001' });
+    await till.waiter('POST', `/orders/${ORDER}/payments`, cashPayment(600), { 'Idempotency-Key': 'journal' });
+    await eventually(async () => (await outboxOf(till)) === 0, 'the payment to be delivered');
+
+    const all = JournalResponse.parse((await till.http('GET', '/api/cloud/journal')).body).calls;
+    expect(all.map((call) => call.call)).toEqual(['bonus', 'lookup:id_client', 'lookup:id_device']);
+    expect(all[2]).toMatchObject({ status: 200, url: `${fake.url}/rest/base/v33/validator/`, error: null });
+    expect(JSON.parse(all[2]?.request ?? '')).toEqual({ id_device: 'GMB-G-1001', api_key: '[secret]' });
+    expect(all[2]?.answer).toContain('Иванов');
+
+    const filtered = JournalResponse.parse((await till.http('GET', '/api/cloud/journal?text=bonus')).body).calls;
+    expect(filtered.map((call) => call.call)).toEqual(['bonus']);
+
+    const download = await till.http<JournalResponse>('GET', '/api/cloud/journal?format=download');
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="getmeback-journal-.*\.json"$/);
+    expect(JSON.stringify(download.body)).not.toContain(fake.apiKey);
+    const stored = till.core.db.prepare('SELECT * FROM cloud_journal').all();
+    expect(stored.length).toBe(3);
+    expect(JSON.stringify(stored)).not.toContain(fake.apiKey);
+  });
+});
+
+describe('«Проверить подключение»', () => {
+  it('shows what was sent (key masked) beside what was answered, and what the till understood', async () => {
+    ({ fake, till } = await startCloudWithGuests());
+    fake.speak('success');
+    fake.takePhoneAs({ path: 'client/', field: 'phone' });
+    const answer = await till.http('POST', '/api/cloud/check', { accountUrl: fake.url, apiKey: '••••-123', value: '+7 999 000-00-01' });
+    const check = ConnectionCheckAnswer.parse(answer.body);
+    expect(check).toMatchObject({ outcome: 'found', understood: { id: 'g-1', name: 'Иванов Иван Иванович', balance: 150_000, phoneForm: 'client-phone' } });
+    expect(check.exchanges.map((exchange) => [exchange.url.replace(fake.url, ''), exchange.dialect])).toEqual([
+      ['/rest/base/v33/validator/', 'success'],
+      ['/rest/base/v33/validator/client/', 'success'],
+    ]);
+    expect(check.exchanges[1]?.sent).toBe('{"phone":"79990000001","api_key":"[secret]"}');
+    expect(JSON.stringify(check)).not.toContain(fake.apiKey);
+  });
+
+  it('names the field it could not read, and says so when the account is wrong', async () => {
+    ({ fake, till } = await startCloudWithGuests());
+    const wrongKey = ConnectionCheckAnswer.parse((await till.http('POST', '/api/cloud/check', { accountUrl: fake.url, apiKey: 'wrong', value: 'GMB-G-1001' })).body);
+    expect(wrongKey).toMatchObject({ outcome: 'unreadable', field: 'result', problem: 'the cloud said: Неверный ключ API' });
+    const nowhere = ConnectionCheckAnswer.parse((await till.http('POST', '/api/cloud/check', { accountUrl: `${fake.url}/nowhere`, value: 'GMB-G-1001' })).body);
+    expect(nowhere).toMatchObject({ outcome: 'failed', problem: expect.stringContaining('HTTP 404') });
+    const missing = await till.http('POST', '/api/cloud/check', { accountUrl: 'not a url', value: '' });
+    expect(missing.status).toBe(400);
+    expect(AdminProblem.parse(missing.body).Errors?.map((error) => error.Field)).toEqual(['accountUrl', 'value']);
+  });
+});

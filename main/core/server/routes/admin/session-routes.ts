@@ -1,0 +1,59 @@
+import Router from '@koa/router';
+import type { Context } from 'koa';
+import { z } from 'zod';
+import { checkAdminPassword } from '../../../settings/admin-password.js';
+import type { AdminLockout } from '../../access/admin-lockout.js';
+import { AdminSessions } from '../../access/admin-sessions.js';
+import { AccessDenied } from '../../http-errors.js';
+import { SESSION_PATH } from '../../middleware/admin-access.js';
+import { readJsonBody } from '../../middleware/json-body.js';
+import { isLoopback } from '../../middleware/network-guard.js';
+import { validate } from '../../validate.js';
+import type { Settings } from '../../../../../shared/settings/schema.js';
+
+const Login = z.object({ password: z.string().min(1).max(256) });
+
+export interface SessionDeps {
+  settings: () => Settings;
+  sessions: AdminSessions;
+  lockout: AdminLockout;
+  nowMs: () => number;
+  verify?: (password: string, stored: string) => Promise<boolean>;
+}
+
+/** One login from another computer opens a session (a cookie); logout ends it. */
+export function sessionRoutes(deps: SessionDeps): Router {
+  const router = new Router();
+  const verify = deps.verify ?? checkAdminPassword;
+  const token = (ctx: Context) => AdminSessions.tokenFrom(ctx.get('cookie'));
+
+  router.get(SESSION_PATH, (ctx) => {
+    const network = !isLoopback(ctx.socket.remoteAddress);
+    ctx.body = { network, loggedIn: !network || deps.sessions.isValid(token(ctx), deps.settings().adminPasswordHash, deps.nowMs()) };
+  });
+
+  router.post(SESSION_PATH, async (ctx) => {
+    const { password } = validate(Login, await readJsonBody(ctx, 1024), 'body');
+    if (isLoopback(ctx.socket.remoteAddress)) {
+      ctx.body = { network: false, loggedIn: true };
+      return;
+    }
+    const stored = deps.settings().adminPasswordHash;
+    const verdict = await deps.lockout.attempt(ctx.socket.remoteAddress ?? 'unknown', deps.nowMs, () => verify(password, stored));
+    if (verdict === 'wrong') throw new AccessDenied(401, 'wrong admin password');
+    if (verdict !== 'ok') {
+      ctx.set('Retry-After', verdict === 'busy' ? '1' : '300');
+      throw new AccessDenied(429, verdict === 'busy' ? 'a password check from this address is still running' : 'too many wrong admin passwords: wait five minutes');
+    }
+    ctx.set('Set-Cookie', AdminSessions.cookie(deps.sessions.open(stored, deps.nowMs())));
+    ctx.body = { network: true, loggedIn: true };
+  });
+
+  router.post(`${SESSION_PATH}/end`, (ctx) => {
+    deps.sessions.close(token(ctx));
+    ctx.set('Set-Cookie', AdminSessions.cookie(''));
+    ctx.status = 204;
+  });
+
+  return router;
+}

@@ -1,0 +1,162 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { JournalResponse, OutboxLine, OutboxResponse } from '../../../shared/admin/cloud.js';
+import { api, query } from '../api/client.js';
+import { formatClock } from '../format/time.js';
+import { useStatusStore, useTexts } from '../stores/status-store.js';
+import { SettleForm } from './SettleForm.js';
+
+/**
+ * The GetMeBack outbox (`#/cloud`): operations the cloud has yet to receive, with what it last said;
+ * "retry now" for a parked one and "settled by hand" (who, when, why — kept for good); guests whose
+ * balance is uncertain and why; refunds to reconcile by hand; and the journal of calls.
+ */
+export function CloudScreen() {
+  const t = useTexts();
+  const c = t.cloud;
+  const language = useStatusStore((state) => state.language);
+  const [outbox, setOutbox] = useState<OutboxResponse | null>(null);
+  const [journal, setJournal] = useState<JournalResponse['calls']>([]);
+  const [filter, setFilter] = useState('');
+  const [settling, setSettling] = useState<number | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setOutbox(await api.get<OutboxResponse>('/api/cloud/outbox'));
+    } catch (caught) {
+      setProblem(caught instanceof Error ? caught.message : t.error.loadFailed);
+    }
+  }, [t]);
+  const loadJournal = useCallback(async (text: string) => {
+    setJournal((await api.get<JournalResponse>(`/api/cloud/journal${query({ text })}`)).calls);
+  }, []);
+
+  useEffect(() => {
+    void load();
+    const timer = setInterval(() => void load(), 3_000);
+    return () => clearInterval(timer);
+  }, [load]);
+  useEffect(() => {
+    void loadJournal(filter).catch(() => undefined);
+  }, [filter, loadJournal]);
+
+  const act = async (action: () => Promise<unknown>) => {
+    setProblem(null);
+    try {
+      await action();
+      setSettling(null);
+      await load();
+    } catch (caught) {
+      setProblem(caught instanceof Error ? caught.message : String(caught));
+    }
+  };
+
+  const operations = outbox?.operations ?? [];
+  const open = operations.filter((line) => line.state === 'pending' || line.state === 'parked');
+  const manual = operations.filter((line) => line.state === 'manual');
+  const settled = operations.filter((line) => line.state === 'settled');
+
+  const row = (line: OutboxLine) => (
+    <tr key={line.id} data-invoice={line.invoiceNum}>
+      <td>{formatClock(line.createdAt, language)}</td>
+      <td>
+        {line.kind} <span className="muted small">{line.invoiceNum}</span>
+      </td>
+      <td>{line.guestId ?? '—'}</td>
+      <td>
+        {c.state[line.state]}
+        {line.uncertain ? ' ⚠' : ''}
+      </td>
+      <td>{line.settled ? c.settledBy(line.settled.by, formatClock(line.settled.at, language), line.settled.note) : (line.lastError ?? '')}</td>
+      <td>
+        {line.state === 'parked' && (
+          <button type="button" onClick={() => void act(() => api.post(`/api/cloud/outbox/${line.id}/retry`, {}))}>
+            {c.retry}
+          </button>
+        )}
+        {(line.state === 'parked' || line.state === 'manual') && (
+          <button type="button" onClick={() => setSettling(line.id)}>
+            {c.settle}
+          </button>
+        )}
+        {settling === line.id && (
+          <SettleForm
+            onCancel={() => setSettling(null)}
+            onSettle={(body) => act(() => api.post(`/api/cloud/outbox/${line.id}/settle`, body))}
+          />
+        )}
+      </td>
+    </tr>
+  );
+  const table = (lines: OutboxLine[], label: string, empty: string) =>
+    lines.length === 0 ? (
+      <p className="muted">{empty}</p>
+    ) : (
+      <table className="table" aria-label={label}>
+        <thead>
+          <tr>
+            {Object.values(c.columns).map((name) => (
+              <th key={name}>{name}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{lines.map(row)}</tbody>
+      </table>
+    );
+
+  return (
+    <section aria-labelledby="cloud-title" className="page cloud">
+      <h2 id="cloud-title">{c.title}</h2>
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
+      {outbox?.uncertainGuests.map((guest) => (
+        <p key={guest.guestId} role="note" className="outcome outcome-warn">
+          <strong>{c.uncertain}.</strong> {c.uncertainWhy(guest.guestId, guest.invoiceNums.join(', '))}
+        </p>
+      ))}
+      <h3>{c.outbox}</h3>
+      {table(open, c.outbox, c.outboxEmpty)}
+      <h3>{c.reconciliation}</h3>
+      {table(manual, c.reconciliation, c.reconciliationEmpty)}
+      {settled.length > 0 && (
+        <>
+          <h3>{c.settledList}</h3>
+          {table(settled, c.settledList, '')}
+        </>
+      )}
+      <h3>{c.journal}</h3>
+      <div className="toolbar">
+        <label htmlFor="journal-filter">{c.journalFilter}</label>
+        <input id="journal-filter" value={filter} onChange={(change) => setFilter(change.target.value)} />
+        <a href={`/api/cloud/journal${query({ text: filter, format: 'download' })}`} download>
+          {c.journalDownload}
+        </a>
+      </div>
+      {journal.length === 0 ? (
+        <p className="muted">{c.journalEmpty}</p>
+      ) : (
+        <table className="table journal" aria-label={c.journal}>
+          <tbody>
+            {journal.map((call) => (
+              <tr key={call.id}>
+                <td>{formatClock(call.at, language)}</td>
+                <td>{call.call}</td>
+                <td>{call.status ?? '—'}</td>
+                <td>
+                  <pre>{call.request}</pre>
+                </td>
+                <td>
+                  <pre>{call.answer ?? call.error ?? ''}</pre>
+                </td>
+                <td>{call.ms} ms</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

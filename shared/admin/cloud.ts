@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+/**
+ * The GetMeBack cloud's part of the admin API: the outbox screen, the journal of calls and the
+ * connection check, as the core answers them and the dashboard reads them. Sums are kopecks.
+ */
+
+export const SettledOutcome = z.enum(['applied', 'dropped']);
+
+/** One operation the cloud must receive (or that a person settled). */
+export const OutboxLine = z.object({
+  id: z.number().int(),
+  invoiceNum: z.string(),
+  kind: z.string(),
+  guestId: z.string().nullable(),
+  createdAt: z.string(),
+  attempts: z.number().int(),
+  /** What the cloud or the network last said about it. */
+  lastError: z.string().nullable(),
+  state: z.enum(['pending', 'parked', 'manual', 'delivered', 'settled']),
+  /** Sent without an answer: the guest's balance is uncertain until it is acknowledged or settled. */
+  uncertain: z.boolean(),
+  parkedAt: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+  settled: z.object({ at: z.string(), by: z.string(), note: z.string(), outcome: SettledOutcome }).nullable(),
+  body: z.record(z.string(), z.unknown()),
+});
+export type OutboxLine = z.infer<typeof OutboxLine>;
+
+/** GET /api/cloud/outbox */
+export const OutboxResponse = z.object({
+  /** Pending and parked, oldest first, then the refunds to reconcile by hand, then the last settled. */
+  operations: z.array(OutboxLine),
+  /** Guests whose balance is uncertain and the operations that make it so. */
+  uncertainGuests: z.array(z.object({ guestId: z.string(), invoiceNums: z.array(z.string()) })),
+  refunds: z.enum(['manual', 'send']),
+});
+export type OutboxResponse = z.infer<typeof OutboxResponse>;
+
+/** POST /api/cloud/outbox/:id/settle: who settled it and why, and whether the cloud has it. */
+export const SettleRequest = z.object({
+  outcome: SettledOutcome,
+  by: z.string().trim().min(1).max(64),
+  note: z.string().trim().min(1).max(500),
+});
+export type SettleRequest = z.infer<typeof SettleRequest>;
+
+/** POST /api/cloud/outbox/:id/retry and /settle answer the operation as it now is. */
+export const OutboxActionAnswer = z.object({ operation: OutboxLine });
+export type OutboxActionAnswer = z.infer<typeof OutboxActionAnswer>;
+
+/** One call to the cloud as the journal keeps it (the key masked). */
+export const JournalLine = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  call: z.string(),
+  url: z.string(),
+  request: z.string(),
+  status: z.number().int().nullable(),
+  answer: z.string().nullable(),
+  error: z.string().nullable(),
+  ms: z.number().int(),
+});
+export type JournalLine = z.infer<typeof JournalLine>;
+
+/** GET /api/cloud/journal?text=&limit= (newest first); ?format=download gives the same as one JSON file. */
+export const JournalResponse = z.object({ calls: z.array(JournalLine) });
+export type JournalResponse = z.infer<typeof JournalResponse>;
+
+/** POST /api/cloud/check: the account to try (the key may be the masked one: the saved key is used) and a test phone or QR. */
+export const ConnectionCheckRequest = z.object({
+  accountUrl: z.url(),
+  apiKey: z.string().optional(),
+  apiVersion: z.string().regex(/^v\d+$/).optional(),
+  value: z.string().trim().min(1).max(64),
+});
+export type ConnectionCheckRequest = z.infer<typeof ConnectionCheckRequest>;
+
+/** Each call the check made: what was sent (key masked) beside what came back. */
+export const CheckExchange = z.object({
+  url: z.string(),
+  sent: z.string(),
+  status: z.number().int().nullable(),
+  answered: z.string().nullable(),
+  error: z.string().nullable(),
+  dialect: z.string().nullable(),
+});
+
+export const ConnectionCheckAnswer = z.object({
+  /** `found`: read in full; `unknown`: the cloud does not know the value; `unreadable`: see `field`; `failed`: no usable answer. */
+  outcome: z.enum(['found', 'unknown', 'unreadable', 'failed']),
+  exchanges: z.array(CheckExchange),
+  understood: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      balance: z.number().int(),
+      rules: z.object({ cashbackBp: z.number().int().optional(), maxBonusShareBp: z.number().int().optional() }),
+      gifts: z.array(z.object({ id: z.string().nullable(), name: z.string(), points: z.number().int().nullable(), canUse: z.boolean() })),
+      phoneForm: z.string().nullable(),
+    })
+    .nullable(),
+  /** The field the till could not read, as the cloud sent it, and what was wrong with it. */
+  field: z.string().nullable(),
+  problem: z.string().nullable(),
+});
+export type ConnectionCheckAnswer = z.infer<typeof ConnectionCheckAnswer>;
