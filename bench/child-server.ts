@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { rssMiBOf } from './process-stats.js';
 
 export interface ChildServer {
   url: string;
@@ -13,8 +13,11 @@ export interface ChildServer {
 const root = path.resolve(import.meta.dirname, '..');
 
 /** Starts a server script in its own process (so the load generator does not share its event loop). */
-export async function startChildServer(script: string, args: string[] = []): Promise<ChildServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+export async function startChildServer(script: string, args: string[] = [], options: { plainNode?: boolean } = {}): Promise<ChildServer> {
+  // A compiled script (dist/…/*.js) runs in plain node, as the installed app does; sources through
+  // tsx, unless Node's own type stripping is enough (`plainNode`: a script that imports no .ts file).
+  const loader = script.endsWith('.js') || options.plainNode === true ? [] : ['--import', 'tsx'];
+  const child: ChildProcess = spawn(process.execPath, [...loader, script, ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -33,13 +36,10 @@ export async function startChildServer(script: string, args: string[] = []): Pro
   return {
     url,
     pid,
-    rssMiB: () => {
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      return Math.round((kb / 1024) * 10) / 10;
-    },
+    rssMiB: () => rssMiBOf(pid),
     stop: () =>
       new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

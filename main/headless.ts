@@ -1,4 +1,4 @@
-import { confSettingsStore } from './core/settings/conf-settings-store.js';
+import { fileSettingsStore } from './core/settings/file-settings-store.js';
 import { createCore } from './core/create-core.js';
 import { defaultDataDir, logDirOf } from './core/data-dir.js';
 import { createLogger } from './core/logger.js';
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ logDir: logDirOf(dataDir) });
   const core = createCore({
     dataDir,
-    settingsStore: confSettingsStore(dataDir),
+    settingsStore: fileSettingsStore(dataDir),
     overrides: args.overrides,
     seedFile: args.seedFile,
     demoBook: args.demoBook,

@@ -3,7 +3,7 @@ import { createCore } from '../../main/core/create-core.js';
 import { manualClock } from '../../main/core/clock.js';
 import { createApp } from '../../main/core/server/create-app.js';
 import { listen } from '../../main/core/server/listen.js';
-import { confSettingsStore } from '../../main/core/settings/conf-settings-store.js';
+import { fileSettingsStore } from '../../main/core/settings/file-settings-store.js';
 
 /**
  * The headless till on a clock the test sets, for the e2e specs of "today" and the business day:
@@ -14,7 +14,7 @@ import { confSettingsStore } from '../../main/core/settings/conf-settings-store.
 const [dataDir, start] = process.argv.slice(2);
 if (!dataDir || !start) throw new Error('usage: clock-till-host <data dir> <clock start ISO>');
 const clock = manualClock(new Date(start));
-const core = createCore({ dataDir, settingsStore: confSettingsStore(dataDir), clock });
+const core = createCore({ dataDir, settingsStore: fileSettingsStore(dataDir), clock });
 const listening = await listen({ app: createApp(core), activity: core.activity }, { host: '127.0.0.1', port: 0 });
 const control = createServer((request, response) => {
   const at = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams.get('at');

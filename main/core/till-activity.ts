@@ -13,7 +13,8 @@ export interface ListenerReport {
 
 /** What the host and the waiter API have seen, for the dashboard's status, the setup assistant and the tray. */
 export class TillActivity implements ListenerReport {
-  private waiterRequestAt: string | null = null;
+  /** A Date, made into text only when someone asks: a waiter's request costs no formatting. */
+  private waiterRequestAt: Date | null = null;
   private address: { host: string; port: number } | null = null;
   private takenPort: number | null = null;
   /** Hosts the waiter API refused lately: the setup screen offers to allow them. */
@@ -26,7 +27,7 @@ export class TillActivity implements ListenerReport {
   }
 
   get lastWaiterRequestAt(): string | null {
-    return this.waiterRequestAt;
+    return this.waiterRequestAt?.toISOString() ?? null;
   }
 
   get listening(): { host: string; port: number } | null {
@@ -38,7 +39,7 @@ export class TillActivity implements ListenerReport {
     return this.takenPort;
   }
 
-  waiterRequested(at: string): void {
+  waiterRequested(at: Date): void {
     this.waiterRequestAt = at;
   }
 

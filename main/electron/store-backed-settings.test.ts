@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/settings/schema.js';
-import { confSettingsStore } from '../core/settings/conf-settings-store.js';
+import { fileSettingsStore } from '../core/settings/file-settings-store.js';
 import { SettingsService } from '../core/settings/settings-service.js';
 import { settingsFileOptions, storeBackedSettings } from './store-backed-settings.js';
 
@@ -58,14 +58,14 @@ describe('storeBackedSettings (the desktop app’s electron-store settings)', ()
 
   it('reads and writes the very file the headless host uses, so both hosts share one set of settings', () => {
     const dir = dataDir();
-    const headless = new SettingsService(confSettingsStore(dir));
+    const headless = new SettingsService(fileSettingsStore(dir));
     headless.update({ language: 'en', notifications: { debtThreshold: 250_000 } });
     const desktop = new SettingsService(storeBackedSettings(electronLikeStore(dir)));
     expect(desktop.location).toBe(headless.location);
     expect(desktop.get().language).toBe('en');
     expect(desktop.get().notifications.debtThreshold).toBe(250_000);
     desktop.update({ autostart: true });
-    expect(new SettingsService(confSettingsStore(dir)).get().autostart).toBe(true);
+    expect(new SettingsService(fileSettingsStore(dir)).get().autostart).toBe(true);
   });
 
   it('refuses to start on a file that is not JSON instead of silently replacing it with defaults', () => {

@@ -21,7 +21,7 @@ export interface JsonFileStore {
 /**
  * The core's settings port over an electron-store file. Whatever the file holds (an older version,
  * a hand-edited value) goes through the shared migrations on load, exactly as the headless host
- * does with `conf`, so both hosts read one `settings.json` the same way.
+ * does (fileSettingsStore), so both hosts read one `settings.json` the same way.
  */
 export function storeBackedSettings(file: JsonFileStore): SettingsStore {
   return {

@@ -5,7 +5,7 @@ import { AdminLockout } from './access/admin-lockout.js';
 import { AdminSessions } from './access/admin-sessions.js';
 import { adminAccess } from './middleware/admin-access.js';
 import { errorHandler } from './middleware/error-handler.js';
-import { mountAtWaiterPath } from './middleware/mount-waiter-path.js';
+import { mountAtWaiterPath, waiterPathMatcher } from './middleware/mount-waiter-path.js';
 import { hostHeaderGuard } from './middleware/network-guard.js';
 import { frontGate } from './middleware/front-gate.js';
 import { refuseBrowsers } from './middleware/refuse-browsers.js';
@@ -68,11 +68,12 @@ export function createApp(core: AppServices, options: AppOptions = {}): Koa {
   app.silent = true;
   const settings = () => core.settings.get();
 
-  app.use(securityHeaders());
+  const waiterPath = waiterPathMatcher(() => settings().server.path);
+  app.use(securityHeaders((path) => waiterPath.matches(path)));
   app.use(requestId());
   app.use(
     frontGate({
-      waiterPath: () => settings().server.path,
+      waiterPath,
       allowedCallers: () => settings().server.allowedRanges,
       language: () => settings().language,
       refusedCallers: core.activity.refusedCallers,
@@ -100,10 +101,10 @@ export function createApp(core: AppServices, options: AppOptions = {}): Koa {
     clock: core.clock,
     version: core.version,
     onWaiterRequest: () => {
-      core.activity.waiterRequested(core.clock.now().toISOString());
+      core.activity.waiterRequested(core.clock.now());
     },
   });
-  app.use(mountAtWaiterPath(() => settings().server.path, refuseBrowsers(waiter.routes() as Koa.Middleware)));
+  app.use(mountAtWaiterPath(waiterPath, refuseBrowsers(waiter.routes() as Koa.Middleware)));
 
   // DNS rebinding only matters where the browser on this machine is trusted: the dashboard and its
   // API. The waiter API trusts no browser, and iikoWaiter may name the till by a DNS name.

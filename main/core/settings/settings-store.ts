@@ -1,8 +1,8 @@
 import type { Settings } from '../../../shared/settings/schema.js';
 
 /**
- * Where settings are kept: electron-store in the desktop app, `conf` in headless mode, memory in
- * tests. A store only loads and saves whole, valid settings; the SettingsService decides what is valid.
+ * Where settings are kept: electron-store in the desktop app, `settings.json` through node:fs in
+ * headless mode (fileSettingsStore), memory in tests. A store only loads and saves whole, valid settings; the SettingsService decides what is valid.
  */
 export interface SettingsStore {
   load(): Settings;

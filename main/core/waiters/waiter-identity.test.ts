@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTillDatabase, type TillDatabase } from '../ledger/database.js';
 import { loadTillKey } from './till-key.js';
-import { WaiterIdentity } from './waiter-identity.js';
+import { PIN_MEMO_SIZE, WaiterIdentity } from './waiter-identity.js';
 
 const identityOf = (db: TillDatabase, dir: string): WaiterIdentity => new WaiterIdentity(db, loadTillKey(dir, db));
 
@@ -69,5 +69,18 @@ describe('WaiterIdentity', () => {
     expect(waiters.rename(id, 'Анна Петровна')).toBe(true);
     expect(waiters.nameOf(id)).toBe('Анна Петровна');
     expect(waiters.rename(waiters.idForPin('9999'), 'Никто')).toBe(false);
+  });
+
+  it('hashes a PIN once, not on every request, and keeps at most PIN_MEMO_SIZE of them', () => {
+    const { db, dir } = install();
+    const waiters = identityOf(db, dir);
+    const first = waiters.idForPin('1111');
+    // Same ids as without the memo: the memo only skips repeating the HMAC.
+    expect(waiters.idForPin('1111')).toBe(first);
+    const memo = (waiters as unknown as { idsByPin: Map<string, string> }).idsByPin;
+    expect(memo.size).toBe(1);
+    for (let pin = 0; pin < PIN_MEMO_SIZE * 2; pin += 1) waiters.idForPin(String(10_000 + pin));
+    expect(memo.size).toBeLessThanOrEqual(PIN_MEMO_SIZE);
+    expect(waiters.idForPin('1111')).toBe(first);
   });
 });

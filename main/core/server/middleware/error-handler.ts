@@ -43,7 +43,7 @@ export function errorHandler(options: ErrorHandlerOptions): Middleware {
         ctx.status = error.status;
         // The fields are for iikoWaiter's developers (Errors) and the log; the waiter reads what to do.
         const fields = error.errors.map((e) => e.Field).join(', ');
-        (ctx.state.log as { warn: (o: object, m: string) => void } | undefined)?.warn({ route, fields }, 'bad request');
+        (ctx.state.log as { warn: (o: object, m: string) => void } | undefined)?.warn({ route, fields, requestId }, 'bad request');
         const text = waiterMessage(language, error.status === 413 ? 'tooLarge' : 'badRequest', requestId);
         ctx.body = { ...messageBody(text, requestId), Errors: error.errors };
         return;
@@ -66,7 +66,7 @@ export function errorHandler(options: ErrorHandlerOptions): Middleware {
         ctx.body = messageBody(waiterMessage(language, 'badRequest', requestId), requestId);
         return;
       }
-      (ctx.state.log as { error: (o: object, m: string) => void } | undefined)?.error({ err: error, route }, 'unexpected error');
+      (ctx.state.log as { error: (o: object, m: string) => void } | undefined)?.error({ err: error, route, requestId }, 'unexpected error');
       ctx.status = 500;
       ctx.body = messageBody(waiterMessage(language, 'internal', requestId), requestId);
       options.onServerError?.(route, error, requestId);

@@ -4,14 +4,14 @@ import { waiterMessage } from '../../../../shared/i18n/waiter-messages.js';
 import type { RefusalTally } from '../../refusal-tally.js';
 import type { RefusedCallers } from '../../refused-callers.js';
 import { isWaiterCaller } from './waiter-callers.js';
-import { isUnderWaiterPath } from './mount-waiter-path.js';
+import type { WaiterPath } from './mount-waiter-path.js';
 import { isLoopback } from './network-guard.js';
 import { ownSubnets } from './own-subnets.js';
 import { inAnyRange } from './cidr.js';
 import { RateLimiter, WAITER_RATE_LIMIT, type RateLimitOptions } from './rate-limit.js';
 
 export interface FrontGateOptions {
-  waiterPath: () => string;
+  waiterPath: WaiterPath;
   /** settings.server.allowedRanges: the iikoWaiter terminals the manager allowed. */
   allowedCallers: () => readonly string[];
   language: () => Language;
@@ -33,15 +33,16 @@ export interface FrontGateOptions {
  *   the setting; the host is remembered for the setup screen's one-click "allow");
  * - the dashboard and its API answer only the till's own subnets (the restaurant's LAN).
  * Refusals are answered here and counted by the tally; nothing is logged per request.
+ * Not async: a request it lets through costs no promise of its own (issue 19).
  */
 export function frontGate(options: FrontGateOptions): Middleware {
   const limiter = new RateLimiter(options.rateLimit ?? WAITER_RATE_LIMIT);
   const monotonic = options.monotonicMs ?? (() => performance.now());
-  return async (ctx, next) => {
+  return (ctx, next) => {
     const address = ctx.socket.remoteAddress ?? 'unknown';
     if (isLoopback(address)) return next();
     const waitSeconds = limiter.take(address, monotonic());
-    const waiter = isUnderWaiterPath(ctx.path, options.waiterPath());
+    const waiter = options.waiterPath.matches(ctx.path);
     if (waiter) ctx.state.waiterApi = true;
     if (waitSeconds > 0) {
       ctx.set('Retry-After', String(waitSeconds));

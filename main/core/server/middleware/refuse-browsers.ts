@@ -8,10 +8,11 @@ import { AccessDenied } from '../http-errors.js';
  * from checking a guest in or spending a guest's bonuses.
  */
 export function refuseBrowsers(inner: Middleware): Middleware {
-  return async (ctx, next) => {
-    if (ctx.get('origin') || ctx.get('sec-fetch-site')) {
+  return (ctx, next) => {
+    const headers = ctx.headers;
+    if (headers.origin || headers['sec-fetch-site']) {
       throw new AccessDenied(403, 'the waiter API does not answer web pages');
     }
-    await inner(ctx, next);
+    return inner(ctx, next);
   };
 }

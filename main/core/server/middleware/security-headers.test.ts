@@ -27,4 +27,13 @@ describe('security headers', () => {
     expect(answer.headers.get('x-request-id')).toMatch(/^[0-9a-f]{8}$/);
     expect(answer.headers.get('content-security-policy')).toBeNull();
   });
+
+  it('tell the waiter API from the dashboard by the configured path, in any case', async () => {
+    till = await startTestTill();
+    const waiterAnswer = await till.http('GET', '/getmeback/orders/3f0e9a52-6d1b-4b8e-9a47-2b8f1c0d9e11');
+    expect(waiterAnswer.status).toBe(200);
+    expect(waiterAnswer.headers.get('content-security-policy')).toBeNull();
+    const lookalike = await till.http('GET', '/GetMeBackX');
+    expect(lookalike.headers.get('content-security-policy')).toBe(DASHBOARD_CSP);
+  });
 });

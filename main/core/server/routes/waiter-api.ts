@@ -60,9 +60,9 @@ export function waiterApi(deps: WaiterApiDeps): Router {
     return id;
   };
 
-  router.use(async (_ctx, next) => {
+  router.use((_ctx, next) => {
     deps.onWaiterRequest?.();
-    await next();
+    return next();
   });
 
   router.post('/orders/:orderId/checkin', async (ctx) => {

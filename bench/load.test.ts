@@ -1,0 +1,35 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '..');
+
+/** Only that `npm run bench` runs end to end and reports every figure: its timings here mean nothing. */
+describe('npm run bench --quick', () => {
+  it('starts every server, runs every scenario and prints every figure with its target', async () => {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/load.ts', '--quick'], { cwd: root, timeout: 150_000 });
+    for (const line of [
+      'bare node:http',
+      'Koa peer of the check-in',
+      'check-in, guest already bound',
+      'order view (GET)',
+      'pre-check, same sum',
+      'durable cash payment',
+      'check-in ÷ Koa peer',
+      'check-in ÷ bare node:http',
+      'check-in p99 at 32 connections',
+      'cash payment p99 at 8 connections',
+      'cold start to the first 204, existing data folder',
+      'cold start to the first 204, new data folder',
+      'idle CPU over',
+      'RSS after 2000 mixed requests',
+      'RSS growth over a second 2000',
+    ]) {
+      expect(stdout).toContain(line);
+    }
+    const verdicts = stdout.split('\n').filter((l) => /\| (met|\*\*missed\*\*) \|$/.test(l));
+    expect(verdicts.length).toBeGreaterThanOrEqual(10);
+  }, 180_000);
+});

@@ -1,0 +1,116 @@
+/**
+ * The figures `npm run bench` reports, each with its target (issue 19) and whether this run met it,
+ * and the markdown the README's table is regenerated from. Pure: no timing happens here.
+ */
+
+export interface ScenarioFigures {
+  name: string;
+  connections: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+export interface Figure {
+  what: string;
+  value: string;
+  target: string;
+  /** null: reported, no target. */
+  met: boolean | null;
+}
+
+export const TARGETS = {
+  checkInOverKoaPeer: 0.8,
+  checkInOverBare: 0.45,
+  checkInP99Ms: 10,
+  cashPaymentP99Ms: 30,
+  coldStartExistingMs: 500,
+  coldStartNewMs: 1000,
+  idleCpuPercent: 0.1,
+  rssBudgetMiB: 120,
+  /** RSS may grow at most this much over the second batch of mixed requests. */
+  rssFlatMiB: 5,
+} as const;
+
+const ratio = (a: number, b: number): number => (b > 0 ? Math.round((a / b) * 100) / 100 : 0);
+
+export interface BenchResult {
+  scenarios: ScenarioFigures[];
+  /** Medians of the same rounds, for the ratios. */
+  bareRps: number;
+  koaPeerRps: number;
+  checkInRps: number;
+  checkInP99: number;
+  cashP99: number;
+  errors: number;
+  coldStartNewMs: number;
+  coldStartExistingMs: number;
+  /** Whether the cold start ran the compiled host (dist/) or the sources through tsx. */
+  coldStartCompiled: boolean;
+  /** Plain node starting bare node:http to its first 204, next to the till's starts: this machine's floor now. */
+  coldStartBareMs: number;
+  idleCpuPercent: number;
+  idleSeconds: number;
+  rss: { before: number; afterFirst: number; afterSecond: number; requests: number };
+  outbox: { operations: number; perSecond: number; waiterP99: number; waiterRps: number; waiterErrors: number } | null;
+}
+
+export function figuresOf(result: BenchResult): Figure[] {
+  const checkInOverPeer = ratio(result.checkInRps, result.koaPeerRps);
+  const checkInOverBare = ratio(result.checkInRps, result.bareRps);
+  const growth = Math.round((result.rss.afterSecond - result.rss.afterFirst) * 10) / 10;
+  const how = result.coldStartCompiled ? 'compiled host' : 'sources through tsx, not the compiled host';
+  const figures: Figure[] = [
+    { what: 'check-in ÷ Koa peer (req/s, same rounds)', value: `${checkInOverPeer} (${result.checkInRps} ÷ ${result.koaPeerRps})`, target: `≥ ${TARGETS.checkInOverKoaPeer}`, met: checkInOverPeer >= TARGETS.checkInOverKoaPeer },
+    { what: 'check-in ÷ bare node:http (req/s, same rounds)', value: `${checkInOverBare} (${result.checkInRps} ÷ ${result.bareRps})`, target: `≥ ${TARGETS.checkInOverBare}`, met: checkInOverBare >= TARGETS.checkInOverBare },
+    { what: 'Koa peer ÷ bare node:http', value: `${ratio(result.koaPeerRps, result.bareRps)}`, target: '—', met: null },
+    { what: 'check-in p99 at 32 connections', value: `${result.checkInP99} ms`, target: `≤ ${TARGETS.checkInP99Ms} ms`, met: result.checkInP99 <= TARGETS.checkInP99Ms },
+    { what: 'durable cash payment p99 at 8 connections', value: `${result.cashP99} ms`, target: `≤ ${TARGETS.cashPaymentP99Ms} ms`, met: result.cashP99 <= TARGETS.cashPaymentP99Ms },
+    { what: 'errors and non-2xx, all scenarios', value: `${result.errors}`, target: '0', met: result.errors === 0 },
+    { what: `cold start to the first 204, existing data folder (${how})`, value: `${result.coldStartExistingMs} ms`, target: `≤ ${TARGETS.coldStartExistingMs} ms`, met: result.coldStartExistingMs <= TARGETS.coldStartExistingMs },
+    { what: `cold start to the first 204, new data folder (${how})`, value: `${result.coldStartNewMs} ms`, target: `≤ ${TARGETS.coldStartNewMs} ms`, met: result.coldStartNewMs <= TARGETS.coldStartNewMs },
+    { what: 'cold start floor: plain node, bare node:http to its first 204', value: `${result.coldStartBareMs} ms (existing folder ${ratio(result.coldStartExistingMs, result.coldStartBareMs)} × this)`, target: '—', met: null },
+    { what: `idle CPU over ${result.idleSeconds} s, no requests, no dashboard`, value: `${result.idleCpuPercent} % of a core`, target: `< ${TARGETS.idleCpuPercent} %`, met: result.idleCpuPercent < TARGETS.idleCpuPercent },
+    { what: `RSS after ${result.rss.requests} mixed requests`, value: `${result.rss.afterFirst} MiB (${result.rss.before} MiB before)`, target: `≤ ${TARGETS.rssBudgetMiB} MiB`, met: result.rss.afterFirst <= TARGETS.rssBudgetMiB },
+    { what: `RSS growth over a second ${result.rss.requests}`, value: `${growth >= 0 ? '+' : ''}${growth} MiB (${result.rss.afterSecond} MiB)`, target: `≤ +${TARGETS.rssFlatMiB} MiB`, met: growth <= TARGETS.rssFlatMiB },
+  ];
+  if (result.outbox) {
+    const { operations, perSecond, waiterP99, waiterRps, waiterErrors } = result.outbox;
+    figures.push(
+      { what: `outbox drain, ${operations} operations backlog, fake cloud`, value: `${perSecond} operations/s`, target: 'reported', met: null },
+      { what: 'waiters\' check-in p99 while the outbox drains (8 conns)', value: `${waiterP99} ms (${waiterRps} req/s, ${waiterErrors} errors)`, target: `≤ ${TARGETS.checkInP99Ms} ms, 0 errors`, met: waiterP99 <= TARGETS.checkInP99Ms && waiterErrors === 0 },
+    );
+  }
+  return figures;
+}
+
+const verdict = (met: boolean | null): string => (met === null ? '' : met ? 'met' : '**missed**');
+
+export function scenarioTable(result: BenchResult): string {
+  const lines = [
+    '| scenario | conns | req/s | p50 ms | p99 ms | ÷ bare | errors | non-2xx |',
+    '|---|---|---|---|---|---|---|---|',
+    ...result.scenarios.map(
+      (s) => `| ${s.name} | ${s.connections} | ${s.rps} | ${s.p50} | ${s.p99} | ${ratio(s.rps, result.bareRps)} | ${s.errors} | ${s.non2xx} |`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
+export function figuresTable(figures: readonly Figure[]): string {
+  return ['| figure | this run | target | verdict |', '|---|---|---|---|', ...figures.map((f) => `| ${f.what} | ${f.value} | ${f.target} | ${verdict(f.met)} |`)].join('\n');
+}
+
+export const README_START = '<!-- bench:start -->';
+export const README_END = '<!-- bench:end -->';
+
+/** Replaces what stands between the README's bench markers with this run's tables. */
+export function withBenchTables(readme: string, heading: string, result: BenchResult): string {
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${README_START} … ${README_END} section`);
+  const body = `${heading}\n\n${scenarioTable(result)}\n\n${figuresTable(figuresOf(result))}\n`;
+  return `${readme.slice(0, start + README_START.length)}\n${body}${readme.slice(end)}`;
+}

@@ -1,0 +1,48 @@
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { migrateSettings } from '../../../shared/settings/migrations.js';
+import type { Settings } from '../../../shared/settings/schema.js';
+import type { SettingsStore } from './settings-store.js';
+
+/** electron-store's (conf's) own bookkeeping in the same file: kept as it is, never read as a setting. */
+const ELECTRON_STORE_KEY = '__internal__';
+
+/**
+ * Settings of the headless host in `<dataDir>/settings.json`: the file the desktop app's
+ * electron-store reads and writes (one JSON object, tab-indented), with the same migrations.
+ * Plain node:fs rather than `conf`: loading conf and its JSON-schema compiler was the largest part
+ * of the headless host's cold start (issue 19, --cpu-prof), and the till gives it no schema.
+ * A file that is not JSON stops the start (nothing is replaced by defaults); a save is written to a
+ * temporary file, flushed and renamed over the old one, so a power cut leaves the old or the new.
+ */
+export function fileSettingsStore(dataDir: string): SettingsStore {
+  const location = path.join(dataDir, 'settings.json');
+  const read = (): Record<string, unknown> => {
+    if (!existsSync(location)) return {};
+    const parsed = JSON.parse(readFileSync(location, 'utf8')) as unknown;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`${location} does not hold a JSON object`);
+    return parsed as Record<string, unknown>;
+  };
+  return {
+    location,
+    load: () => {
+      const stored = Object.entries(read()).filter(([key]) => key !== ELECTRON_STORE_KEY);
+      return migrateSettings(Object.fromEntries(stored));
+    },
+    save: (settings: Settings) => {
+      mkdirSync(dataDir, { recursive: true });
+      const bookkeeping = existsSync(location) ? read()[ELECTRON_STORE_KEY] : undefined;
+      const data = bookkeeping === undefined ? settings : { ...settings, [ELECTRON_STORE_KEY]: bookkeeping };
+      const temporary = `${location}.${process.pid}.tmp`;
+      // The file holds the cloud API key: readable by the till's own user only.
+      const fd = openSync(temporary, 'w', 0o600);
+      try {
+        writeSync(fd, JSON.stringify(data, undefined, '\t'));
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(temporary, location);
+    },
+  };
+}
