@@ -107,3 +107,45 @@ test('a cashier scrolled down keeps reading the same rows while live events arri
   await expect.poll(() => feed.evaluate((element) => element.scrollTop)).toBe(scrolledBefore + 3 * 64);
   expect(await topRowText()).toBe(before);
 });
+
+test('paging 4 000 events back keeps at most 1 000 in the page\'s memory, and paging up again reaches a check-in made meanwhile', async ({ page }) => {
+  await page.goto(till.baseUrl);
+  const feed = page.getByRole('list', { name: 'Лента событий' });
+  await expect(feed.getByRole('listitem').first()).toContainText('Чекин');
+  const WINDOW_HEIGHT = (1_000 + 2) * 64;
+  // The seeded rows name their guest by number (Гость №n, the n-th event); the live ones do not.
+  const shownOrders = async () =>
+    (await feed.getByRole('listitem').allTextContents()).map((text) => Number.parseInt(/Гость №(\d+)/.exec(text)?.[1] ?? `${EVENTS}`, 10));
+  let tallest = 0;
+  for (let step = 0; step < 60 && Math.min(...(await shownOrders())) > EVENTS - 4_000; step += 1) {
+    await feed.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await page.waitForTimeout(120);
+    tallest = Math.max(tallest, await feed.evaluate((element) => element.scrollHeight));
+  }
+  expect(Math.min(...(await shownOrders()))).toBeLessThanOrEqual(EVENTS - 4_000);
+  // The list never held more than the window: 1 000 rows of 64 px and the two paging rows.
+  expect(tallest).toBeLessThanOrEqual(WINDOW_HEIGHT);
+  expect(await feed.getByRole('listitem').count()).toBeLessThan(60);
+
+  // A guest checks in while the cashier reads history: the window does not grow with it.
+  const response = await fetch(`${till.waiterUrl}/orders/00000aaa-1f1e-4c55-9a55-1b2b3c4d5e6f/checkin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ Value: 'GMB-G-1002', WaiterPin: '1111' }),
+  });
+  expect(response.status).toBe(204);
+  await page.waitForTimeout(300);
+  expect(await feed.evaluate((element) => element.scrollHeight)).toBeLessThanOrEqual(WINDOW_HEIGHT);
+
+  // Scrolling up loads the newer pages one by one, back to the newest: the check-in is on top.
+  const firstRow = feed.getByRole('listitem').first();
+  for (let step = 0; step < 60 && !((await firstRow.textContent()) ?? '').includes('Петрова'); step += 1) {
+    await feed.evaluate((element) => element.scrollTo({ top: 0 }));
+    await page.waitForTimeout(120);
+    expect(await feed.evaluate((element) => element.scrollHeight)).toBeLessThanOrEqual(WINDOW_HEIGHT);
+  }
+  await expect(firstRow).toContainText(/Чекин: Петрова/);
+  await expect(firstRow).not.toContainText('Гость №');
+  await expect(feed.getByRole('button', { name: 'Показать более новые' })).toHaveCount(0);
+  await expectTouchReady(page, 'feed-paged-back');
+});

@@ -76,10 +76,14 @@ export class EventBus implements AfterCommit {
     return () => this.listeners.delete(listener);
   }
 
-  /** Newest first, `limit` events older than `beforeId`, optionally of some types only. */
-  history(options: { beforeId?: number; limit?: number; types?: readonly TillEventType[] } = {}): TillEvent[] {
+  /**
+   * Newest first, `limit` events older than `beforeId` (or, with `afterId`, the `limit` events just
+   * newer than it), optionally of some types only.
+   */
+  history(options: { beforeId?: number; afterId?: number; limit?: number; types?: readonly TillEventType[] } = {}): TillEvent[] {
     return eventHistory(this.db, {
       beforeId: options.beforeId ?? Number.MAX_SAFE_INTEGER,
+      afterId: options.afterId ?? 0,
       limit: Math.min(Math.max(options.limit ?? 100, 1), 500),
       types: options.types ?? [],
     });

@@ -24,14 +24,29 @@ export function insertEvent(db: TillDatabase, event: StoredEvent): number {
   return row.id;
 }
 
-/** Newest first, `limit` events older than `beforeId`, of the given types (all when none are given). */
-export function eventHistory(db: TillDatabase, page: { beforeId: number; limit: number; types: readonly TillEventType[] }): TillEvent[] {
+/**
+ * Newest first, `limit` events between `afterId` and `beforeId` (both excluded), of the given types
+ * (all when none are given). With `afterId` the page is the `limit` events just after it (the
+ * dashboard's window paging back towards the newest); otherwise the `limit` just before `beforeId`.
+ */
+export function eventHistory(
+  db: TillDatabase,
+  page: { beforeId: number; afterId: number; limit: number; types: readonly TillEventType[] },
+): TillEvent[] {
   const typeFilter = page.types.length > 0 ? ` AND type IN (${page.types.map(() => '?').join(',')})` : '';
-  const rows = prepared(db, `SELECT id, at, type, order_id, waiter_id, payload FROM events WHERE id < ?${typeFilter} ORDER BY id DESC LIMIT ?`).all(
-    page.beforeId,
-    ...page.types,
-    page.limit,
-  ) as { id: number; at: string; type: TillEventType; order_id: string | null; waiter_id: string | null; payload: string }[];
+  const order = page.afterId > 0 ? 'ASC' : 'DESC';
+  const rows = prepared(
+    db,
+    `SELECT id, at, type, order_id, waiter_id, payload FROM events WHERE id < ? AND id > ?${typeFilter} ORDER BY id ${order} LIMIT ?`,
+  ).all(page.beforeId, page.afterId, ...page.types, page.limit) as {
+    id: number;
+    at: string;
+    type: TillEventType;
+    order_id: string | null;
+    waiter_id: string | null;
+    payload: string;
+  }[];
+  if (order === 'ASC') rows.reverse();
   return rows.map((row) => {
     const payload = JSON.parse(row.payload) as { data: unknown; waiterName: string | null };
     return {

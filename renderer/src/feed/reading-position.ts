@@ -1,12 +1,24 @@
 import type { TillEvent } from '../../../shared/events.js';
 
+/** The list as drawn: its events and whether a «newer» row sits above them (0 or 1 rows). */
+export interface DrawnFeed {
+  events: readonly TillEvent[];
+  rowsAbove: number;
+}
+
 /**
- * How many live events arrived above the row that used to be on top, or 0 when that row is gone (a
- * new filter, a reload). A cashier who has scrolled down keeps reading the same rows: the list is
- * scrolled down by that many rows instead of everything sliding under the cashier's eyes.
+ * How many rows the cashier's reading position moved down (positive: live events or a newer page
+ * arrived above) or up (negative: the window let its newest events go after an older page) between
+ * two drawings of the list; 0 when the two share no row (a new filter, a reload). The list is
+ * scrolled by that many rows, so the rows under the cashier's eyes stay there.
  */
-export function rowsArrivedAbove(previousTopId: number | null, events: readonly TillEvent[]): number {
-  if (previousTopId === null) return 0;
-  const index = events.findIndex((event) => event.id === previousTopId);
-  return index > 0 ? index : 0;
+export function rowsShifted(previous: DrawnFeed, next: DrawnFeed): number {
+  const previousTop = previous.events[0];
+  const nextTop = next.events[0];
+  if (!previousTop || !nextTop) return 0;
+  const nowAt = next.events.findIndex((event) => event.id === previousTop.id);
+  if (nowAt >= 0) return nowAt + next.rowsAbove - previous.rowsAbove;
+  const wasAt = previous.events.findIndex((event) => event.id === nextTop.id);
+  if (wasAt >= 0) return next.rowsAbove - (wasAt + previous.rowsAbove);
+  return 0;
 }

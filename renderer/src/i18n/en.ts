@@ -32,6 +32,9 @@ export const en: Texts = {
     end: 'That is every event.',
     loadFailed: 'Could not load events',
     retry: 'Retry',
+    showMore: 'Show more',
+    showNewer: 'Show newer',
+    toNewest: 'Back to the newest',
     kinds: {
       checkIns: 'Check-ins',
       gifts: 'Gifts',

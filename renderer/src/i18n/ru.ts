@@ -30,6 +30,9 @@ export const ru = {
     end: 'Это все события.',
     loadFailed: 'Не удалось загрузить события',
     retry: 'Повторить',
+    showMore: 'Показать ещё',
+    showNewer: 'Показать более новые',
+    toNewest: 'К самым новым',
     kinds: {
       checkIns: 'Чекины',
       gifts: 'Подарки',

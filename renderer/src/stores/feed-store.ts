@@ -3,16 +3,12 @@ import type { TillEvent, TillEventType } from '../../../shared/events.js';
 import { api, query } from '../api/client.js';
 import type { EventsResponse } from '../../../shared/admin/feed.js';
 import { matchesTypes, toggleKind, typesOfKinds, type FeedKind } from '../feed/feed-kinds.js';
-import { mergeEvents } from '../feed/merge-events.js';
+import { EMPTY_WINDOW, FEED_PAGE, withLiveEvent, withNewerPage, withOlderPage, withTopPage, type FeedWindow } from '../feed/feed-window.js';
 
-const PAGE = 200;
-
-interface FeedState {
-  events: TillEvent[];
+interface FeedState extends FeedWindow {
   kinds: FeedKind[];
   types: TillEventType[];
   loading: boolean;
-  hasMore: boolean;
   failed: boolean;
   connected: boolean;
   toggle(kind: FeedKind | 'all'): void;
@@ -20,6 +16,9 @@ interface FeedState {
   show(kinds: readonly FeedKind[]): void;
   loadNewest(): Promise<void>;
   loadOlder(): Promise<void>;
+  loadNewer(): Promise<void>;
+  /** Leaves a window paged back through history for the newest page. */
+  jumpToNewest(): void;
   receive(event: TillEvent): void;
   setConnected(connected: boolean): void;
 }
@@ -27,54 +26,62 @@ interface FeedState {
 /** Bumped when the filter changes, so a page asked for under the old filter is dropped. */
 let generation = 0;
 
-/** The live feed: newest first, paged back through history, filtered by kind on the server. */
+const windowOf = ({ events, hasOlder, hasNewer, held }: FeedState): FeedWindow => ({ events, hasOlder, hasNewer, held });
+
+/**
+ * The live feed: newest first, filtered by kind on the server, and only a window of it in memory
+ * (see feed-window.ts): older and newer pages are fetched as the cashier scrolls.
+ */
 export const useFeedStore = create<FeedState>()((set, get) => {
-  const fetchPage = async (before: number | undefined) => {
+  const fetchPage = async (page: { before?: number; after?: number }, join: (window: FeedWindow, events: TillEvent[]) => FeedWindow) => {
     const mine = generation;
     set({ loading: true, failed: false });
     try {
       const { events } = await api.get<EventsResponse>(
-        `/api/events${query({ before, limit: PAGE, types: get().types.join(',') || undefined })}`,
+        `/api/events${query({ ...page, limit: FEED_PAGE, types: get().types.join(',') || undefined })}`,
       );
       if (mine !== generation) return;
-      set((state) => {
-        // Refreshing the top of a feed already paged back keeps what is known about its bottom.
-        const refreshedTop = before === undefined && state.events.length > 0;
-        return { events: mergeEvents(state.events, events), hasMore: refreshedTop ? state.hasMore : events.length === PAGE, loading: false };
-      });
+      set((state) => ({ ...join(windowOf(state), events), loading: false }));
     } catch {
       if (mine === generation) set({ loading: false, failed: true });
     }
   };
 
+  const restart = (changes: Partial<FeedState>) => {
+    generation += 1;
+    set({ ...changes, ...EMPTY_WINDOW });
+    void fetchPage({}, withTopPage);
+  };
+
   return {
-    events: [],
+    ...EMPTY_WINDOW,
     kinds: [],
     types: [],
     loading: false,
-    hasMore: true,
     failed: false,
     connected: false,
     toggle(kind) {
       const kinds = kind === 'all' ? [] : toggleKind(get().kinds, kind);
-      generation += 1;
-      set({ kinds, types: typesOfKinds(kinds), events: [], hasMore: true });
-      void fetchPage(undefined);
+      restart({ kinds, types: typesOfKinds(kinds) });
     },
     show(kinds) {
-      generation += 1;
-      set({ kinds: [...kinds], types: typesOfKinds(kinds), events: [], hasMore: true });
-      void fetchPage(undefined);
+      restart({ kinds: [...kinds], types: typesOfKinds(kinds) });
     },
-    loadNewest: () => fetchPage(undefined),
+    jumpToNewest: () => restart({}),
+    loadNewest: () => fetchPage({}, withTopPage),
     async loadOlder() {
-      const { loading, hasMore, events } = get();
-      if (loading || !hasMore) return;
-      await fetchPage(events[events.length - 1]?.id);
+      const { loading, hasOlder, events } = get();
+      if (loading || !hasOlder) return;
+      await fetchPage({ before: events[events.length - 1]?.id }, withOlderPage);
+    },
+    async loadNewer() {
+      const { loading, hasNewer, events } = get();
+      if (loading || !hasNewer || !events[0]) return;
+      await fetchPage({ after: events[0].id }, withNewerPage);
     },
     receive(event) {
       if (!matchesTypes(event.type, get().types)) return;
-      set((state) => ({ events: mergeEvents(state.events, [event]) }));
+      set((state) => withLiveEvent(windowOf(state), event));
     },
     setConnected: (connected) => set({ connected }),
   };

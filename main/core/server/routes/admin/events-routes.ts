@@ -8,6 +8,7 @@ import { validate } from '../../validate.js';
 
 const HistoryQuery = z.object({
   before: z.coerce.number().int().positive().optional(),
+  after: z.coerce.number().int().nonnegative().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   types: z
     .string()
@@ -26,7 +27,7 @@ export function eventsRoutes(core: EventsRoutesDeps): Router {
 
   router.get('/api/events', (ctx) => {
     const query = validate(HistoryQuery, ctx.query, 'query');
-    ctx.body = { events: core.events.history({ beforeId: query.before, limit: query.limit, types: query.types }) } satisfies EventsResponse;
+    ctx.body = { events: core.events.history({ beforeId: query.before, afterId: query.after, limit: query.limit, types: query.types }) } satisfies EventsResponse;
   });
 
   router.get('/api/events/stream', (ctx) => {
