@@ -71,6 +71,77 @@ test('a saved change says it needs a restart, flags are marked, and it survives 
   await expect(page.getByLabel('Наличные под отчёт официанту (Money To Be Accounted For By Waiter)')).not.toBeChecked();
 });
 
+test('limits, stale hours, any cloud host and iikoWaiter terminals typed by hand: checked, saved, kept after a restart', async ({ page, pageErrors }) => {
+  await page.goto(`${till.baseUrl}/#/settings`);
+  const terminals = page.getByLabel('Терминалы iikoWaiter (адрес или диапазон, по одному в строке)');
+  const orderCap = page.getByLabel('Предел суммы заказа, ₽');
+  const cashbackCap = page.getByLabel('Предел начисления за одну оплату, бонусов');
+  const staleHours = page.getByLabel('Через сколько часов заказ без действий уходит из списка заказов');
+  await expect(orderCap).toHaveValue('1000000');
+  await expect(cashbackCap).toHaveValue('50000');
+  await expect(staleHours).toHaveValue('12');
+
+  // What the screen can judge itself, in Russian next to the field.
+  await orderCap.fill('0');
+  await cashbackCap.fill('много');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(orderCap).toHaveAccessibleDescription(/Введите число больше нуля/);
+  await expect(cashbackCap).toHaveAccessibleDescription(/Введите число бонусов, например 50000/);
+  // What only the till can judge: each wrong terminal is named.
+  await orderCap.fill('250 000');
+  await cashbackCap.fill('10000');
+  await staleHours.fill('48');
+  await terminals.fill('192.168.0.21\nкасса 2\n192.168.0.0/28\n10.0.0.0/33');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(terminals).toHaveAttribute('aria-invalid', 'true');
+  await expect(terminals).toHaveAccessibleDescription(/«касса 2» — не адрес и не диапазон.*«10\.0\.0\.0\/33» — не адрес и не диапазон/);
+  const refused = (await (await fetch(`${till.baseUrl}/api/settings`)).json()) as { settings: { staleOrderHours: number; server: { allowedRanges: string[] } } };
+  expect(refused.settings.staleOrderHours).toBe(12);
+  expect(refused.settings.server.allowedRanges).toEqual([]);
+  expectBrowserLogged(pageErrors, /status of 400/);
+
+  await terminals.fill('192.168.0.21\n192.168.0.0/28\n');
+  // «Любой адрес» lives with the cloud's fields, with its warning.
+  const loyalty = page.getByRole('group', { name: 'Программа лояльности' });
+  await loyalty.getByLabel('Облако GetMeBack').check();
+  const anyHost = page.getByLabel('Любой адрес облака (не только адреса GetMeBack)');
+  await expect(anyHost).toHaveAccessibleDescription(/Осторожно: API-ключ будет отправлен на адрес, указанный выше/);
+  await anyHost.check();
+  await expectTouchReady(page, 'settings-limits');
+  await loyalty.getByLabel('Локальная база гостей').check();
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Сохранено' })).toHaveText('Сохранено, изменения уже действуют.');
+  const saved = (await (await fetch(`${till.baseUrl}/api/settings`)).json()) as {
+    settings: { staleOrderHours: number; limits: unknown; cloud: { anyHost: boolean }; server: { allowedRanges: string[] } };
+  };
+  expect(saved.settings).toMatchObject({
+    staleOrderHours: 48,
+    limits: { maxOrderSum: 25_000_000, maxCashback: 1_000_000 },
+    cloud: { anyHost: true },
+    server: { allowedRanges: ['192.168.0.21', '192.168.0.0/28'] },
+  });
+
+  await page.goto('about:blank');
+  await till.stop();
+  till = await startTill({ dataDir });
+  await page.goto(`${till.baseUrl}/#/settings`);
+  await expect(terminals).toHaveValue('192.168.0.21\n192.168.0.0/28');
+  await expect(orderCap).toHaveValue('250000');
+  await expect(cashbackCap).toHaveValue('10000');
+  await expect(staleHours).toHaveValue('48');
+  await loyalty.getByLabel('Облако GetMeBack').check();
+  await expect(anyHost).toBeChecked();
+
+  // The same fields in English.
+  expect((await fetch(`${till.baseUrl}/api/settings`, { method: 'PUT', headers: { 'content-type': 'application/json', origin: till.baseUrl }, body: JSON.stringify({ language: 'en' }) })).status).toBe(200);
+  await page.reload();
+  await expect(page.getByLabel('iikoWaiter terminals (an address or a range, one a line)')).toHaveValue('192.168.0.21\n192.168.0.0/28');
+  await expect(page.getByLabel('Largest order sum, ₽')).toHaveValue('250000');
+  await expect(page.getByLabel('Largest cashback of one payment, bonuses')).toHaveValue('10000');
+  await expect(page.getByLabel('Hours without activity before an order leaves the orders list')).toHaveValue('48');
+  expect((await fetch(`${till.baseUrl}/api/settings`, { method: 'PUT', headers: { 'content-type': 'application/json', origin: till.baseUrl }, body: JSON.stringify({ language: 'ru' }) })).status).toBe(200);
+});
+
 test('the cloud API key is never shown back in full, and English switches the whole dashboard live', async ({ page }) => {
   await page.goto(`${till.baseUrl}/#/settings`);
   await page.getByRole('group', { name: 'Программа лояльности' }).getByLabel('Облако GetMeBack').check();

@@ -20,6 +20,27 @@ describe('SettingsService', () => {
     expect(service.update({ language: 'en', server: { host: '0.0.0.0' } }).restartKeys).toEqual(['server.host']);
   });
 
+  it('names each iikoWaiter terminal that is not an address or a range, in the screen\'s language, and saves none of them', () => {
+    const { store, service } = started();
+    const issues = (ranges: string[]) => {
+      try {
+        service.update({ server: { allowedRanges: ranges } });
+      } catch (error) {
+        return (error as SettingsValidationError).issues;
+      }
+      return [];
+    };
+    expect(issues(['192.168.0.21', 'касса 2', '10.0.0.0/33'])).toEqual([
+      { field: 'server.allowedRanges.1', message: '«касса 2» — не адрес и не диапазон (нужно вида 192.168.0.21 или 192.168.0.0/24)' },
+      { field: 'server.allowedRanges.2', message: '«10.0.0.0/33» — не адрес и не диапазон (нужно вида 192.168.0.21 или 192.168.0.0/24)' },
+    ]);
+    expect(service.get().server.allowedRanges).toEqual([]);
+    service.update({ language: 'en' });
+    expect(issues(['till-2'])[0]?.message).toBe('"till-2" is not an address or a range (write it as 192.168.0.21 or 192.168.0.0/24)');
+    service.update({ server: { allowedRanges: ['192.168.0.21', 'fd00::/64'] } });
+    expect(store.saved.at(-1)?.server.allowedRanges).toEqual(['192.168.0.21', 'fd00::/64']);
+  });
+
   it('keeps other notification switches when one is turned off', () => {
     const { service } = started();
     service.update({ notifications: { debtThreshold: 0 } });

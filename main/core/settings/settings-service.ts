@@ -97,7 +97,7 @@ export class SettingsService {
     if (rest.cloud?.accountUrl !== undefined && rest.cloud.accountUrl !== this.stored.cloud.accountUrl && !typedKey) {
       (merged.cloud as Record<string, unknown>).apiKey = '';
     }
-    const rangeIssues = badRanges(rest.server?.allowedRanges);
+    const rangeIssues = badRanges(rest.server?.allowedRanges, this.stored.language);
     if (rangeIssues.length > 0) throw new SettingsValidationError(rangeIssues);
     const next = Settings.safeParse(merged, { error: this.errorMessages() });
     if (!next.success) {
@@ -119,13 +119,17 @@ export class SettingsService {
   }
 }
 
-/** Each iikoWaiter terminal must be an IPv4/IPv6 address or a CIDR range. */
-function badRanges(ranges: readonly string[] | undefined): { field: string; message: string }[] {
-  return (ranges ?? []).flatMap((range, index) =>
-    parseCidr(range) === null
-      ? [{ field: `server.allowedRanges.${index}`, message: `адрес или диапазон вида 192.168.0.21 или 192.168.0.0/24 / an address or CIDR range, got "${range.slice(0, 64)}"` }]
-      : [],
-  );
+/** Each iikoWaiter terminal must be an IPv4/IPv6 address or a CIDR range; a wrong one is named. */
+function badRanges(ranges: readonly string[] | undefined, language: Settings['language']): { field: string; message: string }[] {
+  return (ranges ?? []).flatMap((range, index) => {
+    if (parseCidr(range) !== null) return [];
+    const entry = range.slice(0, 64);
+    const message =
+      language === 'ru'
+        ? `«${entry}» — не адрес и не диапазон (нужно вида 192.168.0.21 или 192.168.0.0/24)`
+        : `"${entry}" is not an address or a range (write it as 192.168.0.21 or 192.168.0.0/24)`;
+    return [{ field: `server.allowedRanges.${index}`, message }];
+  });
 }
 
 function onlyGiven(parsed: unknown, given: unknown): unknown {

@@ -19,6 +19,8 @@ const after = (id: number, newest = STORED) => {
   return Array.from({ length: count }, (_, n) => event(id + count - n));
 };
 const ids = (window: FeedWindow) => window.events.map((e) => e.id);
+const newestId = (window: FeedWindow) => window.events[0]?.id ?? 0;
+const oldestId = (window: FeedWindow) => window.events.at(-1)?.id ?? 0;
 const contiguous = (window: FeedWindow) => ids(window).every((id, index, all) => index === 0 || all[index - 1] === id + 1);
 
 describe('the feed window: thousands of events, never more than FEED_WINDOW in memory', () => {
@@ -27,17 +29,17 @@ describe('the feed window: thousands of events, never more than FEED_WINDOW in m
     expect(ids(window)[0]).toBe(STORED);
     let largest = 0;
     while (window.hasOlder) {
-      window = withOlderPage(window, before(window.events.at(-1)!.id));
+      window = withOlderPage(window, before(oldestId(window)));
       largest = Math.max(largest, window.events.length);
       expect(contiguous(window)).toBe(true);
     }
     expect(largest).toBe(FEED_WINDOW);
-    expect(window.events.at(-1)!.id).toBe(1);
+    expect(oldestId(window)).toBe(1);
     expect(window.hasNewer).toBe(true);
     expect(ids(window)[0]).toBe(FEED_WINDOW);
 
     while (window.hasNewer) {
-      window = withNewerPage(window, after(window.events[0]!.id));
+      window = withNewerPage(window, after(newestId(window)));
       expect(window.events.length).toBeLessThanOrEqual(FEED_WINDOW);
       expect(contiguous(window)).toBe(true);
     }
@@ -56,7 +58,7 @@ describe('the feed window: thousands of events, never more than FEED_WINDOW in m
 
   it('live events while the window is paged away are held (one page at most) and joined when it comes back up', () => {
     let window = withTopPage(EMPTY_WINDOW, before(STORED + 1));
-    while (!window.hasNewer) window = withOlderPage(window, before(window.events.at(-1)!.id));
+    while (!window.hasNewer) window = withOlderPage(window, before(oldestId(window)));
     const pagedAway = ids(window);
     for (let id = STORED + 1; id <= STORED + 3_000; id += 1) window = withLiveEvent(window, event(id));
     expect(ids(window)).toEqual(pagedAway);
@@ -66,7 +68,7 @@ describe('the feed window: thousands of events, never more than FEED_WINDOW in m
     // The pages back up see the events committed up to their query; the one committed after the last
     // query arrived live and was held.
     const newest = STORED + 3_000;
-    while (window.hasNewer) window = withNewerPage(window, after(window.events[0]!.id, newest - 1));
+    while (window.hasNewer) window = withNewerPage(window, after(newestId(window), newest - 1));
     expect(ids(window)[0]).toBe(newest);
     expect(contiguous(window)).toBe(true);
     expect(window.held).toEqual([]);

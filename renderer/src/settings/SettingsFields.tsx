@@ -5,7 +5,7 @@ import { useSettingsForm } from './settings-form-context.js';
 type TextFieldName = { [F in SettingsField]: SettingsForm[F] extends string ? F : never }[SettingsField];
 type BooleanFieldName = { [F in SettingsField]: SettingsForm[F] extends boolean ? F : never }[SettingsField];
 
-const idOf = (field: SettingsField) => `setting-${field.replace('.', '-')}`;
+const idOf = (field: SettingsField) => `setting-${field.replaceAll('.', '-')}`;
 
 /** The parts every field shows under its input: a hint, the override mark and the error. */
 function FieldNotes({ field, hint }: { field: SettingsField; hint?: string | undefined }) {
@@ -37,30 +37,46 @@ function describedBy(field: SettingsField, hint: boolean, overridden: readonly s
   return [hint && `${id}-hint`, isOverridden(field, overridden) && `${id}-overridden`, error && `${id}-error`].filter(Boolean).join(' ');
 }
 
-export function TextField(props: { field: TextFieldName; label: string; hint?: string; type?: 'text' | 'password' | 'url'; inputMode?: 'numeric' | 'decimal' | 'url'; wide?: boolean }) {
+export function TextField(props: {
+  field: TextFieldName;
+  label: string;
+  hint?: string;
+  type?: 'text' | 'password' | 'url';
+  inputMode?: 'numeric' | 'decimal' | 'url';
+  wide?: boolean;
+  /** Several lines (one entry a line) instead of one. */
+  lines?: number;
+}) {
   const { form, set, errors, overridden } = useSettingsForm();
   const { field } = props;
   const id = idOf(field);
+  const common = {
+    id,
+    spellCheck: false,
+    value: form[field],
+    'aria-invalid': errors[field] !== undefined,
+    'aria-describedby': describedBy(field, props.hint !== undefined, overridden, errors[field] !== undefined) || undefined,
+  };
   return (
     <div className={props.wide ? 'field wide' : 'field'}>
       <label htmlFor={id}>{props.label}</label>
-      <input
-        id={id}
-        type={props.type ?? 'text'}
-        inputMode={props.inputMode}
-        autoComplete={props.type === 'password' ? 'new-password' : 'off'}
-        spellCheck={false}
-        value={form[field]}
-        onChange={(change) => set(field, change.target.value as SettingsForm[typeof field])}
-        aria-invalid={errors[field] !== undefined}
-        aria-describedby={describedBy(field, props.hint !== undefined, overridden, errors[field] !== undefined) || undefined}
-      />
+      {props.lines ? (
+        <textarea {...common} rows={props.lines} onChange={(change) => set(field, change.target.value as SettingsForm[typeof field])} />
+      ) : (
+        <input
+          {...common}
+          type={props.type ?? 'text'}
+          inputMode={props.inputMode}
+          autoComplete={props.type === 'password' ? 'new-password' : 'off'}
+          onChange={(change) => set(field, change.target.value as SettingsForm[typeof field])}
+        />
+      )}
       <FieldNotes field={field} hint={props.hint} />
     </div>
   );
 }
 
-export function CheckField({ field, label }: { field: BooleanFieldName; label: string }) {
+export function CheckField({ field, label, hint }: { field: BooleanFieldName; label: string; hint?: string }) {
   const { form, set, errors, overridden } = useSettingsForm();
   const id = idOf(field);
   return (
@@ -71,11 +87,11 @@ export function CheckField({ field, label }: { field: BooleanFieldName; label: s
           type="checkbox"
           checked={form[field]}
           onChange={(change) => set(field, change.target.checked)}
-          aria-describedby={describedBy(field, false, overridden, errors[field] !== undefined) || undefined}
+          aria-describedby={describedBy(field, hint !== undefined, overridden, errors[field] !== undefined) || undefined}
         />
         <span>{label}</span>
       </label>
-      <FieldNotes field={field} />
+      <FieldNotes field={field} hint={hint} />
     </div>
   );
 }

@@ -8,6 +8,19 @@ import { settingLabels } from './setting-labels.js';
 import { SettingsFormContext, type SettingsFormBinding } from './settings-form-context.js';
 import { SettingsSections } from './SettingsSections.js';
 
+/** The form field a server error is about: each line of a list ("server.allowedRanges.2") is its field's. */
+const fieldOf = (field: string) => field.replace(/\.\d+$/, '');
+
+/** The server's errors by form field; a list's wrong lines are named together. */
+function errorsByField(fieldErrors: readonly { field: string; message: string }[]): Partial<Record<SettingsField, string>> {
+  const byField: Record<string, string> = {};
+  for (const { field, message } of fieldErrors) {
+    const key = fieldOf(field);
+    byField[key] = byField[key] ? `${byField[key]}; ${message}` : message;
+  }
+  return byField;
+}
+
 /** Worded when shown, so switching the language on this very save words it in the new one. */
 type Outcome = { tone: 'ok' | 'warn' | 'error'; text: (t: Texts) => string } | null;
 
@@ -80,8 +93,9 @@ export function SettingsScreen() {
       void useStatusStore.getState().load();
     } catch (caught) {
       if (caught instanceof ApiError && caught.fieldErrors.length > 0) {
-        setErrors(Object.fromEntries(caught.fieldErrors.map((fieldError) => [fieldError.field, fieldError.message])));
-        const unplaced = caught.fieldErrors.filter((fieldError) => !(fieldError.field in form));
+        const placed = errorsByField(caught.fieldErrors);
+        setErrors(placed);
+        const unplaced = caught.fieldErrors.filter((fieldError) => !(fieldOf(fieldError.field) in form));
         setOutcome({ tone: 'error', text: (w) => [w.settings.fixFields, ...unplaced.map((e) => `${e.field}: ${e.message}`)].join(' ') });
       } else {
         const message = caught instanceof Error ? caught.message : null;

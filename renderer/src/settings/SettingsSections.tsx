@@ -13,6 +13,7 @@ export function SettingsSections({ adminPasswordSet }: { adminPasswordSet: boole
         <TextField field="server.host" label={s.host} />
         <TextField field="server.port" label={s.port} inputMode="numeric" />
         <TextField field="server.path" label={s.path} />
+        <TextField field="server.allowedRanges" label={s.allowedRanges} hint={s.allowedRangesHint} lines={4} wide />
       </fieldset>
 
       <fieldset className="group">
@@ -35,6 +36,7 @@ export function SettingsSections({ adminPasswordSet }: { adminPasswordSet: boole
         {form.provider === 'cloud' && (
           <>
             <TextField field="cloud.accountUrl" label={s.accountUrl} type="url" inputMode="url" wide />
+            <CheckField field="cloud.anyHost" label={s.anyHost} hint={`⚠ ${s.anyHostWarning}`} />
             <TextField field="cloud.apiKey" label={s.apiKey} hint={s.apiKeyHint} wide />
             <ChoiceField
               field="cloud.refunds"
@@ -48,6 +50,13 @@ export function SettingsSections({ adminPasswordSet }: { adminPasswordSet: boole
           </>
         )}
       </div>
+
+      <fieldset className="group">
+        <legend>{s.limits}</legend>
+        <TextField field="limits.maxOrderSum" label={s.maxOrderSum} hint={s.maxOrderSumHint} inputMode="decimal" />
+        <TextField field="limits.maxCashback" label={s.maxCashback} inputMode="decimal" />
+        <TextField field="staleOrderHours" label={s.staleOrderHours} hint={s.staleOrderHoursHint} inputMode="numeric" />
+      </fieldset>
 
       <div className="group">
         <ChoiceField

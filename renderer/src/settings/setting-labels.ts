@@ -2,13 +2,16 @@ import type { Texts } from '../i18n/texts.js';
 
 type SettingsTexts = Texts['settings'];
 
+/** A label without its note in brackets: «Порт» of «Порт (…)». */
+const withoutNote = (label: string) => label.replace(/\s*\(.*\)$/, '');
+
 /** Each stored setting's key ("server.port") and the label the manager knows it by. */
 function labelsByKey(s: SettingsTexts): Record<string, string> {
   return {
-    'server.host': s.host.replace(/\s*\(.*\)$/, ''),
+    'server.host': withoutNote(s.host),
     'server.port': s.port,
     'server.path': s.path,
-    'server.allowedRanges': s.otherKeys.allowedRanges,
+    'server.allowedRanges': withoutNote(s.allowedRanges),
     bonusPaymentTypeId: s.bonusPaymentType,
     cashToWaiter: s.cashToWaiter,
     payInTypeId: s.payInType,
@@ -29,16 +32,16 @@ function labelsByKey(s: SettingsTexts): Record<string, string> {
     'notifications.paymentCommitted': `${s.notifications}: ${s.notifyPaymentCommitted}`,
     'notifications.providerOffline': `${s.notifications}: ${s.notifyProviderOffline}`,
     'notifications.serverError': `${s.notifications}: ${s.notifyServerError}`,
-    'notifications.debtThreshold': s.debtThreshold.replace(/\s*\(.*\)$/, ''),
+    'notifications.debtThreshold': withoutNote(s.debtThreshold),
     'rules.maxBonusShare': s.otherKeys.maxBonusShare,
     'rules.cashbackPercent': s.otherKeys.cashbackPercent,
     adminPasswordHash: s.otherKeys.adminPassword,
     autostart: s.otherKeys.autostart,
     'display.largeText': s.otherKeys.largeText,
-    'cloud.anyHost': s.otherKeys.anyHost,
-    'limits.maxOrderSum': s.otherKeys.maxOrderSum,
-    'limits.maxCashback': s.otherKeys.maxCashback,
-    staleOrderHours: s.otherKeys.staleOrderHours,
+    'cloud.anyHost': withoutNote(s.anyHost),
+    'limits.maxOrderSum': s.maxOrderSum,
+    'limits.maxCashback': s.maxCashback,
+    staleOrderHours: s.staleOrderHours,
     schemaVersion: s.otherKeys.schemaVersion,
     'backups.keep': s.otherKeys.backupsKeep,
     'backups.secondFolder': s.otherKeys.backupsSecondFolder,

@@ -47,6 +47,39 @@ describe('settings form ↔ patch', () => {
     expect(SettingsPatch.safeParse(patch).success).toBe(true);
   });
 
+  it('shows the limits in roubles and bonuses, the terminals one a line, and sends them back in kopecks and as a list', () => {
+    const initial = formFromSettings({ ...shown, server: { ...shown.server, allowedRanges: ['192.168.0.21', '10.0.0.0/28'] } });
+    expect(initial['limits.maxOrderSum']).toBe('1000000');
+    expect(initial['limits.maxCashback']).toBe('50000');
+    expect(initial.staleOrderHours).toBe('12');
+    expect(initial['server.allowedRanges']).toBe('192.168.0.21\n10.0.0.0/28');
+    const form = {
+      ...initial,
+      'limits.maxOrderSum': '250 000,50',
+      'limits.maxCashback': '10000',
+      staleOrderHours: ' 48 ',
+      'cloud.anyHost': true,
+      'server.allowedRanges': ' 192.168.0.21 \r\n\n192.168.0.22\n',
+    };
+    const { patch, problems } = patchFromForm(form, initial);
+    expect(problems).toEqual({});
+    expect(patch).toEqual({
+      server: { allowedRanges: ['192.168.0.21', '192.168.0.22'] },
+      cloud: { anyHost: true },
+      limits: { maxOrderSum: 25_000_050, maxCashback: 1_000_000 },
+      staleOrderHours: 48,
+    });
+    expect(SettingsPatch.safeParse(patch).success).toBe(true);
+  });
+
+  it('refuses a limit it cannot read or of zero, and hours that are not a whole number', () => {
+    const initial = formFromSettings(shown);
+    const { patch, problems } = patchFromForm({ ...initial, 'limits.maxOrderSum': '0', 'limits.maxCashback': 'сто', staleOrderHours: '1,5' }, initial);
+    expect(problems).toEqual({ 'limits.maxOrderSum': 'notAboveZero', 'limits.maxCashback': 'notBonuses', staleOrderHours: 'notNumber' });
+    expect(patch).toEqual({});
+    expect(patchFromForm({ ...initial, 'limits.maxOrderSum': 'миллион' }, initial).problems).toEqual({ 'limits.maxOrderSum': 'notMoney' });
+  });
+
   it('sends the autostart switch as the setting the desktop app registers at login', () => {
     const initial = formFromSettings(shown);
     expect(initial.autostart).toBe(false);

@@ -10,6 +10,8 @@ export interface SettingsForm {
   'server.host': string;
   'server.port': string;
   'server.path': string;
+  /** The iikoWaiter terminals allowed to call the waiter API: one address or CIDR range a line. */
+  'server.allowedRanges': string;
   bonusPaymentTypeId: string;
   cashToWaiter: boolean;
   payInTypeId: string;
@@ -19,6 +21,12 @@ export interface SettingsForm {
   'cloud.apiKey': string;
   /** Refunds: listed for reconciliation by hand (the default) or sent to the cloud. */
   'cloud.refunds': 'manual' | 'send';
+  /** Lets the API key go to an https account address outside getmeback.ru (a reseller's own). */
+  'cloud.anyHost': boolean;
+  /** Sanity caps, typed in roubles (the order) and bonuses (the cashback), stored in kopecks. */
+  'limits.maxOrderSum': string;
+  'limits.maxCashback': string;
+  staleOrderHours: string;
   language: 'ru' | 'en';
   /** Start at login: the desktop app registers it with the OS (shown only inside the desktop app). */
   autostart: boolean;
@@ -40,7 +48,7 @@ export interface SettingsForm {
 }
 
 export type SettingsField = keyof SettingsForm;
-export type FormProblem = 'notNumber' | 'notMoney';
+export type FormProblem = 'notNumber' | 'notMoney' | 'notBonuses' | 'notAboveZero';
 
 export function formFromSettings(settings: PublicSettings): SettingsForm {
   const n = settings.notifications;
@@ -48,6 +56,7 @@ export function formFromSettings(settings: PublicSettings): SettingsForm {
     'server.host': settings.server.host,
     'server.port': String(settings.server.port),
     'server.path': settings.server.path,
+    'server.allowedRanges': settings.server.allowedRanges.join('\n'),
     bonusPaymentTypeId: settings.bonusPaymentTypeId,
     cashToWaiter: settings.cashToWaiter,
     payInTypeId: settings.payInTypeId,
@@ -56,6 +65,10 @@ export function formFromSettings(settings: PublicSettings): SettingsForm {
     'cloud.accountUrl': settings.cloud.accountUrl,
     'cloud.apiKey': settings.cloud.apiKey,
     'cloud.refunds': settings.cloud.refunds,
+    'cloud.anyHost': settings.cloud.anyHost,
+    'limits.maxOrderSum': roublesInputValue(settings.limits.maxOrderSum, settings.language),
+    'limits.maxCashback': roublesInputValue(settings.limits.maxCashback, settings.language),
+    staleOrderHours: String(settings.staleOrderHours),
     language: settings.language,
     autostart: settings.autostart,
     businessDayStartHour: String(settings.businessDayStartHour),
@@ -75,13 +88,21 @@ export function formFromSettings(settings: PublicSettings): SettingsForm {
 
 /** A form value as the schema wants it, or a problem the screen shows next to the field. */
 function wireValue(field: SettingsField, value: string | boolean): { value: unknown } | { problem: FormProblem } {
-  if (field === 'server.port' || field === 'businessDayStartHour') {
+  if (field === 'server.port' || field === 'businessDayStartHour' || field === 'staleOrderHours') {
     const text = String(value).trim();
     return /^\d{1,5}$/.test(text) ? { value: Number(text) } : { problem: 'notNumber' };
   }
   if (field === 'notifications.debtThreshold') {
     const kopecks = parseRoublesInput(String(value));
     return kopecks === null ? { problem: 'notMoney' } : { value: kopecks };
+  }
+  if (field === 'limits.maxOrderSum' || field === 'limits.maxCashback') {
+    const kopecks = parseRoublesInput(String(value));
+    if (kopecks === null) return { problem: field === 'limits.maxOrderSum' ? 'notMoney' : 'notBonuses' };
+    return kopecks > 0 ? { value: kopecks } : { problem: 'notAboveZero' };
+  }
+  if (field === 'server.allowedRanges') {
+    return { value: String(value).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '') };
   }
   return { value: typeof value === 'string' && field !== 'adminPassword' && field !== 'cloud.apiKey' ? value.trim() : value };
 }
