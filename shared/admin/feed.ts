@@ -10,6 +10,9 @@ export type EventsResponse = z.infer<typeof EventsResponse>;
 export const OpenOrder = OrderView.extend({ UpdatedAt: z.string() });
 export type OpenOrder = z.infer<typeof OpenOrder>;
 
-/** GET /api/orders */
-export const OrdersResponse = z.object({ orders: z.array(OpenOrder) });
+/**
+ * GET /api/orders (`?stale=1`: the orders idle past `staleOrderHours`; `&q=`: those whose id or
+ * guest's name holds the text); `staleCount`: how many orders are idle, for the screen's tab.
+ */
+export const OrdersResponse = z.object({ orders: z.array(OpenOrder), staleCount: z.number().int().nonnegative() });
 export type OrdersResponse = z.infer<typeof OrdersResponse>;

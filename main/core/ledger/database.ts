@@ -28,6 +28,10 @@ export function openTillDatabase(dataDir: string): TillDatabase {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // SQLite's lower() folds ASCII only: searching «иванов» must find «Иванов» (and «Семёнов» «семенов»).
+    db.function('fold', { deterministic: true }, (text: unknown) =>
+      typeof text === 'string' ? text.toLocaleLowerCase('ru').replaceAll('ё', 'е') : text,
+    );
     migrate(db, dataDir);
   } catch (error) {
     db.close();

@@ -66,19 +66,38 @@ export function setPrecheckSum(db: TillDatabase, orderId: string, orderSum: numb
   prepared(db, 'UPDATE orders SET precheck_order_sum = ?, updated_at = ? WHERE id = ?').run(orderSum, at, orderId);
 }
 
-/**
- * The orders the cashier's screen shows: not paid, with a guest or an active reservation, newest
- * first (at most `limit`), last touched at or after `activeSince` — or, with `stale`, before it: an
- * order nobody has touched for hours leaves the screen but stays in the file and can be listed.
- */
-export function ordersToShow(db: TillDatabase, options: { activeSince: string; stale?: boolean; limit?: number }): { id: string; updatedAt: string }[] {
-  return prepared(
-    db,
-    `SELECT id, updated_at AS updatedAt FROM orders o
+/** What the cashier typed to find an order: a part of its id or of the guest's name, any case. */
+const foldSearch = (text: string): string => text.trim().toLocaleLowerCase('ru').replaceAll('ё', 'е');
+
+const SHOWN_ORDERS = `FROM orders o
      WHERE NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id)
        AND (o.guest_id IS NOT NULL
             OR EXISTS (SELECT 1 FROM holds h WHERE h.order_id = o.id AND NOT EXISTS (SELECT 1 FROM hold_resolutions r WHERE r.hold_id = h.id)))
-       AND (CASE WHEN ? THEN updated_at < ? ELSE updated_at >= ? END)
+       AND (CASE WHEN ? THEN updated_at < ? ELSE updated_at >= ? END)`;
+
+/**
+ * The orders the cashier's screen shows: not paid, with a guest or an active reservation, newest
+ * first (at most `limit`), last touched at or after `activeSince` — or, with `stale`, before it: an
+ * order nobody has touched for hours leaves the screen but stays in the file and can be listed, and
+ * found by a part of its id or of its guest's name (`search`).
+ */
+export function ordersToShow(
+  db: TillDatabase,
+  options: { activeSince: string; stale?: boolean; search?: string; limit?: number },
+): { id: string; updatedAt: string }[] {
+  const search = foldSearch(options.search ?? '');
+  return prepared(
+    db,
+    `SELECT id, updated_at AS updatedAt ${SHOWN_ORDERS}
+       AND (? = '' OR instr(fold(o.id), ?) > 0 OR instr(fold(coalesce(o.guest_name, '')), ?) > 0)
      ORDER BY updated_at DESC LIMIT ?`,
-  ).all(options.stale ? 1 : 0, options.activeSince, options.activeSince, options.limit ?? 200) as { id: string; updatedAt: string }[];
+  ).all(options.stale ? 1 : 0, options.activeSince, options.activeSince, search, search, search, options.limit ?? 200) as {
+    id: string;
+    updatedAt: string;
+  }[];
+}
+
+/** How many orders left the screen for lack of activity since `activeSince` (the «Давно без движения» tab). */
+export function staleOrderCount(db: TillDatabase, activeSince: string): number {
+  return (prepared(db, `SELECT COUNT(*) AS n ${SHOWN_ORDERS}`).get(1, activeSince, activeSince) as { n: number }).n;
 }

@@ -102,6 +102,14 @@ export const en: Texts = {
   orders: {
     title: 'Open orders',
     empty: 'No open orders with guests.',
+    views: 'Which orders to show',
+    current: (count: number) => `Open (${count})`,
+    stale: (count: number) => `Idle for long (${count})`,
+    staleIntro:
+      'Orders nobody touched for longer than the settings allow: they are not in the open list but are kept in the database. A waiter’s next action brings the order back.',
+    search: 'Search: part of the order number or of the guest’s name',
+    staleEmpty: 'No such orders.',
+    notFound: 'Nothing found.',
     order: 'Order',
     noGuest: 'No guest bound',
     balance: 'Balance',

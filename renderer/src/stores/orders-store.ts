@@ -4,6 +4,8 @@ import type { OpenOrder, OrdersResponse } from '../../../shared/admin/feed.js';
 
 interface OrdersState {
   orders: OpenOrder[];
+  /** Orders idle past `staleOrderHours`: left out of `orders`, counted for the «Давно без движения» tab. */
+  staleCount: number;
   loaded: boolean;
   failed: boolean;
   load(): Promise<void>;
@@ -12,12 +14,13 @@ interface OrdersState {
 /** Open orders with a guest, gifts or a bonus reservation; reloaded when the feed says they changed. */
 export const useOrdersStore = create<OrdersState>()((set) => ({
   orders: [],
+  staleCount: 0,
   loaded: false,
   failed: false,
   async load() {
     try {
-      const { orders } = await api.get<OrdersResponse>('/api/orders');
-      set({ orders, loaded: true, failed: false });
+      const { orders, staleCount } = await api.get<OrdersResponse>('/api/orders');
+      set({ orders, staleCount, loaded: true, failed: false });
     } catch {
       set({ failed: true });
     }
