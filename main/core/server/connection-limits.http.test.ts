@@ -1,3 +1,5 @@
+// The loopback LAN first: the till's modules below load the two it stands in for.
+import { onlyLocalhostIsThisMachine, ownSubnetsAre } from '../testing/lan-on-loopback.js';
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hashAdminPassword } from '../settings/admin-password.js';
@@ -6,14 +8,8 @@ import { startTestTill, type TestTill } from '../testing/test-till.js';
 import { CONNECTION_LIMITS } from './connection-limits.js';
 
 // Other loopback addresses stand for computers on the till's LAN.
-vi.mock('./middleware/network-guard.js', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('./middleware/network-guard.js')>()),
-  isLoopback: (address: string | undefined) => address === '127.0.0.1' || address === '::ffff:127.0.0.1' || address === '::1',
-}));
-vi.mock('./middleware/own-subnets.js', async () => {
-  const { parseCidr } = await import('./middleware/cidr.js');
-  return { ownSubnets: () => [parseCidr('127.0.0.0/8')] };
-});
+vi.mock('./middleware/network-guard.js', (importOriginal) => onlyLocalhostIsThisMachine(importOriginal));
+vi.mock('./middleware/own-subnets.js', () => ownSubnetsAre('127.0.0.0/8')());
 
 const ATTACKER = '127.0.0.2';
 const MANAGER_PC = '127.0.0.5';

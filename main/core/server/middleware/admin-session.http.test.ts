@@ -1,3 +1,5 @@
+// The loopback LAN first: the till's modules below load the two it stands in for.
+import { onlyLocalhostIsThisMachine, ownSubnetsAre } from '../../testing/lan-on-loopback.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { manualClock } from '../../clock.js';
 import { hashAdminPassword } from '../../settings/admin-password.js';
@@ -5,14 +7,8 @@ import { callFrom, type Answer } from '../../testing/call-from.js';
 import { startTestTill, type TestTill } from '../../testing/test-till.js';
 
 // Other loopback addresses stand for computers on the till's LAN (127.0.0.0/8 is "the LAN" here).
-vi.mock('./network-guard.js', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('./network-guard.js')>()),
-  isLoopback: (address: string | undefined) => address === '127.0.0.1' || address === '::ffff:127.0.0.1' || address === '::1',
-}));
-vi.mock('./own-subnets.js', async () => {
-  const { parseCidr } = await import('./cidr.js');
-  return { ownSubnets: () => [parseCidr('127.0.0.0/8')] };
-});
+vi.mock('./network-guard.js', (importOriginal) => onlyLocalhostIsThisMachine(importOriginal));
+vi.mock('./own-subnets.js', () => ownSubnetsAre('127.0.0.0/8')());
 
 const PASSWORD = 'kassa-2024';
 const MANAGER_PC = '127.0.0.5';

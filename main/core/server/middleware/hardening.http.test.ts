@@ -1,3 +1,5 @@
+// The loopback LAN first: the till's modules below load the two it stands in for.
+import { onlyLocalhostIsThisMachine, ownSubnetsAre } from '../../testing/lan-on-loopback.js';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,14 +18,8 @@ import { startTestTill, type TestTill } from '../../testing/test-till.js';
  * addresses (127.0.0.2, …, which Linux routes to lo). Only 127.0.0.1 and ::1 count as this
  * machine here, and the till's own subnet is 127.0.0.3 alone, so 127.0.0.2 is a stranger.
  */
-vi.mock('./network-guard.js', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('./network-guard.js')>()),
-  isLoopback: (address: string | undefined) => address === '127.0.0.1' || address === '::ffff:127.0.0.1' || address === '::1',
-}));
-vi.mock('./own-subnets.js', async () => {
-  const { parseCidr } = await import('./cidr.js');
-  return { ownSubnets: () => [parseCidr('127.0.0.3/32')] };
-});
+vi.mock('./network-guard.js', (importOriginal) => onlyLocalhostIsThisMachine(importOriginal));
+vi.mock('./own-subnets.js', () => ownSubnetsAre('127.0.0.3/32')());
 
 const ORDER = '7c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5';
 const STRANGER = '127.0.0.2';

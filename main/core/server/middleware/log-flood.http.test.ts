@@ -1,3 +1,5 @@
+// The loopback LAN first: the till's modules below load the two it stands in for.
+import { onlyLocalhostIsThisMachine, ownSubnetsAre } from '../../testing/lan-on-loopback.js';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -9,14 +11,8 @@ import { callFrom } from '../../testing/call-from.js';
 import { startTestTill, type TestTill } from '../../testing/test-till.js';
 
 // As in hardening.http.test.ts: other loopback addresses stand for hosts on the LAN.
-vi.mock('./network-guard.js', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('./network-guard.js')>()),
-  isLoopback: (address: string | undefined) => address === '127.0.0.1' || address === '::ffff:127.0.0.1' || address === '::1',
-}));
-vi.mock('./own-subnets.js', async () => {
-  const { parseCidr } = await import('./cidr.js');
-  return { ownSubnets: () => [parseCidr('127.0.0.0/8')] };
-});
+vi.mock('./network-guard.js', (importOriginal) => onlyLocalhostIsThisMachine(importOriginal));
+vi.mock('./own-subnets.js', () => ownSubnetsAre('127.0.0.0/8')());
 
 const STRANGER = '127.0.0.2';
 const TERMINAL = '127.0.0.3';
