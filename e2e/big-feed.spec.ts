@@ -109,7 +109,7 @@ test('a cashier scrolled down keeps reading the same rows while live events arri
 });
 
 test('paging 4 000 events back keeps at most 1 000 in the page\'s memory, and paging up again reaches a check-in made meanwhile', async ({ page }) => {
-  await page.goto(till.baseUrl);
+  await page.goto(`${till.baseUrl}/#/feed`);
   const feed = page.getByRole('list', { name: 'Лента событий' });
   await expect(feed.getByRole('listitem').first()).toContainText('Чекин');
   const WINDOW_HEIGHT = (1_000 + 2) * 64;
