@@ -37,6 +37,7 @@ const flushed = () => new Promise<void>((resolve) => logger.flush(() => resolve(
 
 /** `count` requests from `from`, `parallel` at a time over keep-alive connections; their statuses. */
 async function flood(from: string, count: number, route: string, parallel = 32): Promise<Map<number, number>> {
+  const started = performance.now();
   const agent = new Agent({ keepAlive: true, maxSockets: parallel, localAddress: from });
   const statuses = new Map<number, number>();
   let next = 0;
@@ -50,8 +51,14 @@ async function flood(from: string, count: number, route: string, parallel = 32):
     }),
   );
   agent.destroy();
+  floodSeconds = (performance.now() - started) / 1000;
   return statuses;
 }
+
+/** Seconds the last flood took: a loaded machine floods slower, and the bucket refills meanwhile. */
+let floodSeconds = 0;
+/** The production bucket (bursts of 100, 50 a second) lets at most this many through during the flood. */
+const mostLetThrough = () => Math.ceil(100 + 50 * floodSeconds);
 
 describe('a request flood cannot fill the log (production settings: 50/s, bursts of 100)', () => {
   it('logs no line per refused request: 1 000 requests with 14 KB paths from a stranger add one summary line', async () => {
@@ -60,7 +67,8 @@ describe('a request flood cannot fill the log (production settings: 50/s, bursts
     const before = statSync(logFile).size;
     const statuses = await flood(STRANGER, 1_000, LONG_PATH);
     expect((statuses.get(403) ?? 0) + (statuses.get(429) ?? 0)).toBe(1_000);
-    expect(statuses.get(429)).toBeGreaterThan(500);
+    expect(statuses.get(403) ?? 0).toBeLessThanOrEqual(mostLetThrough());
+    expect(statuses.get(429)).toBeGreaterThan(0);
     await flushed();
     expect(statSync(logFile).size - before).toBe(0);
 
@@ -81,7 +89,8 @@ describe('a request flood cannot fill the log (production settings: 50/s, bursts
     const statuses = await flood(TERMINAL, 1_000, LONG_PATH);
     const served = statuses.get(404) ?? 0;
     expect(served).toBeGreaterThanOrEqual(100);
-    expect(statuses.get(429)).toBeGreaterThan(500);
+    expect(served).toBeLessThanOrEqual(mostLetThrough());
+    expect(statuses.get(429)).toBe(1_000 - served);
     await flushed();
     const added = readFileSync(logFile, 'utf8').slice(before).trim().split('\n').map((text) => JSON.parse(text) as Record<string, unknown>);
     const requests = added.filter((line) => line.msg === 'request');
