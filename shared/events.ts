@@ -1,4 +1,5 @@
 import type { ProviderTrouble } from './i18n/provider-messages.js';
+import type { UpdateFailureStage } from './update-state.js';
 
 /**
  * What happens at the till, as the dashboard's feed and the tray's notifications see it.
@@ -42,6 +43,8 @@ export interface TillEventPayloads {
   'settings.changed': { keys: string[]; restartNeeded: boolean };
   /** A backup could not be written or failed its check (`folder` is where it was going). */
   'backup.failed': { reason: string; folder: string; message: string };
+  /** The desktop app's update was not checked, not downloaded, or refused (sha512/signature); `message` is electron-updater's, for the journal. */
+  'update.failed': { stage: UpdateFailureStage; version: string | null; message: string };
 }
 
 export type TillEventType = keyof TillEventPayloads;
@@ -60,6 +63,7 @@ export const TILL_EVENT_TYPES = [
   'provider.status',
   'settings.changed',
   'backup.failed',
+  'update.failed',
 ] as const satisfies readonly TillEventType[];
 
 export type TillEvent = {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import type { UpdateState } from './update-state.js';
 
 /**
  * The desktop shell's IPC: only shell actions travel here (windows, notification pause, autostart,
- * clipboard, version). Till data never does: the renderer reads it over HTTP + SSE in Electron and
+ * clipboard, version, updates). Till data never does: the renderer reads it over HTTP + SSE in Electron and
  * in a browser alike. Each channel names the bridge method that calls it, so the bridge the preload
  * exposes is derived from this one map and cannot drift from what the main process handles.
  */
@@ -14,6 +15,9 @@ export interface ShellChannels {
   'shell:set-autostart': { method: 'setAutostart'; args: [enabled: boolean]; result: boolean };
   'shell:copy-text': { method: 'copyText'; args: [text: string]; result: undefined };
   'shell:app-version': { method: 'appVersion'; args: []; result: string };
+  'shell:update-state': { method: 'updateState'; args: []; result: UpdateState };
+  /** The manager's word: install the downloaded update now (the app restarts); false when none is ready. */
+  'shell:install-update': { method: 'installUpdate'; args: []; result: boolean };
 }
 
 export type ShellChannel = keyof ShellChannels;
@@ -45,6 +49,8 @@ export const SHELL_CHANNEL_ARGS: { [C in ShellChannel]: z.ZodType<ShellArgs<C>> 
   'shell:set-autostart': z.tuple([z.boolean()]),
   'shell:copy-text': z.tuple([z.string().max(MAX_CLIPBOARD_TEXT)]),
   'shell:app-version': z.tuple([]),
+  'shell:update-state': z.tuple([]),
+  'shell:install-update': z.tuple([]),
 };
 
 export const SHELL_CHANNELS = Object.keys(SHELL_CHANNEL_ARGS) as ShellChannel[];

@@ -1,6 +1,6 @@
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 import { DebugLogger } from 'builder-util/out/DebugLogger.js';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { minimatch } from 'minimatch';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -47,5 +47,13 @@ describe('electron-builder.yml packs better-sqlite3’s Node-API prebuilds as th
       loadBrowserProcessSpecificV8Snapshot: false,
       grantFileProtocolExtraPrivileges: false,
     });
+  });
+
+  it('publishes to a generic update folder, so the build writes latest.yml (with its sha512) for electron-updater', () => {
+    const publish = [config.publish].flat()[0];
+    expect(publish).toMatchObject({ provider: 'generic', url: expect.stringMatching(/^https:\/\//) });
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    // A production dependency (packed with the app), pinned exactly.
+    expect(pkg.dependencies['electron-updater']).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });

@@ -46,9 +46,11 @@ describe('checkShellCall', () => {
       'shell:copy-text',
       'shell:get-autostart',
       'shell:get-notifications-paused',
+      'shell:install-update',
       'shell:open-settings-window',
       'shell:set-autostart',
       'shell:set-notifications-paused',
+      'shell:update-state',
     ]);
   });
 });

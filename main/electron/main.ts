@@ -1,4 +1,5 @@
 import { app, clipboard, dialog, Menu, safeStorage } from 'electron';
+import electronUpdater from 'electron-updater';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type TillCore } from '../core/create-core.js';
@@ -22,6 +23,7 @@ import { ServerControl } from './server-control.js';
 import { ShellWindows } from './shell-windows.js';
 import { registerShellIpc } from './shell-ipc.js';
 import { TillTray } from './till-tray.js';
+import { TillUpdater } from './till-updater.js';
 import { trayModel, type TrayItemId } from './tray-model.js';
 import { windowOrigin } from './window-routing.js';
 
@@ -97,6 +99,9 @@ async function startTill(): Promise<void> {
       case 'pause-notifications':
         notificationsPaused = !notificationsPaused;
         return refreshTray();
+      case 'install-update':
+        updates.installNow();
+        return;
       case 'quit':
         return app.quit();
       case 'status':
@@ -104,6 +109,19 @@ async function startTill(): Promise<void> {
     }
   };
   const tray = new TillTray(assetsDir, onTrayItem, () => windows.showDashboard());
+
+  // electron-updater's updater is made on first use, after ready (it asks Electron for the app's version).
+  const { autoUpdater } = electronUpdater;
+  autoUpdater.logger = { info: (message: unknown) => logger.info({ updater: message }, 'updater'), warn: (message: unknown) => logger.warn({ updater: message }, 'updater'), error: (message: unknown) => logger.error({ updater: message }, 'updater') };
+  const updates = new TillUpdater(autoUpdater, {
+    installed: app.isPackaged,
+    onState: () => refreshTray(),
+    onFailure: (failure) => {
+      logger.warn({ stage: failure.stage, version: failure.version, err: failure.message }, 'update failed');
+      // In the feed and, through the events' subscriber below, a notification.
+      core.events.record('update.failed', failure);
+    },
+  });
 
   function refreshTray(): void {
     tray.render(
@@ -114,6 +132,7 @@ async function startTill(): Promise<void> {
         serverAddress: serverAddress(),
         notificationsPaused,
         language: settings().language,
+        update: updates.state,
       }),
     );
   }
@@ -150,6 +169,7 @@ async function startTill(): Promise<void> {
   applyAutostart(settings().autostart, logger);
   core.settings.onChange((change) => {
     if (change.changedKeys.includes('autostart')) applyAutostart(change.settings.autostart, logger);
+    if (change.changedKeys.includes('updates.url')) updates.setUrl(change.settings.updates.url);
     if (change.changedKeys.some((key) => LISTENER_KEYS.has(key))) {
       setTimeout(() => void server.restart(), LISTENER_RESTART_DELAY_MS);
     }
@@ -175,6 +195,8 @@ async function startTill(): Promise<void> {
         return undefined;
       },
       'shell:app-version': () => core.version,
+      'shell:update-state': () => updates.state,
+      'shell:install-update': () => updates.installNow(),
     },
     () => origin,
     logger,
@@ -187,6 +209,7 @@ async function startTill(): Promise<void> {
   let stopped = false;
   app.on('before-quit', (event) => {
     quitting = true;
+    updates.stop();
     if (stopped) return;
     event.preventDefault();
     stopping ??= stopTill(server, logger).finally(() => {
@@ -200,6 +223,8 @@ async function startTill(): Promise<void> {
 
   refreshTray();
   await server.start();
+  // After the server: a check never delays the till's serving iikoWaiter.
+  updates.start(settings().updates.url);
   const hidden = startsHidden({ argv: process.argv, autostart: settings().autostart, openedAtLogin: app.getLoginItemSettings().wasOpenedAtLogin });
   if (!hidden) windows.showDashboard();
 }

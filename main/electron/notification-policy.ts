@@ -1,6 +1,7 @@
 import type { TillEvent } from '../../shared/events.js';
 import { formatBonuses, formatRoubles } from '../../shared/i18n/numbers.js';
 import { providerTroubleTexts } from '../../shared/i18n/provider-messages.js';
+import { updateFailureText } from '../../shared/i18n/update-messages.js';
 import type { Settings } from '../../shared/settings/schema.js';
 import type { ServerState } from './server-state.js';
 
@@ -158,6 +159,9 @@ export function notificationFor(event: TillEvent, context: NotificationContext):
     case 'backup.failed':
       // Told whenever notifications are on: the money record has no fresh copy until someone acts.
       return { title: t.backupFailed, body: t.backupFailedBody, route: '#/setup' };
+    case 'update.failed':
+      // Told whenever notifications are on: a refused (tampered) file is never installed, and the manager should know.
+      return { ...updateFailureText(event.data.stage, language), route: '#/setup' };
     default:
       return null;
   }

@@ -16,6 +16,8 @@ const bridge = {
   setAutostart: (enabled: boolean) => invoke('shell:set-autostart', enabled),
   copyText: (text: string) => invoke('shell:copy-text', text),
   appVersion: () => invoke('shell:app-version'),
+  updateState: () => invoke('shell:update-state'),
+  installUpdate: () => invoke('shell:install-update'),
 } satisfies TillShellBridge;
 
 const globalName: typeof TILL_SHELL_GLOBAL = 'tillShell';

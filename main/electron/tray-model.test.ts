@@ -14,6 +14,7 @@ function input(overrides: Partial<TrayInput> = {}): TrayInput {
     serverAddress: address,
     notificationsPaused: false,
     language: 'ru',
+    update: { kind: 'up-to-date', checkedAt: '2026-12-02T09:00:00.000Z' },
     ...overrides,
   };
 }
@@ -117,5 +118,16 @@ describe('trayModel', () => {
     const model = trayModel(input({ serverAddress: long, notificationsPaused: true }));
     expect(model.tooltip.length).toBe(TOOLTIP_LIMIT);
     expect(model.tooltip.endsWith('…')).toBe(true);
+  });
+
+  it('offers to install a downloaded update only on the manager’s click, and says when an update failed', () => {
+    expect(trayModel(input({ update: { kind: 'downloading', version: '0.2.0', percent: 50 } })).items.map((entry) => entry.id)).not.toContain('install-update');
+    const ready = trayModel(input({ update: { kind: 'downloaded', version: '0.2.0' } }));
+    expect(item(ready, 'install-update')).toEqual({ id: 'install-update', label: 'Установить обновление 0.2.0 (перезапуск)', enabled: true });
+    expect(ready.items.at(-1)?.id).toBe('quit');
+    expect(ready.tooltip).toContain('обновление 0.2.0 готово к установке');
+    const refused = trayModel(input({ update: { kind: 'failed', stage: 'verify', version: '0.2.0', at: '2026-12-02T09:00:00.000Z' }, language: 'en' }));
+    expect(refused.tooltip).toContain('update not installed');
+    expect(refused.items.map((entry) => entry.id)).not.toContain('install-update');
   });
 });

@@ -1,6 +1,8 @@
 import type { Language } from '../../shared/i18n/language.js';
 import type { Settings } from '../../shared/settings/schema.js';
 import type { ProviderStatus } from '../core/providers/loyalty-provider.js';
+import { installUpdateLabel, updateTrayLine } from '../../shared/i18n/update-messages.js';
+import type { UpdateState } from '../../shared/update-state.js';
 import { localDashboardUrl, type ServerState } from './server-state.js';
 
 /** Each has a PNG in assets/tray/ (16 px and @2x), drawn by scripts/make-icons.mjs. */
@@ -14,6 +16,7 @@ export type TrayItemId =
   | 'copy-address'
   | 'toggle-server'
   | 'pause-notifications'
+  | 'install-update'
   | 'quit';
 
 export interface TrayItem {
@@ -38,6 +41,8 @@ export interface TrayInput {
   serverAddress: string | null;
   notificationsPaused: boolean;
   language: Language;
+  /** The installed app's updates (till-updater.ts). */
+  update: UpdateState;
 }
 
 /** Windows cuts a tray tooltip at 127 characters; a cut is better shown than hidden. */
@@ -106,6 +111,10 @@ export function trayModel(input: TrayInput): TrayModel {
   if (providerLine && outbox > 0) details.push(t.outbox(outbox));
   if (running && input.serverAddress) details.push(input.serverAddress);
   if (input.notificationsPaused) details.push(t.notificationsPaused);
+  // Only an update waiting for the manager, or one that failed, is worth the tooltip's few characters.
+  const update = input.update;
+  const updateLine = updateTrayLine(update, input.language);
+  if (updateLine) details.push(updateLine);
 
   const notificationsOn = input.settings.notifications.enabled;
   return {
@@ -127,6 +136,8 @@ export function trayModel(input: TrayInput): TrayModel {
         enabled: notificationsOn,
         checked: notificationsOn && input.notificationsPaused,
       },
+      // Installing restarts the app: only on the manager's word, never by itself (update-policy.ts).
+      ...(update.kind === 'downloaded' ? [{ id: 'install-update' as const, label: installUpdateLabel(update.version, input.language), enabled: true }] : []),
       { id: 'quit', label: t.quit, enabled: true },
     ],
   };

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_EVERY_MS, updateAction, updateFeed, type UpdateSituation } from './update-policy.js';
 
-const base: UpdateSituation = { url: 'https://updates.getmeback.ru/till/', trigger: 'timer', now: 10 * CHECK_EVERY_MS, lastCheckAt: null, busy: false, downloaded: null };
+const base: UpdateSituation = { installed: true, url: 'https://updates.getmeback.ru/till/', trigger: 'timer', now: 10 * CHECK_EVERY_MS, lastCheckAt: null, busy: false, downloaded: null };
 
 describe('updateAction', () => {
   it('does nothing at all while the update folder is empty or invalid', () => {
     for (const trigger of ['start', 'timer', 'manager-install', 'quit'] as const) {
       expect(updateAction({ ...base, url: '', trigger, downloaded: '0.2.0' })).toBe('off');
       expect(updateAction({ ...base, url: 'http://updates.example.ru/', trigger })).toBe('off');
+      // `npm start` runs no installer: nothing to update.
+      expect(updateAction({ ...base, installed: false, trigger, downloaded: '0.2.0' })).toBe('off');
     }
   });
 
@@ -38,9 +40,11 @@ describe('updateFeed', () => {
   });
 
   it('refuses plain http on the network, credentials and non-URLs; http only for this machine', () => {
-    expect(updateFeed('http://updates.getmeback.ru/till/')).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('https') });
-    expect(updateFeed('https://user:pw@updates.getmeback.ru/')).toMatchObject({ kind: 'invalid' });
-    expect(updateFeed('updates')).toMatchObject({ kind: 'invalid', reason: 'not a URL' });
+    expect(updateFeed('http://updates.getmeback.ru/till/')).toEqual({ kind: 'invalid', reason: 'notHttps' });
+    expect(updateFeed('https://user:pw@updates.getmeback.ru/')).toEqual({ kind: 'invalid', reason: 'malformed' });
+    expect(updateFeed('updates')).toEqual({ kind: 'invalid', reason: 'malformed' });
+    expect(updateFeed('ftp://updates.getmeback.ru/')).toEqual({ kind: 'invalid', reason: 'notHttps' });
+    expect(updateFeed('http://[::1]:8080/feed')).toEqual({ kind: 'ok', url: 'http://[::1]:8080/feed/' });
     expect(updateFeed('http://127.0.0.1:8080/feed')).toEqual({ kind: 'ok', url: 'http://127.0.0.1:8080/feed/' });
   });
 });

@@ -1,6 +1,8 @@
+import { checkAccountUrl, type AccountUrlVerdict } from '../../shared/settings/cloud-account-url.js';
+
 /**
- * When the till looks for, downloads and installs an update (issue 18; electron-updater is not wired
- * yet — this is the rule it will follow). A till serves waiters all evening: an update is never
+ * When the till looks for, downloads and installs an update (issue 18; `till-updater.ts` follows it
+ * with electron-updater). A till serves waiters all evening: an update is never
  * installed on a timer. It is checked at start and once a day, downloaded in the background, and
  * installed only when the manager says so or at the next quit.
  */
@@ -9,6 +11,8 @@ export const CHECK_EVERY_MS = 24 * 60 * 60 * 1000;
 export type UpdateTrigger = 'start' | 'timer' | 'manager-install' | 'quit';
 
 export interface UpdateSituation {
+  /** The installed app (`app.isPackaged`): `npm start` has no installer to update and never checks. */
+  installed: boolean;
   /** The update folder from the settings; empty = updates off. */
   url: string;
   trigger: UpdateTrigger;
@@ -23,7 +27,7 @@ export interface UpdateSituation {
 export type UpdateAction = 'off' | 'check' | 'wait' | 'install-now' | 'install-at-quit';
 
 export function updateAction(situation: UpdateSituation): UpdateAction {
-  if (updateFeed(situation.url).kind !== 'ok') return 'off';
+  if (!situation.installed || updateFeed(situation.url).kind !== 'ok') return 'off';
   switch (situation.trigger) {
     case 'quit':
       return situation.downloaded ? 'install-at-quit' : 'wait';
@@ -39,24 +43,19 @@ export function updateAction(situation: UpdateSituation): UpdateAction {
   }
 }
 
-export type UpdateFeed = { kind: 'off' } | { kind: 'ok'; url: string } | { kind: 'invalid'; reason: string };
+export type UpdateFeed = { kind: 'off' } | { kind: 'ok'; url: string } | { kind: 'invalid'; reason: Exclude<AccountUrlVerdict, 'ok'> };
 
 /**
- * The update folder as the setting holds it: https only (a plain-HTTP feed could be swapped on the
- * restaurant's network; http is accepted for this machine only, for tests), always ending in '/'.
+ * The update folder as the setting holds it, checked as the settings schema checks it (https only —
+ * a plain-HTTP feed could be swapped on the restaurant's network; http for this machine alone, for
+ * tests; no credentials), always ending in '/' so electron-updater finds `latest.yml` inside it.
  */
 export function updateFeed(text: string): UpdateFeed {
   const trimmed = text.trim();
   if (trimmed === '') return { kind: 'off' };
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    return { kind: 'invalid', reason: 'not a URL' };
-  }
-  const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) return { kind: 'invalid', reason: 'updates are fetched over https only' };
-  if (url.username || url.password) return { kind: 'invalid', reason: 'no credentials in the URL' };
+  const verdict = checkAccountUrl(trimmed, { anyHost: true });
+  if (verdict !== 'ok') return { kind: 'invalid', reason: verdict };
+  const url = new URL(trimmed);
   url.search = '';
   url.hash = '';
   if (!url.pathname.endsWith('/')) url.pathname = `${url.pathname}/`;

@@ -20,6 +20,8 @@ import { TILL_EVENT_TYPES, type TillEvent, type TillEventPayloads, type TillEven
 import { DEFAULT_SETTINGS, Settings, SettingsPatch } from '../settings/schema.js';
 import { formatBonuses, formatRoubles } from './numbers.js';
 import { providerTroubleTexts } from './provider-messages.js';
+import { installUpdateLabel, updateStateText, updateTrayLine } from './update-messages.js';
+import type { UpdateState } from '../update-state.js';
 import { iikoNamesFirst, latinWords, pluralMistakes, retiredWords, roublesBesideBonuses, russianTextProblems } from './text-check.js';
 import { validationErrors } from './validation-messages.js';
 import { WAITER_MESSAGE_KEYS, waiterMessage } from './waiter-messages.js';
@@ -44,6 +46,19 @@ const collect = (where: string, ...found: (string | null | undefined)[]) => {
 function event<T extends TillEventType>(type: T, data: TillEventPayloads[T]): TillEvent {
   return { id: 1, at: '2026-11-29T12:00:00.000Z', type, orderId: ORDER, waiterId: 'pin:abc', waiterName: 'Анна', data } as TillEvent;
 }
+
+const UPDATE_STATES: UpdateState[] = [
+  { kind: 'off', reason: 'no-url' },
+  { kind: 'off', reason: 'not-installed' },
+  { kind: 'idle' },
+  { kind: 'checking' },
+  { kind: 'up-to-date', checkedAt: '2026-11-29T12:00:00.000Z' },
+  { kind: 'downloading', version: '0.2.0', percent: 41 },
+  { kind: 'downloaded', version: '0.2.0' },
+  { kind: 'failed', stage: 'check', version: null, at: '2026-11-29T12:00:00.000Z' },
+  { kind: 'failed', stage: 'download', version: '0.2.0', at: '2026-11-29T12:00:00.000Z' },
+  { kind: 'failed', stage: 'verify', version: '0.2.0', at: '2026-11-29T12:00:00.000Z' },
+];
 
 /** One event of every type (the record type makes a new event type a compile error here). */
 const EVENTS: { [T in TillEventType]: TillEventPayloads[T][] } = {
@@ -78,6 +93,11 @@ const EVENTS: { [T in TillEventType]: TillEventPayloads[T][] } = {
     { provider: 'local', online: true, lastError: null, trouble: null, parked: 0, outbox: 0 },
   ],
   'backup.failed': [{ reason: 'daily', folder: '/mnt/share/backups', message: 'ENOSPC: no space left on device' }],
+  'update.failed': [
+    { stage: 'check', version: null, message: 'net::ERR_NAME_NOT_RESOLVED' },
+    { stage: 'download', version: '0.2.0', message: 'socket hang up' },
+    { stage: 'verify', version: '0.2.0', message: 'sha512 checksum mismatch' },
+  ],
   'settings.changed': [{ keys: Object.keys(DEFAULT_SETTINGS).concat('server.port', 'notifications.checkIn', 'cloud.apiVersion'), restartNeeded: true }],
 };
 const ALL_EVENTS = TILL_EVENT_TYPES.flatMap((type) => (EVENTS[type] as TillEventPayloads[typeof type][]).map((data) => event(type, data)));
@@ -144,6 +164,7 @@ describe('every Russian text of the till', () => {
           serverAddress: 'http://192.168.0.108:3000/GetMeBack',
           notificationsPaused: paused,
           language: 'ru',
+          update: paused ? { kind: 'downloaded', version: '0.2.0' } : { kind: 'failed', stage: 'verify', version: '0.2.0', at: '2026-11-29T12:00:00.000Z' },
         });
         collect(`tray ${serverState.kind}`, model.tooltip, ...model.items.map((item) => item.label));
       }
@@ -154,6 +175,9 @@ describe('every Russian text of the till', () => {
     const dialog = portTakenDialog(3000, 'ru');
     collect('tray port-taken dialog', dialog.title, dialog.message, dialog.detail);
     for (const one of EVENTS['provider.status']) collect('provider trouble', ...providerTroubleTexts(one, 'ru'));
+    for (const state of UPDATE_STATES) collect(`update ${state.kind}`, updateStateText(state, 'ru'));
+    collect('update install', installUpdateLabel('0.2.0', 'ru'));
+    for (const state of UPDATE_STATES) collect(`update tray ${state.kind}`, updateTrayLine(state, 'ru'));
     for (const key of CASH_MESSAGE_KEYS) {
       const params = { amount: formatRoubles(MONEY, 'ru'), name: 'Анна', debt: formatRoubles(MONEY, 'ru'), id: 'pin:9f86d081' };
       collect(`cash ${key}`, cashMessage('ru', key as CashMessageKey, params as never));

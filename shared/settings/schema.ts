@@ -94,6 +94,19 @@ const BusinessDayStartHour = z
   .int({ error: 'час от 0 до 23 / an hour from 0 to 23' })
   .min(0, { error: 'час от 0 до 23 / an hour from 0 to 23' })
   .max(23, { error: 'час от 0 до 23 / an hour from 0 to 23' });
+const UpdateFields = z.object({
+  /**
+   * The folder the installed desktop app takes its updates from (electron-updater's generic provider
+   * reads `latest.yml` there); "" = updates off. https only (http for this machine alone), no credentials.
+   */
+  url: z.string().trim().max(1024).default(''),
+});
+
+/** The update folder is checked as the cloud's account address is, on any host: the same verdicts and messages. */
+export const UpdateSettings = UpdateFields.superRefine((updates, issues) => {
+  const verdict = checkAccountUrl(updates.url, { anyHost: true });
+  if (verdict !== 'ok') issues.addIssue({ code: 'custom', path: ['url'], params: { accountUrl: verdict } });
+});
 
 export const Settings = z.object({
   schemaVersion: z.literal(4).default(4),
@@ -118,6 +131,8 @@ export const Settings = z.object({
   autostart: z.boolean().default(false),
   /** The hour (till's local time) the business day starts: "today", the shift report and the tiles follow it. */
   businessDayStartHour: BusinessDayStartHour.default(6),
+  /** Optional with its default (no schema version of its own): settings of older versions have none. */
+  updates: UpdateSettings.prefault({}),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -143,6 +158,7 @@ export const SettingsPatch = z
     adminPassword: z.string().max(256).optional(),
     autostart: z.boolean().optional(),
     businessDayStartHour: BusinessDayStartHour.optional(),
+    updates: UpdateFields.partial().optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;

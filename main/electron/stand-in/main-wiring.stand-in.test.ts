@@ -51,12 +51,30 @@ interface FirstLaunch {
     windows: number;
   };
   quit: { ms: number; healthAfter: number | string; trayDestroyed: boolean; errorBoxes: unknown[]; exitCode: number | null };
+  updates: { calls: string[]; state: unknown };
 }
 
-async function runMain<T>(scenario: 'first-launch' | 'another-copy-runs' | 'installed-at-login'): Promise<T> {
+interface UpdatesRun {
+  atStart: { calls: string[]; feeds: unknown[]; autoDownload: boolean; autoInstallOnAppQuit: boolean; state: unknown };
+  refused: {
+    downloading: unknown;
+    state: unknown;
+    notification: { title: string; body: string };
+    events: { type: string; data: unknown }[];
+    installWhenNothingReady: boolean;
+    tooltip: string;
+  };
+  moved: { saveStatus: number; badSaveStatus: number; badSave: string; feeds: unknown[]; checks: number };
+  downloaded: { state: unknown; trayItem: string; installsBefore: number; afterTrayClick: string[] };
+  ipcInstall: boolean;
+  atQuit: { autoInstallOnAppQuit: boolean };
+}
+
+async function runMain<T>(scenario: 'first-launch' | 'another-copy-runs' | 'installed-at-login' | 'updates'): Promise<T> {
   const dir = mkdtempSync(path.join(tmpdir(), 'gmb-stand-in-'));
   work.push(dir);
-  const env = { ...process.env, GMB_STAND_IN_PACKAGED: scenario === 'installed-at-login' ? '1' : '0' };
+  const packaged = scenario === 'installed-at-login' || scenario === 'updates';
+  const env = { ...process.env, GMB_STAND_IN_PACKAGED: packaged ? '1' : '0' };
   const { stdout } = await run(process.execPath, [runner, root, dir, scenario], { timeout: 60_000, maxBuffer: 4 * 1024 * 1024, env });
   const line = stdout.split('\n').find((text) => text.startsWith('STAND-IN-REPORT '));
   if (!line) throw new Error(`the stand-in run printed no report:\n${stdout}`);
@@ -133,7 +151,7 @@ describe('the compiled main process against the Electron stand-in', () => {
 
   it('answers the bridge from the app’s own page and refuses a foreign page, a subframe, no frame and a bad argument', () => {
     const ipc = first.ipc;
-    expect(ipc.channels).toHaveLength(7);
+    expect(ipc.channels).toHaveLength(9);
     expect(ipc.ownVersion).toEqual({ answer: '0.1.0' });
     expect(ipc.ownCopy).toEqual({});
     expect(ipc.clipboardAfterOwnCopy).toBe('http://192.168.1.10:3000/GetMeBack');
@@ -186,6 +204,39 @@ describe('the compiled main process against the Electron stand-in', () => {
       expect(installed.autostartEntry).toContain('[Desktop Entry]');
       expect(installed.autostartEntry).toContain(' --hidden');
     }
+  }, 60_000);
+
+  it('run from the repository (not installed), never looks for updates and says so', () => {
+    expect(first.updates.calls).toEqual([]);
+    expect(first.updates.state).toEqual({ kind: 'off', reason: 'not-installed' });
+  });
+
+  it('installed with an update folder: checks at start, refuses a tampered download, follows a new folder, installs only on the manager’s word', async () => {
+    const run = await runMain<UpdatesRun>('updates');
+    expect(run.atStart.feeds).toEqual([{ provider: 'generic', url: 'https://updates.example.ru/till/' }]);
+    expect(run.atStart.calls).toEqual(['setFeedURL', 'checkForUpdates']);
+    expect(run.atStart).toMatchObject({ autoDownload: true, autoInstallOnAppQuit: true, state: { kind: 'checking' } });
+
+    expect(run.refused.downloading).toEqual({ kind: 'downloading', version: '0.2.0', percent: 50 });
+    expect(run.refused.state).toMatchObject({ kind: 'failed', stage: 'verify', version: '0.2.0' });
+    expect(run.refused.notification).toEqual({ title: 'Обновление не установлено', body: 'Загруженное обновление отклонено: контрольная сумма или подпись не совпали' });
+    expect(run.refused.events).toHaveLength(1);
+    expect(run.refused.events[0]).toMatchObject({ type: 'update.failed', data: { stage: 'verify', version: '0.2.0', message: expect.stringContaining('sha512') } });
+    expect(run.refused.installWhenNothingReady).toBe(false);
+    expect(run.refused.tooltip).toContain('обновление не установлено');
+
+    expect(run.moved.saveStatus).toBe(200);
+    expect(run.moved.feeds.at(-1)).toEqual({ provider: 'generic', url: 'https://updates2.example.ru/till/' });
+    expect(run.moved.checks).toBe(1);
+    expect(run.moved.badSaveStatus).toBe(400);
+    expect(run.moved.badSave).toContain('updates.url');
+
+    expect(run.downloaded.state).toEqual({ kind: 'downloaded', version: '0.2.1' });
+    expect(run.downloaded.trayItem).toBe('Установить обновление 0.2.1 (перезапуск)');
+    expect(run.downloaded.installsBefore).toBe(0);
+    expect(run.downloaded.afterTrayClick).toEqual(['quitAndInstall true true']);
+    expect(run.ipcInstall).toBe(true);
+    expect(run.atQuit.autoInstallOnAppQuit).toBe(true);
   }, 60_000);
 
   it('is never packed: the app’s build leaves the stand-in out', () => {

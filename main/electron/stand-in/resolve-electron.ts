@@ -3,9 +3,15 @@ import type { ResolveHook } from 'node:module';
 /**
  * A Node module-resolution hook for the stand-in run only: every `import 'electron'` — the app's and
  * electron-store's — gets the stand-in instead of the npm package (which would only return the path
- * of a binary). Registered by run-main.ts with `module.register`; nothing else in the app uses it.
+ * of a binary), and `import 'electron-updater'` its own stand-in. Registered by run-main.ts with `module.register`; nothing else in the app uses it.
  */
-const standIn = new URL('./electron-stand-in.js', import.meta.url).href;
+const standIns: Record<string, string> = {
+  electron: new URL('./electron-stand-in.js', import.meta.url).href,
+  // The app's `import 'electron-updater'` too: the real one would reach Electron's net module and the update folder.
+  'electron-updater': new URL('./electron-updater-stand-in.js', import.meta.url).href,
+};
 
-export const resolve: ResolveHook = (specifier, context, nextResolve) =>
-  specifier === 'electron' ? { url: standIn, format: 'module', shortCircuit: true } : nextResolve(specifier, context);
+export const resolve: ResolveHook = (specifier, context, nextResolve) => {
+  const standIn = standIns[specifier];
+  return standIn ? { url: standIn, format: 'module', shortCircuit: true } : nextResolve(specifier, context);
+};

@@ -12,10 +12,11 @@ import path from 'node:path';
 
 register('./resolve-electron.js', import.meta.url);
 const { standIn } = await import('./electron-stand-in.js');
+const { autoUpdater, updaterRecord } = await import('./electron-updater-stand-in.js');
 type Window = (typeof standIn.windows)[number];
 
 const [repoRoot, workDir, scenario = 'first-launch'] = process.argv.slice(2);
-if (!repoRoot || !workDir) throw new Error('usage: run-main.js <repo root> <work folder> [first-launch|another-copy-runs|installed-at-login]');
+if (!repoRoot || !workDir) throw new Error('usage: run-main.js <repo root> <work folder> [first-launch|another-copy-runs|installed-at-login|updates]');
 
 const report: Record<string, unknown> = {};
 const started = Date.now();
@@ -86,6 +87,78 @@ if (scenario === 'installed-at-login') {
   report.windows = standIn.windows.length;
   trayItems().find((item) => item.id === 'quit')?.click?.();
   await until('the app to quit', () => standIn.record.quitCompleted, 10_000);
+  process.stdout.write(`STAND-IN-REPORT ${JSON.stringify(report)}\n`);
+  process.exit(0);
+}
+
+if (scenario === 'updates') {
+  // The installed app (GMB_STAND_IN_PACKAGED=1) with an update folder in its settings.
+  writeFileSync(
+    path.join(workDir, 'till-data', 'settings.json'),
+    JSON.stringify({ schemaVersion: 3, server: { host: '127.0.0.1', port: freePort, path: '/GetMeBack' }, updates: { url: 'https://updates.example.ru/till' } }),
+  );
+  await import(new URL('../main.js', import.meta.url).href);
+  standIn.ready();
+  await until('the tray to show the server running', () => standIn.trays[0]?.tooltip.includes(`:${freePort}/`));
+  await until('the first check', () => updaterRecord.calls.includes('checkForUpdates'));
+  const own = { url: `http://127.0.0.1:${freePort}/#/setup`, parent: null };
+  const state = () => standIn.invoke('shell:update-state', own);
+  report.atStart = { calls: [...updaterRecord.calls], feeds: [...updaterRecord.feeds], autoDownload: autoUpdater.autoDownload, autoInstallOnAppQuit: autoUpdater.autoInstallOnAppQuit, state: await state() };
+
+  // The folder offers 0.2.0; the download breaks off on a file whose sha512 does not match.
+  autoUpdater.emit('update-available', { version: '0.2.0' });
+  autoUpdater.emit('download-progress', { percent: 50.5 });
+  const downloading = await state();
+  const noticesBefore = standIn.notifications.length;
+  autoUpdater.emit('error', Object.assign(new Error('sha512 checksum mismatch, expected abc, got def'), { code: 'ERR_CHECKSUM_MISMATCH' }));
+  const notice = await until('the failure notification', () => standIn.notifications[noticesBefore]);
+  const events = (await (await fetch(`http://127.0.0.1:${freePort}/api/events?types=update.failed`)).json()) as { events: unknown[] };
+  report.refused = {
+    downloading,
+    state: await state(),
+    notification: { title: notice.options.title, body: notice.options.body },
+    events: events.events,
+    installWhenNothingReady: await standIn.invoke('shell:install-update', own),
+    tooltip: standIn.trays[0]?.tooltip,
+  };
+
+  // The manager moves the update folder on the settings screen: used and checked at once.
+  const checksBefore = updaterRecord.calls.filter((call) => call === 'checkForUpdates').length;
+  const save = await fetch(`http://127.0.0.1:${freePort}/api/settings`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ updates: { url: 'https://updates2.example.ru/till/' } }),
+  });
+  const badSave = await fetch(`http://127.0.0.1:${freePort}/api/settings`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ updates: { url: 'http://updates.example.ru/till/' } }),
+  });
+  report.moved = {
+    saveStatus: save.status,
+    badSaveStatus: badSave.status,
+    badSave: await badSave.text(),
+    feeds: [...updaterRecord.feeds],
+    checks: updaterRecord.calls.filter((call) => call === 'checkForUpdates').length - checksBefore,
+  };
+
+  // 0.2.1 downloads and verifies: offered in the tray and the setup screen, installed only on the manager's word.
+  autoUpdater.emit('update-available', { version: '0.2.1' });
+  autoUpdater.emit('update-downloaded', { version: '0.2.1', downloadedFile: 'GetMeBack-Till-Setup-0.2.1.exe' });
+  await until('the tray to offer the install', () => trayItems().some((item) => item.id === 'install-update'));
+  const installsBefore = updaterRecord.calls.filter((call) => call.startsWith('quitAndInstall')).length;
+  report.downloaded = {
+    state: await state(),
+    trayItem: trayItems().find((item) => item.id === 'install-update')?.label,
+    installsBefore,
+  };
+  trayItems().find((item) => item.id === 'install-update')?.click?.();
+  report.downloaded = { ...(report.downloaded as object), afterTrayClick: updaterRecord.calls.filter((call) => call.startsWith('quitAndInstall')) };
+  report.ipcInstall = await standIn.invoke('shell:install-update', own);
+
+  trayItems().find((item) => item.id === 'quit')?.click?.();
+  await until('the app to quit', () => standIn.record.quitCompleted, 10_000);
+  report.atQuit = { autoInstallOnAppQuit: autoUpdater.autoInstallOnAppQuit };
   process.stdout.write(`STAND-IN-REPORT ${JSON.stringify(report)}\n`);
   process.exit(0);
 }
@@ -225,6 +298,7 @@ report.quit = {
   errorBoxes: standIn.record.errorBoxes,
   exitCode: standIn.record.exitCode,
 };
+report.updates = { calls: [...updaterRecord.calls], state: await standIn.invoke('shell:update-state', own) };
 report.totalMs = Date.now() - started;
 
 blocker.close();

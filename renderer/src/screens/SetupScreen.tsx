@@ -3,6 +3,7 @@ import { api } from '../api/client.js';
 import type { SetupResponse } from '../../../shared/admin/status.js';
 import { ServerAddressCard } from '../components/ServerAddressCard.js';
 import { StateSign } from '../components/StateSign.js';
+import { UpdateStatus } from '../components/UpdateStatus.js';
 import { SetupChecklist } from '../components/SetupChecklist.js';
 import { useNow } from '../components/use-now.js';
 import { WaiterCallers } from '../components/WaiterCallers.js';
@@ -78,6 +79,7 @@ export function SetupScreen() {
                 {setup.portInUse ? `${setup.portInUse} · ${t.setup.portInUse}` : `${port ?? '—'} · ${t.setup.portFree}`}
               </dd>
             </div>
+            <UpdateStatus />
           </dl>
           <WaiterCallers allowedCallers={setup.allowedCallers} refusedCallers={setup.refusedCallers} onChanged={() => setReloads((n) => n + 1)} />
           <SetupChecklist checklist={setup.checklist} permissions={setup.permissions} />

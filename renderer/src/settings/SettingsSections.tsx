@@ -91,6 +91,7 @@ export function SettingsSections({ adminPasswordSet }: { adminPasswordSet: boole
         <fieldset className="group">
           <legend>{s.desktop}</legend>
           <CheckField field="autostart" label={s.autostart} />
+          <TextField field="updates.url" label={s.updatesUrl} type="url" inputMode="url" wide />
         </fieldset>
       )}
 

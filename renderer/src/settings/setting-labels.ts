@@ -37,6 +37,7 @@ function labelsByKey(s: SettingsTexts): Record<string, string> {
     'rules.cashbackPercent': s.otherKeys.cashbackPercent,
     adminPasswordHash: s.otherKeys.adminPassword,
     autostart: s.otherKeys.autostart,
+    'updates.url': s.otherKeys.updatesUrl,
     'display.largeText': s.otherKeys.largeText,
     'cloud.anyHost': withoutNote(s.anyHost),
     'limits.maxOrderSum': s.maxOrderSum,

@@ -32,6 +32,8 @@ export interface SettingsForm {
   autostart: boolean;
   /** The hour the business day starts, 0–23 (an hour, typed as digits). */
   businessDayStartHour: string;
+  /** The installed desktop app's update folder (shown only inside the desktop app). */
+  'updates.url': string;
   'notifications.enabled': boolean;
   'notifications.checkIn': boolean;
   'notifications.giftAdded': boolean;
@@ -72,6 +74,7 @@ export function formFromSettings(settings: PublicSettings): SettingsForm {
     language: settings.language,
     autostart: settings.autostart,
     businessDayStartHour: String(settings.businessDayStartHour),
+    'updates.url': settings.updates.url,
     'notifications.enabled': n.enabled,
     'notifications.checkIn': n.checkIn,
     'notifications.giftAdded': n.giftAdded,
