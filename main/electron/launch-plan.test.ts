@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HIDDEN_FLAG, desktopDataDir, loginItemSettings, startsHidden } from './launch-plan.js';
+import { HIDDEN_FLAG, desktopDataDir, launchDataFolder, loginItemSettings, startsHidden } from './launch-plan.js';
 
 describe('startsHidden', () => {
   it('starts in the tray only when launched at login with autostart on', () => {
@@ -32,5 +32,28 @@ describe('desktopDataDir', () => {
     const dir = desktopDataDir({ GMB_DATA_DIR: 'till-data' }, '/u', '/home/dev/getmeback-till');
     expect(dir).toBe(path.resolve('/home/dev/getmeback-till', 'till-data'));
     expect(path.isAbsolute(dir)).toBe(true);
+  });
+});
+
+describe('launchDataFolder', () => {
+  const install = {
+    platform: 'win32' as const,
+    isPackaged: true,
+    execPath: 'C:\\Program Files\\GetMeBack Till\\GetMeBack Till.exe',
+    env: { ProgramFiles: 'C:\\Program Files', ProgramData: 'C:\\ProgramData' },
+    markerPresent: () => true,
+  };
+  const userData = 'C:\\Users\\kassa1\\AppData\\Roaming\\GetMeBack Till';
+
+  it('is the machine folder for the per-machine install, and says so (the per-user till is moved there)', () => {
+    expect(launchDataFolder(install, userData, 'C:\\')).toEqual({ dataDir: 'C:\\ProgramData\\GetMeBack Till', perMachine: true });
+  });
+
+  it('is GMB_DATA_DIR when set, even installed per machine: nothing is moved', () => {
+    expect(launchDataFolder({ ...install, env: { ...install.env, GMB_DATA_DIR: '/srv/till' } }, userData, '/')).toEqual({ dataDir: '/srv/till', perMachine: false });
+  });
+
+  it('is userData for `npm start` and other systems', () => {
+    expect(launchDataFolder({ ...install, isPackaged: false }, userData, '/')).toEqual({ dataDir: userData, perMachine: false });
   });
 });

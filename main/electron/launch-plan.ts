@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isPerMachineInstall, machineDataFolder, type InstallFacts } from './machine-data-folder.js';
 
 /** The flag the login item passes, so a till that boots in the morning starts in the tray. */
 export const HIDDEN_FLAG = '--hidden';
@@ -10,6 +11,16 @@ export const HIDDEN_FLAG = '--hidden';
  */
 export function desktopDataDir(env: NodeJS.ProcessEnv, userData: string, cwd: string): string {
   return env.GMB_DATA_DIR ? path.resolve(cwd, env.GMB_DATA_DIR) : userData;
+}
+
+/**
+ * The till's data folder for this launch, and whether it is the machine's folder a per-user till is
+ * moved into: GMB_DATA_DIR when set; `%ProgramData%\GetMeBack Till` for the per-machine install;
+ * else Electron's per-user userData.
+ */
+export function launchDataFolder(install: InstallFacts, userData: string, cwd: string): { dataDir: string; perMachine: boolean } {
+  const perMachine = !install.env.GMB_DATA_DIR && isPerMachineInstall(install);
+  return { dataDir: desktopDataDir(install.env, machineDataFolder(install, userData), cwd), perMachine };
 }
 
 /**

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isPerMachineInstall, machineDataFolder, migrationPlan } from './machine-data-folder.js';
+import { isPerMachineInstall, machineDataFolder, migrationPlan, MOVED_MARKER } from './machine-data-folder.js';
 
 const windows = {
   platform: 'win32' as const,
   isPackaged: true,
   execPath: 'C:\\Program Files\\GetMeBack Till\\GetMeBack Till.exe',
   env: { ProgramFiles: 'C:\\Program Files', ProgramData: 'C:\\ProgramData' },
+  markerPresent: () => false,
 };
 const userData = 'C:\\Users\\kassa1\\AppData\\Roaming\\GetMeBack Till';
 
@@ -22,6 +23,17 @@ describe('machineDataFolder', () => {
     expect(machineDataFolder({ ...windows, platform: 'linux', execPath: '/opt/GetMeBack Till/getmeback-till' }, '/home/k/.config/GetMeBack Till')).toBe('/home/k/.config/GetMeBack Till');
   });
 
+  it('knows a per-machine install in a folder the manager chose by the installer’s marker', () => {
+    const chosen = { ...windows, execPath: 'D:\\Till\\GetMeBack Till.exe' };
+    expect(isPerMachineInstall(chosen)).toBe(false);
+    expect(machineDataFolder({ ...chosen, markerPresent: () => true }, userData)).toBe('C:\\ProgramData\\GetMeBack Till');
+    // The marker is asked about only for a packed Windows app (process.resourcesPath exists only there).
+    const asked: string[] = [];
+    isPerMachineInstall({ ...windows, platform: 'linux', markerPresent: () => (asked.push('linux'), true) });
+    isPerMachineInstall({ ...windows, isPackaged: false, markerPresent: () => (asked.push('unpacked'), true) });
+    expect(asked).toEqual([]);
+  });
+
   it('does not take a folder that only starts like Program Files for it', () => {
     expect(isPerMachineInstall({ ...windows, execPath: 'C:\\Program Files Extra\\GetMeBack Till.exe' })).toBe(false);
   });
@@ -29,12 +41,20 @@ describe('machineDataFolder', () => {
 
 describe('migrationPlan', () => {
   it('copies an existing per-user till (ledger, its WAL, settings) into the empty machine folder', () => {
-    expect(migrationPlan({ files: ['till.db', 'till.db-wal', 'settings.json', 'logs'] }, { files: null })).toEqual({ kind: 'copy', files: ['till.db', 'till.db-wal', 'settings.json'] });
+    expect(migrationPlan({ files: ['till.db', 'till.db-wal', 'till.db-shm', 'till.key', 'settings.json', 'logs'] }, { files: null })).toEqual({
+      kind: 'copy',
+      files: ['till.db', 'till.db-wal', 'till.key', 'settings.json'],
+    });
   });
 
   it('does nothing without a per-user ledger, and never overwrites a machine ledger', () => {
     expect(migrationPlan({ files: null }, { files: null })).toEqual({ kind: 'none' });
     expect(migrationPlan({ files: ['settings.json'] }, { files: [] })).toEqual({ kind: 'none' });
     expect(migrationPlan({ files: ['till.db'] }, { files: ['till.db'] }).kind).toBe('conflict');
+  });
+
+  it('never moves a folder twice: the note left after a move (or a conflict) ends it', () => {
+    expect(migrationPlan({ files: ['till.db', MOVED_MARKER] }, { files: null })).toEqual({ kind: 'none' });
+    expect(migrationPlan({ files: ['till.db', MOVED_MARKER] }, { files: ['till.db'] })).toEqual({ kind: 'none' });
   });
 });

@@ -1,5 +1,7 @@
 import { app, clipboard, dialog, Menu, safeStorage } from 'electron';
 import electronUpdater from 'electron-updater';
+import { existsSync, mkdirSync } from 'node:fs';
+import { hostname, userInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type TillCore } from '../core/create-core.js';
@@ -12,7 +14,10 @@ import { appMenu } from './app-menu.js';
 import { applyAutostart } from './autostart-binding.js';
 import { CashierNotifier } from './cashier-notifier.js';
 import { electronSettingsStore } from './electron-settings-store.js';
-import { desktopDataDir, startsHidden } from './launch-plan.js';
+import { acquireDataFolderLock, lockHeldMessage } from './data-folder-lock.js';
+import { launchDataFolder, startsHidden } from './launch-plan.js';
+import { PER_MACHINE_MARKER } from './machine-data-folder.js';
+import { moveTillToMachineFolder } from './move-till-folder.js';
 import { notificationFor, notificationForServer, type CashierNotification } from './notification-policy.js';
 import { portTakenDialog } from './port-taken-dialog.js';
 import { QUIT_DEADLINE_MS, withinDeadline } from './quit-deadline.js';
@@ -42,7 +47,19 @@ const assetsDir = path.join(app.getAppPath(), 'assets');
 const appIcon = path.join(assetsDir, 'icon.png');
 
 app.setAppUserModelId(APP_ID);
-const dataDir = desktopDataDir(process.env, app.getPath('userData'), process.cwd());
+const perUserFolder = app.getPath('userData');
+const { dataDir, perMachine } = launchDataFolder(
+  {
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    execPath: process.execPath,
+    env: process.env,
+    // Asked only for a packed Windows app, where Electron sets process.resourcesPath.
+    markerPresent: () => existsSync(path.join(process.resourcesPath, PER_MACHINE_MARKER)),
+  },
+  perUserFolder,
+  process.cwd(),
+);
 // The single-instance lock lives in userData: a till started on another data folder is another till.
 app.setPath('userData', dataDir);
 
@@ -50,21 +67,49 @@ if (!app.requestSingleInstanceLock()) {
   // Another copy already serves port 3000 from this folder; the OS lets it know to show itself.
   app.quit();
 } else {
-  app
-    .whenReady()
-    .then(startTill)
-    .catch((error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      dialog.showErrorBox('GetMeBack Till', `GetMeBack Till не запустился / GetMeBack Till could not start:\n${message}\n\n${dataDir}`);
+  // Electron's lock is per Windows user: the data folder's own lock keeps a second user's till out.
+  mkdirSync(dataDir, { recursive: true });
+  const folderLock = acquireDataFolderLock(dataDir, { pid: process.pid, user: userInfo().username, host: hostname(), since: new Date().toISOString() });
+  if (folderLock.kind === 'held') {
+    void app.whenReady().then(() => {
+      const box = lockHeldMessage(folderLock.holder, dataDir);
+      dialog.showErrorBox(box.title, box.content);
       app.exit(1);
     });
+  } else {
+    app
+      .whenReady()
+      .then(() => startTill(folderLock.release))
+      .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+        folderLock.release();
+        dialog.showErrorBox('GetMeBack Till', `GetMeBack Till не запустился / GetMeBack Till could not start:\n${message}\n\n${dataDir}`);
+        app.exit(1);
+      });
+  }
 }
 
-async function startTill(): Promise<void> {
+async function startTill(releaseFolder: () => void): Promise<void> {
   const menu = appMenu({ isPackaged: app.isPackaged, platform: process.platform });
   if (menu.kind !== 'keep-default') Menu.setApplicationMenu(menu.kind === 'none' ? null : Menu.buildFromTemplate(menu.template));
   const logger = createLogger({ logDir: logDirOf(dataDir) });
-  const keyWrapper = safeStorageKeyWrapper(safeStorage, process.platform);
+  const userKey = safeStorageKeyWrapper(safeStorage, process.platform);
+  // The machine folder is every Windows user's: its key cannot be wrapped with one user's DPAPI.
+  const keyWrapper = perMachine ? undefined : userKey;
+  if (perMachine) {
+    // Before the database opens: this user's per-user till, if any, becomes the machine's (once).
+    const moved = moveTillToMachineFolder(perUserFolder, dataDir, userKey);
+    if (moved.kind !== 'none') logger.warn({ moved, from: perUserFolder, to: dataDir }, 'per-user data folder and the machine folder');
+    if (moved.kind === 'conflict') {
+      void dialog.showMessageBox({
+        type: 'warning',
+        title: 'GetMeBack Till',
+        message: 'GetMeBack Till работает с общей папкой данных компьютера / GetMeBack Till uses the computer’s shared data folder',
+        detail: `${dataDir}\n\nВ папке этого пользователя тоже есть база GetMeBack Till; она не перенесена и оставлена как была / This user’s own folder also holds a database; it was left as it was:\n${perUserFolder}`,
+        buttons: ['OK'],
+      });
+    }
+  }
   const core = createCore({ dataDir, settingsStore: electronSettingsStore(dataDir), logger, ...(keyWrapper ? { keyWrapper } : {}) });
   const server = new ServerControl(core, createApp(core));
   const settings = () => core.settings.get();
@@ -214,6 +259,7 @@ async function startTill(): Promise<void> {
     event.preventDefault();
     stopping ??= stopTill(server, logger).finally(() => {
       tray.destroy();
+      releaseFolder();
       stopped = true;
       app.quit();
     });

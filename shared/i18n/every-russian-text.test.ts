@@ -6,6 +6,7 @@ import { CASH_MESSAGE_KEYS, cashMessage, type CashMessageKey } from '../../main/
 import { WAITER_PERMISSIONS } from '../../main/core/setup/setup-checklist.js';
 import { startTestTill, type TestTill } from '../../main/core/testing/test-till.js';
 import { notificationFor, notificationForServer } from '../../main/electron/notification-policy.js';
+import { lockHeldText } from '../../main/electron/data-folder-lock.js';
 import { portTakenDialog } from '../../main/electron/port-taken-dialog.js';
 import type { ServerState } from '../../main/electron/server-state.js';
 import { trayModel } from '../../main/electron/tray-model.js';
@@ -172,6 +173,7 @@ describe('every Russian text of the till', () => {
       collect(`server notification ${serverState.kind}`, server?.title, server?.body);
     }
 
+    collect('data folder held', lockHeldText({ pid: 1, user: 'Кассир', host: 'КАССА-1', since: '2026-12-02T09:00:00.000Z' }, 'ru'), lockHeldText(null, 'ru'));
     const dialog = portTakenDialog(3000, 'ru');
     collect('tray port-taken dialog', dialog.title, dialog.message, dialog.detail);
     for (const one of EVENTS['provider.status']) collect('provider trouble', ...providerTroubleTexts(one, 'ru'));

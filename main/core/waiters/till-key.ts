@@ -47,6 +47,19 @@ export function loadTillKey(dataDir: string, db: TillDatabase, wrapper?: KeyWrap
   return secret;
 }
 
+/**
+ * The key a key file holds, unwrapped, and the file written again (plain when no wrapper is given):
+ * for the desktop app moving a per-user till into the machine folder, where another Windows user's
+ * DPAPI could not unwrap it (main/electron/machine-data-folder.ts).
+ */
+export function readTillKeyFile(file: string, wrapper?: KeyWrapper): Buffer {
+  return parseKeyFile(readFileSync(file, 'utf8'), file, wrapper).secret;
+}
+
+export function writeTillKeyFile(file: string, secret: Buffer, wrapper?: KeyWrapper): void {
+  writeKeyFile(file, secret, wrapper);
+}
+
 function writeKeyFile(file: string, secret: Buffer, wrapper?: KeyWrapper): void {
   const line = wrapper
     ? `${HEADER} ${wrapper.name} ${wrapper.wrap(secret).toString('base64')}`

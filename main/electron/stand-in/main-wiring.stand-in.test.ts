@@ -52,6 +52,8 @@ interface FirstLaunch {
   };
   quit: { ms: number; healthAfter: number | string; trayDestroyed: boolean; errorBoxes: unknown[]; exitCode: number | null };
   updates: { calls: string[]; state: unknown };
+  lockBeforeReady: boolean;
+  lockAfterQuit: boolean;
 }
 
 interface UpdatesRun {
@@ -70,7 +72,7 @@ interface UpdatesRun {
   atQuit: { autoInstallOnAppQuit: boolean };
 }
 
-async function runMain<T>(scenario: 'first-launch' | 'another-copy-runs' | 'installed-at-login' | 'updates'): Promise<T> {
+async function runMain<T>(scenario: 'first-launch' | 'another-copy-runs' | 'another-user-runs' | 'installed-at-login' | 'updates'): Promise<T> {
   const dir = mkdtempSync(path.join(tmpdir(), 'gmb-stand-in-'));
   work.push(dir);
   const packaged = scenario === 'installed-at-login' || scenario === 'updates';
@@ -194,6 +196,23 @@ describe('the compiled main process against the Electron stand-in', () => {
     expect(second.calls).toEqual(['app.setAppUserModelId ru.getmeback.till', 'app.setPath userData', 'app.requestSingleInstanceLock', 'app.quit']);
     expect(second.windows).toBe(0);
     expect(second.trays).toBe(0);
+  }, 60_000);
+
+  it('holds the data folder’s lock (across Windows users) from before ready until it has quit', () => {
+    expect(first.lockBeforeReady).toBe(true);
+    expect(first.lockAfterQuit).toBe(false);
+  });
+
+  it('when another Windows user’s till holds the data folder, says who in a box and exits, opening nothing', async () => {
+    const run = await runMain<{ calls: string[]; errorBox: { title: string; content: string }; windows: number; trays: number; exitCode: number | null; lockUntouched: boolean }>(
+      'another-user-runs',
+    );
+    expect(run.calls).toContain('app.requestSingleInstanceLock');
+    expect(run.errorBox.content).toContain('GetMeBack Till уже работает на этом компьютере: его запустил пользователь «kassa2» (2026-12-02 08:00).');
+    expect(run.windows).toBe(0);
+    expect(run.trays).toBe(0);
+    expect(run.exitCode).toBe(1);
+    expect(run.lockUntouched).toBe(true);
   }, 60_000);
 
   it('installed and started at login with autostart on: tray only, no menu (no Reload, no DevTools), the autostart entry put right', async () => {

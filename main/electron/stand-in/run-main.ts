@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { register } from 'node:module';
 import { createServer, type Server } from 'node:net';
+import { hostname } from 'node:os';
 import path from 'node:path';
 
 register('./resolve-electron.js', import.meta.url);
@@ -16,7 +17,7 @@ const { autoUpdater, updaterRecord } = await import('./electron-updater-stand-in
 type Window = (typeof standIn.windows)[number];
 
 const [repoRoot, workDir, scenario = 'first-launch'] = process.argv.slice(2);
-if (!repoRoot || !workDir) throw new Error('usage: run-main.js <repo root> <work folder> [first-launch|another-copy-runs|installed-at-login|updates]');
+if (!repoRoot || !workDir) throw new Error('usage: run-main.js <repo root> <work folder> [first-launch|another-copy-runs|another-user-runs|installed-at-login|updates]');
 
 const report: Record<string, unknown> = {};
 const started = Date.now();
@@ -69,6 +70,24 @@ if (scenario === 'another-copy-runs') {
   report.calls = [...standIn.record.calls];
   report.windows = standIn.windows.length;
   report.trays = standIn.trays.length;
+  process.stdout.write(`STAND-IN-REPORT ${JSON.stringify(report)}\n`);
+  process.exit(0);
+}
+
+if (scenario === 'another-user-runs') {
+  // Another Windows user's till holds the data folder (a live process: this run's parent) — Electron's per-user lock was granted.
+  const lock = JSON.stringify({ pid: process.ppid, user: 'kassa2', host: hostname(), since: '2026-12-02T08:00:00.000Z' });
+  writeFileSync(path.join(workDir, 'till-data', 'till.lock'), lock);
+  await import(new URL('../main.js', import.meta.url).href);
+  standIn.ready();
+  await until('the box naming the other user', () => standIn.record.errorBoxes[0]);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  report.calls = [...standIn.record.calls];
+  report.errorBox = standIn.record.errorBoxes[0];
+  report.windows = standIn.windows.length;
+  report.trays = standIn.trays.length;
+  report.exitCode = standIn.record.exitCode;
+  report.lockUntouched = readFileSync(path.join(workDir, 'till-data', 'till.lock'), 'utf8') === lock;
   process.stdout.write(`STAND-IN-REPORT ${JSON.stringify(report)}\n`);
   process.exit(0);
 }
@@ -165,6 +184,8 @@ if (scenario === 'updates') {
 
 await import(new URL('../main.js', import.meta.url).href);
 report.callsBeforeReady = [...standIn.record.calls];
+const lockFile = path.join(workDir, 'till-data', 'till.lock');
+report.lockBeforeReady = existsSync(lockFile) ? (JSON.parse(readFileSync(lockFile, 'utf8')) as { pid: number }).pid === process.pid : false;
 standIn.ready();
 
 // ---- the port is taken: a window still opens, on the loopback fallback, with the settings and a box saying why
@@ -298,6 +319,7 @@ report.quit = {
   errorBoxes: standIn.record.errorBoxes,
   exitCode: standIn.record.exitCode,
 };
+report.lockAfterQuit = existsSync(lockFile);
 report.updates = { calls: [...updaterRecord.calls], state: await standIn.invoke('shell:update-state', own) };
 report.totalMs = Date.now() - started;
 
