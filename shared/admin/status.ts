@@ -29,7 +29,7 @@ export const StatusResponse = z.object({
 });
 export type StatusResponse = z.infer<typeof StatusResponse>;
 
-export const CHECKLIST_IDS = ['serverAddress', 'bonusPaymentType', 'payInOutTypes', 'cashToWaiterInOffice', 'waiterPermissions', 'provider'] as const;
+export const CHECKLIST_IDS = ['serverAddress', 'lanReachable', 'bonusPaymentType', 'payInOutTypes', 'cashToWaiterInOffice', 'waiterPermissions', 'provider'] as const;
 export type ChecklistId = (typeof CHECKLIST_IDS)[number];
 
 export const SetupResponse = z.object({

@@ -1,3 +1,4 @@
+import type { LanVerdict } from '../../../shared/admin/lan-reachability.js';
 import type { ChecklistId } from '../../../shared/admin/status.js';
 import { isDemoBonusPaymentType } from '../../../shared/settings/demo.js';
 import type { Settings } from '../../../shared/settings/schema.js';
@@ -25,9 +26,14 @@ export const WAITER_PERMISSIONS = [
 ] as const;
 
 /** What the setup assistant shows as done and still to do, from the settings and what the till has seen. */
-export function setupChecklist(settings: Settings, seen: { lastWaiterRequestAt: string | null; providerOnline: boolean }): ChecklistItem[] {
+export function setupChecklist(
+  settings: Settings,
+  seen: { lastWaiterRequestAt: string | null; providerOnline: boolean; lanVerdict?: LanVerdict | null },
+): ChecklistItem[] {
   return [
     { id: 'serverAddress', done: seen.lastWaiterRequestAt !== null, optional: false, demo: false },
+    // The setup screen's check: the till reached its own port on a LAN address.
+    { id: 'lanReachable', done: seen.lanVerdict === 'reachable', optional: false, demo: false },
     {
       id: 'bonusPaymentType',
       done: settings.bonusPaymentTypeId !== '',

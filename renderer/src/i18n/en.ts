@@ -280,6 +280,18 @@ export const en: Texts = {
     portFree: 'working',
     updates: 'Updates',
     installUpdate: 'Install now',
+    lan: {
+      title: 'Reachable from the network',
+      checking: 'Checking…',
+      again: 'Check again',
+      failed: 'The check failed',
+      reachable: (port: number, addresses: string) => `Yes: port ${port} answers at ${addresses}; iikoWaiter terminals can connect`,
+      unreachable: (port: number, addresses: string) =>
+        `No: port ${port} does not answer at ${addresses}. Most likely the main till’s firewall blocks it: allow incoming connections to GetMeBack Till on port ${port} for private networks (the installer adds such a rule for port 3000 only), and check that the restaurant’s network is marked private in the system.`,
+      loopbackOnly: 'No: the server accepts connections from this till only. On the Settings screen, set “Address to listen on” to 0.0.0.0.',
+      noLan: 'No: the main till has no address on the local network. Check the network cable or wireless network.',
+      notListening: 'No: the server for iikoWaiter is not running.',
+    },
     checklist: 'What to do',
     done: 'done',
     todo: 'to do',
@@ -287,6 +299,7 @@ export const en: Texts = {
     demo: 'demo: set by the demo book, replace it with the UUID from iikoOffice',
     items: {
       serverAddress: 'iikoWaiter calls GetMeBack Till at the address above',
+      lanReachable: 'GetMeBack Till’s port is reachable from the local network (the check above)',
       bonusPaymentType: 'The GetMeBack payment type ID (Bonus payment type) is set here, on the Settings screen, and in the iikoWaiter plugin',
       payInOutTypes: 'Pay-in and pay-out types exist in iikoOffice and their IDs are on the Settings screen',
       cashToWaiterInOffice:

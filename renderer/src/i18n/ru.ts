@@ -278,6 +278,18 @@ export const ru = {
     portFree: 'работает',
     updates: 'Обновления',
     installUpdate: 'Установить сейчас',
+    lan: {
+      title: 'Доступ из сети',
+      checking: 'Проверяем…',
+      again: 'Проверить снова',
+      failed: 'Проверка не удалась',
+      reachable: (port: number, addresses: string) => `Да: порт ${port} отвечает по адресу ${addresses}, терминалы iikoWaiter смогут подключиться`,
+      unreachable: (port: number, addresses: string) =>
+        `Нет: порт ${port} не отвечает по адресу ${addresses}. Скорее всего, его закрывает брандмауэр главной кассы: разрешите входящие подключения к GetMeBack Till на порт ${port} для частной сети (установщик добавляет такое правило только для порта 3000) и проверьте, что сеть ресторана в системе отмечена как частная.`,
+      loopbackOnly: 'Нет: сервер принимает подключения только с этой кассы. На экране «Настройки» в поле «Адрес, на котором слушать» укажите 0.0.0.0.',
+      noLan: 'Нет: у главной кассы нет адреса в локальной сети. Проверьте сетевой кабель или беспроводную сеть.',
+      notListening: 'Нет: сервер для iikoWaiter не запущен.',
+    },
     checklist: 'Что нужно сделать',
     done: 'готово',
     todo: 'не сделано',
@@ -285,6 +297,7 @@ export const ru = {
     demo: 'демо: задано демо-книгой, замените на UUID из iikoOffice',
     items: {
       serverAddress: 'iikoWaiter обращается к GetMeBack Till по адресу выше',
+      lanReachable: 'Порт GetMeBack Till доступен из локальной сети (проверка выше)',
       bonusPaymentType: 'Указан ID типа оплаты GetMeBack (Bonus payment type) — здесь, на экране «Настройки», и в плагине iikoWaiter',
       payInOutTypes: 'В iikoOffice созданы типы внесения и изъятия, их ID указаны на экране «Настройки»',
       cashToWaiterInOffice:

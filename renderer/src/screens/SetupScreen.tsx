@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client.js';
 import type { SetupResponse } from '../../../shared/admin/status.js';
 import { ServerAddressCard } from '../components/ServerAddressCard.js';
+import { LanReachability } from '../components/LanReachability.js';
 import { StateSign } from '../components/StateSign.js';
 import { UpdateStatus } from '../components/UpdateStatus.js';
 import { SetupChecklist } from '../components/SetupChecklist.js';
@@ -28,6 +29,8 @@ export function SetupScreen() {
   const [failed, setFailed] = useState(false);
 
   const [reloads, setReloads] = useState(0);
+  // Stable: the LAN check calls it when it has an answer (the checklist's line follows).
+  const reload = useCallback(() => setReloads((n) => n + 1), []);
   useEffect(() => {
     const load = () =>
       api
@@ -79,9 +82,10 @@ export function SetupScreen() {
                 {setup.portInUse ? `${setup.portInUse} · ${t.setup.portInUse}` : `${port ?? '—'} · ${t.setup.portFree}`}
               </dd>
             </div>
+            <LanReachability onChecked={reload} />
             <UpdateStatus />
           </dl>
-          <WaiterCallers allowedCallers={setup.allowedCallers} refusedCallers={setup.refusedCallers} onChanged={() => setReloads((n) => n + 1)} />
+          <WaiterCallers allowedCallers={setup.allowedCallers} refusedCallers={setup.refusedCallers} onChanged={reload} />
           <SetupChecklist checklist={setup.checklist} permissions={setup.permissions} />
         </>
       )}

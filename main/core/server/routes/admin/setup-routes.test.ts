@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OrdersResponse } from '../../../../../shared/admin/feed.js';
+import { LanReachabilityResponse } from '../../../../../shared/admin/lan-reachability.js';
 import { SetupResponse, StatusResponse } from '../../../../../shared/admin/status.js';
 import { useTill } from '../../../testing/waiter-steps.js';
 
@@ -16,5 +17,15 @@ describe('status, setup and orders answer as shared/admin says', () => {
     expect(setup.lastWaiterRequestAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(setup.checklist.map((item) => item.id)).toContain('serverAddress');
     expect(OrdersResponse.parse((await till.http('GET', '/api/orders')).body).orders).toEqual([]);
+  });
+
+  it('answers the LAN check as shared/admin says, and its answer ticks the checklist’s line', async () => {
+    const { till } = t;
+    const answer = await till.http('GET', '/api/setup/lan-reachability');
+    expect(answer.status).toBe(200);
+    // The test till listens on 127.0.0.1: not reachable from the LAN, and told so without trying.
+    expect(LanReachabilityResponse.parse(answer.body)).toMatchObject({ verdict: 'loopbackOnly', port: Number(new URL(till.baseUrl).port), addresses: [] });
+    const setup = SetupResponse.parse((await till.http('GET', '/api/setup')).body);
+    expect(setup.checklist.find((item) => item.id === 'lanReachable')).toEqual({ id: 'lanReachable', done: false, optional: false, demo: false });
   });
 });

@@ -1,5 +1,6 @@
 import Router from '@koa/router';
 import { z } from 'zod';
+import type { LanReachabilityResponse } from '../../../../../shared/admin/lan-reachability.js';
 import type { SetupResponse, StatusResponse } from '../../../../../shared/admin/status.js';
 import type { Clock } from '../../../clock.js';
 import type { LoyaltyProvider } from '../../../providers/loyalty-provider.js';
@@ -8,6 +9,7 @@ import { BadRequest } from '../../http-errors.js';
 import { parseCidr } from '../../middleware/cidr.js';
 import { readJsonBody } from '../../middleware/json-body.js';
 import { validate } from '../../validate.js';
+import { checkLanReachability } from '../../../setup/lan-reachability.js';
 import { serverAddresses } from '../../../setup/server-addresses.js';
 import { WAITER_PERMISSIONS, setupChecklist } from '../../../setup/setup-checklist.js';
 import type { TillActivity } from '../../../till-activity.js';
@@ -26,6 +28,7 @@ const AllowCaller = z.object({ address: z.string().trim().min(1).max(64) });
 /** The till's status and the setup assistant's data. */
 export function setupRoutes(core: SetupRoutesDeps): Router {
   const router = new Router();
+  let lastLan: LanReachabilityResponse | null = null;
 
   router.get('/api/status', (ctx) => {
     const settings = core.settings.get();
@@ -47,7 +50,7 @@ export function setupRoutes(core: SetupRoutesDeps): Router {
     const provider = core.provider.status();
     ctx.body = {
       serverAddresses: serverAddresses(port, settings.server.path),
-      checklist: setupChecklist(settings, { lastWaiterRequestAt: core.activity.lastWaiterRequestAt, providerOnline: provider.online }),
+      checklist: setupChecklist(settings, { lastWaiterRequestAt: core.activity.lastWaiterRequestAt, providerOnline: provider.online, lanVerdict: lastLan?.verdict ?? null }),
       permissions: WAITER_PERMISSIONS,
       lastWaiterRequestAt: core.activity.lastWaiterRequestAt,
       provider,
@@ -66,6 +69,15 @@ export function setupRoutes(core: SetupRoutesDeps): Router {
     if (!ranges.includes(address)) core.settings.update({ server: { allowedRanges: [...ranges, address] } });
     core.activity.refusedCallers.forget(address);
     ctx.body = { allowedCallers: core.settings.get().server.allowedRanges };
+  });
+
+  // Whether iikoWaiter's terminals can reach the port: the till connects to itself on its LAN
+  // addresses. Its last answer also ticks the checklist's line (/api/setup).
+  router.get('/api/setup/lan-reachability', async (ctx) => {
+    const listening = core.activity.listening;
+    const addresses = serverAddresses(0, '/').filter((entry) => !entry.loopback).map((entry) => entry.address);
+    lastLan = await checkLanReachability({ host: listening?.host ?? '', port: listening?.port ?? null, addresses, now: core.clock.now() });
+    ctx.body = lastLan satisfies LanReachabilityResponse;
   });
 
   return router;
