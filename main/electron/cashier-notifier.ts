@@ -1,5 +1,6 @@
 import { Notification } from 'electron';
 import type { CashierNotification } from './notification-policy.js';
+import { toastXml } from './toast-activation.js';
 
 /**
  * Windows keeps a notification in the Action Center after it leaves the screen, and its click
@@ -11,11 +12,16 @@ const KEEP = 50;
 export class CashierNotifier {
   private readonly kept: Notification[] = [];
 
-  constructor(private readonly icon: string) {}
+  constructor(
+    private readonly icon: string,
+    private readonly platform: NodeJS.Platform,
+  ) {}
 
   show(notice: CashierNotification, onClick: (notice: CashierNotification) => void): void {
     if (!Notification.isSupported()) return;
-    const notification = new Notification({ title: notice.title, body: notice.body, icon: this.icon });
+    // On Windows the toast carries its screen (toast-activation.ts), for a click after a restart.
+    const toast = this.platform === 'win32' ? { toastXml: toastXml(notice, this.icon) } : {};
+    const notification = new Notification({ title: notice.title, body: notice.body, icon: this.icon, ...toast });
     const forget = () => {
       const index = this.kept.indexOf(notification);
       if (index !== -1) this.kept.splice(index, 1);

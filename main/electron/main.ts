@@ -1,4 +1,4 @@
-import { app, clipboard, dialog, Menu, safeStorage } from 'electron';
+import { app, clipboard, dialog, Menu, Notification, safeStorage } from 'electron';
 import electronUpdater from 'electron-updater';
 import { existsSync, mkdirSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
@@ -9,7 +9,7 @@ import { logDirOf } from '../core/data-dir.js';
 import { waiterDebt } from '../core/ledger/waiter-debts.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { createApp } from '../core/server/create-app.js';
-import { APP_ID } from './app-identity.js';
+import { APP_ID, TOAST_ACTIVATOR_CLSID } from './app-identity.js';
 import { appMenu } from './app-menu.js';
 import { applyAutostart } from './autostart-binding.js';
 import { CashierNotifier } from './cashier-notifier.js';
@@ -28,6 +28,7 @@ import { ServerControl } from './server-control.js';
 import { ShellWindows } from './shell-windows.js';
 import { registerShellIpc } from './shell-ipc.js';
 import { TillTray } from './till-tray.js';
+import { routeFromActivation } from './toast-activation.js';
 import { TillUpdater } from './till-updater.js';
 import { trayModel, type TrayItemId } from './tray-model.js';
 import { windowOrigin } from './window-routing.js';
@@ -46,6 +47,9 @@ const preload = fileURLToPath(new URL('./preload.cjs', import.meta.url));
 const assetsDir = path.join(app.getAppPath(), 'assets');
 const appIcon = path.join(assetsDir, 'icon.png');
 
+// Windows: the toast activator first, then the AppUserModelId (Electron writes both where Windows
+// looks for them), before any notification — so a click in the Action Center reaches a restarted app.
+if (process.platform === 'win32') app.setToastActivatorCLSID(TOAST_ACTIVATOR_CLSID);
 app.setAppUserModelId(APP_ID);
 const perUserFolder = app.getPath('userData');
 const { dataDir, perMachine } = launchDataFolder(
@@ -119,7 +123,7 @@ async function startTill(releaseFolder: () => void): Promise<void> {
 
   enforceWindowSecurity(() => origin, logger);
   const windows = new ShellWindows({ preload, icon: appIcon, origin: () => origin, language: () => settings().language, quitting: () => quitting });
-  const notifier = new CashierNotifier(appIcon);
+  const notifier = new CashierNotifier(appIcon, process.platform);
   const openNotice = (notice: CashierNotification) => windows.showDashboard(notice.route);
 
   const serverAddress = (): string | null => {
@@ -247,7 +251,8 @@ async function startTill(releaseFolder: () => void): Promise<void> {
     logger,
   );
 
-  app.on('second-instance', () => windows.showDashboard());
+  // A second launch brings the window forward — on a notification's screen when Windows launched it for a click.
+  app.on('second-instance', (_event, argv) => windows.showDashboard(routeFromActivation(argv) ?? undefined));
   // The till keeps serving iikoWaiter from the tray when its windows are closed.
   app.on('window-all-closed', () => undefined);
   let stopping: Promise<void> | null = null;
@@ -273,6 +278,14 @@ async function startTill(releaseFolder: () => void): Promise<void> {
   updates.start(settings().updates.url);
   const hidden = startsHidden({ argv: process.argv, autostart: settings().autostart, openedAtLogin: app.getLoginItemSettings().wasOpenedAtLogin });
   if (!hidden) windows.showDashboard();
+  // Windows: a click on a notification that outlived its Notification object (the Action Center after a
+  // restart, or the click that started this very run) — on the screen it was about.
+  if (process.platform === 'win32') {
+    Notification.handleActivation((details) => {
+      const route = routeFromActivation(details.arguments);
+      if (route) windows.showDashboard(route);
+    });
+  }
 }
 
 /** Listener, then core; bounded, so a cloud that does not answer never keeps the app from quitting. */

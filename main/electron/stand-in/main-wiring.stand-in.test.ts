@@ -47,6 +47,7 @@ interface FirstLaunch {
   showing: {
     afterSecond: { visible: boolean; steps: string[]; loads: number };
     afterTrayClick: { visible: boolean; steps: string[]; loads: number };
+    afterToastLaunch: { url: string; visible: boolean };
     closeHides: boolean;
     windows: number;
   };
@@ -177,9 +178,10 @@ describe('the compiled main process against the Electron stand-in', () => {
     expect(first.navigation.openedExternally).toEqual(['https://evil.example/', 'https://evil.example/', 'https://getmeback.ru/']);
   });
 
-  it('brings the window forward on a second launch and a tray click without reloading it; closing only hides it', () => {
+  it('brings the window forward on a second launch and a tray click without reloading it — on a notification’s screen when the launch names one; closing only hides it', () => {
     expect(first.showing.afterSecond).toEqual({ visible: true, steps: ['show', 'focus'], loads: 0 });
     expect(first.showing.afterTrayClick).toEqual({ visible: true, steps: ['show', 'focus'], loads: 0 });
+    expect(first.showing.afterToastLaunch).toEqual({ url: `http://127.0.0.1:${first.portFixed.freePort}/#/cash`, visible: true });
     expect(first.showing.closeHides).toBe(true);
     expect(first.showing.windows).toBe(1);
   });

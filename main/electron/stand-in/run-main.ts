@@ -305,8 +305,14 @@ first.hide();
 const beforeClick = reShown(first);
 standIn.trays[0]?.emit('click');
 const afterTrayClick = { visible: first.visible, steps: first.shows.slice(beforeClick.shows), loads: first.webContents.loads.length - beforeClick.loads };
+// Windows launches the app again for a click on an old notification: the screen comes on its command line.
+first.hide();
+const loadsBeforeToast = first.webContents.loads.length;
+standIn.secondInstance(['GetMeBack Till.exe', '-ToastActivated', 'gmb-route=#/cash']);
+await until('the notification’s screen from a second launch', () => first.webContents.loads.length > loadsBeforeToast);
+const afterToastLaunch = { url: first.webContents.url, visible: first.visible };
 first.userCloses();
-report.showing = { afterSecond, afterTrayClick, closeHides: !first.visible && !first.isDestroyed(), windows: standIn.windows.length };
+report.showing = { afterSecond, afterTrayClick, afterToastLaunch, closeHides: !first.visible && !first.isDestroyed(), windows: standIn.windows.length };
 
 // ---- quit from the tray: the server closes, the tray goes, the app quits
 const quitAt = Date.now();
