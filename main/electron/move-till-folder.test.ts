@@ -88,7 +88,7 @@ describe('moveTillToMachineFolder', () => {
   it('refuses to move a key it cannot unwrap, saying so, before the ledger is copied', () => {
     const user = perUserTill();
     const machine = tempFolder();
-    expect(() => moveTillToMachineFolder(user, machine, undefined)).toThrow(/запустите приложение кассы от того же пользователя/);
+    expect(() => moveTillToMachineFolder(user, machine, undefined)).toThrow(/запустите GetMeBack Till от того же пользователя/);
     expect(existsSync(path.join(machine, 'till.db'))).toBe(false);
   });
 });

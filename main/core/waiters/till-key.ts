@@ -69,13 +69,13 @@ function writeKeyFile(file: string, secret: Buffer, wrapper?: KeyWrapper): void 
 
 function parseKeyFile(text: string, file: string, wrapper?: KeyWrapper): { method: string; secret: Buffer } {
   const match = /^getmeback-till-key v1 (\S+) (\S+)\s*$/.exec(text);
-  if (!match) throw new Error(`The till's key file ${file} is damaged / Файл ключа кассы ${file} повреждён`);
+  if (!match) throw new Error(`The till's key file ${file} is damaged / Файл ключа GetMeBack Till ${file} повреждён`);
   const [, method = '', value = ''] = match;
   if (method === 'plain') return { method, secret: Buffer.from(value, 'hex') };
   if (!wrapper || wrapper.name !== method) {
     throw new Error(
       `The till's key file ${file} is protected by ${method}, which this run cannot open; start the desktop app as the same user / ` +
-        `Файл ключа кассы ${file} защищён (${method}); запустите приложение кассы от того же пользователя`,
+        `Файл ключа GetMeBack Till ${file} защищён (${method}); запустите GetMeBack Till от того же пользователя`,
     );
   }
   return { method, secret: wrapper.unwrap(Buffer.from(value, 'base64')) };
