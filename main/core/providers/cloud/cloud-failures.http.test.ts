@@ -19,6 +19,9 @@ afterEach(async () => {
   dataDir = null;
 });
 
+/** Well under the slow cloud's 5 s and a silent one's forever, with room for a loaded machine (calls time out at 600 ms). */
+const ANSWERED_WITHIN_MS = 3_500;
+
 async function timedCheckIn(value: string): Promise<{ body: unknown; ms: number }> {
   const started = performance.now();
   const answer = await till.waiter('POST', `/orders/${ORDER}/checkin`, { Value: value });
@@ -32,13 +35,13 @@ describe('a slow, silent or failing cloud', () => {
     fake.slow(5_000);
     const slow = await timedCheckIn('GMB-G-1001');
     expect(slow.body).toMatchObject({ WaiterMessage: OFFLINE_MESSAGE });
-    expect(slow.ms).toBeLessThan(2_000);
+    expect(slow.ms).toBeLessThan(ANSWERED_WITHIN_MS);
 
     fake.slow(0);
     fake.behave('hang');
     const silent = await timedCheckIn('GMB-G-1002');
     expect(silent.body).toMatchObject({ WaiterMessage: OFFLINE_MESSAGE });
-    expect(silent.ms).toBeLessThan(2_000);
+    expect(silent.ms).toBeLessThan(ANSWERED_WITHIN_MS);
     expect(till.core.provider.status()).toMatchObject({ online: false, lastError: expect.stringMatching(/^no answer within \d+ ms$/) });
   });
 
