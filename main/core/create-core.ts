@@ -7,7 +7,8 @@ import { EventBus } from './events/event-bus.js';
 import { openTillDatabase, type TillDatabase } from './ledger/database.js';
 import { IdempotencyKeys } from './ledger/idempotency-keys.js';
 import { isBookEmpty } from './ledger/loyalty-book.js';
-import { silentLogger, type Logger } from './logger.js';
+import { silentLogger, whenLogWriteFails, type Logger } from './logger.js';
+import { StorageWatch } from './storage/storage-watch.js';
 import type { LoyaltyContext } from './loyalty/context.js';
 import { createProvider, type ProviderDeps } from './providers/create-provider.js';
 import { DEMO_BONUS_PAYMENT_TYPE } from '../../shared/settings/demo.js';
@@ -53,6 +54,8 @@ export interface TillCore {
   readonly clock: Clock;
   /** What the host and the waiter API have seen, for the dashboard and the tray. */
   readonly activity: TillActivity;
+  /** The disk under the data folder: a full or read-only disk is told once per episode, and passes. */
+  readonly storage: StorageWatch;
   close(): Promise<void>;
 }
 
@@ -112,7 +115,9 @@ export function createCore(options: CoreOptions): TillCore {
     const keys = new IdempotencyKeys(db, secret);
     keys.prune(clock.now());
     const loyalty: LoyaltyContext = { db, provider, events, clock, waiters, settings: () => settings.get() };
-    const backups = new TillBackups({ db, dataDir: options.dataDir, settings: () => settings.get(), events, clock, logger });
+    const storage = new StorageWatch({ events, clock, logger, dataDir: options.dataDir });
+    whenLogWriteFails(logger, (error) => storage.report(error, 'log'));
+    const backups = new TillBackups({ db, dataDir: options.dataDir, settings: () => settings.get(), events, clock, logger, storage });
     backups.startDaily();
     settings.onChange((change) => {
       events.record('settings.changed', { keys: change.changedKeys, restartNeeded: change.restartNeeded });
@@ -133,8 +138,10 @@ export function createCore(options: CoreOptions): TillCore {
       logger,
       clock,
       activity,
+      storage,
       async close() {
         activity.close();
+        storage.stop();
         backups.stopDaily();
         await provider.close();
         // A clean shutdown leaves a fresh, verified copy (a failure is an event and a log line).

@@ -1,6 +1,7 @@
 import type { TillEvent } from '../../shared/events.js';
 import { formatBonuses, formatRoubles } from '../../shared/i18n/numbers.js';
 import { providerTroubleTexts } from '../../shared/i18n/provider-messages.js';
+import { storageRecoveredText, storageTroubleText } from '../../shared/i18n/storage-messages.js';
 import type { Settings } from '../../shared/settings/schema.js';
 import type { ServerState } from './server-state.js';
 
@@ -158,6 +159,15 @@ export function notificationFor(event: TillEvent, context: NotificationContext):
     case 'backup.failed':
       // Told whenever notifications are on: the money record has no fresh copy until someone acts.
       return { title: t.backupFailed, body: t.backupFailedBody, route: '#/setup' };
+    case 'storage.failed': {
+      // Told whenever notifications are on, once per episode (the till's storage watch opens one).
+      const text = storageTroubleText(event.data.kind, language);
+      return { title: text.title, body: text.hint, route: '#/feed' };
+    }
+    case 'storage.recovered': {
+      const text = storageRecoveredText(event.data, language);
+      return { title: text.title, body: join(...text.details), route: '#/feed' };
+    }
     default:
       return null;
   }

@@ -7,6 +7,7 @@ import { BACKUP_FILE, BACKUP_FOLDER, backUpDatabase, backupFileName } from '../l
 import type { TillDatabase } from '../ledger/database.js';
 import { ensurePrivateFolder, makePrivateIfPresent } from '../ledger/private-files.js';
 import type { Logger } from '../logger.js';
+import type { StorageWatch } from '../storage/storage-watch.js';
 
 export interface LastBackup {
   at: string;
@@ -21,6 +22,8 @@ export interface TillBackupsDeps {
   events: EventBus;
   clock: Clock;
   logger: Logger;
+  /** Told when the backup failed for the disk (full, read-only): the cashier hears of it once. */
+  storage?: StorageWatch;
 }
 
 const DAY_MS = 86_400_000;
@@ -91,7 +94,9 @@ export class TillBackups {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.deps.logger.error({ err: error, folder: target, reason }, 'backup failed');
-      this.deps.events.record('backup.failed', { reason, folder: target, message });
+      this.deps.storage?.report(error, 'work');
+      // A full disk cannot keep this event in the feed; it still reaches the screen and the tray.
+      this.deps.events.tell('backup.failed', { reason, folder: target, message });
       return null;
     }
   }

@@ -28,6 +28,7 @@ import type { Logger } from '../logger.js';
 import type { LoyaltyContext } from '../loyalty/context.js';
 import type { LoyaltyProvider } from '../providers/loyalty-provider.js';
 import type { SettingsService } from '../settings/settings-service.js';
+import type { StorageWatch } from '../storage/storage-watch.js';
 import type { TillActivity } from '../till-activity.js';
 
 /** The services the app is built from: what `createCore` returns, named here so the server never imports the core back. */
@@ -42,6 +43,7 @@ export interface AppServices {
   logger: Logger;
   clock: Clock;
   activity: TillActivity;
+  storage: StorageWatch;
 }
 
 export interface AppOptions {
@@ -79,19 +81,21 @@ export function createApp(core: AppServices, options: AppOptions = {}): Koa {
       refusedCallers: core.activity.refusedCallers,
       tally: core.activity.refusals,
       now: () => core.clock.now(),
-      onRefusedCaller: (_address, message, route) => core.events.record('request.refused', { route, message }),
+      onRefusedCaller: (_address, message, route) => core.events.tell('request.refused', { route, message }),
     }),
   );
   app.use(accessLog(core.logger, core.activity.refusals));
   app.use(
     errorHandler({
       language: () => settings().language,
+      // Told, not only recorded: on a full disk the feed cannot keep them, and the answer must still go out.
       onRefusal: (route, message, where) => {
-        core.events.record('request.refused', { route, message }, { orderId: where.orderId });
+        core.events.tell('request.refused', { route, message }, { orderId: where.orderId });
       },
       onServerError: (route, error, requestId) => {
-        core.events.record('server.error', { route, message: error.message, requestId });
+        core.events.tell('server.error', { route, message: error.message, requestId });
       },
+      storageTrouble: (error) => core.storage.report(error, 'request'),
     }),
   );
 

@@ -1,6 +1,7 @@
 import type { TillEvent } from '../../../shared/events.js';
 import type { Language } from '../../../shared/i18n/language.js';
 import { providerTroubleTexts } from '../../../shared/i18n/provider-messages.js';
+import { storageRecoveredText, storageTroubleText } from '../../../shared/i18n/storage-messages.js';
 import { formatBonuses, formatRoubles } from '../format/money.js';
 import { textsFor, type Texts } from '../i18n/texts.js';
 import { settingLabels } from '../settings/setting-labels.js';
@@ -121,5 +122,13 @@ export function feedLine(event: TillEvent, language: Language): FeedLine {
     case 'backup.failed':
       // The system's reason (ENOSPC, EACCES…) and the folder are in the log, in the engineer's words.
       return line(t.feed.line.backupFailed, 'error', [t.feed.line.backupFailedHint]);
+    case 'storage.failed': {
+      const text = storageTroubleText(event.data.kind, language);
+      return line(text.title, 'error', [text.hint]);
+    }
+    case 'storage.recovered': {
+      const text = storageRecoveredText(event.data, language);
+      return line(text.title, 'system', text.details);
+    }
   }
 }
