@@ -95,6 +95,18 @@ const BusinessDayStartHour = z
   .min(0, { error: 'час от 0 до 23 / an hour from 0 to 23' })
   .max(23, { error: 'час от 0 до 23 / an hour from 0 to 23' });
 
+/**
+ * How long the till keeps what is not a money record (README, *What is kept how long*). Orders,
+ * payments, refunds, guests' entries and the cash book are never pruned: balances and debts are
+ * their sums.
+ */
+export const RetentionSettings = z.object({
+  /** Feed events older than this many days are deleted, daily and at start. */
+  feedDays: z.number().int().min(7).max(3650).default(90),
+});
+
+export type RetentionSettings = z.infer<typeof RetentionSettings>;
+
 export const Settings = z.object({
   schemaVersion: z.literal(4).default(4),
   language: z.enum(LANGUAGES).default('ru'),
@@ -113,6 +125,7 @@ export const Settings = z.object({
   notifications: NotificationSettings.prefault({}),
   display: DisplaySettings.prefault({}),
   backups: BackupSettings.prefault({}),
+  retention: RetentionSettings.prefault({}),
   /** scrypt hash of the admin password ("" = LAN access to the dashboard is off). */
   adminPasswordHash: z.string().default(''),
   autostart: z.boolean().default(false),
@@ -140,6 +153,7 @@ export const SettingsPatch = z
     notifications: NotificationSettings.partial().optional(),
     display: DisplaySettings.partial().optional(),
     backups: BackupSettings.partial().optional(),
+    retention: RetentionSettings.partial().optional(),
     adminPassword: z.string().max(256).optional(),
     autostart: z.boolean().optional(),
     businessDayStartHour: BusinessDayStartHour.optional(),

@@ -238,6 +238,7 @@ export const en: Texts = {
       schemaVersion: 'Settings file version',
       backupsKeep: 'Backups to keep',
       backupsSecondFolder: 'Second backup folder',
+      retentionFeedDays: 'Days the feed of events is kept',
       unknown: 'another setting',
     },
     notNumber: 'Enter a whole number',

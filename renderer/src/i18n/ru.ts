@@ -236,6 +236,7 @@ export const ru = {
       schemaVersion: 'Версия файла настроек',
       backupsKeep: 'Сколько резервных копий хранить',
       backupsSecondFolder: 'Вторая папка для резервных копий',
+      retentionFeedDays: 'Сколько дней хранить ленту событий',
       unknown: 'другая настройка',
     },
     notNumber: 'Введите целое число',
