@@ -37,6 +37,7 @@ const DAY_MS = 86_400_000;
 export class TillBackups {
   private timer: NodeJS.Timeout | null = null;
   private last: LastBackup | null = null;
+  private failedAt: string | null = null;
   private running: Promise<LastBackup | null> | null = null;
 
   constructor(private readonly deps: TillBackupsDeps) {
@@ -49,6 +50,11 @@ export class TillBackups {
 
   lastBackup(): LastBackup | null {
     return this.last;
+  }
+
+  /** When a backup last failed since the till started (null: none has). */
+  lastFailure(): string | null {
+    return this.failedAt;
   }
 
   /** Backs up now; one at a time (a second call while one runs waits for it). */
@@ -93,6 +99,7 @@ export class TillBackups {
       return this.last;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      this.failedAt = at.toISOString();
       this.deps.logger.error({ err: error, folder: target, reason }, 'backup failed');
       this.deps.storage?.report(error, 'work');
       // A full disk cannot keep this event in the feed; it still reaches the screen and the tray.

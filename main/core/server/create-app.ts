@@ -21,6 +21,7 @@ import { todayRoutes } from './routes/admin/today-routes.js';
 import { waiterCashRoutes } from './routes/admin/waiter-cash-routes.js';
 import { waiterApi } from './routes/waiter-api.js';
 import { staticDashboard } from './static-dashboard.js';
+import type { TillBackups } from '../backups/till-backups.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { IdempotencyKeys } from '../ledger/idempotency-keys.js';
@@ -44,6 +45,7 @@ export interface AppServices {
   clock: Clock;
   activity: TillActivity;
   storage: StorageWatch;
+  backups: TillBackups;
 }
 
 export interface AppOptions {

@@ -6,7 +6,7 @@ import { StateSign } from '../components/StateSign.js';
 import { SetupChecklist } from '../components/SetupChecklist.js';
 import { useNow } from '../components/use-now.js';
 import { WaiterCallers } from '../components/WaiterCallers.js';
-import { formatAgo } from '../../../shared/i18n/numbers.js';
+import { formatAgo, formatDateTime, formatFileSize } from '../../../shared/i18n/numbers.js';
 import { providerTroubleTexts } from '../../../shared/i18n/provider-messages.js';
 import { useLanguage, useStatusStore, useTexts } from '../stores/status-store.js';
 
@@ -45,6 +45,10 @@ export function SetupScreen() {
     ? formatAgo(now + clockOffsetMs - new Date(setup.lastWaiterRequestAt).getTime(), language)
     : t.setup.never;
 
+  const lastBackup = setup?.backup.last ?? null;
+  // A failure newer than the newest backup is what the manager must see; an older one was followed by a good copy.
+  const backupFailing = setup?.backup.failedAt != null && (lastBackup === null || setup.backup.failedAt >= lastBackup.at);
+
   return (
     <section aria-labelledby="setup-title" className="page setup">
       <h2 id="setup-title">{t.setup.title}</h2>
@@ -76,6 +80,14 @@ export function SetupScreen() {
               <dd className={setup.portInUse ? 'bad' : 'ok'}>
                 <StateSign ok={!setup.portInUse} />
                 {setup.portInUse ? `${setup.portInUse} · ${t.setup.portInUse}` : `${port ?? '—'} · ${t.setup.portFree}`}
+              </dd>
+            </div>
+            <div>
+              <dt>{t.setup.backup}</dt>
+              <dd className={backupFailing || lastBackup === null ? 'bad' : 'ok'} title={lastBackup?.file}>
+                <StateSign ok={!backupFailing && lastBackup !== null} />
+                {lastBackup ? `${formatDateTime(new Date(lastBackup.at), language)} · ${formatFileSize(lastBackup.sizeBytes, language)}` : t.setup.backupNever}
+                {backupFailing && ` · ${t.setup.backupFailed}`}
               </dd>
             </div>
           </dl>

@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import { z } from 'zod';
 import type { SetupResponse, StatusResponse } from '../../../../../shared/admin/status.js';
+import type { TillBackups } from '../../../backups/till-backups.js';
 import type { Clock } from '../../../clock.js';
 import type { LoyaltyProvider } from '../../../providers/loyalty-provider.js';
 import type { SettingsService } from '../../../settings/settings-service.js';
@@ -19,6 +20,7 @@ export interface SetupRoutesDeps {
   provider: LoyaltyProvider;
   activity: TillActivity;
   clock: Clock;
+  backups: Pick<TillBackups, 'lastBackup' | 'lastFailure'>;
 }
 
 const AllowCaller = z.object({ address: z.string().trim().min(1).max(64) });
@@ -54,6 +56,7 @@ export function setupRoutes(core: SetupRoutesDeps): Router {
       portInUse: core.activity.portInUse,
       allowedCallers: settings.server.allowedRanges,
       refusedCallers: core.activity.refusedCallers.list(),
+      backup: { last: core.backups.lastBackup(), failedAt: core.backups.lastFailure() },
     } satisfies SetupResponse;
   });
 
