@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TillEvent } from '../../../shared/events.js';
 import { waiterMessage } from '../../../shared/i18n/waiter-messages.js';
 import { integrityOfFile } from '../ledger/backup.js';
+import { waiterDebt } from '../ledger/waiter-debts.js';
 import { RotatingLogFile } from '../log-file.js';
 import { smallDisk, type SmallDisk } from '../testing/small-disk.js';
 import { startTestTill, type TestTill } from '../testing/test-till.js';
@@ -129,6 +130,8 @@ describe('a full disk under the data folder', () => {
     const refusal = disk.remountReadOnly();
     expect(refusal).not.toBeNull();
     console.info(`read-only test: remount refused (${String(refusal)}); PRAGMA query_only gives the till SQLITE_READONLY instead`);
+    const debtOrder = newOrderId();
+    expect((await steps.pay(debtOrder, paymentBody(500, { cash: 500 }), 'debt-before')).body.WaiterMessage).toBeUndefined();
     till.core.db.pragma('query_only = ON');
     const orderId = newOrderId();
     const answer = await steps.pay(orderId, paymentBody(1000, { cash: 1000 }), 'read-only');
@@ -139,6 +142,13 @@ describe('a full disk under the data folder', () => {
     // The feed cannot keep the event on a read-only database: it reaches the screen and the tray only.
     expect(told.filter((event) => event.type === 'storage.failed').map((event) => Number.isInteger(event.id))).toEqual([false]);
     expect(till.core.events.history({ types: ['storage.failed'] })).toHaveLength(0);
+
+    // The dashboard's API is not the waiter's: a hand-in the disk refuses is 503, never a 200 a screen could take for done.
+    const waiter = (till.core.db.prepare('SELECT waiter_id FROM payments WHERE order_id = ?').get(debtOrder) as { waiter_id: string }).waiter_id;
+    const handIn = await till.http<{ WaiterMessage?: string }>('POST', `/api/waiters/${encodeURIComponent(waiter)}/hand-ins`, { amount: 500, recordedBy: 'Ольга' });
+    expect(handIn.status).toBe(503);
+    expect(handIn.body.WaiterMessage).toMatch(/^Папка данных GetMeBack Till открыта только для чтения/);
+    expect(waiterDebt(till.core.db, waiter)).toBe(50_000);
 
     till.core.db.pragma('query_only = OFF');
     expect(till.core.storage.probe()).toBe(true);

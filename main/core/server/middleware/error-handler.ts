@@ -66,9 +66,10 @@ export function errorHandler(options: ErrorHandlerOptions): Middleware {
       }
       const disk = options.storageTrouble?.(error) ?? null;
       if (disk !== null) {
-        // Like a refusal: 200 + WaiterMessage, nothing written (the transaction rolled back, no key kept), retry later.
+        // For the waiter like a refusal: 200 + WaiterMessage, nothing written (the transaction rolled
+        // back, no key kept), retry later. The dashboard's API says 503, so no screen takes it for done.
         (ctx.state.log as { error: (o: object, m: string) => void } | undefined)?.error({ err: error, route, disk }, 'the disk refused a write');
-        ctx.status = 200;
+        ctx.status = ctx.state.waiterApi === true ? 200 : 503;
         ctx.body = messageBody(waiterMessage(language, DISK_MESSAGES[disk], requestId), requestId);
         return;
       }
