@@ -68,7 +68,7 @@ export function errorHandler(options: ErrorHandlerOptions): Middleware {
       if (disk !== null) {
         // For the waiter like a refusal: 200 + WaiterMessage, nothing written (the transaction rolled
         // back, no key kept), retry later. The dashboard's API says 503, so no screen takes it for done.
-        (ctx.state.log as { error: (o: object, m: string) => void } | undefined)?.error({ err: error, route, disk }, 'the disk refused a write');
+        (ctx.state.log as { error: (o: object, m: string) => void } | undefined)?.error({ err: error, route, disk, requestId }, 'the disk refused a write');
         ctx.status = ctx.state.waiterApi === true ? 200 : 503;
         ctx.body = messageBody(waiterMessage(language, DISK_MESSAGES[disk], requestId), requestId);
         return;
