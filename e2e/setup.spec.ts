@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { startTill, type RunningTill } from './support/till-server.js';
 import { expect, saveScreenshot, test } from './support/dashboard-test.js';
 import { expectTouchReady } from './support/touch-ready.js';
@@ -36,4 +39,30 @@ test('the setup assistant shows the exact Server Address with a copy button and 
   await expect(page.getByRole('table', { name: 'Права официантов в iikoOffice' })).toContainText('F_PAW');
   await saveScreenshot(page, 'setup');
   await expectTouchReady(page, 'setup');
+});
+
+test('the setup screen shows the last backup: none on a new till, then the time and size of the copy its clean shutdown left', async ({ page }) => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'gmb-e2e-backup-'));
+  try {
+    const first = await startTill({ dataDir });
+    await page.goto(`${first.baseUrl}/#/setup`);
+    await expect(page.getByText('Последняя резервная копия')).toBeVisible();
+    await expect(page.getByText(/^⚠ ещё не было$/)).toBeVisible();
+    // Leave the page before the till stops, or its polling and live feed log refused connections.
+    await page.goto('about:blank');
+    await first.stop();
+
+    const again = await startTill({ dataDir });
+    try {
+      await page.goto(`${again.baseUrl}/#/setup`);
+      // «02.12.2026, 09:31 · 148 КБ»: the shutdown backup's time and size.
+      await expect(page.getByText(/^✔ \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} · \d+([,.]\d)?\u00a0(КБ|МБ)$/)).toBeVisible();
+      await expectTouchReady(page, 'setup-backup');
+      await page.goto('about:blank');
+    } finally {
+      await again.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });

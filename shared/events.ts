@@ -45,7 +45,18 @@ export interface TillEventPayloads {
   'backup.failed': { reason: string; folder: string; message: string };
   /** The desktop app's update was not checked, not downloaded, or refused (sha512/signature); `message` is electron-updater's, for the journal. */
   'update.failed': { stage: UpdateFailureStage; version: string | null; message: string };
+  /**
+   * The disk under the data folder refused a write (full, read-only, failing): nothing is written
+   * until it accepts writes again. Told once per episode; while the disk is full it reaches the
+   * screen and the tray but cannot be kept in the feed (`code` is SQLite's or the system's).
+   */
+  'storage.failed': { kind: StorageTroubleKind; code: string; message: string };
+  /** The disk accepts writes again: the episode that began at `since`, and how many requests it refused. */
+  'storage.recovered': { kind: StorageTroubleKind; since: string; refused: number };
 }
+
+/** What the disk under the data folder did: no space left, refuses writes, or fails them. */
+export type StorageTroubleKind = 'full' | 'readOnly' | 'ioError';
 
 export type TillEventType = keyof TillEventPayloads;
 
@@ -64,6 +75,8 @@ export const TILL_EVENT_TYPES = [
   'settings.changed',
   'backup.failed',
   'update.failed',
+  'storage.failed',
+  'storage.recovered',
 ] as const satisfies readonly TillEventType[];
 
 export type TillEvent = {

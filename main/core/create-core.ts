@@ -7,7 +7,9 @@ import { EventBus } from './events/event-bus.js';
 import { openTillDatabase, type TillDatabase } from './ledger/database.js';
 import { IdempotencyKeys } from './ledger/idempotency-keys.js';
 import { isBookEmpty } from './ledger/loyalty-book.js';
-import { silentLogger, type Logger } from './logger.js';
+import { silentLogger, whenLogWriteFails, type Logger } from './logger.js';
+import { Retention } from './storage/retention.js';
+import { StorageWatch } from './storage/storage-watch.js';
 import type { LoyaltyContext } from './loyalty/context.js';
 import { createProvider, type ProviderDeps } from './providers/create-provider.js';
 import { DEMO_BONUS_PAYMENT_TYPE } from '../../shared/settings/demo.js';
@@ -53,6 +55,10 @@ export interface TillCore {
   readonly clock: Clock;
   /** What the host and the waiter API have seen, for the dashboard and the tray. */
   readonly activity: TillActivity;
+  /** The disk under the data folder: a full or read-only disk is told once per episode, and passes. */
+  readonly storage: StorageWatch;
+  /** Feed events and idempotency keys past their retention go at start and daily. */
+  readonly retention: Retention;
   close(): Promise<void>;
 }
 
@@ -110,9 +116,13 @@ export function createCore(options: CoreOptions): TillCore {
     const providerDeps: ProviderDeps = { db, settings: () => settings.get(), logger, clock, events };
     const provider = options.provider ? options.provider(providerDeps) : createProvider(providerDeps);
     const keys = new IdempotencyKeys(db, secret);
-    keys.prune(clock.now());
     const loyalty: LoyaltyContext = { db, provider, events, clock, waiters, settings: () => settings.get() };
-    const backups = new TillBackups({ db, dataDir: options.dataDir, settings: () => settings.get(), events, clock, logger });
+    const storage = new StorageWatch({ events, clock, logger, dataDir: options.dataDir });
+    whenLogWriteFails(logger, (error) => storage.report(error, 'log'));
+    const retention = new Retention({ db, keys, settings: () => settings.get(), clock, logger, storage });
+    retention.prune();
+    retention.startDaily();
+    const backups = new TillBackups({ db, dataDir: options.dataDir, settings: () => settings.get(), events, clock, logger, storage });
     backups.startDaily();
     settings.onChange((change) => {
       events.record('settings.changed', { keys: change.changedKeys, restartNeeded: change.restartNeeded });
@@ -133,8 +143,12 @@ export function createCore(options: CoreOptions): TillCore {
       logger,
       clock,
       activity,
+      storage,
+      retention,
       async close() {
         activity.close();
+        storage.stop();
+        retention.stopDaily();
         backups.stopDaily();
         await provider.close();
         // A clean shutdown leaves a fresh, verified copy (a failure is an event and a log line).

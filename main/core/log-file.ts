@@ -21,6 +21,8 @@ export const LOG_FILE_LIMITS: LogFileLimits = { ...LOG_ROTATION, maxQueuedChars:
  */
 export class RotatingLogFile {
   private fd: number;
+  /** False after a rotation that could not open the new file: the next write tries again. */
+  private fdOpen = true;
   private size: number;
   private queue: string[] = [];
   private queuedChars = 0;
@@ -31,6 +33,12 @@ export class RotatingLogFile {
   dropped = 0;
   /** Times the file was rotated while running. */
   rotations = 0;
+  /** Writes the disk refused (full, read-only): their lines are lost, the till is not. */
+  failedWrites = 0;
+  private failedSince = 0;
+  /** A write that stopped mid-line: the next text starts on a line of its own. */
+  private torn = false;
+  private readonly failureListeners: ((error: NodeJS.ErrnoException) => void)[] = [];
   private readonly idle: (() => void)[] = [];
 
   constructor(
@@ -40,6 +48,11 @@ export class RotatingLogFile {
     mkdirSync(path.dirname(file), { recursive: true });
     this.fd = openSync(file, 'a', 0o600);
     this.size = fstatSync(this.fd).size;
+  }
+
+  /** Hears each write the disk refuses (the till's storage watch: a full disk is told to the cashier). */
+  onWriteFailed(listener: (error: NodeJS.ErrnoException) => void): void {
+    this.failureListeners.push(listener);
   }
 
   /** pino calls this with each line (newline included). */
@@ -71,24 +84,36 @@ export class RotatingLogFile {
     const chunk = this.takeQueued();
     if (chunk.length > 0) {
       this.rotateIfFull(chunk.length);
-      writeSync(this.fd, chunk);
-      this.size += chunk.length;
+      if (!this.fdOpen) return;
+      try {
+        writeSync(this.fd, chunk);
+        this.size += chunk.length;
+      } catch (error) {
+        this.failed(error as NodeJS.ErrnoException);
+      }
     }
   }
 
   end(): void {
     this.flushSync();
     this.closed = true;
-    if (!this.writing) closeSync(this.fd);
+    if (!this.writing) this.closeFile();
   }
 
   private takeQueued(): Buffer {
-    let text = this.queue.join('');
+    // The notes below ride with real lines only: a failed write must not loop on its own note.
+    if (this.queue.length === 0) return Buffer.alloc(0);
+    let text = (this.torn ? '\n' : '') + this.queue.join('');
+    this.torn = false;
     this.queue = [];
     this.queuedChars = 0;
     if (this.droppedSince > 0) {
       text += `${JSON.stringify({ level: 40, time: Date.now(), msg: 'log lines dropped: the disk did not keep up', dropped: this.droppedSince })}\n`;
       this.droppedSince = 0;
+    }
+    if (this.failedSince > 0) {
+      text += `${JSON.stringify({ level: 40, time: Date.now(), msg: 'log lines lost: the disk refused them', failedWrites: this.failedSince })}\n`;
+      this.failedSince = 0;
     }
     return Buffer.from(text, 'utf8');
   }
@@ -102,23 +127,65 @@ export class RotatingLogFile {
     }
     this.writing = true;
     this.rotateIfFull(chunk.length);
-    write(this.fd, chunk, 0, chunk.length, null, (error, written) => {
+    if (!this.fdOpen) {
+      this.failedSince += 1;
+      this.writing = false;
+      for (const done of this.idle.splice(0)) done();
+      return;
+    }
+    this.writeFrom(chunk, 0);
+  }
+
+  /** Writes the chunk from `offset` on: a disk nearly full takes part of it, and the rest is tried again. */
+  private writeFrom(chunk: Buffer, offset: number): void {
+    write(this.fd, chunk, offset, chunk.length - offset, null, (error, written) => {
       if (this.closed) {
-        closeSync(this.fd);
+        this.closeFile();
         return;
       }
-      // A failed write (disk full) loses its lines, never the till.
+      // A failed write (disk full) loses its lines, never the till; a line tells of it once the disk takes them again.
       this.size += error ? 0 : written;
+      if (error) {
+        this.torn = offset > 0;
+        this.failed(error);
+      } else if (written > 0 && offset + written < chunk.length) {
+        this.writeFrom(chunk, offset + written);
+        return;
+      }
       this.writeQueued();
     });
   }
 
+  private closeFile(): void {
+    if (this.fdOpen) closeSync(this.fd);
+    this.fdOpen = false;
+  }
+
+  private failed(error: NodeJS.ErrnoException): void {
+    this.failedWrites += 1;
+    this.failedSince += 1;
+    for (const listener of this.failureListeners) listener(error);
+  }
+
   private rotateIfFull(incoming: number): void {
-    if (this.size === 0 || this.size + incoming <= this.limits.maxBytes) return;
-    closeSync(this.fd);
-    rotateLog(this.file, this.limits.keep);
-    this.fd = openSync(this.file, 'a', 0o600);
-    this.size = 0;
-    this.rotations += 1;
+    if (this.fdOpen) {
+      if (this.size === 0 || this.size + incoming <= this.limits.maxBytes) return;
+      // Closed before the rename: Windows renames no open file.
+      this.closeFile();
+      try {
+        rotateLog(this.file, this.limits.keep);
+        this.size = 0;
+        this.rotations += 1;
+      } catch (error) {
+        this.failed(error as NodeJS.ErrnoException);
+      }
+    }
+    try {
+      this.fd = openSync(this.file, 'a', 0o600);
+      this.fdOpen = true;
+    } catch (error) {
+      // A disk that takes no new file: lines are lost (and counted) until a later write opens it.
+      this.failed(error as NodeJS.ErrnoException);
+    }
   }
 }

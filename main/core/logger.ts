@@ -28,6 +28,7 @@ const REDACTED = [
  */
 export function createLogger(options: { logDir?: string; level?: string; stdout?: boolean; limits?: LogFileLimits }): Logger {
   const streams: pino.StreamEntry[] = [];
+  let logFile: RotatingLogFile | null = null;
   if (options.logDir) {
     ensurePrivateFolder(options.logDir);
     const file = path.join(options.logDir, 'till.log');
@@ -35,13 +36,23 @@ export function createLogger(options: { logDir?: string; level?: string; stdout?
     rotateLogIfLarge(file, limits);
     ensurePrivateFile(file);
     for (let n = 1; n <= limits.keep; n += 1) makePrivateIfPresent(`${file}.${n}`);
-    streams.push({ stream: new RotatingLogFile(file, limits) });
+    logFile = new RotatingLogFile(file, limits);
+    streams.push({ stream: logFile });
   }
   if (options.stdout) streams.push({ stream: pino.destination({ dest: 1, sync: false }) });
   const level = options.level ?? 'info';
   if (streams.length === 0) return pino({ level: 'silent' });
   const destination = streams.length === 1 ? (streams[0] as pino.StreamEntry).stream : pino.multistream(streams.map((entry) => ({ ...entry, level: level as pino.Level })));
-  return pino({ level, redact: { paths: REDACTED, censor: '[secret]' } }, destination);
+  const logger = pino({ level, redact: { paths: REDACTED, censor: '[secret]' } }, destination);
+  if (logFile) logFiles.set(logger, logFile);
+  return logger;
+}
+
+const logFiles = new WeakMap<Logger, RotatingLogFile>();
+
+/** Hears each write the disk refuses to the logger's file (nothing for a logger without one). */
+export function whenLogWriteFails(logger: Logger, listener: (error: NodeJS.ErrnoException) => void): void {
+  logFiles.get(logger)?.onWriteFailed(listener);
 }
 
 /** A logger that drops everything: for tests that do not read logs. */

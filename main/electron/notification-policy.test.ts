@@ -133,6 +133,21 @@ describe('notificationFor', () => {
     expect(notificationFor(failed, context({ settings: settings({ enabled: false }) }))).toBeNull();
   });
 
+  it('tells a disk that refuses writes, and its end, whatever the event switches say', () => {
+    const quiet = settings({ checkIn: false, giftAdded: false, bonusRequested: false, paymentCommitted: false, providerOffline: false, serverError: false });
+    const full = event('storage.failed', { kind: 'full', code: 'SQLITE_FULL', message: 'database or disk is full' }, null);
+    expect(notificationFor(full, context({ settings: quiet }))).toEqual({
+      title: 'На диске главной кассы нет места',
+      body: 'Оплаты и чекины не записываются. Освободите место на диске с папкой данных: GetMeBack Till продолжит сам, без перезапуска.',
+      route: '#/feed',
+    });
+    const readOnly = event('storage.failed', { kind: 'readOnly', code: 'SQLITE_READONLY', message: 'attempt to write a readonly database' }, null);
+    expect(notificationFor(readOnly, context({ settings: settings({}, 'en') }))?.title).toBe("GetMeBack Till's data folder is read-only");
+    const recovered = event('storage.recovered', { kind: 'full', since: '2026-11-29T12:00:00.000Z', refused: 3 }, null);
+    expect(notificationFor(recovered, context({ settings: quiet }))).toMatchObject({ title: 'Запись на диск снова работает', body: expect.stringMatching(/отказов официантам: 3$/) });
+    expect(notificationFor(full, context({ paused: true }))).toBeNull();
+  });
+
   it('obeys each switch, the master switch and the tray’s pause', () => {
     const cases: [TillEvent, keyof Settings['notifications']][] = [
       [checkedIn, 'checkIn'],

@@ -1,6 +1,7 @@
 import type { TillEvent } from '../../shared/events.js';
 import { formatBonuses, formatRoubles } from '../../shared/i18n/numbers.js';
 import { providerTroubleTexts } from '../../shared/i18n/provider-messages.js';
+import { storageRecoveredText, storageTroubleText } from '../../shared/i18n/storage-messages.js';
 import { updateFailureText } from '../../shared/i18n/update-messages.js';
 import type { Settings } from '../../shared/settings/schema.js';
 import type { ServerState } from './server-state.js';
@@ -162,6 +163,15 @@ export function notificationFor(event: TillEvent, context: NotificationContext):
     case 'update.failed':
       // Told whenever notifications are on: a refused (tampered) file is never installed, and the manager should know.
       return { ...updateFailureText(event.data.stage, language), route: '#/setup' };
+    case 'storage.failed': {
+      // Told whenever notifications are on, once per episode (the till's storage watch opens one).
+      const text = storageTroubleText(event.data.kind, language);
+      return { title: text.title, body: text.hint, route: '#/feed' };
+    }
+    case 'storage.recovered': {
+      const text = storageRecoveredText(event.data, language);
+      return { title: text.title, body: join(...text.details), route: '#/feed' };
+    }
     default:
       return null;
   }

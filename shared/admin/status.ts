@@ -45,5 +45,10 @@ export const SetupResponse = z.object({
   allowedCallers: z.array(z.string()),
   /** Hosts the waiter API refused lately, newest first. */
   refusedCallers: z.array(z.object({ address: z.string(), count: z.number().int(), firstAt: z.string(), lastAt: z.string() })),
+  /** The newest verified backup (its time, size and file), and when a backup last failed (null: not since the till started). */
+  backup: z.object({
+    last: z.object({ at: z.string(), sizeBytes: z.number().int(), file: z.string() }).nullable(),
+    failedAt: z.string().nullable(),
+  }),
 });
 export type SetupResponse = z.infer<typeof SetupResponse>;

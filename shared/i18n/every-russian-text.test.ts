@@ -99,6 +99,12 @@ const EVENTS: { [T in TillEventType]: TillEventPayloads[T][] } = {
     { stage: 'download', version: '0.2.0', message: 'socket hang up' },
     { stage: 'verify', version: '0.2.0', message: 'sha512 checksum mismatch' },
   ],
+  'storage.failed': [
+    { kind: 'full', code: 'SQLITE_FULL', message: 'database or disk is full' },
+    { kind: 'readOnly', code: 'SQLITE_READONLY', message: 'attempt to write a readonly database' },
+    { kind: 'ioError', code: 'SQLITE_IOERR_WRITE', message: 'disk I/O error' },
+  ],
+  'storage.recovered': [{ kind: 'full', since: '2026-11-29T11:05:00.000Z', refused: 21 }],
   'settings.changed': [{ keys: Object.keys(DEFAULT_SETTINGS).concat('server.port', 'notifications.checkIn', 'cloud.apiVersion'), restartNeeded: true }],
 };
 const ALL_EVENTS = TILL_EVENT_TYPES.flatMap((type) => (EVENTS[type] as TillEventPayloads[typeof type][]).map((data) => event(type, data)));

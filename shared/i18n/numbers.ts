@@ -111,3 +111,12 @@ function dateFormat(language: Language, kind: keyof typeof DATE_FORMATS): Intl.D
 export function formatDateTime(at: Date, language: Language): string {
   return dateFormat(language, 'full').format(at);
 }
+
+/** "1,4 МБ", "512 КБ": a file's size for people (a backup on the setup screen). */
+export function formatFileSize(bytes: number, language: Language): string {
+  const megabytes = bytes >= 1024 * 1024;
+  const value = megabytes ? bytes / (1024 * 1024) : Math.max(1, Math.round(bytes / 1024));
+  const number = numberFormat(language, 'size', { maximumFractionDigits: 1 }).format(value);
+  const unit = language === 'ru' ? (megabytes ? 'МБ' : 'КБ') : megabytes ? 'MB' : 'KB';
+  return `${number}\u00a0${unit}`;
+}

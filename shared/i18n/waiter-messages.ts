@@ -56,6 +56,12 @@ const ru = {
   notFound: (_: Code) => 'По этому адресу нет GetMeBack Till. Проверьте адрес сервера (Server Address) в настройках iikoWaiter → External Loyalty.',
   noSuchApi: (_: Code) => 'Такого адреса нет в GetMeBack Till. Обновите страницу панели.',
   tooManyRequests: (_: Code) => 'Слишком много запросов. Подождите несколько секунд и повторите.',
+  diskFull: (p: Code) =>
+    `На диске главной кассы нет места: GetMeBack Till ничего не записал. Повторите, когда администратор освободит место; сообщите администратору, код запроса ${p.code}.`,
+  diskReadOnly: (p: Code) =>
+    `Папка данных GetMeBack Till открыта только для чтения: ничего не записано. Повторите, когда администратор это исправит; сообщите администратору, код запроса ${p.code}.`,
+  diskFailing: (p: Code) =>
+    `Диск главной кассы не принял запись: GetMeBack Till ничего не записал. Повторите через минуту; если не помогает, сообщите администратору, код запроса ${p.code}.`,
 } as const;
 
 type Catalogue = { [K in keyof typeof ru]: (typeof ru)[K] };
@@ -95,6 +101,12 @@ const en: Catalogue = {
   notFound: () => 'There is no GetMeBack Till at this address. Check the Server Address in iikoWaiter settings → External Loyalty.',
   noSuchApi: () => 'GetMeBack Till has no such address. Reload the dashboard page.',
   tooManyRequests: () => 'Too many requests. Wait a few seconds and try again.',
+  diskFull: (p) =>
+    `The main till's disk is full: GetMeBack Till wrote nothing. Try again once the administrator frees space; tell the administrator, request code ${p.code}.`,
+  diskReadOnly: (p) =>
+    `GetMeBack Till's data folder is read-only: nothing was written. Try again once the administrator fixes it; tell the administrator, request code ${p.code}.`,
+  diskFailing: (p) =>
+    `The main till's disk refused a write: GetMeBack Till wrote nothing. Try again in a minute; if that does not help, tell the administrator, request code ${p.code}.`,
 };
 
 export type WaiterMessageKey = keyof Catalogue;

@@ -108,6 +108,18 @@ export const UpdateSettings = UpdateFields.superRefine((updates, issues) => {
   if (verdict !== 'ok') issues.addIssue({ code: 'custom', path: ['url'], params: { accountUrl: verdict } });
 });
 
+/**
+ * How long the till keeps what is not a money record (README, *What is kept how long*). Orders,
+ * payments, refunds, guests' entries and the cash book are never pruned: balances and debts are
+ * their sums.
+ */
+export const RetentionSettings = z.object({
+  /** Feed events older than this many days are deleted, daily and at start. */
+  feedDays: z.number().int().min(7).max(3650).default(90),
+});
+
+export type RetentionSettings = z.infer<typeof RetentionSettings>;
+
 export const Settings = z.object({
   schemaVersion: z.literal(4).default(4),
   language: z.enum(LANGUAGES).default('ru'),
@@ -126,6 +138,7 @@ export const Settings = z.object({
   notifications: NotificationSettings.prefault({}),
   display: DisplaySettings.prefault({}),
   backups: BackupSettings.prefault({}),
+  retention: RetentionSettings.prefault({}),
   /** scrypt hash of the admin password ("" = LAN access to the dashboard is off). */
   adminPasswordHash: z.string().default(''),
   autostart: z.boolean().default(false),
@@ -155,6 +168,7 @@ export const SettingsPatch = z
     notifications: NotificationSettings.partial().optional(),
     display: DisplaySettings.partial().optional(),
     backups: BackupSettings.partial().optional(),
+    retention: RetentionSettings.partial().optional(),
     adminPassword: z.string().max(256).optional(),
     autostart: z.boolean().optional(),
     businessDayStartHour: BusinessDayStartHour.optional(),

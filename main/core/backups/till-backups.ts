@@ -7,6 +7,7 @@ import { BACKUP_FILE, BACKUP_FOLDER, backUpDatabase, backupFileName } from '../l
 import type { TillDatabase } from '../ledger/database.js';
 import { ensurePrivateFolder, makePrivateIfPresent } from '../ledger/private-files.js';
 import type { Logger } from '../logger.js';
+import type { StorageWatch } from '../storage/storage-watch.js';
 
 export interface LastBackup {
   at: string;
@@ -21,6 +22,8 @@ export interface TillBackupsDeps {
   events: EventBus;
   clock: Clock;
   logger: Logger;
+  /** Told when the backup failed for the disk (full, read-only): the cashier hears of it once. */
+  storage?: StorageWatch;
 }
 
 const DAY_MS = 86_400_000;
@@ -34,6 +37,7 @@ const DAY_MS = 86_400_000;
 export class TillBackups {
   private timer: NodeJS.Timeout | null = null;
   private last: LastBackup | null = null;
+  private failedAt: string | null = null;
   private running: Promise<LastBackup | null> | null = null;
 
   constructor(private readonly deps: TillBackupsDeps) {
@@ -46,6 +50,11 @@ export class TillBackups {
 
   lastBackup(): LastBackup | null {
     return this.last;
+  }
+
+  /** When a backup last failed since the till started (null: none has). */
+  lastFailure(): string | null {
+    return this.failedAt;
   }
 
   /** Backs up now; one at a time (a second call while one runs waits for it). */
@@ -90,8 +99,11 @@ export class TillBackups {
       return this.last;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      this.failedAt = at.toISOString();
       this.deps.logger.error({ err: error, folder: target, reason }, 'backup failed');
-      this.deps.events.record('backup.failed', { reason, folder: target, message });
+      this.deps.storage?.report(error, 'work');
+      // A full disk cannot keep this event in the feed; it still reaches the screen and the tray.
+      this.deps.events.tell('backup.failed', { reason, folder: target, message });
       return null;
     }
   }

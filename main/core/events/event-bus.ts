@@ -1,7 +1,8 @@
 import type { TillEvent, TillEventPayloads, TillEventType } from '../../../shared/events.js';
 import type { Clock } from '../clock.js';
 import type { TillDatabase } from '../ledger/database.js';
-import { eventHistory, insertEvent } from '../ledger/events.js';
+import { eventHistory, insertEvent, newestEventId } from '../ledger/events.js';
+import { storageTroubleOf } from '../ledger/storage-trouble.js';
 import type { AfterCommit } from '../ledger/transaction.js';
 
 export type TillEventListener = (event: TillEvent) => void;
@@ -28,33 +29,38 @@ export class EventBus implements AfterCommit {
 
   /** Records an event. Inside a transaction it is announced by `flush` after the commit. */
   record<T extends TillEventType>(type: T, data: TillEventPayloads[T], context: EventContext = {}): TillEvent {
-    const at = this.clock.now().toISOString();
-    const id = insertEvent(this.db, {
-      at,
-      type,
-      orderId: context.orderId ?? null,
-      waiterId: context.waiterId ?? null,
-      data,
-      waiterName: context.waiterName ?? null,
-    });
-    const event = {
-      id,
-      at,
-      type,
-      orderId: context.orderId ?? null,
-      waiterId: context.waiterId ?? null,
-      waiterName: context.waiterName ?? null,
-      data,
-    } as TillEvent;
+    const unsaved = this.eventOf(0, type, data, context);
+    const event = { ...unsaved, id: insertEvent(this.db, unsaved) } as TillEvent;
     this.pending.push(event);
     if (!this.db.inTransaction) this.flush();
     return event;
+  }
+
+  /**
+   * Records an event outside any transaction, and when the disk refuses it (full, read-only) still
+   * tells the listeners (the dashboard, the tray): the cashier must hear of a full disk although the
+   * feed cannot keep it. Such an event lives only on screen; its id sits just after the newest
+   * stored one (a half), so it never takes the id of an event stored later.
+   */
+  tell<T extends TillEventType>(type: T, data: TillEventPayloads[T], context: EventContext = {}): TillEvent {
+    try {
+      return this.record(type, data, context);
+    } catch (error) {
+      if (storageTroubleOf(error) === null) throw error;
+      const event = this.eventOf(newestEventId(this.db) + 0.5, type, data, context);
+      this.announce([event]);
+      return event;
+    }
   }
 
   /** Announces what the last committed transaction recorded. */
   flush(): void {
     const events = this.pending;
     this.pending = [];
+    this.announce(events);
+  }
+
+  private announce(events: readonly TillEvent[]): void {
     for (const event of events) {
       for (const listener of this.listeners) {
         try {
@@ -64,6 +70,18 @@ export class EventBus implements AfterCommit {
         }
       }
     }
+  }
+
+  private eventOf<T extends TillEventType>(id: number, type: T, data: TillEventPayloads[T], context: EventContext): TillEvent {
+    return {
+      id,
+      at: this.clock.now().toISOString(),
+      type,
+      orderId: context.orderId ?? null,
+      waiterId: context.waiterId ?? null,
+      waiterName: context.waiterName ?? null,
+      data,
+    } as TillEvent;
   }
 
   /** Forgets what a rolled-back transaction recorded. */

@@ -1,5 +1,7 @@
-import Database from 'better-sqlite3';
-import { renameSync, rmSync, statSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { openConnection } from './connection.js';
 import { makePrivateIfPresent } from './private-files.js';
 
 /** The answer of `PRAGMA integrity_check` on a database file: 'ok' or what is wrong. */
@@ -10,7 +12,7 @@ export function integrityOf(db: Database.Database): string {
 
 /** Opens a database file read-only and checks it. */
 export function integrityOfFile(file: string): string {
-  const copy = new Database(file, { readonly: true, fileMustExist: true });
+  const copy = openConnection(file, { readonly: true, fileMustExist: true });
   try {
     return integrityOf(copy);
   } finally {
@@ -63,6 +65,27 @@ function acceptCopy(temporary: string, file: string): number {
   makePrivateIfPresent(temporary);
   const integrity = integrityOfFile(temporary);
   if (integrity !== 'ok') throw new Error(`the copy failed its integrity check: ${integrity}`);
+  // On the disk before it takes its name, and the name on the disk too: a power cut leaves the
+  // backup whole or absent, never a named file of zeros.
+  syncToDisk(temporary, 'r');
   renameSync(temporary, file);
+  syncToDisk(path.dirname(file), 'r');
   return statSync(file).size;
+}
+
+function syncToDisk(target: string, flags: string): void {
+  let fd: number;
+  try {
+    fd = openSync(target, flags);
+  } catch {
+    return; // Windows opens no folder: NTFS journals the rename itself.
+  }
+  try {
+    fsyncSync(fd);
+  } catch (error) {
+    // Some file systems cannot fsync a folder (EINVAL); a file that cannot be synced is a failed backup.
+    if (statSync(target).isFile()) throw error;
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -1,6 +1,7 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import path from 'node:path';
 import { BACKUP_FOLDER, backUpDatabaseNow, backupFileName } from './backup.js';
+import { openConnection } from './connection.js';
 import { ensurePrivateFile, ensurePrivateFolder, makePrivateIfPresent } from './private-files.js';
 import { MIGRATIONS } from './schema.js';
 
@@ -20,13 +21,13 @@ export function openTillDatabase(dataDir: string): TillDatabase {
   // Created 0600 before SQLite opens it: SQLite gives the -wal and -shm the database file's mode.
   ensurePrivateFile(file);
   for (const companion of [`${file}-wal`, `${file}-shm`]) makePrivateIfPresent(companion);
-  const db = new Database(file);
+  let db: TillDatabase | null = null;
   // The till's process is the file's only user: holding its lock for good spares every read two
   // fcntl() calls (the WAL index then lives in memory), and keeps a second copy of the app out.
   try {
+    db = openConnection(file);
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     // SQLite's lower() folds ASCII only: searching «иванов» must find «Иванов» (and «Семёнов» «семенов»).
     db.function('fold', { deterministic: true }, (text: unknown) =>
@@ -34,7 +35,7 @@ export function openTillDatabase(dataDir: string): TillDatabase {
     );
     migrate(db, dataDir);
   } catch (error) {
-    db.close();
+    db?.close();
     if ((error as { code?: string }).code === 'SQLITE_BUSY') {
       throw new Error(
         `Another copy of GetMeBack Till is already using ${dataDir} / Эта папка данных уже занята другой копией GetMeBack Till`,

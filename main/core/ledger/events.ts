@@ -60,3 +60,8 @@ export function eventHistory(
     } as TillEvent;
   });
 }
+
+/** The id of the newest stored event (0 when there is none). */
+export function newestEventId(db: TillDatabase): number {
+  return (prepared(db, 'SELECT COALESCE(MAX(id), 0) AS id FROM events').get() as { id: number }).id;
+}

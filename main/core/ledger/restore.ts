@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { integrityOfFile } from './backup.js';
+import { openConnection } from './connection.js';
 import { DATABASE_FILE } from './database.js';
 import { ensurePrivateFile, makePrivateIfPresent } from './private-files.js';
 
@@ -33,8 +33,9 @@ export function restoreBackup(dataDir: string, backupFile: string, at: Date): st
 /** The running till holds its database exclusively: if the file can be read, no till is using it. */
 function assertTillStopped(file: string): void {
   if (!existsSync(file)) return;
-  const probe = new Database(file, { fileMustExist: true });
+  let probe: ReturnType<typeof openConnection> | null = null;
   try {
+    probe = openConnection(file, { fileMustExist: true });
     probe.pragma('schema_version', { simple: true });
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_BUSY') {
@@ -42,6 +43,6 @@ function assertTillStopped(file: string): void {
     }
     throw error;
   } finally {
-    probe.close();
+    probe?.close();
   }
 }

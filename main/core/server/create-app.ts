@@ -21,6 +21,7 @@ import { todayRoutes } from './routes/admin/today-routes.js';
 import { waiterCashRoutes } from './routes/admin/waiter-cash-routes.js';
 import { waiterApi } from './routes/waiter-api.js';
 import { staticDashboard } from './static-dashboard.js';
+import type { TillBackups } from '../backups/till-backups.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { IdempotencyKeys } from '../ledger/idempotency-keys.js';
@@ -28,6 +29,7 @@ import type { Logger } from '../logger.js';
 import type { LoyaltyContext } from '../loyalty/context.js';
 import type { LoyaltyProvider } from '../providers/loyalty-provider.js';
 import type { SettingsService } from '../settings/settings-service.js';
+import type { StorageWatch } from '../storage/storage-watch.js';
 import type { TillActivity } from '../till-activity.js';
 
 /** The services the app is built from: what `createCore` returns, named here so the server never imports the core back. */
@@ -42,6 +44,8 @@ export interface AppServices {
   logger: Logger;
   clock: Clock;
   activity: TillActivity;
+  storage: StorageWatch;
+  backups: TillBackups;
 }
 
 export interface AppOptions {
@@ -79,19 +83,21 @@ export function createApp(core: AppServices, options: AppOptions = {}): Koa {
       refusedCallers: core.activity.refusedCallers,
       tally: core.activity.refusals,
       now: () => core.clock.now(),
-      onRefusedCaller: (_address, message, route) => core.events.record('request.refused', { route, message }),
+      onRefusedCaller: (_address, message, route) => core.events.tell('request.refused', { route, message }),
     }),
   );
   app.use(accessLog(core.logger, core.activity.refusals));
   app.use(
     errorHandler({
       language: () => settings().language,
+      // Told, not only recorded: on a full disk the feed cannot keep them, and the answer must still go out.
       onRefusal: (route, message, where) => {
-        core.events.record('request.refused', { route, message }, { orderId: where.orderId });
+        core.events.tell('request.refused', { route, message }, { orderId: where.orderId });
       },
       onServerError: (route, error, requestId) => {
-        core.events.record('server.error', { route, message: error.message, requestId });
+        core.events.tell('server.error', { route, message: error.message, requestId });
       },
+      storageTrouble: (error) => core.storage.report(error, 'request'),
     }),
   );
 

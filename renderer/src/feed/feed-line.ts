@@ -1,6 +1,7 @@
 import type { TillEvent } from '../../../shared/events.js';
 import type { Language } from '../../../shared/i18n/language.js';
 import { providerTroubleTexts } from '../../../shared/i18n/provider-messages.js';
+import { storageRecoveredText, storageTroubleText } from '../../../shared/i18n/storage-messages.js';
 import { updateFailureText } from '../../../shared/i18n/update-messages.js';
 import { formatBonuses, formatRoubles } from '../format/money.js';
 import { textsFor, type Texts } from '../i18n/texts.js';
@@ -126,6 +127,14 @@ export function feedLine(event: TillEvent, language: Language): FeedLine {
       // electron-updater's own words are in the log; the manager reads which step failed.
       const text = updateFailureText(event.data.stage, language);
       return line(text.title, 'error', [event.data.version ?? false, text.body]);
+    }
+    case 'storage.failed': {
+      const text = storageTroubleText(event.data.kind, language);
+      return line(text.title, 'error', [text.hint]);
+    }
+    case 'storage.recovered': {
+      const text = storageRecoveredText(event.data, language);
+      return line(text.title, 'system', text.details);
     }
   }
 }

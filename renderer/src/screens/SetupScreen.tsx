@@ -8,7 +8,7 @@ import { UpdateStatus } from '../components/UpdateStatus.js';
 import { SetupChecklist } from '../components/SetupChecklist.js';
 import { useNow } from '../components/use-now.js';
 import { WaiterCallers } from '../components/WaiterCallers.js';
-import { formatAgo } from '../../../shared/i18n/numbers.js';
+import { formatAgo, formatDateTime, formatFileSize } from '../../../shared/i18n/numbers.js';
 import { providerTroubleTexts } from '../../../shared/i18n/provider-messages.js';
 import { useLanguage, useStatusStore, useTexts } from '../stores/status-store.js';
 
@@ -49,6 +49,10 @@ export function SetupScreen() {
     ? formatAgo(now + clockOffsetMs - new Date(setup.lastWaiterRequestAt).getTime(), language)
     : t.setup.never;
 
+  const lastBackup = setup?.backup.last ?? null;
+  // A failure newer than the newest backup is what the manager must see; an older one was followed by a good copy.
+  const backupFailing = setup?.backup.failedAt != null && (lastBackup === null || setup.backup.failedAt >= lastBackup.at);
+
   return (
     <section aria-labelledby="setup-title" className="page setup">
       <h2 id="setup-title">{t.setup.title}</h2>
@@ -84,6 +88,14 @@ export function SetupScreen() {
             </div>
             <LanReachability onChecked={reload} />
             <UpdateStatus />
+            <div>
+              <dt>{t.setup.backup}</dt>
+              <dd className={backupFailing || lastBackup === null ? 'bad' : 'ok'} title={lastBackup?.file}>
+                <StateSign ok={!backupFailing && lastBackup !== null} />
+                {lastBackup ? `${formatDateTime(new Date(lastBackup.at), language)} · ${formatFileSize(lastBackup.sizeBytes, language)}` : t.setup.backupNever}
+                {backupFailing && ` · ${t.setup.backupFailed}`}
+              </dd>
+            </div>
           </dl>
           <WaiterCallers allowedCallers={setup.allowedCallers} refusedCallers={setup.refusedCallers} onChanged={reload} />
           <SetupChecklist checklist={setup.checklist} permissions={setup.permissions} />

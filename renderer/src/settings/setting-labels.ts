@@ -46,6 +46,7 @@ function labelsByKey(s: SettingsTexts): Record<string, string> {
     schemaVersion: s.otherKeys.schemaVersion,
     'backups.keep': s.otherKeys.backupsKeep,
     'backups.secondFolder': s.otherKeys.backupsSecondFolder,
+    'retention.feedDays': s.otherKeys.retentionFeedDays,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Middleware } from 'koa';
 import type { Language } from '../../../../shared/i18n/language.js';
 import { waiterMessage, type WaiterMessageArgs } from '../../../../shared/i18n/waiter-messages.js';
+import type { StorageTroubleKind } from '../../../../shared/events.js';
 import type { WaiterMessageBody } from '../../../../shared/wire/primitives.js';
 import { Refusal } from '../../loyalty/refusal.js';
 import { AccessDenied, BadRequest, KeyConflict } from '../http-errors.js';
@@ -9,7 +10,11 @@ export interface ErrorHandlerOptions {
   language: () => Language;
   onRefusal?: (route: string, message: string, ctx: { orderId: string | null }) => void;
   onServerError?: (route: string, error: Error, requestId: string) => void;
+  /** The disk's trouble behind an error (full, read-only, failing), told to the till's storage watch; null when not the disk's. */
+  storageTrouble?: (error: Error) => StorageTroubleKind | null;
 }
+
+const DISK_MESSAGES = { full: 'diskFull', readOnly: 'diskReadOnly', ioError: 'diskFailing' } as const;
 
 /**
  * Turns every failure into an answer a waiter can act on, in the till's language:
@@ -57,6 +62,15 @@ export function errorHandler(options: ErrorHandlerOptions): Middleware {
         ctx.status = error.status;
         const key = error.status === 429 ? 'tooManyRequests' : 'forbidden';
         ctx.body = { ...messageBody(waiterMessage(language, key, requestId), requestId), Reason: error.message };
+        return;
+      }
+      const disk = options.storageTrouble?.(error) ?? null;
+      if (disk !== null) {
+        // For the waiter like a refusal: 200 + WaiterMessage, nothing written (the transaction rolled
+        // back, no key kept), retry later. The dashboard's API says 503, so no screen takes it for done.
+        (ctx.state.log as { error: (o: object, m: string) => void } | undefined)?.error({ err: error, route, disk, requestId }, 'the disk refused a write');
+        ctx.status = ctx.state.waiterApi === true ? 200 : 503;
+        ctx.body = messageBody(waiterMessage(language, DISK_MESSAGES[disk], requestId), requestId);
         return;
       }
       const status = (error as { status?: unknown }).status;

@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import type { LanReachabilityResponse } from '../../../../../shared/admin/lan-reachability.js';
 import type { SetupResponse, StatusResponse } from '../../../../../shared/admin/status.js';
+import type { TillBackups } from '../../../backups/till-backups.js';
 import type { Clock } from '../../../clock.js';
 import type { LoyaltyProvider } from '../../../providers/loyalty-provider.js';
 import type { SettingsService } from '../../../settings/settings-service.js';
@@ -21,6 +22,7 @@ export interface SetupRoutesDeps {
   provider: LoyaltyProvider;
   activity: TillActivity;
   clock: Clock;
+  backups: Pick<TillBackups, 'lastBackup' | 'lastFailure'>;
 }
 
 const AllowCaller = z.object({ address: z.string().trim().min(1).max(64) });
@@ -57,6 +59,7 @@ export function setupRoutes(core: SetupRoutesDeps): Router {
       portInUse: core.activity.portInUse,
       allowedCallers: settings.server.allowedRanges,
       refusedCallers: core.activity.refusedCallers.list(),
+      backup: { last: core.backups.lastBackup(), failedAt: core.backups.lastFailure() },
     } satisfies SetupResponse;
   });
 
