@@ -27,7 +27,7 @@ describe('npm run bench --quick', () => {
       'RSS after 2000 mixed requests',
       'RSS growth over a second 2000',
       'RSS after 500 feed events with the dashboard\'s stream open',
-      'outbox drain: 300 operations',
+      'outbox drain: 100 operations',
       'outbox: every operation applied once',
       "waiters' check-in p99 at 8 connections while the outbox drains",
       "waiters' check-in p99 at 8 connections, outbox empty",

@@ -43,7 +43,7 @@ const memoryRequests = Number(values['memory-requests'] ?? (quick ? 2_000 : 100_
 const idleSeconds = Number(values['idle-seconds'] ?? (quick ? 2 : 60));
 const coldStarts = quick ? 1 : 3;
 const feedEvents = Number(values['feed-events'] ?? (quick ? 500 : 20_000));
-const outboxOperations = Number(values['outbox-operations'] ?? (quick ? 300 : 10_000));
+const outboxOperations = Number(values['outbox-operations'] ?? (quick ? 100 : 10_000));
 
 const root = path.resolve(import.meta.dirname, '..');
 const COMPILED_HOST = path.join(root, 'dist', 'main', 'headless.js');
