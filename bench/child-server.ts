@@ -4,6 +4,8 @@ import { rssMiBOf } from './process-stats.js';
 
 export interface ChildServer {
   url: string;
+  /** What the server printed up to its `listening on` line. */
+  banner: string;
   pid: number;
   /** Resident memory of the server process, in MiB (Linux /proc). */
   rssMiB(): number;
@@ -21,8 +23,8 @@ export async function startChildServer(script: string, args: string[] = [], opti
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/[^\s]+)/.exec(output);
@@ -35,6 +37,7 @@ export async function startChildServer(script: string, args: string[] = [], opti
   const pid = child.pid as number;
   return {
     url,
+    banner: output,
     pid,
     rssMiB: () => rssMiBOf(pid),
     stop: () =>

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { startChildServer, type ChildServer } from './child-server.js';
+import { feedMemory } from './feed-memory.js';
+import { outboxDrain } from './outbox-drain.js';
 import { cpuSecondsOf } from './process-stats.js';
 import { figuresOf, figuresTable, scenarioTable, withBenchTables, type BenchResult, type ScenarioFigures } from './targets.js';
 
@@ -13,7 +15,9 @@ import { figuresOf, figuresTable, scenarioTable, withBenchTables, type BenchResu
  * `npm run bench` (issue 19): in one run on one machine, alternating rounds of bare node:http, a
  * minimal Koa peer of the check-in (bench/koa-peer-server.ts) and the till's check-in, order view,
  * pre-check and durable cash payment, under autocannon from this process; then the cold start of the
- * compiled host to its first 204, its idle CPU, its memory over mixed requests. Every figure is printed
+ * compiled host to its first 204, its idle CPU, its memory over mixed requests and over feed events
+ * with the dashboard's stream open (bench/feed-memory.ts), and the cloud outbox
+ * draining a backlog beside waiters' check-ins (bench/outbox-drain.ts). Every figure is printed
  * with its target and whether it is met. This VM is shared and its speed drifts, so throughput is
  * judged only as ratios of medians of the same alternating rounds.
  *
@@ -27,6 +31,8 @@ const { values } = parseArgs({
     rounds: { type: 'string' },
     'memory-requests': { type: 'string' },
     'idle-seconds': { type: 'string' },
+    'outbox-operations': { type: 'string' },
+    'feed-events': { type: 'string' },
     readme: { type: 'boolean', default: false },
   },
 });
@@ -36,6 +42,8 @@ const rounds = Number(values.rounds ?? (quick ? 1 : 3));
 const memoryRequests = Number(values['memory-requests'] ?? (quick ? 2_000 : 100_000));
 const idleSeconds = Number(values['idle-seconds'] ?? (quick ? 2 : 60));
 const coldStarts = quick ? 1 : 3;
+const feedEvents = Number(values['feed-events'] ?? (quick ? 500 : 20_000));
+const outboxOperations = Number(values['outbox-operations'] ?? (quick ? 100 : 10_000));
 
 const root = path.resolve(import.meta.dirname, '..');
 const COMPILED_HOST = path.join(root, 'dist', 'main', 'headless.js');
@@ -228,6 +236,20 @@ async function main(): Promise<void> {
     const rssFirst = till.rssMiB();
     await autocannon(mixedRequests(servers.waiter, memoryRequests));
     const rssSecond = till.rssMiB();
+    const feed = await feedMemory(till, feedEvents, checkInBody);
+    await till.stop();
+
+    const outboxDir = newDir();
+    const outbox = await outboxDrain({
+      hostScript,
+      hostArgs,
+      dataDir: outboxDir,
+      appliedFile: path.join(newDir(), 'applied.json'),
+      operations: outboxOperations,
+      guests: quick ? 10 : 100,
+      connections: 8,
+      quietSeconds: seconds,
+    });
 
     const result: BenchResult = {
       scenarios: scenarios.slice(0),
@@ -244,7 +266,8 @@ async function main(): Promise<void> {
       idleCpuPercent: idle,
       idleSeconds,
       rss: { before: rssBefore, afterFirst: rssFirst, afterSecond: rssSecond, requests: memoryRequests },
-      outbox: null,
+      outbox,
+      feed,
     };
     const heading =
       `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}` +

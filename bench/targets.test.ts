@@ -17,6 +17,7 @@ const result = (over: Partial<BenchResult> = {}): BenchResult => ({
   idleSeconds: 60,
   rss: { before: 60, afterFirst: 80, afterSecond: 81, requests: 100_000 },
   outbox: null,
+  feed: null,
   ...over,
 });
 
@@ -40,6 +41,30 @@ describe('bench targets', () => {
     expect(verdictOf(result({ rss: { before: 60, afterFirst: 121, afterSecond: 121, requests: 100_000 } }), 'RSS after')).toBe(false);
     expect(verdictOf(result({ rss: { before: 60, afterFirst: 80, afterSecond: 86, requests: 100_000 } }), 'RSS growth')).toBe(false);
     expect(figuresOf(result()).every((f) => f.met !== false)).toBe(true);
+  });
+
+  it('judges the open dashboard\'s memory and the outbox drain', () => {
+    const feed = { events: 20_000, received: 20_000, errors: 0, rssBefore: 90, rssAfter: 100 };
+    expect(verdictOf(result({ feed }), 'RSS after 20000 feed events')).toBe(true);
+    expect(verdictOf(result({ feed: { ...feed, rssAfter: 121 } }), 'RSS after 20000 feed events')).toBe(false);
+    expect(verdictOf(result({ feed: { ...feed, received: 19_999 } }), 'RSS after 20000 feed events')).toBe(false);
+    const outbox = {
+      operations: 10_000,
+      applied: 10_000,
+      guests: 100,
+      outOfOrder: 0,
+      perSecond: 150,
+      drainSeconds: 66.7,
+      connections: 8,
+      during: { p99: 9, rps: 900, errors: 0 },
+      quiet: { p99: 4, rps: 2000, errors: 0 },
+    };
+    expect(verdictOf(result({ outbox }), 'outbox drain')).toBe(true);
+    expect(verdictOf(result({ outbox: { ...outbox, perSecond: 99 } }), 'outbox drain')).toBe(false);
+    expect(verdictOf(result({ outbox }), 'outbox: every operation applied once')).toBe(true);
+    expect(verdictOf(result({ outbox: { ...outbox, outOfOrder: 1 } }), 'outbox: every operation applied once')).toBe(false);
+    expect(verdictOf(result({ outbox: { ...outbox, applied: 9_999 } }), 'outbox: every operation applied once')).toBe(false);
+    expect(verdictOf(result({ outbox: { ...outbox, during: { p99: 11, rps: 900, errors: 0 } } }), "waiters' check-in p99 at 8 connections while")).toBe(false);
   });
 
   it('rewrites only what stands between the README markers', () => {

@@ -1,5 +1,6 @@
 import type { TillDatabase } from './database.js';
 import { prepared } from './statements.js';
+import { atomically } from './transaction.js';
 
 /** One call to the GetMeBack cloud as the journal keeps it: the key already masked by the caller. */
 export interface CloudCallRecord {
@@ -24,12 +25,15 @@ export interface JournalLine extends CloudCallRecord {
 /** Calls the journal keeps; older ones are dropped as new ones come. */
 export const JOURNAL_KEEPS = 5_000;
 
+/** One commit for the line and the trimming: a commit is an fsync, and the courier writes a line per call it sends. */
 export function recordCloudCall(db: TillDatabase, record: CloudCallRecord, keep = JOURNAL_KEEPS): void {
-  const { lastInsertRowid } = prepared(
-    db,
-    'INSERT INTO cloud_journal (at, call, url, request, status, answer, error, ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(record.at, record.call, record.url, record.request, record.status, record.answer, record.error, record.ms);
-  prepared(db, 'DELETE FROM cloud_journal WHERE id <= ?').run(Number(lastInsertRowid) - keep);
+  atomically(db, () => {
+    const { lastInsertRowid } = prepared(
+      db,
+      'INSERT INTO cloud_journal (at, call, url, request, status, answer, error, ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(record.at, record.call, record.url, record.request, record.status, record.answer, record.error, record.ms);
+    prepared(db, 'DELETE FROM cloud_journal WHERE id <= ?').run(Number(lastInsertRowid) - keep);
+  });
 }
 
 /** The newest calls first; `text` keeps those whose call, address, request, answer or error contain it. */

@@ -65,9 +65,10 @@ describe('connections (production limits: 32 per LAN address, headers within 5 s
     const held = await Promise.all(Array.from({ length: CONNECTION_LIMITS.perAddress }, () => halfOpen(ATTACKER)));
     const closed = await Promise.all(held.map((socket) => closedAfter(socket, started)));
     expect(Math.min(...closed)).toBeGreaterThanOrEqual(4_900);
-    expect(Math.max(...closed)).toBeLessThan(7_500);
+    // Checked every 5 s (listen.ts: a shorter check wakes an idle till): dropped 5–10 s after, plus a loaded machine's slack.
+    expect(Math.max(...closed)).toBeLessThan(11_000);
     expect(await health(ATTACKER)).toBe(200);
-  }, 15_000);
+  }, 20_000);
 
   it('counts the live feed (SSE) against the address\'s cap', async () => {
     till = await startTestTill({ settings: { adminPasswordHash: hashAdminPassword('kassa-2024') } });
