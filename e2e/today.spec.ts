@@ -29,12 +29,14 @@ test.beforeAll(async () => {
   // This Friday, 05:30: still Thursday's business day.
   await till.setClock(msk('2026-11-27T05:30:00'));
   expect(await waiter.checkIn(orderId('0e41'), 'GMB-G-1003')).toBe(204);
-  // 19:10: Иванов by his gift's QR, the gift, 1 200 ₽ in cash to Анна.
+  // 19:10: Иванов by his gift's QR, the gift, 1 200 ₽ paid with 300 bonuses (the demo Bonus payment
+  // type the demo book set on this first start) and 900 ₽ in cash to Анна.
   await till.setClock(msk('2026-11-27T19:10:00'));
   const dinner = orderId('d1');
   expect(await waiter.checkIn(dinner, 'GMB-V-5001')).toBe(204);
   expect(await waiter.addGift(dinner, 'v-1')).toBe(200);
-  expect((await waiter.payCash(dinner, 1200)).status).toBe(200);
+  expect(await waiter.precheck(dinner, 1200, 300)).toBe(200);
+  expect((await waiter.pay(dinner, { bonus: 300, cash: 900 })).status).toBe(200);
   // 00:40 on Saturday: Петрова at two tables, Иванов again with Борис, 500 ₽ in cash.
   await till.setClock(msk('2026-11-28T00:40:00'));
   expect(await waiter.checkIn(orderId('b2'), 'GMB-G-1002')).toBe(204);
@@ -56,11 +58,12 @@ test('«Сегодня» after an evening that crosses midnight: Friday’s busi
   await expect(tile('checkIns')).toHaveText('4');
   await expect(tile('distinctGuests')).toHaveText('2');
   await expect(tile('giftsRedeemed')).toHaveText('1');
-  await expect(tile('bonusesWrittenOff')).toHaveText('0\u00a0бонусов');
-  await expect(tile('cashbackAccrued')).toHaveText('85\u00a0бонусов');
+  await expect(tile('bonusesWrittenOff')).toHaveText('300\u00a0бонусов');
+  // 5 % of what was paid in money: 900 ₽ at dinner, 500 ₽ late.
+  await expect(tile('cashbackAccrued')).toHaveText('70\u00a0бонусов');
   await expect(tile('refunds')).toHaveText('0');
-  await expect(tile('cashOutstanding')).toHaveText('1\u00a0700,00\u00a0₽');
-  await expect(page.locator('[data-tile="cashOutstanding"]')).toContainText('Анна: 1\u00a0200,00\u00a0₽');
+  await expect(tile('cashOutstanding')).toHaveText('1\u00a0400,00\u00a0₽');
+  await expect(page.locator('[data-tile="cashOutstanding"]')).toContainText('Анна: 900,00\u00a0₽');
   const chart = page.getByTestId('hour-chart');
   await expect(chart.locator('g[data-hour="19"] title')).toHaveText('19:00 — сегодня 1, неделю назад 1');
   await expect(chart.locator('g[data-hour="0"] title')).toHaveText('00:00 — сегодня 3, неделю назад 0');
@@ -82,19 +85,48 @@ test('«Сегодня» after an evening that crosses midnight: Friday’s busi
   await expect(page.getByText('Заказ оплачен')).toHaveCount(0);
 });
 
+test('no tile’s figure runs out of its tile, at 1280×800, at the till’s touch sizes and with large text', async ({ page }) => {
+  await page.goto(till.baseUrl);
+  await expect(page.locator('[data-tile="cashbackAccrued"] .tile-value')).toHaveText('70\u00a0бонусов');
+  const sizes = [
+    { width: 1280, height: 800, large: false },
+    { width: 1366, height: 768, large: false },
+    { width: 1024, height: 768, large: false },
+    { width: 1024, height: 768, large: true },
+    { width: 800, height: 600, large: false },
+  ];
+  for (const size of sizes) {
+    await page.setViewportSize(size);
+    await page.evaluate((large) => document.documentElement.classList.toggle('large-text', large), size.large);
+    // Neither the tile nor any of its parts scrolls sideways, and every part ends inside the tile's
+    // padding: a figure running into the padding still touches the tile's edge (the bug seen).
+    const overflowing = await page.locator('.tile').evaluateAll((tiles) =>
+      tiles.flatMap((tile) => {
+        const style = getComputedStyle(tile);
+        const inner = tile.getBoundingClientRect().right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight);
+        const parts = [tile, ...tile.querySelectorAll<HTMLElement>(':scope > *')];
+        return parts
+          .filter((part) => part.scrollWidth > part.clientWidth || (part !== tile && part.getBoundingClientRect().right > inner + 0.5))
+          .map((part) => `${tile.getAttribute('data-tile')} ${part.className}: ${Math.round(part.getBoundingClientRect().right)} > ${Math.round(inner)}`);
+      }),
+    );
+    expect(overflowing, `${size.width}×${size.height}${size.large ? ', large text' : ''}`).toEqual([]);
+  }
+});
+
 test('the shift report covers the business day, in Russian, and prints on A4 and 80 mm with its totals', async ({ page }) => {
   await till.setClock(msk('2026-11-28T02:20:00'));
   await page.goto(`${till.baseUrl}/#/cash`);
   const report = page.locator('.print-report');
   await expect(report.getByTestId('report-period')).toHaveText('Период: с 27.11.2026, 06:00 по 28.11.2026, 02:20');
   const totals = report.locator('tfoot tr').first();
-  await expect(totals).toContainText('1\u00a0700,00\u00a0₽');
+  await expect(totals).toContainText('1\u00a0400,00\u00a0₽');
 
   // Thursday's business day on its own: only what came before 06:00 on Friday (no cash).
   await page.getByLabel('Рабочий день').fill('26.11.2026');
   await page.getByRole('button', { name: 'Показать' }).click();
   await expect(report.getByTestId('report-period')).toHaveText('Период: с 26.11.2026, 06:00 по 27.11.2026, 06:00');
-  await expect(totals).not.toContainText('1\u00a0700,00');
+  await expect(totals).not.toContainText('1\u00a0400,00');
   await page.getByLabel('Рабочий день').fill('27.11.2026');
   await page.getByRole('button', { name: 'Показать' }).click();
   await expect(report.getByTestId('report-period')).toHaveText('Период: с 27.11.2026, 06:00 по 28.11.2026, 06:00');
@@ -108,7 +140,7 @@ test('the shift report covers the business day, in Russian, and prints on A4 and
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.header')).toBeHidden();
     await expect(page.locator('.cards')).toBeHidden();
-    await expect(report.locator('tfoot')).toContainText('1\u00a0700,00\u00a0₽');
+    await expect(report.locator('tfoot')).toContainText('1\u00a0400,00\u00a0₽');
     await page.screenshot({ path: path.join(DOCS, `shift-report-print-${paper}.png`), fullPage: true });
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     const file = path.join(ARTIFACTS, `shift-report-${paper}.pdf`);
@@ -117,7 +149,7 @@ test('the shift report covers the business day, in Russian, and prints on A4 and
     const text = pdfText(file, ['-layout']);
     expect(text).toContain('Отчёт за смену');
     expect(text).toContain('27.11.2026, 06:00');
-    expect(text.replace(/\s/g, '')).toContain(paper === 'a4' ? '1700,00₽' : '1700,00');
+    expect(text.replace(/\s/g, '')).toContain(paper === 'a4' ? '1400,00₽' : '1400,00');
     expect(text).not.toContain('Лента');
     await page.emulateMedia({ media: 'screen' });
   }
@@ -134,8 +166,8 @@ test('a hand-in gives a slip with the waiter, the sum, the debt before and after
   const slip = page.getByTestId('hand-in-slip');
   await expect(slip).toContainText('Анна');
   await expect(slip).toContainText('700,00\u00a0₽');
-  await expect(slip).toContainText('1\u00a0200,00\u00a0₽');
-  await expect(slip).toContainText('500,00\u00a0₽');
+  await expect(slip).toContainText('900,00\u00a0₽');
+  await expect(slip).toContainText('200,00\u00a0₽');
   await expect(slip).toContainText('28.11.2026, 02:30');
   await expect(slip).toContainText('Ольга');
   await page.evaluate(() => {
@@ -150,5 +182,5 @@ test('a hand-in gives a slip with the waiter, the sum, the debt before and after
   writeFileSync(path.join(ARTIFACTS, 'hand-in-slip.pdf'), pdf);
   const text = pdfText(path.join(ARTIFACTS, 'hand-in-slip.pdf'));
   expect(text).toContain('Квитанция: официант сдал наличные');
-  expect(text.replace(/\s/g, '')).toContain('1200,00₽');
+  expect(text.replace(/\s/g, '')).toContain('900,00₽');
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEMO_BONUS_PAYMENT_TYPE } from '../../shared/settings/demo.js';
 
 /** What iikoWaiter's plugin sends the till, for specs that need something to happen at the till. */
 export class WaiterApp {
@@ -22,9 +23,20 @@ export class WaiterApp {
   }
 
   /** Pays an order in cash taken by the waiter with this PIN; sums in roubles as on the wire. */
-  async payCash(orderId: string, sum: number, pin = '1111'): Promise<{ status: number; body: unknown }> {
-    const cash = { PaymentType: { Id: '09322f46-578a-d210-add7-eec222a08871', Kind: 'Cash', Name: 'Наличные' }, Sum: sum };
-    const response = await this.post(`/orders/${orderId}/payments`, { OrderSum: sum, PaymentItems: [cash], WaiterPin: pin }, { 'idempotency-key': randomUUID() });
+  payCash(orderId: string, sum: number, pin = '1111'): Promise<{ status: number; body: unknown }> {
+    return this.pay(orderId, { cash: sum }, pin);
+  }
+
+  /**
+   * Pays an order as iikoWaiter does: `bonus` under the demo *Bonus payment type* (the one the demo
+   * book sets on a first start), the rest in cash taken by the waiter; sums in roubles.
+   */
+  async pay(orderId: string, tender: { cash: number; bonus?: number }, pin = '1111'): Promise<{ status: number; body: unknown }> {
+    const items = [];
+    if (tender.bonus) items.push({ PaymentType: { Id: DEMO_BONUS_PAYMENT_TYPE, Kind: 'External', Name: 'GetMeBack' }, Sum: tender.bonus });
+    if (tender.cash) items.push({ PaymentType: { Id: '09322f46-578a-d210-add7-eec222a08871', Kind: 'Cash', Name: 'Наличные' }, Sum: tender.cash });
+    const sum = tender.cash + (tender.bonus ?? 0);
+    const response = await this.post(`/orders/${orderId}/payments`, { OrderSum: sum, PaymentItems: items, WaiterPin: pin }, { 'idempotency-key': randomUUID() });
     return { status: response.status, body: await response.json() };
   }
 }

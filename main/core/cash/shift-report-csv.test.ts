@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvMoney, csvText, shiftReportCsv, shiftReportFileName } from './shift-report-csv.js';
+import { csvMoney, csvText, shiftReportCsv, reportFileName } from './shift-report-csv.js';
 import { summariseShift } from './shift-report.js';
 
 describe('csvMoney', () => {
@@ -52,8 +52,9 @@ describe('shiftReportCsv', () => {
   });
 });
 
-describe('shiftReportFileName', () => {
+describe('reportFileName', () => {
   it('names the file after the local date the period starts on', () => {
-    expect(shiftReportFileName(new Date(2026, 0, 5, 0, 0))).toBe('shift-report-2026-01-05.csv');
+    expect(reportFileName(new Date(2026, 0, 5, 0, 0))).toBe('shift-report-2026-01-05.csv');
+    expect(reportFileName(new Date(2026, 0, 5, 0, 0), 'cash-movements')).toBe('cash-movements-2026-01-05.csv');
   });
 });

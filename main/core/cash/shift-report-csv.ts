@@ -7,7 +7,7 @@ import { cashMessage } from './waiter-cash-messages.js';
  * (without it Excel reads Cyrillic as cp1251 mojibake), `;` between cells (the Russian list
  * separator, since `,` is the decimal mark), CRLF line ends, money as `1500,00`.
  */
-const BOM = '\ufeff';
+export const CSV_BOM = '\ufeff';
 
 /** `1500,00`, `-900,00`: a number Russian Excel reads as a number (no thousands separator, no ₽). */
 export function csvMoney(kopecks: number): string {
@@ -41,11 +41,11 @@ export function shiftReportCsv(report: ShiftReport, language: Language): string 
     // Cash that never became a waiter's debt: in the "cash taken" column, since it was taken straight into the till.
     [csvText(cashMessage(language, 'csvCashToTill')), '', '', csvMoney(report.cashToTill), '', '', ''],
   ];
-  return BOM + rows.map((row) => row.join(';')).join('\r\n') + '\r\n';
+  return CSV_BOM + rows.map((row) => row.join(';')).join('\r\n') + '\r\n';
 }
 
-/** `shift-report-2026-11-29.csv`: the local date the period starts on. */
-export function shiftReportFileName(from: Date): string {
+/** `shift-report-2026-11-29.csv`, `cash-movements-2026-11-29.csv`: the local date the period starts on. */
+export function reportFileName(from: Date, name = 'shift-report'): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `shift-report-${from.getFullYear()}-${pad(from.getMonth() + 1)}-${pad(from.getDate())}.csv`;
+  return `${name}-${from.getFullYear()}-${pad(from.getMonth() + 1)}-${pad(from.getDate())}.csv`;
 }

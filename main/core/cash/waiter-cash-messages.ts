@@ -29,6 +29,16 @@ const ru = {
   csvClosingDebt: () => 'Долг на конец',
   csvTotals: () => 'Итого официанты',
   csvCashToTill: () => 'Наличные сразу в кассу',
+  csvTime: () => 'Время',
+  csvOperation: () => 'Операция',
+  csvAmount: () => 'Сумма',
+  csvOrder: () => 'Заказ',
+  csvRecordedBy: () => 'Кто записал',
+  csvNote: () => 'Комментарий',
+  movement_cash_taken: () => 'Взято у гостя',
+  movement_cash_to_till: () => 'Сразу в кассу',
+  movement_hand_in: () => 'Сдано в кассу',
+  movement_refund_reversal: () => 'Возврат заказа',
 } as const;
 
 type Catalogue = { [K in keyof typeof ru]: (typeof ru)[K] };
@@ -57,6 +67,16 @@ const en: Catalogue = {
   csvClosingDebt: () => 'Closing debt',
   csvTotals: () => 'Waiters total',
   csvCashToTill: () => 'Cash straight to the till',
+  csvTime: () => 'Time',
+  csvOperation: () => 'Operation',
+  csvAmount: () => 'Amount',
+  csvOrder: () => 'Order',
+  csvRecordedBy: () => 'Recorded by',
+  csvNote: () => 'Note',
+  movement_cash_taken: () => 'Taken from a guest',
+  movement_cash_to_till: () => 'Straight to the till',
+  movement_hand_in: () => 'Handed in',
+  movement_refund_reversal: () => 'Order refund',
 };
 
 export type CashMessageKey = keyof Catalogue;

@@ -5,6 +5,7 @@ import { formatDateTime } from '../format/date.js';
 import { formatRoubles } from '../format/money.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
 import { useWaitersStore } from '../stores/waiters-store.js';
+import { CashMovementsExport } from './CashMovementsExport.js';
 import { printPiece } from './print-paper.js';
 import { reportRange } from './report-range.js';
 import { waiterName } from './waiter-name.js';
@@ -67,6 +68,7 @@ export function ShiftReport() {
           {t.cash.printReceipt}
         </button>
       </form>
+      <CashMovementsExport range={range} />
       {'problem' in typed && (
         <p id="report-period-error" className="field-error" role="alert">
           {t.cash.dateProblem}

@@ -7,7 +7,9 @@ import { useFeedStore } from '../stores/feed-store.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
 import { useTodayStore } from '../stores/today-store.js';
 import { HourChart } from './HourChart.js';
+import { splitTileValue } from './tile-value.js';
 import { TILES } from './today-tiles.js';
+import './today.css';
 
 /** «Сегодня»: how loyalty did this business day, at a glance; a tile opens the feed filtered to it. */
 export function TodayScreen() {
@@ -37,12 +39,12 @@ export function TodayScreen() {
       <div className="tiles">
         {TILES.map((tile) => (
           <button key={tile.key} type="button" className="tile" data-tile={tile.key} onClick={() => open(tile.feed)}>
-            <span className="tile-value">{tile.bonuses ? formatBonuses(today.tiles[tile.key], language) : today.tiles[tile.key]}</span>
+            <TileValue text={tile.bonuses ? formatBonuses(today.tiles[tile.key], language) : String(today.tiles[tile.key])} />
             <span className="tile-label">{t.today.tiles[tile.key]}</span>
           </button>
         ))}
         <button type="button" className="tile tile-wide" data-tile="cashOutstanding" onClick={() => open(['cash'])}>
-          <span className="tile-value">{money(today.cashOutstanding.reduce((sum, w) => sum + w.debt, 0))}</span>
+          <TileValue text={money(today.cashOutstanding.reduce((sum, w) => sum + w.debt, 0))} />
           <span className="tile-label">{t.today.tiles.cashOutstanding}</span>
           {today.cashOutstanding.length > 0 && (
             <span className="tile-lines">
@@ -57,5 +59,21 @@ export function TodayScreen() {
       </div>
       <HourChart hours={today.hours} />
     </section>
+  );
+}
+
+/** The figure of a tile: its number large, its unit smaller beside it (or under it, in a narrow tile). */
+function TileValue({ text }: { text: string }) {
+  const { number, unit } = splitTileValue(text);
+  return (
+    <span className="tile-value">
+      <span className="tile-number">{number}</span>
+      {unit && (
+        <>
+          {' '}
+          <span className="tile-unit">{unit}</span>
+        </>
+      )}
+    </span>
   );
 }

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
 import { z } from 'zod';
@@ -6,10 +7,12 @@ import { validationErrors } from '../../../../../shared/i18n/validation-messages
 import type { Language } from '../../../../../shared/i18n/language.js';
 import { MAX_WIRE_MONEY, formatRoubles } from '../../../../../shared/money.js';
 import { HandInRefused, UnknownWaiter, handIn } from '../../../cash/hand-in.js';
-import { businessDayOf } from '../../../cash/business-day.js';
+import { businessDayOf, tillTimeZone } from '../../../cash/business-day.js';
 import { dayStartOf, reportPeriod } from '../../../cash/report-period.js';
 import { loadShiftReport } from '../../../cash/shift-report.js';
-import { shiftReportCsv, shiftReportFileName } from '../../../cash/shift-report-csv.js';
+import { reportFileName, shiftReportCsv } from '../../../cash/shift-report-csv.js';
+import { cashMovementsCsv } from '../../../cash/cash-movements-csv.js';
+import { countCashMovements } from '../../../ledger/cash-movements.js';
 import { cashMessage, type PlainCashMessageKey } from '../../../cash/waiter-cash-messages.js';
 import { WaiterDebtTally } from '../../../ledger/waiter-debt-tally.js';
 import { findWaiter, listWaiterCash, waiterHistory, type KnownWaiter } from '../../../ledger/waiter-debts.js';
@@ -136,7 +139,7 @@ export function waiterCashRoutes({ loyalty }: { loyalty: LoyaltyContext }): Rout
     ctx.body = { waiter: { id: waiter.id, name: body.name, debt: debtOf(waiter.id) } };
   });
 
-  router.get('/api/reports/shift', (ctx) => {
+  const periodOf = (ctx: Context) => {
     const query = parse(ReportQuery, ctx.query);
     const now = loyalty.clock.now();
     const period = reportPeriod(query, now, dayStartOf(loyalty.settings()));
@@ -144,14 +147,30 @@ export function waiterCashRoutes({ loyalty }: { loyalty: LoyaltyContext }): Rout
       const errors = period.map((p) => ({ Field: p.field, Message: say(p.problem) }));
       throw fieldProblems(errors);
     }
+    return { query, now, period };
+  };
+
+  router.get('/api/reports/shift', (ctx) => {
+    const { query, now, period } = periodOf(ctx);
     const report = loadShiftReport(loyalty.db, tally, period, now);
     if (query.format !== 'csv') {
       ctx.body = report;
       return;
     }
-    ctx.set('Content-Disposition', `attachment; filename="${shiftReportFileName(period.from)}"`);
+    ctx.set('Content-Disposition', `attachment; filename="${reportFileName(period.from)}"`);
     ctx.type = 'text/csv; charset=utf-8';
     ctx.body = shiftReportCsv(report, language());
+  });
+
+  // Every cash-book entry of the period, streamed a page at a time; X-Rows-Total lets the screen show
+  // how far the download has come. "Up to now" ends a millisecond after now, so the count and the rows agree.
+  router.get('/api/reports/cash-movements', (ctx) => {
+    const { now, period } = periodOf(ctx);
+    const bounds = { from: period.from.toISOString(), to: (period.to ?? new Date(now.getTime() + 1)).toISOString() };
+    ctx.set('Content-Disposition', `attachment; filename="${reportFileName(period.from, 'cash-movements')}"`);
+    ctx.set('X-Rows-Total', String(countCashMovements(loyalty.db, bounds)));
+    ctx.type = 'text/csv; charset=utf-8';
+    ctx.body = Readable.from(cashMovementsCsv(loyalty.db, bounds, { language: language(), timeZone: tillTimeZone() }));
   });
 
   return router;
