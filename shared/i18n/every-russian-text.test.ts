@@ -19,6 +19,7 @@ import { ru } from '../../renderer/src/i18n/ru.js';
 import { settingLabels } from '../../renderer/src/settings/setting-labels.js';
 import { TILL_EVENT_TYPES, type TillEvent, type TillEventPayloads, type TillEventType } from '../events.js';
 import { DEFAULT_SETTINGS, Settings, SettingsPatch } from '../settings/schema.js';
+import { ADMIN_MESSAGE_KEYS, adminMessage } from './admin-messages.js';
 import { formatBonuses, formatRoubles } from './numbers.js';
 import { providerTroubleTexts } from './provider-messages.js';
 import { installUpdateLabel, updateStateText, updateTrayLine } from './update-messages.js';
@@ -144,6 +145,7 @@ describe('every Russian text of the till', () => {
     // One set of figures serves every message (each takes the ones it needs), so the key is not narrowed here.
     const anyMessage = waiterMessage as (language: 'ru', key: string, code: string, params: typeof figures) => string;
     for (const key of WAITER_MESSAGE_KEYS) collect(`waiter ${key}`, anyMessage('ru', key, 'a1b2c3d4', figures));
+    for (const key of ADMIN_MESSAGE_KEYS) collect(`admin ${key}`, adminMessage('ru', key, 'a1b2c3d4'));
 
     const settings = { ...DEFAULT_SETTINGS, language: 'ru' as const, notifications: { ...DEFAULT_SETTINGS.notifications, debtThreshold: 100 } };
     for (const one of ALL_EVENTS) {

@@ -54,7 +54,6 @@ const ru = {
     `GetMeBack Till не принимает запросы с этого терминала (${p.address}). Сообщите администратору: на главной кассе в разделе «Подключение» нажмите «Разрешить» у этого адреса (настройка «Терминалы iikoWaiter»).`,
   forbidden: (p: Code) => `GetMeBack Till не принимает запросы с этого устройства. Сообщите администратору, код запроса ${p.code}.`,
   notFound: (_: Code) => 'По этому адресу нет GetMeBack Till. Проверьте адрес сервера (Server Address) в настройках iikoWaiter → External Loyalty.',
-  noSuchApi: (_: Code) => 'Такого адреса нет в GetMeBack Till. Обновите страницу панели.',
   tooManyRequests: (_: Code) => 'Слишком много запросов. Подождите несколько секунд и повторите.',
   diskFull: (p: Code) =>
     `На диске главной кассы нет места: GetMeBack Till ничего не записал. Повторите, когда администратор освободит место; сообщите администратору, код запроса ${p.code}.`,
@@ -99,7 +98,6 @@ const en: Catalogue = {
     `GetMeBack Till does not accept requests from this terminal (${p.address}). Tell the administrator: on the main till, open Setup and press "Allow" next to this address (setting "iikoWaiter terminals").`,
   forbidden: (p) => `GetMeBack Till does not accept requests from this device. Tell the administrator, request code ${p.code}.`,
   notFound: () => 'There is no GetMeBack Till at this address. Check the Server Address in iikoWaiter settings → External Loyalty.',
-  noSuchApi: () => 'GetMeBack Till has no such address. Reload the dashboard page.',
   tooManyRequests: () => 'Too many requests. Wait a few seconds and try again.',
   diskFull: (p) =>
     `The main till's disk is full: GetMeBack Till wrote nothing. Try again once the administrator frees space; tell the administrator, request code ${p.code}.`,

@@ -5,7 +5,6 @@ import type { Language } from '../../../shared/i18n/language.js';
  * Parameters come already formatted for people (names, sums with ₽).
  */
 const ru = {
-  unreadable: () => 'GetMeBack Till не смог прочитать запрос панели. Обновите страницу и повторите.',
   amountInvalid: () => 'Укажите сумму, которую сдаёт официант: целое число копеек больше нуля.',
   noteTooLong: () => 'Комментарий слишком длинный: максимум 200 символов.',
   recordedByTooLong: () => 'Имя кассира слишком длинное: максимум 64 символа.',
@@ -44,7 +43,6 @@ const ru = {
 type Catalogue = { [K in keyof typeof ru]: (typeof ru)[K] };
 
 const en: Catalogue = {
-  unreadable: () => 'GetMeBack Till could not read the dashboard’s request. Reload the page and try again.',
   amountInvalid: () => 'Enter the amount handed in: a whole number of kopecks above zero.',
   noteTooLong: () => 'The note must be at most 200 characters.',
   recordedByTooLong: () => "The cashier's name must be at most 64 characters.",

@@ -1,3 +1,5 @@
+import type { AdminProblem } from '../../../shared/admin/problem.js';
+
 /**
  * The dashboard's one way to the core: same-origin JSON over HTTP. Changes are sent as
  * `application/json` because the core refuses anything else (a cross-site form cannot send it).
@@ -19,19 +21,19 @@ export class ApiError extends Error {
   }
 }
 
-interface ErrorBody {
-  Message?: unknown;
-  WaiterMessage?: unknown;
-  Errors?: unknown;
-}
-
-function fieldErrorsOf(errors: unknown): FieldError[] {
-  if (!Array.isArray(errors)) return [];
-  return errors.flatMap((entry: unknown) => {
-    if (typeof entry !== 'object' || entry === null) return [];
-    const { Field, Message } = entry as { Field?: unknown; Message?: unknown };
+/**
+ * The admin API's one error body (its `Message`, and `Errors` to mark the fields); anything else, a
+ * proxy's page for one, is shown by its status line. Checked by hand: zod stays out of the bundle.
+ */
+function problemOf(status: number, body: unknown): ApiError {
+  const problem = (typeof body === 'object' && body !== null ? body : {}) as Partial<Record<keyof AdminProblem, unknown>>;
+  const message = typeof problem.Message === 'string' ? problem.Message : `HTTP ${status}`;
+  const errors = Array.isArray(problem.Errors) ? (problem.Errors as unknown[]) : [];
+  const fieldErrors = errors.flatMap((entry) => {
+    const { Field, Message } = (typeof entry === 'object' && entry !== null ? entry : {}) as { Field?: unknown; Message?: unknown };
     return typeof Field === 'string' && typeof Message === 'string' ? [{ field: Field, message: Message }] : [];
   });
+  return new ApiError(status, message, fieldErrors);
 }
 
 let onUnauthorized: () => void = () => {};
@@ -57,9 +59,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   }
   if (!response.ok) {
     if (response.status === 401 && path !== '/api/session') onUnauthorized();
-    const errorBody = (parsed ?? {}) as ErrorBody;
-    const message = typeof errorBody.Message === 'string' ? errorBody.Message : typeof errorBody.WaiterMessage === 'string' ? errorBody.WaiterMessage : `HTTP ${response.status}`;
-    throw new ApiError(response.status, message, fieldErrorsOf(errorBody.Errors));
+    throw problemOf(response.status, parsed);
   }
   return parsed as T;
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { ApiError, api } from '../api/client.js';
-import type { HandInAnswer as HandInResponse, WaiterCashSummary as WaiterSummary } from '../../../shared/admin/waiter-cash.js';
+import type { HandInAnswer as HandInResponse, HandInRequest, RenameAnswer, RenameRequest, WaiterCashSummary as WaiterSummary, WaitersResponse } from '../../../shared/admin/waiter-cash.js';
 
 interface WaitersState {
   waiters: WaiterSummary[];
@@ -21,7 +21,7 @@ export const useWaitersStore = create<WaitersState>()((set, get) => ({
   failed: false,
   async load() {
     try {
-      const { waiters } = await api.get<{ waiters: WaiterSummary[] }>('/api/waiters');
+      const { waiters } = await api.get<WaitersResponse>('/api/waiters');
       set({ waiters, loaded: true, available: true, failed: false });
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) set({ available: false, loaded: true });
@@ -29,17 +29,18 @@ export const useWaitersStore = create<WaitersState>()((set, get) => ({
     }
   },
   async handIn(waiterId, input) {
-    const result = await api.post<HandInResponse>(`/api/waiters/${encodeURIComponent(waiterId)}/hand-ins`, {
+    const request: HandInRequest = {
       amount: input.amount,
       ...(input.note.trim() ? { note: input.note.trim() } : {}),
       ...(input.recordedBy.trim() ? { recordedBy: input.recordedBy.trim() } : {}),
       idempotencyKey: input.idempotencyKey,
-    });
+    };
+    const result = await api.post<HandInResponse>(`/api/waiters/${encodeURIComponent(waiterId)}/hand-ins`, request);
     await get().load();
     return result;
   },
   async rename(waiterId, name) {
-    await api.put(`/api/waiters/${encodeURIComponent(waiterId)}`, { name });
+    await api.put<RenameAnswer>(`/api/waiters/${encodeURIComponent(waiterId)}`, { name } satisfies RenameRequest);
     await get().load();
   },
 }));

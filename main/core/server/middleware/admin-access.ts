@@ -23,7 +23,7 @@ export function adminAccess(options: { settings: () => Settings; sessions: Admin
     }
     if (isLoopback(ctx.socket.remoteAddress)) return next();
     const stored = options.settings().adminPasswordHash;
-    if (!stored) throw new AccessDenied(403, 'access from the network is off: set an admin password on the till');
+    if (!stored) throw new AccessDenied(403, 'access from the network is off: set an admin password on the till', 'networkOff');
     const api = ctx.path === '/api' || ctx.path.startsWith('/api/');
     const sessionPath = ctx.path === SESSION_PATH || ctx.path.startsWith(`${SESSION_PATH}/`);
     if (api && !sessionPath && !options.sessions.isValid(AdminSessions.tokenFrom(ctx.get('cookie')), stored, options.nowMs())) {

@@ -1,10 +1,12 @@
-import type { Middleware } from 'koa';
+import type { Context, Middleware } from 'koa';
+import { adminMessage } from '../../../../shared/i18n/admin-messages.js';
 import type { Language } from '../../../../shared/i18n/language.js';
 import { waiterMessage, type WaiterMessageArgs } from '../../../../shared/i18n/waiter-messages.js';
 import type { StorageTroubleKind } from '../../../../shared/events.js';
 import type { WaiterMessageBody } from '../../../../shared/wire/primitives.js';
 import { Refusal } from '../../loyalty/refusal.js';
 import { AccessDenied, BadRequest, KeyConflict } from '../http-errors.js';
+import { adminAnswer, adminProblem, isAdminRequest } from './admin-problem-answer.js';
 
 export interface ErrorHandlerOptions {
   language: () => Language;
@@ -17,9 +19,10 @@ export interface ErrorHandlerOptions {
 const DISK_MESSAGES = { full: 'diskFull', readOnly: 'diskReadOnly', ioError: 'diskFailing' } as const;
 
 /**
- * Turns every failure into an answer a waiter can act on, in the till's language:
- * a Refusal is 200 + WaiterMessage (nothing changed); bad input is 4xx naming the fields;
- * anything unexpected is 500 with a request id to quote — never a stack trace.
+ * Turns every failure into an answer a person can act on, in the till's language. For the waiter
+ * API: a Refusal is 200 + WaiterMessage (nothing changed); bad input is 4xx naming the fields;
+ * anything unexpected is 500 with a request id to quote — never a stack trace. For the dashboard:
+ * the admin API's one error body `{ Message, Errors, RequestId }` (shared/admin/problem.ts).
  */
 export function errorHandler(options: ErrorHandlerOptions): Middleware {
   return async (ctx, next) => {
@@ -27,16 +30,28 @@ export function errorHandler(options: ErrorHandlerOptions): Middleware {
       await next();
       if (ctx.status === 404 && ctx.body === undefined) {
         ctx.status = 404;
-        // The waiter's popup names iikoWaiter's Server Address; the dashboard's API gets its own text.
-        const key = ctx.state.waiterApi === true ? 'notFound' : 'noSuchApi';
+        // The dashboard gets its own text; anyone else is told to check iikoWaiter's Server Address.
         const requestId = ctx.state.requestId as string;
-        ctx.body = messageBody(waiterMessage(options.language(), key, requestId), requestId);
+        ctx.body = isAdminRequest(ctx)
+          ? adminProblem(adminMessage(options.language(), 'noSuchApi', requestId), requestId)
+          : messageBody(waiterMessage(options.language(), 'notFound', requestId), requestId);
       }
     } catch (caught) {
       const error = caught instanceof Error ? caught : new Error(String(caught));
       const language = options.language();
       const requestId = ctx.state.requestId as string;
       const route = `${ctx.method} ${ctx.path}`;
+      if (isAdminRequest(ctx)) {
+        const answer = adminAnswer(error, language, requestId);
+        if (answer) {
+          ctx.status = answer.status;
+          ctx.body = answer.body;
+          return;
+        }
+        serverError(ctx, error, route, options);
+        ctx.body = adminProblem(adminMessage(language, 'internal', requestId), requestId);
+        return;
+      }
       if (error instanceof Refusal) {
         const text = waiterMessage(language, error.key, requestId, ...((error.params ? [error.params] : []) as WaiterMessageArgs<typeof error.key>));
         ctx.status = 200;
@@ -80,12 +95,18 @@ export function errorHandler(options: ErrorHandlerOptions): Middleware {
         ctx.body = messageBody(waiterMessage(language, 'badRequest', requestId), requestId);
         return;
       }
-      (ctx.state.log as { error: (o: object, m: string) => void } | undefined)?.error({ err: error, route, requestId }, 'unexpected error');
-      ctx.status = 500;
+      serverError(ctx, error, route, options);
       ctx.body = messageBody(waiterMessage(language, 'internal', requestId), requestId);
-      options.onServerError?.(route, error, requestId);
     }
   };
+}
+
+/** An unexpected failure: logged with its stack, announced, answered 500 (the caller writes the body). */
+function serverError(ctx: Context, error: Error, route: string, options: ErrorHandlerOptions): void {
+  const requestId = ctx.state.requestId as string;
+  (ctx.state.log as { error: (o: object, m: string) => void } | undefined)?.error({ err: error, route, requestId }, 'unexpected error');
+  ctx.status = 500;
+  options.onServerError?.(route, error, requestId);
 }
 
 function messageBody(text: string, requestId: string): WaiterMessageBody {

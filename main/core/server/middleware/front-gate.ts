@@ -1,8 +1,10 @@
 import type { Context, Middleware } from 'koa';
 import type { Language } from '../../../../shared/i18n/language.js';
+import { adminMessage } from '../../../../shared/i18n/admin-messages.js';
 import { waiterMessage } from '../../../../shared/i18n/waiter-messages.js';
 import type { RefusalTally } from '../../refusal-tally.js';
 import type { RefusedCallers } from '../../refused-callers.js';
+import { adminProblem, isAdminRequest } from './admin-problem-answer.js';
 import { isWaiterCaller } from './waiter-callers.js';
 import type { WaiterPath } from './mount-waiter-path.js';
 import { isLoopback } from './network-guard.js';
@@ -46,17 +48,17 @@ export function frontGate(options: FrontGateOptions): Middleware {
     if (waiter) ctx.state.waiterApi = true;
     if (waitSeconds > 0) {
       ctx.set('Retry-After', String(waitSeconds));
-      return refuse(ctx, options, 429, waiterMessage(options.language(), 'tooManyRequests', codeOf(ctx)), `more than the rate limit from ${address}`);
+      return refuse(ctx, options, 429, 'tooManyRequests', `more than the rate limit from ${address}`);
     }
     if (waiter) {
       if (isWaiterCaller(address, options.allowedCallers())) return next();
       const plain = plainAddress(address);
       const message = waiterMessage(options.language(), 'callerNotAllowed', codeOf(ctx), { address: plain });
       if (options.refusedCallers.note(plain, options.now())) options.onRefusedCaller(plain, message, `${ctx.method} ${ctx.path.slice(0, 200)}`);
-      return refuse(ctx, options, 403, message, `${plain} is not an allowed iikoWaiter terminal (server.allowedRanges)`);
+      return refuse(ctx, options, 403, { waiterMessage: message }, `${plain} is not an allowed iikoWaiter terminal (server.allowedRanges)`);
     }
     if (inAnyRange(address, ownSubnets())) return next();
-    return refuse(ctx, options, 403, waiterMessage(options.language(), 'forbidden', codeOf(ctx)), `${address} is outside the till's networks`);
+    return refuse(ctx, options, 403, 'forbidden', `${address} is outside the till's networks`);
   };
 }
 
@@ -65,10 +67,20 @@ function codeOf(ctx: Context): string {
   return String(ctx.state.requestId);
 }
 
-function refuse(ctx: Context, options: FrontGateOptions, status: 403 | 429, message: string, reason: string): void {
+/** What a refusal says: a sentence both catalogues have, or the waiter's own (the terminal to allow). */
+type Said = 'tooManyRequests' | 'forbidden' | { waiterMessage: string };
+
+/** The dashboard's API gets the admin error body; anyone else a WaiterMessage and the reason for iikoWaiter's log. */
+function refuse(ctx: Context, options: FrontGateOptions, status: 403 | 429, said: Said, reason: string): void {
   options.tally.count(status, ctx.socket.remoteAddress ?? 'unknown');
   ctx.status = status;
-  ctx.body = { WaiterMessage: message, RequestId: ctx.state.requestId as string, Reason: reason };
+  const requestId = ctx.state.requestId as string;
+  if (isAdminRequest(ctx)) {
+    ctx.body = adminProblem(adminMessage(options.language(), typeof said === 'string' ? said : 'forbidden', requestId), requestId);
+    return;
+  }
+  const message = typeof said === 'string' ? waiterMessage(options.language(), said, requestId) : said.waiterMessage;
+  ctx.body = { WaiterMessage: message, RequestId: requestId, Reason: reason };
 }
 
 /** 192.168.0.21 rather than ::ffff:192.168.0.21: what the manager recognises and types. */

@@ -1,8 +1,6 @@
 import Router from '@koa/router';
-import type { Middleware } from 'koa';
 import { z } from 'zod';
 import { ConnectionCheckRequest, SettleRequest, type OutboxResponse } from '../../../../../shared/admin/cloud.js';
-import type { AdminProblem } from '../../../../../shared/admin/problem.js';
 import type { Language } from '../../../../../shared/i18n/language.js';
 import { cloudJournal, recordCloudCall } from '../../../ledger/cloud-journal.js';
 import { outboxLine, outboxLines, settleOperation, unparkOperation } from '../../../ledger/outbox-desk.js';
@@ -11,34 +9,23 @@ import type { LoyaltyContext } from '../../../loyalty/context.js';
 import { CloudProvider } from '../../../providers/cloud/cloud-provider.js';
 import { checkConnection } from '../../../providers/cloud/connection-check.js';
 import type { LoyaltyProvider } from '../../../providers/loyalty-provider.js';
-import { BadRequest } from '../../http-errors.js';
+import { AdminRefusal } from '../../http-errors.js';
 import { readJsonBody } from '../../middleware/json-body.js';
+import { validateForManager } from '../../validate.js';
 
 const TEXTS = {
   ru: {
-    checkFields: 'Проверьте поля: {fields}',
     unknownOperation: 'Такой операции в очереди GetMeBack нет.',
     notParked: 'Операция не отложена: её нельзя отправить повторно вручную.',
     notSettleable: 'Закрыть вручную можно только отложенную операцию или возврат для сверки.',
   },
   en: {
-    checkFields: 'Check the fields: {fields}',
     unknownOperation: 'There is no such operation in the GetMeBack outbox.',
     notParked: 'The operation is not parked: it cannot be retried by hand.',
     notSettleable: 'Only a parked operation or a refund to reconcile can be settled by hand.',
   },
 } satisfies Record<Language, Record<string, string>>;
 type TextKey = keyof (typeof TEXTS)['ru'];
-
-class CloudProblem extends Error {
-  constructor(
-    readonly status: 400 | 404 | 409,
-    readonly key: TextKey,
-    readonly errors: { Field: string; Message: string }[] = [],
-  ) {
-    super(key);
-  }
-}
 
 const OperationId = z.string().regex(/^[1-9]\d{0,14}$/).transform(Number);
 const JournalQuery = z.object({
@@ -64,19 +51,13 @@ export function cloudRoutes({ loyalty, provider, logger }: CloudRoutesDeps): Rou
   const outboxChanged = () => {
     if (provider instanceof CloudProvider) provider.outboxChanged();
   };
-  const parse = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => {
-    const result = schema.safeParse(input);
-    if (result.success) return result.data;
-    const errors = result.error.issues.map((issue) => ({ Field: issue.path.map(String).join('.') || 'body', Message: issue.message }));
-    throw new CloudProblem(400, 'checkFields', errors);
-  };
+  const refusal = (status: 404 | 409, key: TextKey) => new AdminRefusal(status, TEXTS[language()][key]);
+  const parse = <S extends z.ZodType>(schema: S, input: unknown, root = 'body'): z.output<S> => validateForManager(schema, input, { language: language() }, root);
   const operation = (id: unknown) => {
-    const line = outboxLine(db, parse(OperationId, id));
-    if (!line) throw new CloudProblem(404, 'unknownOperation');
+    const line = outboxLine(db, parse(OperationId, id, 'id'));
+    if (!line) throw refusal(404, 'unknownOperation');
     return line;
   };
-
-  router.use(answerProblems(language));
 
   router.get('/api/cloud/outbox', (ctx) => {
     const operations = outboxLines(db);
@@ -93,7 +74,7 @@ export function cloudRoutes({ loyalty, provider, logger }: CloudRoutesDeps): Rou
 
   router.post('/api/cloud/outbox/:id/retry', (ctx) => {
     const line = operation(ctx.params.id);
-    if (!unparkOperation(db, line.id)) throw new CloudProblem(409, 'notParked');
+    if (!unparkOperation(db, line.id)) throw refusal(409, 'notParked');
     outboxChanged();
     ctx.body = { operation: outboxLine(db, line.id) };
   });
@@ -102,14 +83,14 @@ export function cloudRoutes({ loyalty, provider, logger }: CloudRoutesDeps): Rou
     const body = parse(SettleRequest, await readJsonBody(ctx));
     const line = operation(ctx.params.id);
     const at = loyalty.clock.now().toISOString();
-    if (!settleOperation(db, line.id, { at, by: body.by, note: body.note, outcome: body.outcome })) throw new CloudProblem(409, 'notSettleable');
+    if (!settleOperation(db, line.id, { at, by: body.by, note: body.note, outcome: body.outcome })) throw refusal(409, 'notSettleable');
     logger.info({ invoiceNum: line.invoiceNum, outcome: body.outcome, by: body.by }, 'GetMeBack operation settled by hand');
     outboxChanged();
     ctx.body = { operation: outboxLine(db, line.id) };
   });
 
   router.get('/api/cloud/journal', (ctx) => {
-    const query = parse(JournalQuery, ctx.query);
+    const query = parse(JournalQuery, ctx.query, 'query');
     const calls = cloudJournal(db, { text: query.text ?? '', limit: query.format === 'download' ? 100_000 : (query.limit ?? 200) });
     if (query.format === 'download') {
       const stamp = loyalty.clock.now().toISOString().replace(/[:.]/g, '-');
@@ -128,24 +109,4 @@ export function cloudRoutes({ loyalty, provider, logger }: CloudRoutesDeps): Rou
   });
 
   return router;
-}
-
-function answerProblems(language: () => Language): Middleware {
-  return async (ctx, next) => {
-    try {
-      await next();
-    } catch (error) {
-      const requestId = ctx.state.requestId as string;
-      const texts = TEXTS[language()];
-      if (error instanceof CloudProblem || error instanceof BadRequest) {
-        const errors = error.errors;
-        const message =
-          error instanceof CloudProblem && error.key !== 'checkFields' ? texts[error.key] : texts.checkFields.replace('{fields}', errors.map((e) => e.Field).join(', '));
-        ctx.status = error.status;
-        ctx.body = { Message: message, ...(errors.length > 0 ? { Errors: errors } : {}), RequestId: requestId } satisfies AdminProblem;
-        return;
-      }
-      throw error;
-    }
-  };
 }

@@ -40,10 +40,11 @@ export function sessionRoutes(deps: SessionDeps): Router {
     }
     const stored = deps.settings().adminPasswordHash;
     const verdict = await deps.lockout.attempt(ctx.socket.remoteAddress ?? 'unknown', deps.nowMs, () => verify(password, stored));
-    if (verdict === 'wrong') throw new AccessDenied(401, 'wrong admin password');
+    if (verdict === 'wrong') throw new AccessDenied(401, 'wrong admin password', 'wrongPassword');
     if (verdict !== 'ok') {
       ctx.set('Retry-After', verdict === 'busy' ? '1' : '300');
-      throw new AccessDenied(429, verdict === 'busy' ? 'a password check from this address is still running' : 'too many wrong admin passwords: wait five minutes');
+      if (verdict === 'busy') throw new AccessDenied(429, 'a password check from this address is still running');
+      throw new AccessDenied(429, 'too many wrong admin passwords: wait five minutes', 'tooManyPasswords');
     }
     ctx.set('Set-Cookie', AdminSessions.cookie(deps.sessions.open(stored, deps.nowMs())));
     ctx.body = { network: true, loggedIn: true };

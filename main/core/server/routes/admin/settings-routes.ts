@@ -1,8 +1,9 @@
 import Router from '@koa/router';
-import type { AdminProblem } from '../../../../../shared/admin/problem.js';
 import type { PublicSettings, SettingsResponse, SettingsSaved } from '../../../../../shared/admin/settings.js';
 import type { Settings } from '../../../../../shared/settings/schema.js';
+import { adminMessage } from '../../../../../shared/i18n/admin-messages.js';
 import { SettingsValidationError, type SettingsService } from '../../../settings/settings-service.js';
+import { AdminRefusal } from '../../http-errors.js';
 import { readJsonBody } from '../../middleware/json-body.js';
 
 /** What the settings screen is shown: everything but secrets, which are masked or reduced to "is set". */
@@ -43,13 +44,8 @@ export function settingsRoutes(core: { settings: SettingsService }): Router {
       } satisfies SettingsSaved;
     } catch (error) {
       if (!(error instanceof SettingsValidationError)) throw error;
-      ctx.status = 400;
-      const message = core.settings.get().language === 'ru' ? 'Проверьте выделенные поля.' : 'Check the highlighted fields.';
-      ctx.body = {
-        Message: message,
-        Errors: error.issues.map((i) => ({ Field: i.field, Message: i.message })),
-        RequestId: ctx.state.requestId as string,
-      } satisfies AdminProblem;
+      const message = adminMessage(core.settings.get().language, 'checkHighlighted', ctx.state.requestId as string);
+      throw new AdminRefusal(400, message, error.issues.map((i) => ({ Field: i.field, Message: i.message })));
     }
   });
 

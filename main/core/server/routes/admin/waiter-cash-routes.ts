@@ -1,11 +1,18 @@
 import { Readable } from 'node:stream';
 import Router from '@koa/router';
-import type { Context, Middleware } from 'koa';
-import { z } from 'zod';
-import type { AdminProblem } from '../../../../../shared/admin/problem.js';
-import { validationErrors } from '../../../../../shared/i18n/validation-messages.js';
-import type { Language } from '../../../../../shared/i18n/language.js';
-import { MAX_WIRE_MONEY, formatRoubles } from '../../../../../shared/money.js';
+import type { Context } from 'koa';
+import type { z } from 'zod';
+import {
+  HandInRequest,
+  RenameRequest,
+  ShiftReportQuery,
+  WaiterHistoryQuery,
+  type HandInAnswer,
+  type RenameAnswer,
+  type WaiterHistory,
+  type WaitersResponse,
+} from '../../../../../shared/admin/waiter-cash.js';
+import { formatRoubles } from '../../../../../shared/money.js';
 import { HandInRefused, UnknownWaiter, handIn } from '../../../cash/hand-in.js';
 import { businessDayOf, tillTimeZone } from '../../../cash/business-day.js';
 import { dayStartOf, reportPeriod } from '../../../cash/report-period.js';
@@ -17,33 +24,9 @@ import { cashMessage, type PlainCashMessageKey } from '../../../cash/waiter-cash
 import { WaiterDebtTally } from '../../../ledger/waiter-debt-tally.js';
 import { findWaiter, listWaiterCash, waiterHistory, type KnownWaiter } from '../../../ledger/waiter-debts.js';
 import type { LoyaltyContext } from '../../../loyalty/context.js';
-import { BadRequest } from '../../http-errors.js';
+import { AdminRefusal, type FieldProblem } from '../../http-errors.js';
 import { readJsonBody } from '../../middleware/json-body.js';
-
-/** An admin request the till answers with 4xx `{ Message, Errors }`, in the till's language. */
-class CashProblem extends Error {
-  constructor(
-    readonly status: 400 | 404 | 422,
-    readonly text: string,
-    readonly errors: { Field: string; Message: string }[] = [],
-  ) {
-    super(text);
-    this.name = 'CashProblem';
-  }
-}
-
-const Kopecks = z.number().int().positive().max(MAX_WIRE_MONEY * 100);
-const PageNumber = z.string().regex(/^[1-9]\d{0,14}$/).transform(Number);
-
-const HandInBody = z.object({
-  amount: Kopecks,
-  note: z.string().max(200).optional(),
-  recordedBy: z.string().max(64).optional(),
-  idempotencyKey: z.string().min(1).max(128).optional(),
-});
-const RenameBody = z.object({ name: z.string().trim().min(1).max(64) });
-const HistoryQuery = z.object({ before: PageNumber.optional(), limit: PageNumber.pipe(z.number().max(500)).optional() });
-const ReportQuery = z.object({ from: z.string().optional(), to: z.string().optional(), format: z.enum(['json', 'csv']).optional() });
+import { validateForManager } from '../../validate.js';
 
 /** What each field's complaint says, so the dashboard can show it next to that field. */
 const FIELD_MESSAGES: Record<string, PlainCashMessageKey> = {
@@ -71,54 +54,47 @@ export function waiterCashRoutes({ loyalty }: { loyalty: LoyaltyContext }): Rout
   const language = () => loyalty.settings().language;
   const say = (key: PlainCashMessageKey) => cashMessage(language(), key);
 
-  const parse = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => {
-    const result = schema.safeParse(input, { error: validationErrors(language()) });
-    if (result.success) return result.data;
-    const byField = new Map(result.error.issues.map((issue) => [String(issue.path[0] ?? 'body'), issue.message]));
-    const errors = [...byField.keys()].map((field) => {
-      const key = FIELD_MESSAGES[field];
-      return { Field: field, Message: key ? say(key) : (byField.get(field) ?? '') };
-    });
-    throw fieldProblems(errors);
+  const fieldMessages = (field: string) => {
+    const key = FIELD_MESSAGES[field];
+    return key ? say(key) : undefined;
   };
+  const parse = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => validateForManager(schema, input, { language: language(), fieldMessages });
 
   const knownWaiter = (ctx: Context): KnownWaiter => {
     const waiter = findWaiter(loyalty.db, String(ctx.params.id));
-    if (!waiter) throw new CashProblem(404, say('unknownWaiter'));
+    if (!waiter) throw new AdminRefusal(404, say('unknownWaiter'));
     return waiter;
   };
-
-  router.use(answerProblems(language));
 
   router.get('/api/waiters', (ctx) => {
     const day = dayStartOf(loyalty.settings());
     const today = businessDayOf(loyalty.clock.now(), day.startHour, day.timeZone);
-    ctx.body = { waiters: listWaiterCash(loyalty.db, tally, today.from.toISOString()) };
+    ctx.body = { waiters: listWaiterCash(loyalty.db, tally, today.from.toISOString()) } satisfies WaitersResponse;
   });
 
   router.get('/api/waiters/:id/history', (ctx) => {
     const waiter = knownWaiter(ctx);
-    const page = parse(HistoryQuery, ctx.query);
+    const page = parse(WaiterHistoryQuery, ctx.query);
     ctx.body = {
       waiter: { ...waiter, debt: debtOf(waiter.id) },
       entries: waiterHistory(loyalty.db, tally, waiter.id, { beforeId: page.before, limit: page.limit ?? 50 }),
-    };
+    } satisfies WaiterHistory;
   });
 
   router.post('/api/waiters/:id/hand-ins', async (ctx) => {
-    const body = parse(HandInBody, await readJsonBody(ctx));
+    const body = parse(HandInRequest, await readJsonBody(ctx));
     try {
       ctx.body = handIn(loyalty, String(ctx.params.id), {
         amount: body.amount,
         note: body.note ?? '',
         recordedBy: body.recordedBy ?? 'cashier',
         idempotencyKey: body.idempotencyKey ?? null,
-      });
+      }) satisfies HandInAnswer;
     } catch (error) {
-      if (error instanceof UnknownWaiter) throw new CashProblem(404, say('unknownWaiter'));
+      if (error instanceof UnknownWaiter) throw new AdminRefusal(404, say('unknownWaiter'));
       if (!(error instanceof HandInRefused)) throw error;
       if (error.reason === 'keyReused') {
-        throw new CashProblem(422, say('keyReused'), [{ Field: 'idempotencyKey', Message: say('keyReused') }]);
+        throw new AdminRefusal(422, say('keyReused'), [{ Field: 'idempotencyKey', Message: say('keyReused') }]);
       }
       const lang = language();
       const text = cashMessage(lang, 'overDebt', {
@@ -126,21 +102,21 @@ export function waiterCashRoutes({ loyalty }: { loyalty: LoyaltyContext }): Rout
         name: error.waiter.name ?? cashMessage(lang, 'unnamedWaiter', { id: error.waiter.id }),
         debt: formatRoubles(error.debt, lang),
       });
-      throw new CashProblem(422, text, [{ Field: 'amount', Message: text }]);
+      throw new AdminRefusal(422, text, [{ Field: 'amount', Message: text }]);
     }
   });
 
   router.put('/api/waiters/:id', async (ctx) => {
-    const body = parse(RenameBody, await readJsonBody(ctx));
+    const body = parse(RenameRequest, await readJsonBody(ctx));
     const waiter = knownWaiter(ctx);
     // A waiter only the cash book knows (no row yet) gets one, so the name has somewhere to live.
     loyalty.waiters.remember(waiter.id, body.name, loyalty.clock.now().toISOString());
     loyalty.waiters.rename(waiter.id, body.name);
-    ctx.body = { waiter: { id: waiter.id, name: body.name, debt: debtOf(waiter.id) } };
+    ctx.body = { waiter: { id: waiter.id, name: body.name, debt: debtOf(waiter.id) } } satisfies RenameAnswer;
   });
 
   const periodOf = (ctx: Context) => {
-    const query = parse(ReportQuery, ctx.query);
+    const query = parse(ShiftReportQuery, ctx.query);
     const now = loyalty.clock.now();
     const period = reportPeriod(query, now, dayStartOf(loyalty.settings()));
     if (Array.isArray(period)) {
@@ -177,33 +153,6 @@ export function waiterCashRoutes({ loyalty }: { loyalty: LoyaltyContext }): Rout
 }
 
 /** People read the messages; the field names are in Errors for the screen to mark its inputs. */
-function fieldProblems(errors: { Field: string; Message: string }[]): CashProblem {
-  return new CashProblem(400, errors.map((error) => error.Message).join(' '), errors);
-}
-
-/** Problems of this API as `{ Message, Errors }`, the admin API's error shape (the waiter API's is `WaiterMessage`). */
-function answerProblems(language: () => Language): Middleware {
-  return async (ctx, next) => {
-    try {
-      await next();
-    } catch (error) {
-      const requestId = ctx.state.requestId as string;
-      if (error instanceof CashProblem) {
-        ctx.status = error.status;
-        ctx.body = { Message: error.text, ...(error.errors.length > 0 ? { Errors: error.errors } : {}), RequestId: requestId } satisfies AdminProblem;
-        return;
-      }
-      // Malformed JSON, too large a body: readJsonBody's 400/413/415, reworded for the manager.
-      if (error instanceof BadRequest) {
-        ctx.status = error.status;
-        ctx.body = {
-          Message: cashMessage(language(), 'unreadable'),
-          Errors: error.errors,
-          RequestId: requestId,
-        } satisfies AdminProblem;
-        return;
-      }
-      throw error;
-    }
-  };
+function fieldProblems(errors: FieldProblem[]): AdminRefusal {
+  return new AdminRefusal(400, errors.map((error) => error.Message).join(' '), errors);
 }
