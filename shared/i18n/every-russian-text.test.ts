@@ -136,10 +136,11 @@ describe('every Russian text of the till', () => {
     const figures = {
       name: 'Иванов Иван',
       gift: 'Капучино',
-      available: formatBonuses(BONUSES.odd, 'ru'),
-      needed: formatBonuses(BONUSES.twentyOne, 'ru'),
-      sum: formatBonuses(BONUSES.three, 'ru'),
-      max: formatBonuses(BONUSES.one, 'ru'),
+      // Sums travel as hundredths: each message formats them in its own language (bonuses, or roubles).
+      available: BONUSES.odd,
+      needed: BONUSES.twentyOne,
+      sum: BONUSES.three,
+      max: BONUSES.one,
       address: '192.168.0.21',
     };
     // One set of figures serves every message (each takes the ones it needs), so the key is not narrowed here.
@@ -189,7 +190,7 @@ describe('every Russian text of the till', () => {
     collect('update install', installUpdateLabel('0.2.0', 'ru'));
     for (const state of UPDATE_STATES) collect(`update tray ${state.kind}`, updateTrayLine(state, 'ru'));
     for (const key of CASH_MESSAGE_KEYS) {
-      const params = { amount: formatRoubles(MONEY, 'ru'), name: 'Анна', debt: formatRoubles(MONEY, 'ru'), id: 'pin:9f86d081' };
+      const params = { amount: MONEY, name: 'Анна', debt: MONEY, id: 'pin:9f86d081' };
       collect(`cash ${key}`, cashMessage('ru', key as CashMessageKey, params as never));
     }
     for (const permission of WAITER_PERMISSIONS) collect('permissions', permission.ru);
@@ -290,7 +291,7 @@ describe('the English texts', () => {
       if (notice) english.push(notice.title, notice.body);
     }
     const anyMessage = waiterMessage as (language: 'en', key: string, code: string, params: object) => string;
-    const figures = { name: 'Ivanov', gift: 'Cappuccino', available: formatBonuses(BONUSES.odd, 'en'), needed: formatBonuses(BONUSES.one, 'en'), sum: formatBonuses(BONUSES.three, 'en'), max: formatBonuses(BONUSES.twentyOne, 'en'), address: '192.168.0.21' };
+    const figures = { name: 'Ivanov', gift: 'Cappuccino', available: BONUSES.odd, needed: BONUSES.one, sum: BONUSES.three, max: BONUSES.twentyOne, address: '192.168.0.21' };
     for (const key of WAITER_MESSAGE_KEYS) english.push(anyMessage('en', key, 'a1b2c3d4', figures));
     expect(english.length).toBeGreaterThan(200);
     expect(english.flatMap((text) => roublesBesideBonuses(text).map((bad) => `«${bad}» in «${text}»`))).toEqual([]);

@@ -49,10 +49,16 @@ export function countOf(language: Language, count: number, noun: Noun): string {
   return `${numberFormat(language, 'int', { maximumFractionDigits: 0 }).format(count)}\u00a0${pluralOf(language, count, NOUNS[noun][language])}`;
 }
 
-/** "1 500,00 ₽" in Russian, "1,500.00 ₽" in English: money, always with kopecks. */
+/**
+ * "1 500,00 ₽" in Russian, "1,500.00 ₽" in English: money, always with kopecks, through `Intl`'s
+ * RUB currency format. The sign follows the sum in both languages, as on the till's receipts
+ * (en-US alone would put it first: "₽1,500.00").
+ */
 export function formatRoubles(kopecks: number, language: Language): string {
-  const sum = numberFormat(language, 'rub', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(kopecks / 100);
-  return `${sum}\u00a0₽`;
+  const parts = numberFormat(language, 'rub', { style: 'currency', currency: 'RUB', currencyDisplay: 'narrowSymbol' }).formatToParts(kopecks / 100);
+  const sum = parts.filter((part) => part.type !== 'currency' && part.type !== 'literal').map((part) => part.value).join('');
+  const sign = parts.find((part) => part.type === 'currency')?.value ?? '₽';
+  return `${sum}\u00a0${sign}`;
 }
 
 /**

@@ -1,15 +1,19 @@
 import type { Language } from './language.js';
+import { formatBonuses, formatRoubles } from './numbers.js';
 
 /**
  * What the waiter reads in the iikoWaiter popup: what happened and what to do next, in one or two
  * short sentences (docs/glossary.md). What the waiter cannot fix ends with «сообщите
- * администратору» and the request's code — never a field name. Parameters come formatted for
- * people (names; bonuses as «300 бонусов»); `code` is the request's short code, given to every
- * message by `waiterMessage`.
+ * администратору» and the request's code — never a field name. Names and gifts come as text,
+ * sums as kopecks or hundredths of bonuses, formatted here in the message's language (bonuses as
+ * «300 бонусов», never ₽); `code` is the request's short code, given to every message by `waiterMessage`.
  */
 interface Code {
   code: string;
 }
+
+/** Sums reach a message as integers of hundredths (kopecks, or bonuses × 100): it formats them in its own language. */
+type Hundredths = number;
 
 const ru = {
   unknownCode: (_: Code) => 'Гость не найден в GetMeBack. Проверьте QR-код, номер телефона или карты и повторите чекин.',
@@ -28,13 +32,13 @@ const ru = {
   providerUnavailable: (p: Code) =>
     `Нет связи с GetMeBack. Повторите через минуту; если не помогает, сообщите администратору, код запроса ${p.code}.`,
   giftNotOffered: (_: Code) => 'Этого подарка нет в заказе. Сделайте чекин QR-кода подарка и нажмите кнопку подарка.',
-  notEnoughPoints: (p: Code & { name: string; available: string; needed: string }) =>
-    `У гостя ${p.name} не хватает бонусов на подарок: есть ${p.available}, нужно ${p.needed}. Выберите другой подарок.`,
+  notEnoughPoints: (p: Code & { name: string; available: Hundredths; needed: Hundredths }) =>
+    `У гостя ${p.name} не хватает бонусов на подарок: есть ${formatBonuses(p.available, 'ru')}, нужно ${formatBonuses(p.needed, 'ru')}. Выберите другой подарок.`,
   noGuest: (_: Code) => 'К заказу не привязан гость. Сначала сделайте чекин гостя.',
   noBonusPaymentType: (p: Code) =>
     `Оплата бонусами не настроена: в GetMeBack Till не указан ID типа оплаты GetMeBack (Bonus payment type). Примите оплату без бонусов и сообщите администратору, код запроса ${p.code}.`,
-  bonusOverMax: (p: Code & { sum: string; max: string }) =>
-    `Бонусами можно оплатить не больше ${p.max}, а указано ${p.sum}. Уменьшите сумму бонусов.`,
+  bonusOverMax: (p: Code & { sum: Hundredths; max: Hundredths }) =>
+    `Бонусами можно оплатить не больше ${formatBonuses(p.max, 'ru')}, а указано ${formatBonuses(p.sum, 'ru')}. Уменьшите сумму бонусов.`,
   bonusWithoutGuest: (_: Code) => 'В оплате есть бонусы GetMeBack, но к заказу не привязан гость. Сделайте чекин гостя или уберите оплату бонусами.',
   notPaidForRefund: (_: Code) => 'Возврат невозможен: заказ ещё не оплачен. Проверьте, тот ли это заказ.',
   badRequest: (p: Code) =>
@@ -44,10 +48,10 @@ const ru = {
   keyReused: (_: Code) => 'Эта попытка оплаты уже проведена с другими суммами. Откройте заказ, проверьте оплату и начните её заново.',
   internal: (p: Code) =>
     `Ошибка в GetMeBack Till. Повторите действие; если не помогает, сообщите администратору, код запроса ${p.code}.`,
-  orderSumOverLimit: (p: Code & { sum: string; max: string }) =>
-    `Сумма заказа ${p.sum} больше предела GetMeBack Till (${p.max}). Проверьте сумму; если она верна, сообщите администратору, код запроса ${p.code}.`,
-  cashbackOverLimit: (p: Code & { sum: string; max: string }) =>
-    `Начисление за одну оплату (${p.sum}) больше предела GetMeBack Till (${p.max}). Проверьте сумму; если она верна, сообщите администратору, код запроса ${p.code}.`,
+  orderSumOverLimit: (p: Code & { sum: Hundredths; max: Hundredths }) =>
+    `Сумма заказа ${formatRoubles(p.sum, 'ru')} больше предела GetMeBack Till (${formatRoubles(p.max, 'ru')}). Проверьте сумму; если она верна, сообщите администратору, код запроса ${p.code}.`,
+  cashbackOverLimit: (p: Code & { sum: Hundredths; max: Hundredths }) =>
+    `Начисление за одну оплату (${formatBonuses(p.sum, 'ru')}) больше предела GetMeBack Till (${formatBonuses(p.max, 'ru')}). Проверьте сумму; если она верна, сообщите администратору, код запроса ${p.code}.`,
   unknownWaiterPin: (_: Code) =>
     'Ваш PIN не найден в GetMeBack Till. Проверьте PIN в iikoWaiter или попросите администратора добавить вас в список официантов.',
   callerNotAllowed: (p: Code & { address: string }) =>
@@ -77,11 +81,12 @@ const en: Catalogue = {
   orderRefunded: () => 'The order has been refunded and cannot be changed. Open a new order for more dishes.',
   providerUnavailable: (p) => `GetMeBack cannot be reached. Try again in a minute; if that does not help, tell the administrator, request code ${p.code}.`,
   giftNotOffered: () => 'This gift is not in the order. Check in the gift QR code and press the gift button.',
-  notEnoughPoints: (p) => `Guest ${p.name} has not enough bonuses for the gift: ${p.available} available, ${p.needed} needed. Choose another gift.`,
+  notEnoughPoints: (p) =>
+    `Guest ${p.name} has not enough bonuses for the gift: ${formatBonuses(p.available, 'en')} available, ${formatBonuses(p.needed, 'en')} needed. Choose another gift.`,
   noGuest: () => 'No guest is bound to the order. Check the guest in first.',
   noBonusPaymentType: (p) =>
     `Bonus payment is not set up: GetMeBack Till has no GetMeBack payment type ID (Bonus payment type). Take the payment without bonuses and tell the administrator, request code ${p.code}.`,
-  bonusOverMax: (p) => `At most ${p.max} can pay for this order, and ${p.sum} were given. Lower the bonus sum.`,
+  bonusOverMax: (p) => `At most ${formatBonuses(p.max, 'en')} can pay for this order, and ${formatBonuses(p.sum, 'en')} were given. Lower the bonus sum.`,
   bonusWithoutGuest: () => 'The payment has GetMeBack bonuses but no guest is bound to the order. Check the guest in or remove the bonus payment.',
   notPaidForRefund: () => 'Cannot refund: the order is not paid yet. Check that this is the right order.',
   badRequest: (p) => `GetMeBack Till did not understand iikoWaiter's request. Try again; if that does not help, tell the administrator, request code ${p.code}.`,
@@ -90,9 +95,9 @@ const en: Catalogue = {
   keyReused: () => 'This payment attempt was already made with other sums. Open the order, check the payment and start it again.',
   internal: (p) => `Error in GetMeBack Till. Try again; if that does not help, tell the administrator, request code ${p.code}.`,
   orderSumOverLimit: (p) =>
-    `The order sum ${p.sum} is above GetMeBack Till's limit (${p.max}). Check the sum; if it is right, tell the administrator, request code ${p.code}.`,
+    `The order sum ${formatRoubles(p.sum, 'en')} is above GetMeBack Till's limit (${formatRoubles(p.max, 'en')}). Check the sum; if it is right, tell the administrator, request code ${p.code}.`,
   cashbackOverLimit: (p) =>
-    `The cashback of one payment (${p.sum}) is above GetMeBack Till's limit (${p.max}). Check the sum; if it is right, tell the administrator, request code ${p.code}.`,
+    `The cashback of one payment (${formatBonuses(p.sum, 'en')}) is above GetMeBack Till's limit (${formatBonuses(p.max, 'en')}). Check the sum; if it is right, tell the administrator, request code ${p.code}.`,
   unknownWaiterPin: () => 'Your PIN is not known to GetMeBack Till. Check the PIN in iikoWaiter or ask the administrator to add you to the waiters.',
   callerNotAllowed: (p) =>
     `GetMeBack Till does not accept requests from this terminal (${p.address}). Tell the administrator: on the main till, open Setup and press "Allow" next to this address (setting "iikoWaiter terminals").`,

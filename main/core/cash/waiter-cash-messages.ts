@@ -1,8 +1,12 @@
 import type { Language } from '../../../shared/i18n/language.js';
+import { formatRoubles } from '../../../shared/i18n/numbers.js';
+
+/** Sums reach a message in kopecks: it formats them in its own language. */
+type Kopecks = number;
 
 /**
  * What the cashier and the manager read on the waiter-cash screen and in the shift report.
- * Parameters come already formatted for people (names, sums with ₽).
+ * Names come as text, sums as kopecks.
  */
 const ru = {
   amountInvalid: () => 'Укажите сумму, которую сдаёт официант: целое число копеек больше нуля.',
@@ -10,8 +14,8 @@ const ru = {
   recordedByTooLong: () => 'Имя кассира слишком длинное: максимум 64 символа.',
   keyInvalid: () => 'Ключ операции — непустая строка, максимум 128 символов.',
   keyReused: () => 'Эта попытка приёма наличных уже записана с другой суммой. Закройте окно и примите наличные заново.',
-  overDebt: (p: { amount: string; name: string; debt: string }) =>
-    `Официант ${p.name} должен ${p.debt}, а указано ${p.amount}: принять больше долга нельзя. Проверьте сумму.`,
+  overDebt: (p: { amount: Kopecks; name: string; debt: Kopecks }) =>
+    `Официант ${p.name} должен ${formatRoubles(p.debt, 'ru')}, а указано ${formatRoubles(p.amount, 'ru')}: принять больше долга нельзя. Проверьте сумму.`,
   unknownWaiter: () => 'Такого официанта GetMeBack Till не знает.',
   nameInvalid: () => 'Укажите имя официанта, максимум 64 символа.',
   dateInvalid: () => 'Укажите дату и время с часовым поясом, например 2026-11-29T09:00:00+03:00.',
@@ -48,7 +52,8 @@ const en: Catalogue = {
   recordedByTooLong: () => "The cashier's name must be at most 64 characters.",
   keyInvalid: () => 'The operation key must be a string of 1 to 128 characters.',
   keyReused: () => 'This hand-in attempt was already recorded with another amount. Close the dialog and receive the cash again.',
-  overDebt: (p) => `Waiter ${p.name} owes ${p.debt}, and ${p.amount} was entered: no more than the debt can be received. Check the amount.`,
+  overDebt: (p) =>
+    `Waiter ${p.name} owes ${formatRoubles(p.debt, 'en')}, and ${formatRoubles(p.amount, 'en')} was entered: no more than the debt can be received. Check the amount.`,
   unknownWaiter: () => 'GetMeBack Till does not know this waiter.',
   nameInvalid: () => "The waiter's name must be 1 to 64 characters.",
   dateInvalid: () => 'Give a date and time with its time zone, e.g. 2026-11-29T09:00:00+03:00.',

@@ -1,4 +1,3 @@
-import { formatBonuses } from '../../../shared/i18n/numbers.js';
 import type { GiftDish } from '../../../shared/wire/gifts.js';
 import { kopecksToWire } from '../../../shared/money.js';
 import { inTransaction } from '../ledger/transaction.js';
@@ -26,7 +25,6 @@ export async function addGift(ctx: LoyaltyContext, orderId: string, giftId: stri
   }
   const guest = await askProvider(() => ctx.provider.guest(offer.guestId));
   if (!guest) throw new Refusal('guestGone');
-  const language = ctx.settings().language;
 
   return inTransaction(ctx.db, ctx.events, () => {
     assertOpen(findOrder(ctx.db, orderId));
@@ -38,8 +36,8 @@ export async function addGift(ctx: LoyaltyContext, orderId: string, giftId: stri
     if (available < offer.points) {
       throw new Refusal('notEnoughPoints', {
         name: guest.fullName,
-        available: formatBonuses(Math.max(0, available), language),
-        needed: formatBonuses(offer.points, language),
+        available: Math.max(0, available),
+        needed: offer.points,
       });
     }
     const at = ctx.clock.now().toISOString();

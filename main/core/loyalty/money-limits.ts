@@ -1,5 +1,3 @@
-import { formatBonuses } from '../../../shared/i18n/numbers.js';
-import { formatRoubles } from '../../../shared/money.js';
 import type { Settings } from '../../../shared/settings/schema.js';
 import { Refusal } from './refusal.js';
 
@@ -10,10 +8,10 @@ import { Refusal } from './refusal.js';
  */
 export function assertOrderSumWithinLimit(settings: Settings, orderSum: number): void {
   const max = settings.limits.maxOrderSum;
-  if (orderSum > max) throw new Refusal('orderSumOverLimit', { sum: formatRoubles(orderSum, settings.language), max: formatRoubles(max, settings.language) });
+  if (orderSum > max) throw new Refusal('orderSumOverLimit', { sum: orderSum, max });
 }
 
 export function assertCashbackWithinLimit(settings: Settings, accrued: number): void {
   const max = settings.limits.maxCashback;
-  if (accrued > max) throw new Refusal('cashbackOverLimit', { sum: formatBonuses(accrued, settings.language), max: formatBonuses(max, settings.language) });
+  if (accrued > max) throw new Refusal('cashbackOverLimit', { sum: accrued, max });
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { formatBonuses } from '../../../shared/i18n/numbers.js';
 import { balanceToWire, kopecksToWire } from '../../../shared/money.js';
 import type { PaymentResponse } from '../../../shared/wire/payment.js';
 import { inTransaction } from '../ledger/transaction.js';
@@ -70,10 +69,7 @@ export async function payOrder(
         orderSum: input.orderSum,
         maxBonusShareBp: rules.maxBonusShareBp,
       });
-      if (bonus > max) {
-        const language = settings.language;
-        throw new Refusal('bonusOverMax', { sum: formatBonuses(bonus, language), max: formatBonuses(max, language) });
-      }
+      if (bonus > max) throw new Refusal('bonusOverMax', { sum: bonus, max });
     }
 
     // The waiter is recorded with the payment, so a refused one leaves no waiter behind.

@@ -12,7 +12,6 @@ import {
   type WaiterHistory,
   type WaitersResponse,
 } from '../../../../../shared/admin/waiter-cash.js';
-import { formatRoubles } from '../../../../../shared/money.js';
 import { HandInRefused, UnknownWaiter, handIn } from '../../../cash/hand-in.js';
 import { businessDayOf, tillTimeZone } from '../../../cash/business-day.js';
 import { dayStartOf, reportPeriod } from '../../../cash/report-period.js';
@@ -98,9 +97,9 @@ export function waiterCashRoutes({ loyalty }: { loyalty: LoyaltyContext }): Rout
       }
       const lang = language();
       const text = cashMessage(lang, 'overDebt', {
-        amount: formatRoubles(error.amount, lang),
+        amount: error.amount,
         name: error.waiter.name ?? cashMessage(lang, 'unnamedWaiter', { id: error.waiter.id }),
-        debt: formatRoubles(error.debt, lang),
+        debt: error.debt,
       });
       throw new AdminRefusal(422, text, [{ Field: 'amount', Message: text }]);
     }
