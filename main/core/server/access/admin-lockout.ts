@@ -1,4 +1,4 @@
-import { parseAddress } from '../middleware/cidr.js';
+import { networkOf, parseAddress } from '../middleware/cidr.js';
 
 export interface AdminLockoutLimits {
   /** Failures from one address (IPv6: one /64) that lock it. */
@@ -92,6 +92,6 @@ export class AdminLockout {
 export function addressKey(address: string): string {
   const parsed = parseAddress(address);
   if (!parsed) return address;
-  if (parsed.family === 4) return address.replace(/^::ffff:/, '');
-  return `${(parsed.value >> 64n).toString(16)}::/64`;
+  if (parsed.family === 4) return parsed.text;
+  return `${networkOf(parsed, 64)}/64`;
 }
