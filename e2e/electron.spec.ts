@@ -1,6 +1,6 @@
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -41,7 +41,21 @@ const notRunnable =
       ? 'Electron binary not installed on this machine: its download failed or was skipped during npm ci (node_modules/electron has no path.txt)'
       : `Electron cannot show a window on this machine: ${choice.reason}`;
 
-/** What main.ts exposes on globalThis when GMB_E2E_HOOKS=1. */
+/**
+ * The app as Electron runs it, but entered through e2e/support/electron-main.mjs (the hooks below),
+ * so that the packed main.js carries none: a folder with this package.json, `main` pointing there,
+ * and the app's assets (its icons).
+ */
+function e2eAppFolder(): string {
+  const folder = mkdtempSync(path.join(tmpdir(), 'gmb-electron-app-'));
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+  const entry = path.relative(folder, path.join(root, 'e2e', 'support', 'electron-main.mjs'));
+  writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ ...pkg, main: entry.split(path.sep).join('/') }));
+  symlinkSync(path.join(root, 'assets'), path.join(folder, 'assets'), 'junction');
+  return folder;
+}
+
+/** What e2e/support/electron-main.mjs exposes on globalThis. */
 interface ShellTestHooks {
   tray(): TrayModel | null;
   server(): ServerState;
@@ -56,6 +70,7 @@ test.describe('the desktop app', () => {
 
   let app: ElectronApplication;
   let dataDir: string;
+  let appFolder: string | undefined;
 
   test.beforeAll(async () => {
     test.setTimeout(240_000);
@@ -66,14 +81,15 @@ test.describe('the desktop app', () => {
     writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ schemaVersion: 2, server: { host: '127.0.0.1', port: 0 } }));
     app = await electron.launch({
       executablePath: binary ?? undefined,
-      args: [root, ...(process.platform === 'linux' ? ['--no-sandbox'] : [])],
-      env: { ...process.env, GMB_DATA_DIR: dataDir, GMB_E2E_HOOKS: '1' },
+      args: [(appFolder = e2eAppFolder()), ...(process.platform === 'linux' ? ['--no-sandbox'] : [])],
+      env: { ...process.env, GMB_DATA_DIR: dataDir },
     });
   });
 
   test.afterAll(async () => {
     if (app) await app.close().catch(() => undefined);
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (appFolder) rmSync(appFolder, { recursive: true, force: true });
   });
 
   test('opens the dashboard, shows the tray, changes a setting and stops the server on quit', async () => {

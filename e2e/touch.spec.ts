@@ -14,7 +14,9 @@ let waiter: WaiterApp;
 
 test.use({ viewport: TILL_SCREEN, hasTouch: true });
 
-test.beforeAll(async () => {
+// A till of its own for each test, with the same orders and debt: a hand-in or a setting one test
+// makes is never what another reads, in any order.
+test.beforeEach(async () => {
   till = await startTill();
   waiter = new WaiterApp(till.waiterUrl);
   const order = orderId('70c40001');
@@ -23,7 +25,9 @@ test.beforeAll(async () => {
   expect(await waiter.checkIn(orderId('70c40002'), 'GMB-G-1002')).toBe(204);
   expect((await waiter.payCash(orderId('70c40003'), 1734.5)).status).toBe(200);
 });
-test.afterAll(async () => {
+test.afterEach(async ({ page }) => {
+  // The page leaves first: its live stream must not break under it while the test still listens.
+  await page.goto('about:blank');
   await till.dispose();
 });
 

@@ -6,11 +6,14 @@ import { WaiterApp, orderId } from './support/waiter-app.js';
 let till: RunningTill;
 let waiter: WaiterApp;
 
-test.beforeAll(async () => {
+// A till of its own for each test: each makes the debts it reads, in any order, alone or not.
+test.beforeEach(async () => {
   till = await startTill({ args: ['--bonus-payment-type', TEST_BONUS_PAYMENT_TYPE] });
   waiter = new WaiterApp(till.waiterUrl);
 });
-test.afterAll(async () => {
+test.afterEach(async ({ page }) => {
+  // The page leaves first: its live stream must not break under it while the test still listens.
+  await page.goto('about:blank');
   await till.dispose();
 });
 
@@ -35,13 +38,14 @@ test('an open order shows its guest, balance and gifts, follows the waiter live,
 });
 
 test('a cash payment by waiter PIN 1111 becomes Анна’s debt; a partial hand-in through the dialog lowers it', async ({ page }) => {
+  expect((await waiter.payCash(orderId('ca5e0000'), 500)).status).toBe(200);
   await page.goto(`${till.baseUrl}/#/cash`);
   await expect(page.getByRole('heading', { name: 'Наличные под отчёт официантам' })).toBeVisible();
 
   const payment = await waiter.payCash(orderId('ca5e0001'), 1200);
   expect(payment.status).toBe(200);
   const debt = page.getByLabel('Долг: Анна');
-  // 500 ₽ from the first test's order and 1200 ₽ now, shown live without a reload.
+  // 500 ₽ before the page opened and 1200 ₽ now, shown live without a reload.
   await expect(debt).toHaveText('1\u00a0700,00\u00a0₽');
 
   await page.getByRole('button', { name: 'Принять наличные: Анна' }).click();
@@ -82,6 +86,7 @@ test('a cash payment by waiter PIN 1111 becomes Анна’s debt; a partial han
 });
 
 test('a hand-in whose answer was lost, confirmed again, is recorded once (one key per dialog)', async ({ page, pageErrors }) => {
+  expect((await waiter.payCash(orderId('ca5e0002'), 699.5)).status).toBe(200);
   await page.goto(`${till.baseUrl}/#/cash`);
   const debt = page.getByLabel('Долг: Анна');
   await expect(debt).toHaveText('699,50\u00a0₽');

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore, type TillCore } from '../core/create-core.js';
+import { createCore } from '../core/create-core.js';
 import { logDirOf } from '../core/data-dir.js';
 import { waiterDebt } from '../core/ledger/waiter-debts.js';
 import { createLogger, type Logger } from '../core/logger.js';
@@ -25,6 +25,7 @@ import { enforceWindowSecurity } from './security.js';
 import { serverAddressFor } from './server-address.js';
 import { safeStorageKeyWrapper } from './safe-storage-key.js';
 import { ServerControl } from './server-control.js';
+import { shellStarted } from './shell-started.js';
 import { ShellWindows } from './shell-windows.js';
 import { registerShellIpc } from './shell-ipc.js';
 import { TillTray } from './till-tray.js';
@@ -270,7 +271,7 @@ async function startTill(releaseFolder: () => void): Promise<void> {
     });
   });
 
-  if (process.env.GMB_E2E_HOOKS === '1') exposeTestHooks({ tray, server, windows, core });
+  shellStarted({ tray, server, windows, core });
 
   refreshTray();
   await server.start();
@@ -296,16 +297,4 @@ async function stopTill(server: ServerControl, logger: Logger): Promise<void> {
     logger.warn({ deadlineMs: QUIT_DEADLINE_MS }, 'quitting without waiting further for the till to close');
   }
   logger.flush();
-}
-
-/** For e2e/electron.spec.ts only: lets Playwright read the tray and the server from the main process. */
-function exposeTestHooks(parts: { tray: TillTray; server: ServerControl; windows: ShellWindows; core: TillCore }): void {
-  Object.assign(globalThis, {
-    tillShellTest: {
-      tray: () => parts.tray.model,
-      server: () => parts.server.state,
-      settingsFile: () => parts.core.settings.location,
-      windowUrls: () => parts.windows.all().map((window) => window.webContents.getURL()),
-    },
-  });
 }
