@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TillEventPayloads, TillEventType } from '../shared/events.js';
@@ -8,7 +8,9 @@ import { expect, saveScreenshot, test } from './support/dashboard-test.js';
 import { expectTouchReady } from './support/touch-ready.js';
 
 const EVENTS = 20_000;
-const dataDir = mkdtempSync(path.join(tmpdir(), 'gmb-e2e-big-'));
+/** The data folder filled once; each test's till runs on a copy of it, so no test sees another's events. */
+const seededDir = mkdtempSync(path.join(tmpdir(), 'gmb-e2e-big-'));
+let dataDir: string;
 let till: RunningTill;
 
 /** A realistic mix: check-ins, gifts, payments with waiters' cash and hand-ins. */
@@ -30,9 +32,9 @@ function seedEvent(n: number): { type: TillEventType; data: TillEventPayloads[Ti
 
 test.beforeAll(async () => {
   // Start once so the till creates its database, then fill the feed's table as years of use would.
-  const first = await startTill({ dataDir });
+  const first = await startTill({ dataDir: seededDir });
   await first.stop();
-  const db = new Database(path.join(dataDir, 'till.db'));
+  const db = new Database(path.join(seededDir, 'till.db'));
   const insert = db.prepare('INSERT INTO events (at, type, order_id, waiter_id, payload) VALUES (?, ?, ?, ?, ?)');
   const start = Date.now() - EVENTS * 60_000;
   db.transaction(() => {
@@ -43,11 +45,19 @@ test.beforeAll(async () => {
     }
   })();
   db.close();
+});
+test.beforeEach(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'gmb-e2e-big-run-'));
+  cpSync(seededDir, dataDir, { recursive: true });
   till = await startTill({ dataDir });
 });
-test.afterAll(async () => {
+test.afterEach(async ({ page }) => {
+  await page.goto('about:blank');
   await till.stop();
   rmSync(dataDir, { recursive: true, force: true });
+});
+test.afterAll(() => {
+  rmSync(seededDir, { recursive: true, force: true });
 });
 
 test('20 000 events: the feed renders a handful of rows, scrolls back through pages, and filters on the server', async ({ page }) => {

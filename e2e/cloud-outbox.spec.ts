@@ -8,12 +8,16 @@ import { startTill, type RunningTill } from './support/till-server.js';
 import { expect, test } from './support/dashboard-test.js';
 import { WaiterApp, orderId } from './support/waiter-app.js';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'gmb-e2e-cloud-'));
+let dataDir: string;
 let fake: FakeGetMeBackCloud;
 let till: RunningTill;
 
-/** A till on the fake cloud: the provider is chosen in the settings and takes effect at the next start. */
-test.beforeAll(async () => {
+/**
+ * A till on a fake cloud of its own for each test (balances and the outbox are never another
+ * test's): the provider is chosen in the settings and takes effect at the next start.
+ */
+test.beforeEach(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'gmb-e2e-cloud-'));
   fake = await startFakeGetMeBackCloud({ guests: CLOUD_GUESTS, gifts: CLOUD_GIFTS });
   till = await startTill({ dataDir });
   const saved = await fetch(`${till.baseUrl}/api/settings`, {
@@ -25,7 +29,8 @@ test.beforeAll(async () => {
   await till.stop();
   till = await startTill({ dataDir });
 });
-test.afterAll(async () => {
+test.afterEach(async ({ page }) => {
+  await page.goto('about:blank');
   await till.stop();
   await fake.close();
   rmSync(dataDir, { recursive: true, force: true });

@@ -6,11 +6,13 @@ import { WaiterApp, orderId } from './support/waiter-app.js';
 let till: RunningTill;
 let waiter: WaiterApp;
 
-test.beforeAll(async () => {
+// A till of its own for each test: each makes the events it reads, in any order.
+test.beforeEach(async () => {
   till = await startTill();
   waiter = new WaiterApp(till.waiterUrl);
 });
-test.afterAll(async () => {
+test.afterEach(async ({ page }) => {
+  await page.goto('about:blank');
   await till.dispose();
 });
 
@@ -34,6 +36,8 @@ test('a check-in through the waiter API appears in the feed live, with the guest
 });
 
 test('the kind filter shows only that kind, live events included, and "All" brings the rest back', async ({ page }) => {
+  expect(await waiter.checkIn(orderId('0b7e7a5d'), 'GMB-G-1001')).toBe(204);
+  expect(await waiter.checkIn(orderId('a1a1a1a2'), 'NO-SUCH-CODE')).toBe(200);
   await page.goto(`${till.baseUrl}/#/feed`);
   const feed = page.getByRole('list', { name: 'Лента событий' });
   await expect(feed.getByRole('listitem').first()).toBeVisible();

@@ -6,13 +6,17 @@ import { expect, expectBrowserLogged, fitsWidth, saveScreenshot, test } from './
 import { DEMO_BONUS_PAYMENT_TYPE } from '../shared/settings/demo.js';
 import { expectTouchReady } from './support/touch-ready.js';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'gmb-e2e-settings-'));
+let dataDir: string;
 let till: RunningTill;
 
-test.beforeAll(async () => {
+// A till and a data folder of its own for each test: a setting one test saves (English, the cloud)
+// is never what another reads, in any order.
+test.beforeEach(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'gmb-e2e-settings-'));
   till = await startTill({ dataDir });
 });
-test.afterAll(async () => {
+test.afterEach(async ({ page }) => {
+  await page.goto('about:blank');
   await till.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
