@@ -58,8 +58,11 @@ test('the kind filter shows only that kind, live events included, and "All" brin
 });
 
 test('a waiter request reaches the screen quickly (median of 20, clock to clock)', async ({ page }) => {
+  // The feed's list is on the page once it has a row (an empty feed shows a sentence instead).
+  expect(await waiter.checkIn(orderId('5eedffff'), 'GMB-G-1001')).toBe(204);
   await page.goto(`${till.baseUrl}/#/feed`);
   await expect(page.getByText('Лента на связи')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Лента событий' })).toBeVisible();
   const ids = Array.from({ length: 20 }, (_, i) => orderId(`5eed${String(i).padStart(4, '0')}`));
   // The page notes the moment each awaited row appears; the request goes from this process, as
   // iikoWaiter's plugin sends it (the waiter API refuses web pages). Both clocks are this machine's.
