@@ -1,17 +1,17 @@
 import { useEffect } from 'react';
-import { CashScreen } from './cash/CashScreen.js';
+import { CashScreen } from './waiter-cash/CashScreen.js';
 import { CloudScreen } from './cloud/CloudScreen.js';
 import { Header } from './components/Header.js';
-import { LoginScreen } from './components/LoginScreen.js';
+import { LoginScreen } from './session/LoginScreen.js';
 import { FeedScreen } from './feed/FeedScreen.js';
 import { connectLiveEvents } from './live/live-events.js';
-import { OrdersScreen } from './screens/OrdersScreen.js';
+import { OrdersScreen } from './orders/OrdersScreen.js';
 import { SettingsScreen } from './settings/SettingsScreen.js';
-import { SetupScreen } from './screens/SetupScreen.js';
+import { SetupScreen } from './setup/SetupScreen.js';
 import { TodayScreen } from './today/TodayScreen.js';
 import { useHashRoute } from './routing/use-hash-route.js';
-import { useSessionStore } from './stores/session-store.js';
-import { useSettingsStore } from './stores/settings-store.js';
+import { useSessionStore } from './session/session-store.js';
+import { useSettingsStore } from './settings/settings-store.js';
 import { useStatusStore } from './stores/status-store.js';
 
 /** The till's dashboard: a header with the sections and the live status, and one screen at a time. */

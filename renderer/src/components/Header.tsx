@@ -1,7 +1,7 @@
 import type { Screen } from '../routing/use-hash-route.js';
-import { useFeedStore } from '../stores/feed-store.js';
+import { useFeedStore } from '../feed/feed-store.js';
 import { providerTroubleTexts } from '../../../shared/i18n/provider-messages.js';
-import { useSessionStore } from '../stores/session-store.js';
+import { useSessionStore } from '../session/session-store.js';
 import { useLanguage, useStatusStore, useTexts } from '../stores/status-store.js';
 import { StateSign } from './StateSign.js';
 

@@ -1,4 +1,4 @@
-import { useFeedStore } from '../stores/feed-store.js';
+import { useFeedStore } from './feed-store.js';
 import { useTexts } from '../stores/status-store.js';
 import { FEED_KINDS } from './feed-kinds.js';
 

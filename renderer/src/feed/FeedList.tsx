@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { useFeedStore } from '../stores/feed-store.js';
+import { useFeedStore } from './feed-store.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
 import { FeedRow } from './FeedRow.js';
 import { feedLine } from './feed-line.js';

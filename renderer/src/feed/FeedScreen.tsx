@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useFeedStore } from '../stores/feed-store.js';
+import { useFeedStore } from './feed-store.js';
 import { FeedFilters } from './FeedFilters.js';
 import { FeedList } from './FeedList.js';
 

@@ -1,10 +1,10 @@
 import type { TillEvent, TillEventType } from '../../../shared/events.js';
-import { useFeedStore } from '../stores/feed-store.js';
-import { useOrdersStore } from '../stores/orders-store.js';
-import { useSettingsStore } from '../stores/settings-store.js';
+import { useFeedStore } from '../feed/feed-store.js';
+import { useOrdersStore } from '../orders/orders-store.js';
+import { useSettingsStore } from '../settings/settings-store.js';
 import { useStatusStore } from '../stores/status-store.js';
-import { useTodayStore } from '../stores/today-store.js';
-import { useWaitersStore } from '../stores/waiters-store.js';
+import { useTodayStore } from '../today/today-store.js';
+import { useWaitersStore } from '../waiter-cash/waiters-store.js';
 
 const ORDER_TYPES: readonly TillEventType[] = [
   'guest.checked_in',

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.js';
-import { useSettingsStore } from '../stores/settings-store.js';
+import { useSettingsStore } from './settings-store.js';
 import type { Texts } from '../i18n/texts.js';
 import { useStatusStore, useTexts } from '../stores/status-store.js';
 import { formFromSettings, patchFromForm, type SettingsField, type SettingsForm } from './settings-form.js';

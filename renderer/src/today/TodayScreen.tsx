@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
-import { waiterName } from '../cash/waiter-name.js';
+import { waiterName } from '../waiter-cash/waiter-name.js';
 import type { FeedKind } from '../feed/feed-kinds.js';
 import { formatBusinessDate, formatTime } from '../format/date.js';
 import { formatBonuses, formatRoubles } from '../format/money.js';
-import { useFeedStore } from '../stores/feed-store.js';
+import { useFeedStore } from '../feed/feed-store.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
-import { useTodayStore } from '../stores/today-store.js';
+import { useTodayStore } from './today-store.js';
 import { HourChart } from './HourChart.js';
 import { splitTileValue } from './tile-value.js';
 import { TILES } from './today-tiles.js';

@@ -4,7 +4,7 @@ import type { ShiftReport as Report } from '../../../shared/admin/waiter-cash.js
 import { formatDateTime } from '../format/date.js';
 import { formatRoubles } from '../format/money.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
-import { useWaitersStore } from '../stores/waiters-store.js';
+import { useWaitersStore } from './waiters-store.js';
 import { CashMovementsExport } from './CashMovementsExport.js';
 import { printPiece } from './print-paper.js';
 import { reportRange } from './report-range.js';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { OpenOrder, OrdersResponse } from '../../../shared/admin/feed.js';
 import { api, query } from '../api/client.js';
-import { OrderCard } from '../components/OrderCard.js';
+import { OrderCard } from './OrderCard.js';
 import { useTexts } from '../stores/status-store.js';
 
 /**

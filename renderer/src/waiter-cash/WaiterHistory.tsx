@@ -5,7 +5,7 @@ import { shortOrderId } from '../feed/feed-line.js';
 import { formatRoubles } from '../format/money.js';
 import { formatClock } from '../format/time.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
-import { useWaitersStore } from '../stores/waiters-store.js';
+import { useWaitersStore } from './waiters-store.js';
 import { waiterName } from './waiter-name.js';
 
 const PAGE = 50;

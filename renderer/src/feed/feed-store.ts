@@ -2,8 +2,8 @@ import { create } from 'zustand';
 import type { TillEvent, TillEventType } from '../../../shared/events.js';
 import { api, query } from '../api/client.js';
 import type { EventsResponse } from '../../../shared/admin/feed.js';
-import { matchesTypes, toggleKind, typesOfKinds, type FeedKind } from '../feed/feed-kinds.js';
-import { EMPTY_WINDOW, FEED_PAGE, withLiveEvent, withNewerPage, withOlderPage, withTopPage, type FeedWindow } from '../feed/feed-window.js';
+import { matchesTypes, toggleKind, typesOfKinds, type FeedKind } from './feed-kinds.js';
+import { EMPTY_WINDOW, FEED_PAGE, withLiveEvent, withNewerPage, withOlderPage, withTopPage, type FeedWindow } from './feed-window.js';
 
 interface FeedState extends FeedWindow {
   kinds: FeedKind[];

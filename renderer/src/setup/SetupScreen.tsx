@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client.js';
 import type { SetupResponse } from '../../../shared/admin/status.js';
-import { ServerAddressCard } from '../components/ServerAddressCard.js';
+import { ServerAddressCard } from './ServerAddressCard.js';
 import { LanReachability } from '../components/LanReachability.js';
 import { StateSign } from '../components/StateSign.js';
 import { UpdateStatus } from '../components/UpdateStatus.js';
-import { SetupChecklist } from '../components/SetupChecklist.js';
+import { SetupChecklist } from './SetupChecklist.js';
 import { useNow } from '../components/use-now.js';
-import { WaiterCallers } from '../components/WaiterCallers.js';
+import { WaiterCallers } from './WaiterCallers.js';
 import { formatAgo, formatDateTime, formatFileSize } from '../../../shared/i18n/numbers.js';
 import { providerTroubleTexts } from '../../../shared/i18n/provider-messages.js';
 import { useLanguage, useStatusStore, useTexts } from '../stores/status-store.js';

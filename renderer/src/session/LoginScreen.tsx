@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.js';
-import { useSessionStore } from '../stores/session-store.js';
+import { useSessionStore } from './session-store.js';
 import { useTexts } from '../stores/status-store.js';
 
 /** Shown instead of the dashboard when the till answers 401: a browser on another computer logs in once. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { OrderCard } from '../components/OrderCard.js';
-import { useOrdersStore } from '../stores/orders-store.js';
+import { OrderCard } from './OrderCard.js';
+import { useOrdersStore } from './orders-store.js';
 import { useTexts } from '../stores/status-store.js';
 import { StaleOrders } from './StaleOrders.js';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { WaiterCashSummary as WaiterSummary } from '../../../shared/admin/waiter-cash.js';
 import { useStatusStore, useTexts } from '../stores/status-store.js';
-import { useWaitersStore } from '../stores/waiters-store.js';
+import { useWaitersStore } from './waiters-store.js';
 import { HandInDialog } from './HandInDialog.js';
 import { ShiftReport } from './ShiftReport.js';
 import { WaiterCard } from './WaiterCard.js';

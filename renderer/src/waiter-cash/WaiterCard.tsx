@@ -1,7 +1,7 @@
 import type { WaiterCashSummary as WaiterSummary } from '../../../shared/admin/waiter-cash.js';
 import { formatRoubles } from '../format/money.js';
 import { formatClock } from '../format/time.js';
-import { useSettingsStore } from '../stores/settings-store.js';
+import { useSettingsStore } from '../settings/settings-store.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
 import { isOverThreshold } from './debt-threshold.js';
 import { waiterName } from './waiter-name.js';
