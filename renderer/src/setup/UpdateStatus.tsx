@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { updateStateIsBad, updateStateText } from '../../../shared/i18n/update-messages.js';
 import type { UpdateState } from '../../../shared/update-state.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
-import { StateSign } from './StateSign.js';
+import { StateSign } from '../components/StateSign.js';
 
 const POLL_MS = 3000;
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client.js';
 import type { LanReachabilityResponse } from '../../../shared/admin/lan-reachability.js';
 import { useTexts } from '../stores/status-store.js';
-import { StateSign } from './StateSign.js';
+import { StateSign } from '../components/StateSign.js';
 
 /**
  * The setup screen's answer to "can iikoWaiter's terminals reach this till?": the till connects to
