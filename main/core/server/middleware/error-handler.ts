@@ -41,6 +41,18 @@ export function errorHandler(options: ErrorHandlerOptions): Middleware {
       const language = options.language();
       const requestId = ctx.state.requestId as string;
       const route = `${ctx.method} ${ctx.path}`;
+      const disk = options.storageTrouble?.(error) ?? null;
+      if (disk !== null) {
+        // For the waiter like a refusal: 200 + WaiterMessage, nothing written (the transaction rolled
+        // back, no key kept), retry later. The dashboard's API says 503 in its own error body, so no
+        // screen takes it for done.
+        (ctx.state.log as { error: (o: object, m: string) => void } | undefined)?.error({ err: error, route, disk, requestId }, 'the disk refused a write');
+        const text = waiterMessage(language, DISK_MESSAGES[disk], requestId);
+        const admin = isAdminRequest(ctx);
+        ctx.status = ctx.state.waiterApi === true ? 200 : 503;
+        ctx.body = admin ? adminProblem(text, requestId) : messageBody(text, requestId);
+        return;
+      }
       if (isAdminRequest(ctx)) {
         const answer = adminAnswer(error, language, requestId);
         if (answer) {
@@ -77,15 +89,6 @@ export function errorHandler(options: ErrorHandlerOptions): Middleware {
         ctx.status = error.status;
         const key = error.status === 429 ? 'tooManyRequests' : 'forbidden';
         ctx.body = { ...messageBody(waiterMessage(language, key, requestId), requestId), Reason: error.message };
-        return;
-      }
-      const disk = options.storageTrouble?.(error) ?? null;
-      if (disk !== null) {
-        // For the waiter like a refusal: 200 + WaiterMessage, nothing written (the transaction rolled
-        // back, no key kept), retry later. The dashboard's API says 503, so no screen takes it for done.
-        (ctx.state.log as { error: (o: object, m: string) => void } | undefined)?.error({ err: error, route, disk, requestId }, 'the disk refused a write');
-        ctx.status = ctx.state.waiterApi === true ? 200 : 503;
-        ctx.body = messageBody(waiterMessage(language, DISK_MESSAGES[disk], requestId), requestId);
         return;
       }
       const status = (error as { status?: unknown }).status;
