@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tillTimeZone } from '../../../cash/business-day.js';
 import { cashMovementsCsv } from '../../../cash/cash-movements-csv.js';
 import { manualClock } from '../../../clock.js';
 import { startTestTill, type TestTill } from '../../../testing/test-till.js';
+import { countRows, newOrderId, paymentBody } from '../../../testing/waiter-steps.js';
 
 let till: TestTill;
 afterEach(async () => {
@@ -12,19 +12,15 @@ afterEach(async () => {
 
 const clock = manualClock(new Date('2026-11-29T12:00:00.000Z'));
 
+/** A cash payment of `roubles` through iikoWaiter (the waiter steps' body), a minute apart; returns the order id. */
 async function payCash(roubles: number, pin: string | null): Promise<string> {
-  const orderId = randomUUID();
-  const body = {
-    OrderSum: roubles,
-    PaymentItems: [{ PaymentType: { Id: 'cash', Kind: 'Cash', Name: 'Наличные' }, Sum: roubles }],
-    ...(pin ? { WaiterPin: pin } : {}),
-  };
-  expect((await till.waiter('POST', `/orders/${orderId}/payments`, body, { 'Idempotency-Key': `pay-${orderId}` })).status).toBe(200);
+  const orderId = newOrderId();
+  expect((await till.waiter('POST', `/orders/${orderId}/payments`, paymentBody(roubles, { cash: roubles }, pin), { 'Idempotency-Key': `pay-${orderId}` })).status).toBe(200);
   clock.advance(60_000);
   return orderId;
 }
 
-const cashRows = () => (till.core.db.prepare('SELECT COUNT(*) AS n FROM cash_entries').get() as { n: number }).n;
+const cashRows = () => countRows(till, 'cash_entries');
 
 async function collect(chunks: AsyncIterable<string>): Promise<string[]> {
   const all: string[] = [];
