@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TillEvent } from '../../../shared/events.js';
+import { feedEvent } from '../testing/feed-event.js';
 import { EMPTY_WINDOW, FEED_PAGE, FEED_WINDOW, withLiveEvent, withNewerPage, withOlderPage, withTopPage, type FeedWindow } from './feed-window.js';
 
-const event = (id: number): TillEvent => ({
-  id,
-  at: '2026-11-29T10:00:00.000Z',
-  type: 'guest.checked_out',
-  orderId: null,
-  waiterId: null,
-  waiterName: null,
-  data: { guestId: null, guestName: null },
-});
+const event = feedEvent;
 const STORED = 10_000;
 /** The server's history of STORED events: a page before / after an id, newest first. */
 const before = (id: number) => Array.from({ length: Math.min(FEED_PAGE, id - 1) }, (_, n) => event(id - 1 - n));

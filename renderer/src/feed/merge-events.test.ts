@@ -1,17 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TillEvent } from '../../../shared/events.js';
+import { feedEvent } from '../testing/feed-event.js';
 import { mergeEvents } from './merge-events.js';
 
-const event = (id: number): TillEvent => ({
-  id,
-  at: '2026-11-29T10:00:00.000Z',
-  type: 'guest.checked_out',
-  orderId: null,
-  waiterId: null,
-  waiterName: null,
-  data: { guestId: null, guestName: null },
-});
+const event = feedEvent;
 const ids = (events: TillEvent[]) => events.map((e) => e.id);
 
 describe('mergeEvents', () => {
