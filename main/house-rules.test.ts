@@ -97,6 +97,20 @@ function sqlLines(file: string): number[] {
 
 const isTestCode = (file: string) => /\.test\.tsx?$/.test(file) || file.includes('/testing/');
 
+/**
+ * Groups of files that Windows cannot tell apart: the same folder and the same name once the
+ * extension is dropped and case ignored (`Keypad.tsx` and `keypad.ts`: an import of `./Keypad.js`
+ * finds `keypad.ts` first on a case-insensitive disk, so the app builds on Linux and not on a till).
+ */
+function caseTwins(files: string[]): string[][] {
+  const byKey = new Map<string, string[]>();
+  for (const file of files) {
+    const key = file.replace(/\.[cm]?[jt]sx?$/, '').toLowerCase();
+    byKey.set(key, [...(byKey.get(key) ?? []), file]);
+  }
+  return [...byKey.values()].filter((group) => group.length > 1);
+}
+
 describe('the house', () => {
   it('has no import cycle in main/, shared/ or renderer/ (type imports count)', () => {
     const graph = importGraph(sourceFiles);
@@ -131,6 +145,13 @@ describe('the house', () => {
   it('sees SQL where it is: the ledger has statements the check recognises', () => {
     const ledger = sourceFiles.filter((file) => relative(file).startsWith('main/core/ledger/') && !isTestCode(relative(file)));
     expect(ledger.filter((file) => sqlLines(file).length > 0).length).toBeGreaterThan(5);
+  });
+
+  it('has no two files Windows would take for one (same folder, same name but for case and extension)', () => {
+    const everyFile = config.fileNames.map(relative);
+    expect(everyFile.length).toBeGreaterThan(200);
+    expect(caseTwins(everyFile)).toEqual([]);
+    expect(caseTwins(['r/waiter-cash/Keypad.tsx', 'r/waiter-cash/keypad.ts', 'r/waiter-cash/keypad.test.ts', 'r/other/keypad.ts'])).toEqual([['r/waiter-cash/Keypad.tsx', 'r/waiter-cash/keypad.ts']]);
   });
 
   it('builds no test code into dist/', () => {

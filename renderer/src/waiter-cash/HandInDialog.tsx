@@ -3,7 +3,7 @@ import { ApiError } from '../api/client.js';
 import type { WaiterCashSummary as WaiterSummary } from '../../../shared/admin/waiter-cash.js';
 import { formatRoubles } from '../format/money.js';
 import { Keypad, keypadKeyDown } from './Keypad.js';
-import { offeredEntry, quickAmounts, typedEntry } from './keypad.js';
+import { offeredEntry, quickAmounts, typedEntry } from './keypad-entry.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
 import { useWaitersStore } from './waiters-store.js';
 import { handInAmount, newIdempotencyKey } from './hand-in.js';

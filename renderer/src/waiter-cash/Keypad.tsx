@@ -2,7 +2,7 @@ import type { KeyboardEvent, MouseEvent } from 'react';
 import type { Language } from '../../../shared/i18n/language.js';
 import { formatRoubles } from '../format/money.js';
 import { useTexts } from '../stores/status-store.js';
-import { keypadKeyOf, offeredEntry, pressKey, separatorOf, type KeypadEntry, type KeypadKey, type QuickAmount } from './keypad.js';
+import { keypadKeyOf, offeredEntry, pressKey, separatorOf, type KeypadEntry, type KeypadKey, type QuickAmount } from './keypad-entry.js';
 
 /** Digits as on a till's keypad (7 8 9 on top); backspace and clear take the right-hand column. */
 const KEYS: KeypadKey[] = ['7', '8', '9', '4', '5', '6', '1', '2', '3', '00', '0', 'decimal', 'backspace', 'clear'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryKopecks, keypadKeyOf, offeredEntry, pressKey, quickAmounts, typedEntry, type KeypadEntry, type KeypadKey } from './keypad.js';
+import { entryKopecks, keypadKeyOf, offeredEntry, pressKey, quickAmounts, typedEntry, type KeypadEntry, type KeypadKey } from './keypad-entry.js';
 
 const press = (entry: KeypadEntry, keys: KeypadKey[], language: 'ru' | 'en' = 'ru') => keys.reduce((current, key) => pressKey(current, key, language), entry);
 const empty = typedEntry('');
