@@ -402,6 +402,8 @@ export const en: Texts = {
     lastWeek: 'a week ago',
     chartLabel: (total: number, top: number) => `Check-ins by hour of the business day: ${total} in all, scale up to ${top}`,
     hourTitle: (hour: string, tonight: number, lastWeek: number) => `${hour}:00 — today ${tonight}, a week ago ${lastWeek}`,
+    hourAxis: 'Hour',
+    countAxis: 'Check-ins',
   },
   error: {
     loadFailed: 'Could not load data',

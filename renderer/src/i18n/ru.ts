@@ -400,6 +400,8 @@ export const ru = {
     lastWeek: 'неделю назад',
     chartLabel: (total: number, top: number) => `Чекины по часам рабочего дня: всего ${total}, шкала до ${top}`,
     hourTitle: (hour: string, tonight: number, lastWeek: number) => `${hour}:00 — сегодня ${tonight}, неделю назад ${lastWeek}`,
+    hourAxis: 'Час',
+    countAxis: 'Чекины',
   },
   error: {
     loadFailed: 'Не удалось загрузить данные',

@@ -1,20 +1,58 @@
+import { useEffect, useRef, useState } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
 import type { TodayResponse } from '../../../shared/admin/today.js';
+import type { Texts } from '../i18n/texts.js';
 import { useTexts } from '../stores/status-store.js';
-import { layoutHourChart } from './hour-chart.js';
+import { hourAxisLabels, hourChartData, hourLabel, hourTotals } from './hour-chart.js';
+import { hourChartOptions, type HourChartLook } from './hour-chart-options.js';
 
-const SIZE = { width: 720, height: 220, axis: 22 };
+/** The chart's height at the screen's normal font size (17 px); large text scales it. */
+const HEIGHT_EM = 14;
 
 /**
- * Check-ins by hour of the business day, tonight beside the same day last week. Plain SVG, kept
- * after measuring uPlot 1.6.32 drawing the same chart: `vite build` grew by 50.6 kB of JS (+21.9 kB
- * gzip) and 1.7 kB of CSS for two series of at most 25 bars, and its canvas needs a second, hidden
- * table for screen readers and prints as pixels. Here each hour is an SVG group with its own
- * <title>, the layout is a pure tested function, and the text scales and prints.
+ * Check-ins by hour of the business day, tonight beside the same day last week, drawn by uPlot on a
+ * canvas. The chart is built once (again only when the language changes) and then fed: a live event
+ * reloads the store and only `setData` redraws; a resize only `setSize`. The canvas is hidden from
+ * screen readers, who read the same numbers in the table beneath it.
  */
 export function HourChart({ hours }: { hours: TodayResponse['hours'] }) {
   const t = useTexts();
-  const layout = layoutHourChart(hours, SIZE);
-  const plot = SIZE.height - SIZE.axis;
+  const box = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const latest = useRef(hours);
+  const [pointed, setPointed] = useState<number | null>(null);
+  const { total, top } = hourTotals(hours);
+
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const sizeOf = () => ({ width: element.clientWidth, height: Math.round(HEIGHT_EM * fontSizeOf(element)) });
+    const chart = new uPlot(
+      hourChartOptions(lookOf(element, t), sizeOf(), () => hourAxisLabels(latest.current), setPointed),
+      hourChartData(latest.current),
+      element,
+    );
+    plot.current = chart;
+    const resized = new ResizeObserver(() => {
+      const size = sizeOf();
+      if (size.width > 0 && (size.width !== chart.width || size.height !== chart.height)) chart.setSize(size);
+    });
+    resized.observe(element);
+    return () => {
+      resized.disconnect();
+      chart.destroy();
+      plot.current = null;
+    };
+  }, [t]);
+
+  useEffect(() => {
+    if (latest.current === hours) return;
+    latest.current = hours;
+    plot.current?.setData(hourChartData(hours));
+  }, [hours]);
+
+  const pointedHour = pointed === null ? undefined : hours[pointed];
   return (
     <figure className="hour-chart">
       <figcaption>
@@ -24,24 +62,49 @@ export function HourChart({ hours }: { hours: TodayResponse['hours'] }) {
           <span className="swatch swatch-last-week" aria-hidden="true" /> {t.today.lastWeek}
         </span>
       </figcaption>
-      <svg viewBox={`0 0 ${SIZE.width} ${SIZE.height}`} role="img" aria-label={t.today.chartLabel(hours.reduce((sum, h) => sum + h.checkIns, 0), layout.top)} data-testid="hour-chart">
-        <line x1={0} x2={SIZE.width} y1={plot} y2={plot} className="axis" />
-        <text x={2} y={12} className="scale">
-          {layout.top}
-        </text>
-        {layout.columns.map((column, index) => (
-          <g key={index} data-hour={column.hour}>
-            <title>{t.today.hourTitle(column.label, hours[index]?.checkIns ?? 0, hours[index]?.lastWeek ?? 0)}</title>
-            <rect className="bar-last-week" {...column.lastWeek} />
-            <rect className="bar-tonight" {...column.tonight} />
-            {index % 2 === 0 && (
-              <text x={column.lastWeek.x + column.lastWeek.width} y={SIZE.height - 6} className="hour-label" textAnchor="middle">
-                {column.label}
-              </text>
-            )}
-          </g>
-        ))}
-      </svg>
+      <div ref={box} className="hour-chart-plot" data-testid="hour-chart" aria-hidden="true" />
+      <p className="hour-readout muted" aria-hidden="true">
+        {pointedHour ? t.today.hourTitle(hourLabel(pointedHour.hour), pointedHour.checkIns, pointedHour.lastWeek) : '\u00a0'}
+      </p>
+      <table className="visually-hidden" data-testid="hour-table">
+        <caption>{t.today.chartLabel(total, top)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.today.hourAxis}</th>
+            <th scope="col">{t.today.tonight}</th>
+            <th scope="col">{t.today.lastWeek}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {hours.map((h) => (
+            <tr key={h.hour} data-hour={h.hour}>
+              <th scope="row">{`${hourLabel(h.hour)}:00`}</th>
+              <td>{h.checkIns}</td>
+              <td>{h.lastWeek}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </figure>
   );
+}
+
+function fontSizeOf(element: HTMLElement): number {
+  return parseFloat(getComputedStyle(element).fontSize) || 17;
+}
+
+/** The chart's colours and font, read from the screen's CSS so the canvas matches the tiles. */
+function lookOf(element: HTMLElement, t: Texts): HourChartLook {
+  const style = getComputedStyle(element);
+  const color = (name: string) => style.getPropertyValue(name).trim();
+  const fontSize = Math.round(fontSizeOf(element) * 0.8);
+  return {
+    tonight: t.today.tonight,
+    lastWeek: t.today.lastWeek,
+    hourAxis: t.today.hourAxis,
+    countAxis: t.today.countAxis,
+    colors: { tonight: color('--accent'), lastWeek: color('--last-week'), text: color('--muted'), grid: color('--line') },
+    font: `${fontSize}px ${style.fontFamily}`,
+    fontSize,
+  };
 }

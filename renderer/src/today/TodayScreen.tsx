@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { waiterName } from '../waiter-cash/waiter-name.js';
 import type { FeedKind } from '../feed/feed-kinds.js';
 import { formatBusinessDate, formatTime } from '../format/date.js';
@@ -6,10 +6,12 @@ import { formatBonuses, formatRoubles } from '../format/money.js';
 import { useFeedStore } from '../feed/feed-store.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
 import { useTodayStore } from './today-store.js';
-import { HourChart } from './HourChart.js';
 import { splitTileValue } from './tile-value.js';
 import { TILES } from './today-tiles.js';
 import './today.css';
+
+/** The chart and its library load on their own, beside the tiles: the other screens never fetch uPlot. */
+const HourChart = lazy(async () => ({ default: (await import('./HourChart.js')).HourChart }));
 
 /** «Сегодня»: how loyalty did this business day, at a glance; a tile opens the feed filtered to it. */
 export function TodayScreen() {
@@ -57,7 +59,9 @@ export function TodayScreen() {
           )}
         </button>
       </div>
-      <HourChart hours={today.hours} />
+      <Suspense fallback={<p className="muted">{t.feed.loading}</p>}>
+        <HourChart hours={today.hours} />
+      </Suspense>
     </section>
   );
 }
