@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startTill, type RunningTill } from './support/till-server.js';
+import type { Locator } from '@playwright/test';
 import { expect, saveScreenshot, test } from './support/dashboard-test.js';
 import { WaiterApp, orderId } from './support/waiter-app.js';
 
@@ -16,6 +17,32 @@ const ARTIFACTS = path.resolve(import.meta.dirname, '../e2e-artifacts');
 /** The PDF's text as poppler's pdftotext reads it (Debian's poppler-utils; `.ci/run` installs it). */
 function pdfText(file: string, options: string[] = []): string {
   return execFileSync('pdftotext', [...options, file, '-']).toString();
+}
+
+/** How many of the canvas' pixels are in each series' colour, as the chart's CSS gives them. */
+async function barPixels(canvas: Locator): Promise<{ tonight: number; lastWeek: number }> {
+  return canvas.evaluate((element: HTMLCanvasElement) => {
+    const figure = element.closest('.hour-chart');
+    if (!figure) throw new Error('the canvas is not in the chart');
+    const rgb = (name: string) => {
+      const probe = document.createElement('span');
+      probe.style.color = getComputedStyle(figure).getPropertyValue(name);
+      figure.append(probe);
+      const color = getComputedStyle(probe).color.match(/\d+/g)?.map(Number) ?? [];
+      probe.remove();
+      return color;
+    };
+    const [tonight, lastWeek] = [rgb('--accent'), rgb('--last-week')];
+    const context = element.getContext('2d');
+    if (!context) throw new Error('no 2d canvas');
+    const pixels = context.getImageData(0, 0, element.width, element.height).data;
+    const count = (color: number[]) => {
+      let found = 0;
+      for (let i = 0; i < pixels.length; i += 4) if (pixels[i] === color[0] && pixels[i + 1] === color[1] && pixels[i + 2] === color[2]) found++;
+      return found;
+    };
+    return { tonight: count(tonight), lastWeek: count(lastWeek) };
+  });
 }
 
 let till: RunningTill;
@@ -64,10 +91,35 @@ test('«Сегодня» after an evening that crosses midnight: Friday’s busi
   await expect(tile('refunds')).toHaveText('0');
   await expect(tile('cashOutstanding')).toHaveText('1\u00a0400,00\u00a0₽');
   await expect(page.locator('[data-tile="cashOutstanding"]')).toContainText('Анна: 900,00\u00a0₽');
-  const chart = page.getByTestId('hour-chart');
-  await expect(chart.locator('g[data-hour="19"] title')).toHaveText('19:00 — сегодня 1, неделю назад 1');
-  await expect(chart.locator('g[data-hour="0"] title')).toHaveText('00:00 — сегодня 3, неделю назад 0');
-  await expect(chart.locator('g[data-hour="5"] title')).toHaveText('05:00 — сегодня 0, неделю назад 0');
+  // The chart: uPlot's canvas, and beside it for screen readers the same hours as a table.
+  const canvas = page.getByTestId('hour-chart').locator('canvas');
+  await expect(canvas).toBeVisible();
+  const hours = page.getByTestId('hour-table');
+  await expect(hours.locator('caption')).toHaveText('Чекины по часам рабочего дня: всего 4, шкала до 5');
+  await expect(hours.locator('thead th')).toHaveText(['Час', 'сегодня', 'неделю назад']);
+  await expect(hours.locator('tbody th')).toHaveCount(24);
+  await expect(hours.locator('tbody th').first()).toHaveText('06:00');
+  await expect(hours.locator('tbody th').last()).toHaveText('05:00');
+  const hour = (h: number) => hours.locator(`tr[data-hour="${h}"] td`);
+  await expect(hour(19)).toHaveText(['1', '1']);
+  await expect(hour(0)).toHaveText(['3', '0']);
+  await expect(hour(2)).toHaveText(['0', '0']);
+  await expect(hour(5)).toHaveText(['0', '0']);
+  // What the canvas drew: pixels in tonight's colour (the screen's --accent) and last week's.
+  const drawn = await barPixels(canvas);
+  expect(drawn.tonight).toBeGreaterThan(0);
+  expect(drawn.lastWeek).toBeGreaterThan(0);
+  // Pointing along the chart reads each hour out, 19:00 among them.
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('the chart has no box');
+  const readout = page.locator('.hour-readout');
+  for (let x = box.x + box.width / 2; x < box.x + box.width; x += box.width / 96) {
+    await page.mouse.move(x, box.y + box.height / 2);
+    if ((await readout.textContent())?.startsWith('19:00')) break;
+  }
+  await expect(readout).toHaveText('19:00 — сегодня 1, неделю назад 1');
+  await page.mouse.move(0, 0);
+  await canvas.evaluate((element) => element.setAttribute('data-seen', 'before'));
   mkdirSync(DOCS, { recursive: true });
   await page.screenshot({ path: path.join(DOCS, 'today.png') });
   await saveScreenshot(page, 'today');
@@ -77,6 +129,21 @@ test('«Сегодня» after an evening that crosses midnight: Friday’s busi
   expect(await waiter.checkIn(orderId('c4'), 'GMB-G-1003')).toBe(204);
   await expect(tile('checkIns')).toHaveText('5');
   await expect(tile('distinctGuests')).toHaveText('3');
+  // …and the chart's data, in the same canvas (fed, not rebuilt): 02:00 now has a bar tonight.
+  await expect(hour(2)).toHaveText(['1', '0']);
+  await expect(hours.locator('caption')).toHaveText('Чекины по часам рабочего дня: всего 5, шкала до 5');
+  await expect.poll(async () => (await barPixels(canvas)).tonight).toBeGreaterThan(drawn.tonight);
+  expect(await canvas.getAttribute('data-seen')).toBe('before');
+  expect((await barPixels(canvas)).lastWeek).toBe(drawn.lastWeek);
+
+  // The chart follows the window's width, still the same canvas.
+  const wide = await canvas.evaluate((element) => element.getBoundingClientRect().width);
+  await page.setViewportSize({ width: 800, height: 600 });
+  await expect.poll(() => canvas.evaluate((element) => element.getBoundingClientRect().width)).toBeLessThan(wide - 100);
+  const plotWidth = await page.getByTestId('hour-chart').evaluate((element) => element.clientWidth);
+  expect(await canvas.evaluate((element) => Math.round(element.getBoundingClientRect().width))).toBe(plotWidth);
+  expect(await canvas.getAttribute('data-seen')).toBe('before');
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // A tile opens the feed filtered to it.
   await page.locator('[data-tile="checkIns"]').click();
