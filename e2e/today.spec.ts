@@ -45,6 +45,22 @@ async function barPixels(canvas: Locator): Promise<{ tonight: number; lastWeek: 
   });
 }
 
+/**
+ * How many pixels of a region of the PDF's first page (in points, rendered at 72 dpi by poppler's
+ * pdftoppm as PPM) are near a colour (`#0b6bcb`): what a printed canvas shows, as the eye sees it.
+ */
+function pdfPixels(file: string, region: { x: number; y: number; width: number; height: number }, hex: string): number {
+  const ppm = execFileSync('pdftoppm', ['-r', '72', '-f', '1', '-l', '1', '-x', String(region.x), '-y', String(region.y), '-W', String(region.width), '-H', String(region.height), file]);
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 32).toString('latin1'));
+  if (!header) throw new Error('pdftoppm gave no PPM');
+  const want = [1, 3, 5].map((at) => parseInt(hex.trim().slice(at, at + 2), 16));
+  let found = 0;
+  for (let i = header[0].length; i + 2 < ppm.length; i += 3) {
+    if (want.every((value, channel) => Math.abs((ppm[i + channel] ?? 0) - value) <= 6)) found++;
+  }
+  return found;
+}
+
 let till: RunningTill;
 let waiter: WaiterApp;
 
@@ -144,6 +160,26 @@ test('«Сегодня» after an evening that crosses midnight: Friday’s busi
   expect(await canvas.evaluate((element) => Math.round(element.getBoundingClientRect().width))).toBe(plotWidth);
   expect(await canvas.getAttribute('data-seen')).toBe('before');
   await page.setViewportSize({ width: 1280, height: 800 });
+
+  // On paper (the browser's print of this screen, A4) the canvas, drawn 1 200 px wide for the
+  // screen, shrinks to the page rather than lose its right part: under the chart's title, the right
+  // of the page holds the 00:00 and 02:00 bars, and last week's 19:00 bar is left of them (cut off at
+  // the page's edge, the canvas would show 19:00 at the right instead).
+  await page.emulateMedia({ media: 'print' });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const printed = path.join(ARTIFACTS, 'today.pdf');
+  writeFileSync(printed, await page.pdf({ format: 'A4', printBackground: true }));
+  await page.emulateMedia({ media: 'screen' });
+  const title = /<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>часам</.exec(pdfText(printed, ['-bbox', '-f', '1', '-l', '1']));
+  if (!title?.[1]) throw new Error('the chart’s title is not on the printed page');
+  const below = Math.round(Number(title[1])) + 20;
+  const [accent, grey] = await canvas.evaluate((element) => ['--accent', '--last-week'].map((name) => getComputedStyle(element).getPropertyValue(name)));
+  if (!accent || !grey) throw new Error('the chart has no colours');
+  const chartBand = { x: 0, y: below, width: 595, height: 240 };
+  const rightOf19 = { x: 400, y: below, width: 195, height: 240 };
+  expect(pdfPixels(printed, chartBand, grey)).toBeGreaterThan(0);
+  expect(pdfPixels(printed, rightOf19, grey)).toBe(0);
+  expect(pdfPixels(printed, rightOf19, accent)).toBeGreaterThan(0);
 
   // A tile opens the feed filtered to it.
   await page.locator('[data-tile="checkIns"]').click();
