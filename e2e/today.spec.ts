@@ -181,6 +181,21 @@ test('«Сегодня» after an evening that crosses midnight: Friday’s busi
   expect(pdfPixels(printed, rightOf19, grey)).toBe(0);
   expect(pdfPixels(printed, rightOf19, accent)).toBeGreaterThan(0);
 
+  // In English (the settings' language), the chart's words follow; the numbers stay.
+  const setLanguage = async (language: string) => {
+    const saved = await fetch(`${till.baseUrl}/api/settings`, { method: 'PUT', headers: { 'content-type': 'application/json', origin: till.baseUrl }, body: JSON.stringify({ language }) });
+    expect(saved.status).toBe(200);
+  };
+  await setLanguage('en');
+  await page.reload();
+  await expect(hours.locator('thead th')).toHaveText(['Hour', 'today', 'a week ago']);
+  await expect(hours.locator('caption')).toHaveText('Check-ins by hour of the business day: 5 in all, scale up to 5');
+  await expect(hour(0)).toHaveText(['3', '0']);
+  await expect(canvas).toBeVisible();
+  await setLanguage('ru');
+  await page.reload();
+  await expect(hours.locator('thead th')).toHaveText(['Час', 'сегодня', 'неделю назад']);
+
   // A tile opens the feed filtered to it.
   await page.locator('[data-tile="checkIns"]').click();
   await expect(page).toHaveURL(/#\/feed$/);
