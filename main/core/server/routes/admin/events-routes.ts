@@ -1,10 +1,10 @@
 import Router from '@koa/router';
-import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import type { EventsResponse } from '../../../../../shared/admin/feed.js';
 import { TILL_EVENT_TYPES } from '../../../../../shared/events.js';
 import type { EventBus } from '../../../events/event-bus.js';
 import { validate } from '../../validate.js';
+import { feedStream } from './feed-stream.js';
 
 const HistoryQuery = z.object({
   before: z.coerce.number().int().positive().optional(),
@@ -31,7 +31,7 @@ export function eventsRoutes(core: EventsRoutesDeps): Router {
   });
 
   router.get('/api/events/stream', (ctx) => {
-    const stream = new PassThrough();
+    const { stream, stop } = feedStream(core.events);
     ctx.req.socket.setTimeout(0);
     ctx.req.socket.setNoDelay(true);
     ctx.req.socket.setKeepAlive(true);
@@ -40,16 +40,6 @@ export function eventsRoutes(core: EventsRoutesDeps): Router {
     ctx.set('Connection', 'keep-alive');
     ctx.status = 200;
     ctx.body = stream;
-    stream.write('retry: 2000\n\n');
-    const unsubscribe = core.events.subscribe((event) => {
-      stream.write(`id: ${event.id}\nevent: till\ndata: ${JSON.stringify(event)}\n\n`);
-    });
-    const heartbeat = setInterval(() => stream.write(': heartbeat\n\n'), 15_000);
-    const stop = () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-      stream.end();
-    };
     ctx.req.on('close', stop);
     ctx.res.on('close', stop);
   });

@@ -1,0 +1,38 @@
+import { PassThrough } from 'node:stream';
+import type { TillEvent } from '../../../../../shared/events.js';
+import type { EventBus } from '../../../events/event-bus.js';
+
+/**
+ * Feed bytes a dashboard may leave unread on the server before its stream is closed. A dashboard
+ * that stops reading (a laptop asleep on the LAN with its connection still open) would otherwise
+ * keep every event of the evening in the till's memory. Closed, it reconnects when it wakes and
+ * fetches the feed's newest page (renderer/src/live/live-events.ts), so nothing is lost to it.
+ */
+export const FEED_UNREAD_LIMIT_BYTES = 1024 * 1024;
+
+const HEARTBEAT_MS = 15_000;
+
+/** The server-sent events of the live feed for one dashboard, until it goes, or falls too far behind. */
+export function feedStream(events: Pick<EventBus, 'subscribe'>, unreadLimitBytes = FEED_UNREAD_LIMIT_BYTES): { stream: PassThrough; stop: () => void } {
+  const stream = new PassThrough();
+  const send = (text: string) => {
+    if (stream.writableLength <= unreadLimitBytes) stream.write(text);
+    else {
+      // Dropped, not ended: an end would wait behind the unread bytes, holding them.
+      stop();
+      stream.destroy();
+    }
+  };
+  stream.write('retry: 2000\n\n');
+  const unsubscribe = events.subscribe((event: TillEvent) => send(`id: ${event.id}\nevent: till\ndata: ${JSON.stringify(event)}\n\n`));
+  const heartbeat = setInterval(() => send(': heartbeat\n\n'), HEARTBEAT_MS);
+  let stopped = false;
+  function stop(): void {
+    if (stopped) return;
+    stopped = true;
+    clearInterval(heartbeat);
+    unsubscribe();
+    stream.end();
+  }
+  return { stream, stop };
+}
