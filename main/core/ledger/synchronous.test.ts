@@ -12,26 +12,30 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
  * opens it, and its setting is read just before it closes. The subclass starts each connection at
  * NORMAL (1), as a build with a weaker default would: only the app's own pragma makes it FULL.
  */
-const seen = vi.hoisted(() => ({ opened: [] as { file: string; readonly: boolean; synchronous: number | null }[] }));
+const seen = vi.hoisted(() => ({ opened: [] as { file: string; readonly: boolean; synchronous: number | null; cacheSize: number | null }[] }));
 
 vi.mock('better-sqlite3', async (importOriginal) => {
   const original = (await importOriginal<{ default: typeof Database }>()).default;
   class RecordingDatabase extends original {
-    private readonly record: { file: string; readonly: boolean; synchronous: number | null };
+    private readonly record: { file: string; readonly: boolean; synchronous: number | null; cacheSize: number | null };
     constructor(file: string, options?: Database.Options) {
       super(file, options);
       this.pragma('synchronous = NORMAL');
-      this.record = { file: path.basename(file), readonly: options?.readonly === true, synchronous: null };
+      this.record = { file: path.basename(file), readonly: options?.readonly === true, synchronous: null, cacheSize: null };
       seen.opened.push(this.record);
     }
     override close(): this {
-      if (this.open) this.record.synchronous = this.pragma('synchronous', { simple: true }) as number;
+      if (this.open) {
+        this.record.synchronous = this.pragma('synchronous', { simple: true }) as number;
+        this.record.cacheSize = this.pragma('cache_size', { simple: true }) as number;
+      }
       return super.close();
     }
   }
   return { default: RecordingDatabase };
 });
 
+const { PAGE_CACHE_KIB } = await import('./connection.js');
 const { restoreBackup } = await import('./restore.js');
 const { MIGRATIONS } = await import('./schema.js');
 const { startTestTill } = await import('../testing/test-till.js');
@@ -42,7 +46,7 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('synchronous = FULL on every connection', () => {
+describe('synchronous = FULL and the chosen page cache on every connection', () => {
   it('holds for the till, its backups, their checks, a restore and a migration', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'gmb-sync-'));
     dirs.push(dataDir);
@@ -69,6 +73,9 @@ describe('synchronous = FULL on every connection', () => {
     expect(main.length).toBeGreaterThanOrEqual(3); // the till, the restore's probe, the till again
     expect(checks.length).toBeGreaterThanOrEqual(5); // the migration's backup, the manual and shutdown backups (twice), the restore's check
     for (const connection of opened) expect(connection, connection.file).toMatchObject({ synchronous: 2 });
+    // Memory (issue 19): each connection's page cache as chosen, not better-sqlite3's 16 000 KiB.
+    for (const connection of opened) expect(connection, connection.file).toMatchObject({ cacheSize: -PAGE_CACHE_KIB });
+    expect(PAGE_CACHE_KIB).toBeLessThan(16_000);
     expect(readdirSync(path.join(dataDir, 'backups')).length).toBeGreaterThanOrEqual(3);
   });
 });
