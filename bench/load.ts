@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { startChildServer, type ChildServer } from './child-server.js';
 import { feedMemory } from './feed-memory.js';
+import { BENCH_ORDER, CHECK_IN_BODY, MIXED_REQUESTS } from './mixed-requests.js';
 import { outboxDrain } from './outbox-drain.js';
 import { cpuSecondsOf } from './process-stats.js';
 import { figuresOf, figuresTable, scenarioTable, withBenchTables, type BenchResult, type ScenarioFigures } from './targets.js';
@@ -48,9 +49,9 @@ const outboxOperations = Number(values['outbox-operations'] ?? (quick ? 100 : 10
 const root = path.resolve(import.meta.dirname, '..');
 const COMPILED_HOST = path.join(root, 'dist', 'main', 'headless.js');
 const BONUS_TYPE = '6f2c1f5e-0000-4000-8000-0000000000b0';
-const ORDER = '5a1d7c3e-9b2f-4e8a-8c1d-0e2f3a4b5c6d';
+const ORDER = BENCH_ORDER;
 const json = { 'content-type': 'application/json' };
-const checkInBody = JSON.stringify({ Value: 'GMB-G-1001', WaiterPin: '1111' });
+const checkInBody = CHECK_IN_BODY;
 
 interface Scenario {
   name: string;
@@ -170,19 +171,9 @@ async function idleCpuPercent(pid: number): Promise<number> {
   return Math.round(((cpuSecondsOf(pid) - before) / idleSeconds) * 100 * 1000) / 1000;
 }
 
-/** The waiter's calls of an evening, in turn on every connection: check-ins, order views, pre-checks. */
+/** The waiter's calls of an evening, in turn on every connection (bench/mixed-requests.ts). */
 function mixedRequests(waiter: string, amount: number): Options {
-  return {
-    url: waiter,
-    connections: 16,
-    amount,
-    requests: [
-      { method: 'POST', path: `/GetMeBack/orders/${ORDER}/checkin`, headers: json, body: checkInBody },
-      { method: 'GET', path: `/GetMeBack/orders/${ORDER}` },
-      { method: 'POST', path: `/GetMeBack/orders/${ORDER}/precheck`, headers: json, body: JSON.stringify({ OrderSum: 1200, BonusSum: 100, WaiterPin: '1111' }) },
-      { method: 'POST', headers: json, body: checkInBody, setupRequest: (req) => ({ ...req, path: `/GetMeBack/orders/${randomUUID()}/checkin` }) },
-    ],
-  };
+  return { url: waiter, connections: 16, amount, requests: MIXED_REQUESTS };
 }
 
 async function main(): Promise<void> {

@@ -1,0 +1,185 @@
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { BENCH_ORDER, CHECK_IN_BODY, MIXED_REQUESTS, NEW_ORDER_CHECK_IN } from './mixed-requests.js';
+
+/**
+ * `npx tsx bench/memory-breakdown.ts` (issue 19, item 5): where the compiled host's memory is, at
+ * start (after its first 204) and after the waiters' mixed requests, read inside the process by
+ * bench/memory-probe.mjs (process.memoryUsage, V8's heap spaces, /proc/self/smaps_rollup and the
+ * largest mappings). Variants of the host run in alternating rounds, so that their figures come
+ * from the same minutes of this shared machine:
+ *
+ *   --variant 'label;node flags;ENV=value ENV=value;host script'   (each part may be empty)
+ *
+ * e.g. `--variant 'as built' --variant 'young 4 MiB;--max-semi-space-size=4'
+ * --variant 'one malloc arena;;MALLOC_ARENA_MAX=1'`. `--throughput` adds, per variant and round,
+ * 4 s of check-ins of new orders and 4 s of order views at 32 connections (req/s), to weigh a
+ * saving against its cost. `--snapshots` writes a heap snapshot at each probe (its writing costs
+ * memory of its own: the figures after the first are inflated).
+ */
+const { values } = parseArgs({
+  options: {
+    requests: { type: 'string', default: '100000' },
+    rounds: { type: 'string', default: '1' },
+    variant: { type: 'string', multiple: true },
+    only: { type: 'string' },
+    throughput: { type: 'boolean', default: false },
+    snapshots: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+const root = path.resolve(import.meta.dirname, '..');
+const COMPILED_HOST = path.join(root, 'dist', 'main', 'headless.js');
+const json = { 'content-type': 'application/json' };
+
+interface Variant {
+  label: string;
+  flags: string[];
+  env: Record<string, string>;
+  script: string;
+}
+
+function variantOf(spec: string): Variant {
+  const [label = spec, flags = '', env = '', script = ''] = spec.split(';');
+  return {
+    label,
+    flags: flags.split(' ').filter(Boolean),
+    env: Object.fromEntries(env.split(' ').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)])),
+    script: script || COMPILED_HOST,
+  };
+}
+
+interface Probe {
+  memoryUsage: Record<string, number>;
+  heap: Record<string, number>;
+  spaces: Record<string, { size: number; used: number; physical: number }>;
+  smapsRollup: Record<string, number>;
+  largestMappings: string[];
+}
+
+interface Row {
+  variant: string;
+  start: Probe;
+  after: Probe;
+  rps: { newCheckIns: number; orderViews: number } | null;
+}
+
+class ProbedHost {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly waiter: string,
+    private readonly probeFile: string,
+  ) {}
+
+  static async start(variant: Variant, dir: string): Promise<ProbedHost> {
+    const probeFile = path.join(dir, 'probe.json');
+    const child = spawn(
+      process.execPath,
+      [...variant.flags, '--import', path.join(root, 'bench', 'memory-probe.mjs'), variant.script, '--host', '127.0.0.1', '--port', '0', '--data-dir', path.join(dir, 'data'), '--bonus-payment-type', '6f2c1f5e-0000-4000-8000-0000000000b0'],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...variant.env, GMB_MEMORY_PROBE: probeFile, ...(values.snapshots ? { GMB_MEMORY_SNAPSHOT: dir } : {}) } },
+    );
+    let output = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /listening on (http:\/\/[^\s]+)/.exec(output);
+        if (match?.[1]) resolve(match[1]);
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.once('exit', (code) => reject(new Error(`${variant.label}: the host exited with ${code}: ${output}`)));
+    });
+    return new ProbedHost(child, `${url}/GetMeBack`, probeFile);
+  }
+
+  async probe(): Promise<Probe> {
+    rmSync(this.probeFile, { force: true });
+    this.child.kill('SIGUSR2');
+    for (let i = 0; i < 600; i += 1) {
+      await sleep(100);
+      try {
+        return JSON.parse(readFileSync(this.probeFile, 'utf8')) as Probe;
+      } catch {
+        // Not written yet.
+      }
+    }
+    throw new Error('the memory probe did not answer');
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.child.exitCode !== null || this.child.signalCode !== null) return resolve();
+      this.child.once('exit', () => resolve());
+      this.child.kill('SIGTERM');
+    });
+  }
+}
+
+/** `--only 013` keeps some of the mixed requests, by index (which one makes the memory grow?). */
+const MIXED = MIXED_REQUESTS.filter((_, index) => values.only === undefined || values.only.includes(String(index)));
+
+async function measureVariant(variant: Variant): Promise<Row> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gmb-memory-'));
+  const host = await ProbedHost.start(variant, dir);
+  try {
+    const first = await fetch(`${host.waiter}/orders/${BENCH_ORDER}/checkin`, { method: 'POST', headers: json, body: CHECK_IN_BODY });
+    if (first.status !== 204) throw new Error(`${variant.label}: the first check-in answered ${first.status}`);
+    await sleep(500);
+    const start = await host.probe();
+    await autocannon({ url: host.waiter, connections: 16, amount: Number(values.requests), requests: MIXED });
+    const after = await host.probe();
+    let rps: Row['rps'] = null;
+    if (values.throughput) {
+      const writes = await autocannon({ url: host.waiter, connections: 32, duration: 4, requests: [NEW_ORDER_CHECK_IN] });
+      const reads = await autocannon({ url: `${host.waiter}/orders/${BENCH_ORDER}`, connections: 32, duration: 4 });
+      rps = { newCheckIns: Math.round(writes.requests.average), orderViews: Math.round(reads.requests.average) };
+    }
+    return { variant: variant.label, start, after, rps };
+  } finally {
+    await host.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const heapMapping = (probe: Probe) => Number(probe.largestMappings.find((line) => line.includes('[heap]'))?.split(' ')[0] ?? 0);
+
+function line(row: Row, when: 'start' | 'after'): string {
+  const probe = row[when];
+  const usage = probe.memoryUsage;
+  const v8Physical = probe.heap.physical ?? 0;
+  return [
+    row.variant,
+    when,
+    usage.rss,
+    probe.smapsRollup.Shared_Clean,
+    probe.smapsRollup.Anonymous,
+    `${v8Physical} (${usage.heapUsed} used)`,
+    probe.spaces.new_space?.physical ?? 0,
+    probe.spaces.old_space?.physical ?? 0,
+    heapMapping(probe),
+    usage.external,
+    when === 'after' && row.rps ? `${row.rps.newCheckIns} / ${row.rps.orderViews}` : '',
+  ].join(' | ');
+}
+
+const variants = (values.variant?.length ? values.variant : ['as built']).map(variantOf);
+const rows: Row[] = [];
+for (let round = 0; round < Number(values.rounds); round += 1) {
+  for (const variant of variants) {
+    const row = await measureVariant(variant);
+    rows.push(row);
+    if (values.verbose) console.log(JSON.stringify(row));
+  }
+}
+console.log(`\nmemory of the compiled host, MiB (${values.requests} mixed requests, 16 connections${values.only ? `, only ${values.only}` : ''}); rounds alternate the variants`);
+console.log('| variant | when | RSS | shared clean (node binary, libraries) | anonymous | V8 heap physical | young gen | old space | malloc [heap] | external | new check-ins / order views req/s |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+for (const row of rows) {
+  console.log(`| ${line(row, 'start')} |`);
+  console.log(`| ${line(row, 'after')} |`);
+}
