@@ -8,8 +8,19 @@ export interface GuestShelf {
 
 type KnownScan = Exclude<ScanLookup, { kind: 'unknown' }>;
 
-/** Scanned values remembered at most; the oldest are forgotten first. */
-const MAX_SCANS = 5_000;
+/**
+ * Scanned values, guests and vouchers remembered at most, each; the oldest are forgotten first. A
+ * forgotten guest is still on the shelf, a forgotten voucher is asked of the cloud again: memory
+ * stays bounded over months of guests (issue 19).
+ */
+export const MAX_REMEMBERED = 5_000;
+
+/** Puts `value` at `key` as the newest entry, forgetting the oldest past `MAX_REMEMBERED`. */
+function keepNewest<T>(map: Map<string, T>, key: string, value: T): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > MAX_REMEMBERED) map.delete(map.keys().next().value as string);
+}
 
 /**
  * What the cloud last said, in memory: a scanned value's answer (so a second check-in right after
@@ -31,9 +42,7 @@ export class GuestCache {
   /** An unknown code is not remembered: the guest may sign up a minute later. */
   rememberScan(value: string, found: ScanLookup): void {
     if (found.kind === 'unknown') return;
-    this.scans.delete(value);
-    this.scans.set(value, { at: this.now(), found });
-    if (this.scans.size > MAX_SCANS) this.scans.delete(this.scans.keys().next().value as string);
+    keepNewest(this.scans, value, { at: this.now(), found });
     this.rememberGuest(found.guest);
     if (found.kind === 'voucher') this.rememberVoucher(found.voucher);
   }
@@ -52,7 +61,7 @@ export class GuestCache {
   }
 
   rememberGuest(guest: GuestProfile): void {
-    this.guests.set(guest.id, guest);
+    keepNewest(this.guests, guest.id, guest);
     this.shelf?.save(guest);
   }
 
@@ -67,6 +76,11 @@ export class GuestCache {
   }
 
   rememberVoucher(voucher: VoucherProfile): void {
-    this.vouchers.set(voucher.id, voucher);
+    keepNewest(this.vouchers, voucher.id, voucher);
+  }
+
+  /** How many of each it holds (bounded by `MAX_REMEMBERED`). */
+  get sizes(): { scans: number; guests: number; vouchers: number } {
+    return { scans: this.scans.size, guests: this.guests.size, vouchers: this.vouchers.size };
   }
 }
