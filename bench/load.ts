@@ -1,4 +1,4 @@
-import autocannon, { type Options, type Result } from 'autocannon';
+import autocannon, { type Options } from 'autocannon';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -7,9 +7,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { startChildServer, type ChildServer } from './child-server.js';
 import { feedMemory } from './feed-memory.js';
-import { BENCH_ORDER, CHECK_IN_BODY, MIXED_REQUESTS } from './mixed-requests.js';
+import { MIXED_REQUESTS } from './mixed-requests.js';
 import { outboxDrain } from './outbox-drain.js';
 import { cpuSecondsOf } from './process-stats.js';
+import { alternatingRounds, BARE, BONUS_TYPE, CASH, CHECK_IN, checkInBody, json, KOA_PEER, median, ORDER, SCENARIOS, type Servers } from './rounds.js';
 import { figuresOf, figuresTable, scenarioTable, withBenchTables, type BenchResult, type ScenarioFigures } from './targets.js';
 
 /**
@@ -48,93 +49,6 @@ const outboxOperations = Number(values['outbox-operations'] ?? (quick ? 100 : 10
 
 const root = path.resolve(import.meta.dirname, '..');
 const COMPILED_HOST = path.join(root, 'dist', 'main', 'headless.js');
-const BONUS_TYPE = '6f2c1f5e-0000-4000-8000-0000000000b0';
-const ORDER = BENCH_ORDER;
-const json = { 'content-type': 'application/json' };
-const checkInBody = CHECK_IN_BODY;
-
-interface Scenario {
-  name: string;
-  options: (server: Servers) => Options;
-}
-
-interface Servers {
-  bare: string;
-  koaPeer: string;
-  waiter: string;
-}
-
-interface Measured {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-}
-
-const cashPayment = (order: string) => ({
-  path: `/GetMeBack/orders/${order}/payments`,
-  headers: { ...json, 'idempotency-key': order },
-  body: JSON.stringify({ OrderSum: 1000, PaymentItems: [{ PaymentType: { Id: 'cash', Kind: 'Cash', Name: 'Наличные' }, Sum: 1000 }], WaiterPin: '1111' }),
-});
-
-const SCENARIOS: Scenario[] = [
-  { name: 'bare node:http (POST, reads the body, 204)', options: (s) => ({ url: s.bare, connections: 32, method: 'POST', headers: json, body: checkInBody }) },
-  { name: 'Koa peer of the check-in (JSON, zod, one SQLite read)', options: (s) => ({ url: `${s.koaPeer}/GetMeBack/orders/${ORDER}/checkin`, connections: 32, method: 'POST', headers: json, body: checkInBody }) },
-  { name: 'check-in, guest already bound (no write)', options: (s) => ({ url: `${s.waiter}/orders/${ORDER}/checkin`, connections: 32, method: 'POST', headers: json, body: checkInBody }) },
-  {
-    name: 'check-in, a new order each time (durable write)',
-    options: (s) => ({ url: s.waiter, connections: 32, requests: [{ method: 'POST', headers: json, body: checkInBody, setupRequest: (req) => ({ ...req, path: `/GetMeBack/orders/${randomUUID()}/checkin` }) }] }),
-  },
-  { name: 'order view (GET)', options: (s) => ({ url: `${s.waiter}/orders/${ORDER}`, connections: 32 }) },
-  {
-    name: 'pre-check, same sum (no new hold)',
-    options: (s) => ({ url: `${s.waiter}/orders/${ORDER}/precheck`, connections: 32, method: 'POST', headers: json, body: JSON.stringify({ OrderSum: 1200, BonusSum: 100, WaiterPin: '1111' }) }),
-  },
-  {
-    name: 'durable cash payment, a new order each time',
-    options: (s) => ({ url: s.waiter, connections: 8, requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, ...cashPayment(randomUUID()) }) }] }),
-  },
-];
-const [BARE, KOA_PEER, CHECK_IN] = SCENARIOS as [Scenario, Scenario, Scenario];
-const CASH = SCENARIOS[SCENARIOS.length - 1] as Scenario;
-
-async function measure(options: Options, duration = seconds): Promise<Measured> {
-  const result: Result = await autocannon({ ...options, duration });
-  return {
-    rps: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-  };
-}
-
-const median = (numbers: number[]): number => {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-};
-
-/** Every scenario once per round, in the same order each round, so each ratio compares neighbours. */
-async function alternatingRounds(servers: Servers): Promise<ScenarioFigures[]> {
-  const runs = new Map<Scenario, Measured[]>(SCENARIOS.map((s) => [s, []]));
-  if (!quick) for (const scenario of SCENARIOS) await measure(scenario.options(servers), 1);
-  for (let round = 0; round < rounds; round += 1) {
-    for (const scenario of SCENARIOS) runs.get(scenario)?.push(await measure(scenario.options(servers)));
-  }
-  return SCENARIOS.map((scenario) => {
-    const measured = runs.get(scenario) ?? [];
-    return {
-      name: scenario.name,
-      connections: scenario.options(servers).connections ?? 10,
-      rps: median(measured.map((m) => m.rps)),
-      p50: median(measured.map((m) => m.p50)),
-      p99: median(measured.map((m) => m.p99)),
-      errors: measured.reduce((sum, m) => sum + m.errors, 0),
-      non2xx: measured.reduce((sum, m) => sum + m.non2xx, 0),
-    };
-  });
-}
 
 function hostArgs(dataDir: string): string[] {
   return ['--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--bonus-payment-type', BONUS_TYPE];
@@ -218,7 +132,7 @@ async function main(): Promise<void> {
     const servers: Servers = { bare: bare.url, koaPeer: koaPeer.url, waiter: `${till.url}/GetMeBack` };
     await checkIn(servers.waiter, ORDER);
 
-    const scenarios = await alternatingRounds(servers);
+    const scenarios = await alternatingRounds(SCENARIOS, servers, { seconds, rounds, warmUp: !quick });
     const [bareFigures, peerFigures, checkInFigures] = [BARE, KOA_PEER, CHECK_IN].map((s) => scenarios[SCENARIOS.indexOf(s)] as ScenarioFigures) as [ScenarioFigures, ScenarioFigures, ScenarioFigures];
     const cashFigures = scenarios[SCENARIOS.indexOf(CASH)] as ScenarioFigures;
 

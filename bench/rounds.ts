@@ -1,0 +1,124 @@
+import autocannon, { type Options, type Result } from 'autocannon';
+import { randomUUID } from 'node:crypto';
+import { cpuSecondsOf } from './process-stats.js';
+import { BENCH_ORDER, CHECK_IN_BODY } from './mixed-requests.js';
+import type { ScenarioFigures } from './targets.js';
+
+/**
+ * The throughput scenarios of `npm run bench` and `npm run bench:throughput`, and the alternating
+ * rounds they are measured in: every scenario once per round, in the same order each round, so that
+ * each ratio compares neighbours on this shared machine whose speed drifts.
+ */
+export const BONUS_TYPE = '6f2c1f5e-0000-4000-8000-0000000000b0';
+export const ORDER = BENCH_ORDER;
+export const json = { 'content-type': 'application/json' };
+export const checkInBody = CHECK_IN_BODY;
+export const precheckBody = JSON.stringify({ OrderSum: 1200, BonusSum: 100, WaiterPin: '1111' });
+
+export interface Scenario {
+  name: string;
+  options: (server: Servers) => Options;
+}
+
+export interface Servers {
+  bare: string;
+  koaPeer: string;
+  /** The till's waiter API (…/GetMeBack). */
+  waiter: string;
+  /** Another build of the till to compare with (`bench:throughput --baseline`), its waiter API. */
+  baseline?: string;
+}
+
+export interface Measured {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  /** CPU time the server process spent per answered request, µs (user + system): less sensitive to a busy machine than req/s. */
+  cpuUs: number | null;
+}
+
+const cashPayment = (order: string) => ({
+  path: `/GetMeBack/orders/${order}/payments`,
+  headers: { ...json, 'idempotency-key': order },
+  body: JSON.stringify({ OrderSum: 1000, PaymentItems: [{ PaymentType: { Id: 'cash', Kind: 'Cash', Name: 'Наличные' }, Sum: 1000 }], WaiterPin: '1111' }),
+});
+
+const checkInAt = (waiter: string): Options => ({ url: `${waiter}/orders/${ORDER}/checkin`, connections: 32, method: 'POST', headers: json, body: checkInBody });
+
+export const BARE: Scenario = { name: 'bare node:http (POST, reads the body, 204)', options: (s) => ({ url: s.bare, connections: 32, method: 'POST', headers: json, body: checkInBody }) };
+export const KOA_PEER: Scenario = {
+  name: 'Koa peer of the check-in (JSON, zod, one SQLite read)',
+  options: (s) => ({ url: `${s.koaPeer}/GetMeBack/orders/${ORDER}/checkin`, connections: 32, method: 'POST', headers: json, body: checkInBody }),
+};
+export const CHECK_IN: Scenario = { name: 'check-in, guest already bound (no write)', options: (s) => checkInAt(s.waiter) };
+export const BASELINE_CHECK_IN: Scenario = { name: 'check-in, guest already bound, baseline build', options: (s) => checkInAt(s.baseline ?? s.waiter) };
+export const NEW_ORDER_CHECK_IN: Scenario = {
+  name: 'check-in, a new order each time (durable write)',
+  options: (s) => ({ url: s.waiter, connections: 32, requests: [{ method: 'POST', headers: json, body: checkInBody, setupRequest: (req) => ({ ...req, path: `/GetMeBack/orders/${randomUUID()}/checkin` }) }] }),
+};
+export const ORDER_VIEW: Scenario = { name: 'order view (GET)', options: (s) => ({ url: `${s.waiter}/orders/${ORDER}`, connections: 32 }) };
+export const PRECHECK: Scenario = {
+  name: 'pre-check, same sum (no new hold)',
+  options: (s) => ({ url: `${s.waiter}/orders/${ORDER}/precheck`, connections: 32, method: 'POST', headers: json, body: precheckBody }),
+};
+export const CASH: Scenario = {
+  name: 'durable cash payment, a new order each time',
+  options: (s) => ({ url: s.waiter, connections: 8, requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, ...cashPayment(randomUUID()) }) }] }),
+};
+
+/** `npm run bench`'s rows, in its order. */
+export const SCENARIOS: Scenario[] = [BARE, KOA_PEER, CHECK_IN, NEW_ORDER_CHECK_IN, ORDER_VIEW, PRECHECK, CASH];
+
+/** One run of autocannon; with the server's `pid`, also its CPU time per request. */
+export async function measure(options: Options, duration: number, pid?: number): Promise<Measured> {
+  const cpuBefore = pid === undefined ? 0 : cpuSecondsOf(pid);
+  const result: Result = await autocannon({ ...options, duration });
+  const answered = result.requests.total;
+  return {
+    cpuUs: pid === undefined || answered === 0 ? null : Math.round(((cpuSecondsOf(pid) - cpuBefore) / answered) * 1e7) / 10,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+export const median = (numbers: number[]): number => {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+};
+
+export interface RoundsOptions {
+  seconds: number;
+  rounds: number;
+  /** A 1 s round of every scenario first, not counted. */
+  warmUp: boolean;
+  /** The process serving a scenario, for its CPU time per request. */
+  pidOf?: (scenario: Scenario) => number | undefined;
+}
+
+/** Every scenario once per round, in the same order each round; medians per scenario, and every round's req/s. */
+export async function alternatingRounds(scenarios: readonly Scenario[], servers: Servers, options: RoundsOptions): Promise<(ScenarioFigures & { rounds: number[]; cpuUs: (number | null)[] })[]> {
+  const runs = new Map<Scenario, Measured[]>(scenarios.map((s) => [s, []]));
+  if (options.warmUp) for (const scenario of scenarios) await measure(scenario.options(servers), 1);
+  for (let round = 0; round < options.rounds; round += 1) {
+    for (const scenario of scenarios) runs.get(scenario)?.push(await measure(scenario.options(servers), options.seconds, options.pidOf?.(scenario)));
+  }
+  return scenarios.map((scenario) => {
+    const measured = runs.get(scenario) ?? [];
+    return {
+      name: scenario.name,
+      connections: scenario.options(servers).connections ?? 10,
+      rps: median(measured.map((m) => m.rps)),
+      p50: median(measured.map((m) => m.p50)),
+      p99: median(measured.map((m) => m.p99)),
+      errors: measured.reduce((sum, m) => sum + m.errors, 0),
+      non2xx: measured.reduce((sum, m) => sum + m.non2xx, 0),
+      rounds: measured.map((m) => m.rps),
+      cpuUs: measured.map((m) => m.cpuUs),
+    };
+  });
+}

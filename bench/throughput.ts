@@ -1,0 +1,89 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startChildServer, type ChildServer } from './child-server.js';
+import { alternatingRounds, BARE, BASELINE_CHECK_IN, BONUS_TYPE, CHECK_IN, checkInBody, json, KOA_PEER, ORDER, ORDER_VIEW, PRECHECK, type Scenario, type Servers } from './rounds.js';
+
+/**
+ * `npm run bench:throughput`: only the throughput rounds of `npm run bench` that write nothing
+ * (bare node:http, the Koa peer, the till's check-in, order view and pre-check), alternating, with
+ * every round's req/s printed so that the spread is seen, and the check-in's ratios per round.
+ * `--baseline <dir>/dist/main/headless.js` adds another build of the till (e.g. main's, copied
+ * aside with its package.json and node_modules) right after this one's check-in in every round:
+ * a change is judged by its ratio to the build before it, in the same run.
+ */
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '4' },
+    rounds: { type: 'string', default: '3' },
+    baseline: { type: 'string' },
+    'check-in-only': { type: 'boolean', default: false },
+  },
+});
+const seconds = Number(values.seconds);
+const rounds = Number(values.rounds);
+const COMPILED_HOST = path.resolve(import.meta.dirname, '..', 'dist', 'main', 'headless.js');
+
+async function startTill(script: string, dirs: string[]): Promise<ChildServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gmb-throughput-'));
+  dirs.push(dir);
+  const till = await startChildServer(script, ['--host', '127.0.0.1', '--port', '0', '--data-dir', dir, '--bonus-payment-type', BONUS_TYPE]);
+  const answer = await fetch(`${till.url}/GetMeBack/orders/${ORDER}/checkin`, { method: 'POST', headers: json, body: checkInBody });
+  if (answer.status !== 204) throw new Error(`${script}: check-in answered ${answer.status}`);
+  return till;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(COMPILED_HOST)) throw new Error('no dist/main/headless.js: npm run bench:throughput builds it first');
+  const started: ChildServer[] = [];
+  const dirs: string[] = [];
+  try {
+    const bare = await startChildServer('bench/bare-http-server.ts');
+    started.push(bare);
+    const koaPeer = await startChildServer('bench/koa-peer-server.ts');
+    started.push(koaPeer);
+    const till = await startTill(COMPILED_HOST, dirs);
+    started.push(till);
+    const servers: Servers = { bare: bare.url, koaPeer: koaPeer.url, waiter: `${till.url}/GetMeBack` };
+    let baselinePid: number | null = null;
+    if (values.baseline) {
+      const baseline = await startTill(path.resolve(values.baseline), dirs);
+      started.push(baseline);
+      servers.baseline = `${baseline.url}/GetMeBack`;
+      baselinePid = baseline.pid;
+    }
+    const scenarios: Scenario[] = [BARE, KOA_PEER, CHECK_IN, ...(values.baseline ? [BASELINE_CHECK_IN] : []), ...(values['check-in-only'] ? [] : [ORDER_VIEW, PRECHECK])];
+    const pids = new Map<Scenario, number>([
+      [BARE, bare.pid],
+      [KOA_PEER, koaPeer.pid],
+      [CHECK_IN, till.pid],
+      [ORDER_VIEW, till.pid],
+      [PRECHECK, till.pid],
+    ]);
+    if (baselinePid !== null) pids.set(BASELINE_CHECK_IN, baselinePid);
+    const figures = await alternatingRounds(scenarios, servers, { seconds, rounds, warmUp: true, pidOf: (s) => pids.get(s) });
+    const byName = new Map(figures.map((f) => [f.name, f]));
+    const roundsOf = (s: Scenario) => byName.get(s.name)?.rounds ?? [];
+    const cpuOf = (s: Scenario) => (byName.get(s.name)?.cpuUs ?? []).map((us) => us ?? Number.NaN);
+    const ratios = (mine: number[], over: number[]) => mine.map((value, i) => (value / (over[i] ?? Number.NaN)).toFixed(2)).join(', ');
+    console.log(`\nthroughput: ${rounds} alternating rounds of ${seconds} s, Node ${process.version}\n`);
+    console.log('| scenario | req/s, median | each round | server CPU µs per request, each round | p99 ms | errors | non-2xx |\n|---|---|---|---|---|---|---|');
+    for (const f of figures) console.log(`| ${f.name} | ${f.rps} | ${f.rounds.join(', ')} | ${f.cpuUs.join(', ')} | ${f.p99} | ${f.errors} | ${f.non2xx} |`);
+    // Req/s ratios: higher is better. CPU ratios are the other way up (the peer's CPU per request over
+    // the check-in's), so that both read as "check-in's speed ÷ the other's".
+    console.log(`\ncheck-in ÷ Koa peer, req/s, each round: ${ratios(roundsOf(CHECK_IN), roundsOf(KOA_PEER))}`);
+    console.log(`check-in ÷ Koa peer, by server CPU per request (peer's ÷ check-in's), each round: ${ratios(cpuOf(KOA_PEER), cpuOf(CHECK_IN))}`);
+    console.log(`check-in ÷ bare node:http, req/s, each round: ${ratios(roundsOf(CHECK_IN), roundsOf(BARE))}`);
+    console.log(`check-in ÷ bare node:http, by server CPU per request, each round: ${ratios(cpuOf(BARE), cpuOf(CHECK_IN))}`);
+    if (values.baseline) {
+      console.log(`check-in ÷ baseline build's check-in, req/s, each round: ${ratios(roundsOf(CHECK_IN), roundsOf(BASELINE_CHECK_IN))}`);
+      console.log(`check-in ÷ baseline build's check-in, by server CPU per request, each round: ${ratios(cpuOf(BASELINE_CHECK_IN), cpuOf(CHECK_IN))}`);
+    }
+  } finally {
+    for (const server of started.reverse()) await server.stop().catch(() => undefined);
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
