@@ -5,7 +5,7 @@ import type { LoyaltyContext } from './context.js';
 import { guestMoney } from './guest-balance.js';
 import { bindGuest, ensureOrder, findOrder } from '../ledger/orders.js';
 import { assertOpen } from './open-order.js';
-import { askProvider } from './provider-call.js';
+import { askProviderAtOnce } from './provider-call.js';
 import { Refusal } from './refusal.js';
 
 /**
@@ -15,14 +15,19 @@ import { Refusal } from './refusal.js';
  * already bound, order closed, provider unreachable.
  */
 export async function checkIn(ctx: LoyaltyContext, orderId: string, value: string, waiterId: string | null): Promise<void> {
-  assertOpen(findOrder(ctx.db, orderId));
-  const found = await askProvider(() => ctx.provider.lookup(value));
+  const before = findOrder(ctx.db, orderId);
+  assertOpen(before);
+  // A provider that answers at once (the embedded book) leaves no moment for the order to change:
+  // it is read once. One asked over the network is waited for, and the order is read again.
+  const asked = askProviderAtOnce(() => ctx.provider.lookup(value));
+  const waited = asked instanceof Promise;
+  const found = asked instanceof Promise ? await asked : asked;
   if (found.kind === 'unknown') throw new Refusal('unknownCode');
   const { guest } = found;
   const voucher = found.kind === 'voucher' ? found.voucher : null;
+  const now = waited ? findOrder(ctx.db, orderId) : before;
+  if (waited) assertOpen(now);
   // The same guest scanned again (a waiter reopening the order): nothing to change, nothing to write.
-  const now = findOrder(ctx.db, orderId);
-  assertOpen(now);
   if (!voucher && now?.guestId === guest.id) return;
 
   inTransaction(ctx.db, ctx.events, () => {

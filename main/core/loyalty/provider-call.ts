@@ -6,7 +6,24 @@ export async function askProvider<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof ProviderUnavailableError) throw new Refusal('providerUnavailable');
-    throw error;
+    throw asRefusal(error);
   }
+}
+
+/**
+ * `askProvider` for a call a provider may answer at once (`LoyaltyProvider.lookup`): an answer given
+ * at once is returned as it is, with no promise, so the caller goes on without yielding.
+ */
+export function askProviderAtOnce<T>(call: () => T | Promise<T>): T | Promise<T> {
+  let answer: T | Promise<T>;
+  try {
+    answer = call();
+  } catch (error) {
+    throw asRefusal(error);
+  }
+  return answer instanceof Promise ? askProvider(() => answer) : answer;
+}
+
+function asRefusal(error: unknown): unknown {
+  return error instanceof ProviderUnavailableError ? new Refusal('providerUnavailable') : error;
 }

@@ -32,11 +32,8 @@ export class EmbeddedLoyaltyBook implements LoyaltyProvider {
   readonly kind = 'local' as const;
   constructor(private readonly db: TillDatabase) {}
 
-  async lookup(value: string): Promise<ScanLookup> {
-    return this.lookupNow(value);
-  }
-
-  lookupNow(value: string): ScanLookup {
+  /** At once (no promise): the book is the till's own file, and the check-in reads its order only once then. */
+  lookup(value: string): ScanLookup {
     const code = value.trim();
     const voucherRow = bookVoucherByQr(this.db, code);
     if (voucherRow) {

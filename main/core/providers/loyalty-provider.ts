@@ -73,8 +73,12 @@ export type { ProviderStatus };
 
 export interface LoyaltyProvider {
   readonly kind: 'local' | 'cloud';
-  /** Recognises a scanned or typed value: guest QR, gift-voucher QR, phone or card number. */
-  lookup(value: string): Promise<ScanLookup>;
+  /**
+   * Recognises a scanned or typed value: guest QR, gift-voucher QR, phone or card number. A provider
+   * that keeps its guests in the till's own file (the embedded book) answers at once, not with a
+   * promise: nothing can change the order meanwhile, so the check-in reads it only once.
+   */
+  lookup(value: string): ScanLookup | Promise<ScanLookup>;
   /**
    * The guest with a fresh balance. With `allowStale`, an unreachable provider may answer with the
    * last profile it gave, marked `stale` (good enough to accrue, never to spend).

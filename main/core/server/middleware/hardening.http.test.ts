@@ -180,7 +180,7 @@ describe('request ids', () => {
     const logDir = path.join(dataDir, 'logs');
     const logger = createLogger({ logDir });
     class BrokenBook extends EmbeddedLoyaltyBook {
-      override async lookup(value: string): Promise<ScanLookup> {
+      override lookup(value: string): ScanLookup {
         if (value === 'BREAK-THE-TILL') throw new Error('the disk is on fire');
         return super.lookup(value);
       }
