@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -53,8 +53,9 @@ async function settingsOf(till: RunningTill, headers: Record<string, string> = {
 
 // Each test starts the server once or twice as its own process: seconds, not milliseconds.
 describe('the headless server', { timeout: 60_000 }, () => {
-  it('serves the waiter API under --path only, and stops with exit code 0 on SIGTERM', async () => {
-    const till = await startTill({ dataDir: freshDataDir(), args: ['--path', 'Loyalty'] });
+  it('serves the waiter API under --path only, and stops with exit code 0 on SIGTERM, its log written to the last line', async () => {
+    const dataDir = freshDataDir();
+    const till = await startTill({ dataDir, args: ['--path', 'Loyalty'] });
     try {
       expect((await checkIn(till.baseUrl, '/Loyalty')).status).toBe(204);
       const health = await fetch(`${till.baseUrl}/Loyalty/health`);
@@ -65,6 +66,12 @@ describe('the headless server', { timeout: 60_000 }, () => {
       expect(code).toBe(0);
       expect(till.process.signalCode).toBeNull();
     }
+    // Info lines wait for their batch (issue 19); a normal stop still writes every one, in order.
+    const lines = readFileSync(path.join(dataDir, 'logs', 'till.log'), 'utf8').trim().split('\n').map((text) => JSON.parse(text) as { msg: string; path?: string; reason?: string });
+    expect(lines.filter((line) => line.msg === 'request').map((line) => line.path)).toEqual([`/Loyalty/orders/${ORDER}/checkin`, '/Loyalty/health', `/GetMeBack/orders/${ORDER}/checkin`]);
+    const stopping = lines.findIndex((line) => line.msg === 'stopping');
+    expect(stopping).toBeGreaterThan(0);
+    expect(lines.slice(stopping).some((line) => line.msg === 'backup written' && line.reason === 'shutdown')).toBe(true);
   });
 
   it('loads no demo book with --no-demo: the demo guest is unknown', async () => {

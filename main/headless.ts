@@ -1,7 +1,7 @@
 import { fileSettingsStore } from './core/settings/file-settings-store.js';
 import { createCore } from './core/create-core.js';
 import { defaultDataDir, logDirOf } from './core/data-dir.js';
-import { createLogger } from './core/logger.js';
+import { createLogger, logWritten } from './core/logger.js';
 import { createApp } from './core/server/create-app.js';
 import { listen, PortInUseError } from './core/server/listen.js';
 import { serverAddresses } from './core/setup/server-addresses.js';
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'stopping');
     await listening.close();
     await core.close();
-    logger.flush();
+    await logWritten(logger);
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -9,15 +9,49 @@ export interface LogFileLimits {
   keep: number;
   /** Characters waiting for the disk at most; past this new lines are dropped and counted. */
   maxQueuedChars: number;
+  /**
+   * Info lines (the access log) wait up to this long to go out together: one write a batch, not one
+   * per request (issue 19). Warnings and errors, and a batch of 64 KiB, go out at once. 0: all at once.
+   */
+  batchMs?: number;
 }
 
-export const LOG_FILE_LIMITS: LogFileLimits = { ...LOG_ROTATION, maxQueuedChars: 1024 * 1024 };
+export const LOG_FILE_LIMITS: LogFileLimits = { ...LOG_ROTATION, maxQueuedChars: 1024 * 1024, batchMs: 100 };
+
+/** A batch this large is written without waiting for the rest of `batchMs`. */
+const BATCH_CHARS = 64 * 1024;
+
+/** Files with lines still in memory: written synchronously when the process exits (a normal quit, process.exit, an uncaught error). */
+const openFiles = new Set<RotatingLogFile>();
+let exitHookSet = false;
+
+function writeAllAtExit(file: RotatingLogFile): void {
+  openFiles.add(file);
+  if (exitHookSet) return;
+  exitHookSet = true;
+  process.once('exit', () => {
+    for (const open of openFiles) open.flushSync();
+  });
+}
 
 /**
- * The till's log file, as pino's destination: lines gather in memory while one write is on its way
- * (a busy evening costs a few writes a second, not one per line), the file is rotated by size while
- * the till runs, and the queue is bounded: when the disk cannot keep up, new lines are dropped and
- * counted (one line says how many) rather than growing memory.
+ * Whether a line may wait for its batch: pino's lines begin `{"level":NN,`; trace, debug and info
+ * (10–30) may, warn, error and fatal (40–60) and anything else go out at once.
+ */
+function mayWait(line: string): boolean {
+  if (!line.startsWith('{"level":') || line.charCodeAt(10) !== 48 /* 0 */ || line.charCodeAt(11) !== 44 /* , */) return false;
+  const tens = line.charCodeAt(9) - 48;
+  return tens >= 1 && tens <= 3;
+}
+
+/**
+ * The till's log file, as pino's destination: lines gather in memory, info lines for up to
+ * `batchMs` and while one write is on its way (a busy evening costs ten writes a second, not one
+ * per request), warnings and errors go out at once; the file is rotated by size while the till
+ * runs, and the queue is bounded: when the disk cannot keep up, new lines are dropped and counted
+ * (one line says how many) rather than growing memory. What is queued is written synchronously at
+ * `end()` and when the process exits; a process killed outright (SIGKILL, power cut) loses at most
+ * the info lines of its last `batchMs`.
  */
 export class RotatingLogFile {
   private fd: number;
@@ -27,6 +61,9 @@ export class RotatingLogFile {
   private queue: string[] = [];
   private queuedChars = 0;
   private writing = false;
+  /** A line that must not wait is queued: the next write goes at once. */
+  private urgent = false;
+  private batchTimer: NodeJS.Timeout | null = null;
   private closed = false;
   private droppedSince = 0;
   /** Lines dropped since the file was opened. */
@@ -48,6 +85,7 @@ export class RotatingLogFile {
     mkdirSync(path.dirname(file), { recursive: true });
     this.fd = openSync(file, 'a', 0o600);
     this.size = fstatSync(this.fd).size;
+    writeAllAtExit(this);
   }
 
   /** Hears each write the disk refuses (the till's storage watch: a full disk is told to the cashier). */
@@ -65,22 +103,25 @@ export class RotatingLogFile {
     }
     this.queue.push(line);
     this.queuedChars += line.length;
-    if (!this.writing) this.writeQueued();
+    if (!mayWait(line)) this.urgent = true;
+    if (!this.writing) this.writeNowOrSoon();
     return true;
   }
 
-  /** Resolves when everything queued so far is on disk. */
+  /** Writes what is queued now (not at the end of its batch) and calls back when it is on disk. */
   flush(callback?: (error?: Error) => void): void {
     if (!this.writing && this.queue.length === 0) {
       callback?.();
       return;
     }
     this.idle.push(() => callback?.());
+    if (!this.writing) this.writeQueued();
   }
 
   /** Writes what is queued synchronously (at exit) and closes the file. */
   flushSync(): void {
     if (this.closed) return;
+    this.stopBatchTimer();
     const chunk = this.takeQueued();
     if (chunk.length > 0) {
       this.rotateIfFull(chunk.length);
@@ -97,7 +138,29 @@ export class RotatingLogFile {
   end(): void {
     this.flushSync();
     this.closed = true;
+    this.stopBatchTimer();
+    openFiles.delete(this);
     if (!this.writing) this.closeFile();
+  }
+
+  /** The next write: at once for a warning or an error, a full batch or someone waiting on `flush`; else at the end of the batch. */
+  private writeNowOrSoon(): void {
+    const batchMs = this.limits.batchMs ?? 0;
+    if (this.urgent || batchMs <= 0 || this.idle.length > 0 || this.queuedChars >= Math.min(BATCH_CHARS, this.limits.maxQueuedChars / 2)) {
+      this.writeQueued();
+      return;
+    }
+    if (this.batchTimer) return;
+    // Unref'd: a quiet till is not woken by it, and the exit hook writes what it would have.
+    this.batchTimer = setTimeout(() => {
+      this.batchTimer = null;
+      if (!this.writing) this.writeQueued();
+    }, batchMs).unref();
+  }
+
+  private stopBatchTimer(): void {
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batchTimer = null;
   }
 
   private takeQueued(): Buffer {
@@ -119,6 +182,8 @@ export class RotatingLogFile {
   }
 
   private writeQueued(): void {
+    this.stopBatchTimer();
+    this.urgent = false;
     const chunk = this.takeQueued();
     if (chunk.length === 0) {
       this.writing = false;
@@ -152,7 +217,9 @@ export class RotatingLogFile {
         this.writeFrom(chunk, offset + written);
         return;
       }
-      this.writeQueued();
+      this.writing = false;
+      if (this.queue.length === 0) this.writeQueued();
+      else this.writeNowOrSoon();
     });
   }
 

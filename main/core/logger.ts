@@ -55,6 +55,14 @@ export function whenLogWriteFails(logger: Logger, listener: (error: NodeJS.Errno
   logFiles.get(logger)?.onWriteFailed(listener);
 }
 
+/**
+ * Resolves once every line logged so far is on disk: a normal shutdown waits for it before the
+ * process exits (lines waiting for their batch are written at once, not at the batch's end).
+ */
+export function logWritten(logger: Logger): Promise<void> {
+  return new Promise((resolve) => logger.flush(() => resolve()));
+}
+
 /** A logger that drops everything: for tests that do not read logs. */
 export function silentLogger(): Logger {
   return pino({ level: 'silent' });

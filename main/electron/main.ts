@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/create-core.js';
 import { logDirOf } from '../core/data-dir.js';
 import { waiterDebt } from '../core/ledger/waiter-debts.js';
-import { createLogger, type Logger } from '../core/logger.js';
+import { createLogger, logWritten, type Logger } from '../core/logger.js';
 import { createApp } from '../core/server/create-app.js';
 import { APP_ID, TOAST_ACTIVATOR_CLSID } from './app-identity.js';
 import { appMenu } from './app-menu.js';
@@ -296,5 +296,6 @@ async function stopTill(server: ServerControl, logger: Logger): Promise<void> {
   if ((await withinDeadline(shutdown, QUIT_DEADLINE_MS)) === 'timed-out') {
     logger.warn({ deadlineMs: QUIT_DEADLINE_MS }, 'quitting without waiting further for the till to close');
   }
-  logger.flush();
+  // Lines still waiting for their batch are also written at exit; this waits for the ones on their way.
+  await withinDeadline(logWritten(logger), QUIT_DEADLINE_MS);
 }
