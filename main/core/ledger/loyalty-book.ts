@@ -27,10 +27,18 @@ export interface BookRules {
 const GUEST = 'id, full_name AS fullName, opening_balance AS openingBalance';
 const VOUCHER = 'id, guest_id AS guestId, name, product_code AS productCode, points';
 
+// Each statement's text built once (not per call, which the statement cache would hash every time).
+const GUEST_BY_ID = `SELECT ${GUEST} FROM book_guests WHERE id = ?`;
+const GUEST_BY_CODE = `SELECT ${GUEST} FROM book_guests WHERE id = (SELECT guest_id FROM book_guest_codes WHERE code = ?)`;
+const GUEST_BY_PHONE = `SELECT ${GUEST} FROM book_guests WHERE phone = ? ORDER BY id LIMIT 1`;
+const GUEST_BY_CARD = `SELECT ${GUEST} FROM book_guests WHERE card = ? ORDER BY id LIMIT 1`;
+const VOUCHER_BY_ID = `SELECT ${VOUCHER} FROM book_vouchers WHERE id = ?`;
+const VOUCHER_BY_QR = `SELECT ${VOUCHER} FROM book_vouchers WHERE qr = ?`;
+
 const guestOf = (row: unknown) => (row as BookGuest | undefined) ?? null;
 const voucherOf = (row: unknown) => (row as BookVoucher | undefined) ?? null;
 
-export const bookGuest = (db: TillDatabase, id: string) => guestOf(prepared(db, `SELECT ${GUEST} FROM book_guests WHERE id = ?`).get(id));
+export const bookGuest = (db: TillDatabase, id: string) => guestOf(prepared(db, GUEST_BY_ID).get(id));
 
 /**
  * A guest by one of their QR codes: the code's guest id looked up first, then the guest by that id.
@@ -38,16 +46,16 @@ export const bookGuest = (db: TillDatabase, id: string) => guestOf(prepared(db, 
  * one guest at most), and it runs on every check-in (issue 19).
  */
 export const bookGuestByCode = (db: TillDatabase, code: string) =>
-  guestOf(prepared(db, `SELECT ${GUEST} FROM book_guests WHERE id = (SELECT guest_id FROM book_guest_codes WHERE code = ?)`).get(code));
+  guestOf(prepared(db, GUEST_BY_CODE).get(code));
 
 export const bookGuestByPhone = (db: TillDatabase, phone: string) =>
-  guestOf(prepared(db, `SELECT ${GUEST} FROM book_guests WHERE phone = ? ORDER BY id LIMIT 1`).get(phone));
+  guestOf(prepared(db, GUEST_BY_PHONE).get(phone));
 
-export const bookGuestByCard = (db: TillDatabase, card: string) => guestOf(prepared(db, `SELECT ${GUEST} FROM book_guests WHERE card = ? ORDER BY id LIMIT 1`).get(card));
+export const bookGuestByCard = (db: TillDatabase, card: string) => guestOf(prepared(db, GUEST_BY_CARD).get(card));
 
-export const bookVoucher = (db: TillDatabase, id: string) => voucherOf(prepared(db, `SELECT ${VOUCHER} FROM book_vouchers WHERE id = ?`).get(id));
+export const bookVoucher = (db: TillDatabase, id: string) => voucherOf(prepared(db, VOUCHER_BY_ID).get(id));
 
-export const bookVoucherByQr = (db: TillDatabase, qr: string) => voucherOf(prepared(db, `SELECT ${VOUCHER} FROM book_vouchers WHERE qr = ?`).get(qr));
+export const bookVoucherByQr = (db: TillDatabase, qr: string) => voucherOf(prepared(db, VOUCHER_BY_QR).get(qr));
 
 export function bookRules(db: TillDatabase): BookRules | null {
   const row = prepared(db, 'SELECT max_bonus_share_bp AS maxBonusShareBp, cashback_bp AS cashbackBp FROM book_rules WHERE id = 1').get();

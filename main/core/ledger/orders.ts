@@ -23,6 +23,10 @@ const ORDER_COLUMNS = `o.id, o.guest_id, o.guest_name, o.precheck_order_sum,
        EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id) AS paid,
        EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = o.id) AS refunded`;
 
+// Built once: a template literal in the call would build its text again on every call, and the
+// statement cache would hash all of it each time (every waiter request reads its order).
+const ORDER_BY_ID = `SELECT ${ORDER_COLUMNS} FROM orders o WHERE o.id = ?`;
+
 function toOrder(row: OrderRow): OrderRecord {
   return {
     id: row.id,
@@ -35,7 +39,7 @@ function toOrder(row: OrderRow): OrderRecord {
 
 /** An order as the till knows it; its status follows from its payment and refund records. */
 export function findOrder(db: TillDatabase, orderId: string): OrderRecord | null {
-  const row = prepared(db, `SELECT ${ORDER_COLUMNS} FROM orders o WHERE o.id = ?`).get(orderId) as OrderRow | undefined;
+  const row = prepared(db, ORDER_BY_ID).get(orderId) as OrderRow | undefined;
   return row ? toOrder(row) : null;
 }
 

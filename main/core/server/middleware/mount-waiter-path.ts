@@ -1,4 +1,4 @@
-import type { Middleware } from 'koa';
+import type { Context, Middleware } from 'koa';
 
 /** The waiter API's configured path, and whether a request path is under it. */
 export interface WaiterPath {
@@ -36,18 +36,29 @@ export function waiterPathMatcher(basePath: () => string): WaiterPath {
   };
 }
 
-/** Serves `inner` under the configured path (`waiterPathMatcher`): /getmeback works too. */
+/** Nothing after the waiter API: a path under it that no route serves is a 404 for the waiter, not the dashboard. */
+const nothingAfter = () => Promise.resolve();
+
+/**
+ * Serves `inner` (the waiter API's router) under the configured path (`waiterPathMatcher`):
+ * /getmeback works too. The router is given the path relative to the base (`newRouterPath`, what
+ * @koa/router matches when set) and so is `waiterRoute`; the request's own URL is not rewritten and
+ * restored, which cost every waiter request two URL rebuilds (issue 19).
+ */
 export function mountAtWaiterPath(waiterPath: WaiterPath, inner: Middleware): Middleware {
-  return async (ctx, next) => {
+  const waiterApiMount: Middleware = (ctx, next) => {
     const path = ctx.path;
     if (!waiterPath.matches(path)) return next();
+    const route = path.slice(waiterPath.base().length) || '/';
     ctx.state.waiterApi = true;
-    ctx.path = path.slice(waiterPath.base().length) || '/';
-    try {
-      // A path under the waiter API that no route serves is a 404 for the waiter, not the dashboard.
-      await inner(ctx, async () => {});
-    } finally {
-      ctx.path = path;
-    }
+    ctx.state.waiterRoute = route;
+    (ctx as { newRouterPath?: string }).newRouterPath = route;
+    return inner(ctx, nothingAfter);
   };
+  return waiterApiMount;
+}
+
+/** A waiter request's path relative to the waiter API's base path (/orders/…), whatever the base. */
+export function waiterRoute(ctx: Context): string {
+  return typeof ctx.state.waiterRoute === 'string' ? ctx.state.waiterRoute : ctx.path;
 }

@@ -3,6 +3,7 @@ import { IdempotencyKey } from '../../../../shared/wire/payment.js';
 import type { Clock } from '../../clock.js';
 import type { IdempotencyKeys } from '../../ledger/idempotency-keys.js';
 import { KeyConflict } from '../http-errors.js';
+import { waiterRoute } from '../middleware/mount-waiter-path.js';
 import { validate } from '../validate.js';
 
 /**
@@ -18,8 +19,8 @@ export async function exactlyOnce<R>(
 ): Promise<void> {
   const key = validate(IdempotencyKey, ctx.get('Idempotency-Key') || undefined, 'Idempotency-Key');
   // Order ids are UUIDs, whatever their case: a replay that spells the id in upper case is the
-  // same request (ctx.path is already relative to the waiter API's base path).
-  const route = ctx.path.toLowerCase();
+  // same request; the route is relative to the waiter API's base path.
+  const route = waiterRoute(ctx).toLowerCase();
   const requestHash = deps.keys.hashRequest(ctx.method, route, rawBody);
   if (!deps.keys.begin(key)) throw new KeyConflict(409);
   try {

@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import type { Context } from 'koa';
+import type { Context, Middleware } from 'koa';
 import type { z } from 'zod';
 import { CheckInRequest } from '../../../../shared/wire/checkin.js';
 import { AddGiftRequest } from '../../../../shared/wire/gifts.js';
@@ -60,12 +60,14 @@ export function waiterApi(deps: WaiterApiDeps): Router {
     return id;
   };
 
-  router.use((_ctx, next) => {
+  // Each route notes the request first: a step of its own, not a router.use() layer, which the
+  // router would match and build a chain for on every request (issue 19).
+  const noted: Middleware = (_ctx, next) => {
     deps.onWaiterRequest?.();
     return next();
-  });
+  };
 
-  router.post('/orders/:orderId/checkin', async (ctx) => {
+  router.post('/orders/:orderId/checkin', noted, async (ctx) => {
     const orderId = orderIdOf(ctx);
     const named = matchWireNames(CheckInRequest, await readJsonBody(ctx));
     // iikoWaiter's vendor documents only 204 and 200 + WaiterMessage here: a code that cannot be
@@ -76,35 +78,35 @@ export function waiterApi(deps: WaiterApiDeps): Router {
     ctx.status = 204;
   });
 
-  router.delete('/orders/:orderId/checkin', async (ctx) => {
+  router.delete('/orders/:orderId/checkin', noted, async (ctx) => {
     const orderId = orderIdOf(ctx);
     checkOut(loyalty, orderId, null);
     ctx.status = 204;
   });
 
-  router.get('/orders/:orderId', async (ctx) => {
+  router.get('/orders/:orderId', noted, async (ctx) => {
     ctx.body = await viewOrder(loyalty, orderIdOf(ctx));
   });
 
-  router.post('/orders/:orderId/gifts', async (ctx) => {
+  router.post('/orders/:orderId/gifts', noted, async (ctx) => {
     const orderId = orderIdOf(ctx);
     const { body } = await readWire(ctx, AddGiftRequest);
     ctx.body = { Gift: await addGift(loyalty, orderId, body.GiftId, identify(body.WaiterPin)) };
   });
 
-  router.delete('/orders/:orderId/gifts/:giftId', async (ctx) => {
+  router.delete('/orders/:orderId/gifts/:giftId', noted, async (ctx) => {
     const orderId = orderIdOf(ctx);
     removeGift(loyalty, orderId, String(ctx.params.giftId), null);
     ctx.status = 204;
   });
 
-  router.post('/orders/:orderId/precheck', async (ctx) => {
+  router.post('/orders/:orderId/precheck', noted, async (ctx) => {
     const orderId = orderIdOf(ctx);
     const { body } = await readWire(ctx, PrecheckRequest);
     ctx.body = await precheck(loyalty, orderId, { orderSum: body.OrderSum, bonusSum: body.BonusSum ?? null }, identify(body.WaiterPin));
   });
 
-  router.post('/orders/:orderId/payments', async (ctx) => {
+  router.post('/orders/:orderId/payments', noted, async (ctx) => {
     const orderId = orderIdOf(ctx);
     const { named, body } = await readWire(ctx, PaymentRequest);
     await exactlyOnce(ctx, deps, named, (remember) =>
@@ -122,19 +124,19 @@ export function waiterApi(deps: WaiterApiDeps): Router {
     );
   });
 
-  router.post('/orders/:orderId/refund', async (ctx) => {
+  router.post('/orders/:orderId/refund', noted, async (ctx) => {
     const orderId = orderIdOf(ctx);
     const { named, body } = await readWire(ctx, RefundRequest);
     await exactlyOnce(ctx, deps, named, (remember) => refundOrder(loyalty, orderId, identify(body.WaiterPin), remember));
   });
 
-  router.get('/health', (ctx) => {
+  router.get('/health', noted, (ctx) => {
     const status = loyalty.provider.status();
     const health: HealthResponse = { Status: 'ok', Version: deps.version, Provider: status.provider, Outbox: status.outbox };
     ctx.body = health;
   });
 
-  router.get('/openapi.json', (ctx) => {
+  router.get('/openapi.json', noted, (ctx) => {
     ctx.body = buildOpenApiDocument(loyalty.settings().server.path, deps.version);
   });
 
