@@ -98,14 +98,17 @@ export interface RoundsOptions {
   warmUp: boolean;
   /** The process serving a scenario, for its CPU time per request. */
   pidOf?: (scenario: Scenario) => number | undefined;
+  /** Requests per second offered to every server (autocannon's overallRate) instead of as many as each answers. */
+  rate?: number;
 }
 
 /** Every scenario once per round, in the same order each round; medians per scenario, and every round's req/s. */
 export async function alternatingRounds(scenarios: readonly Scenario[], servers: Servers, options: RoundsOptions): Promise<(ScenarioFigures & { rounds: number[]; cpuUs: (number | null)[] })[]> {
   const runs = new Map<Scenario, Measured[]>(scenarios.map((s) => [s, []]));
+  const offered = options.rate === undefined ? {} : { overallRate: options.rate };
   if (options.warmUp) for (const scenario of scenarios) await measure(scenario.options(servers), 1);
   for (let round = 0; round < options.rounds; round += 1) {
-    for (const scenario of scenarios) runs.get(scenario)?.push(await measure(scenario.options(servers), options.seconds, options.pidOf?.(scenario)));
+    for (const scenario of scenarios) runs.get(scenario)?.push(await measure({ ...scenario.options(servers), ...offered }, options.seconds, options.pidOf?.(scenario)));
   }
   return scenarios.map((scenario) => {
     const measured = runs.get(scenario) ?? [];

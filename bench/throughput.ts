@@ -11,7 +11,9 @@ import { alternatingRounds, BARE, BASELINE_CHECK_IN, BONUS_TYPE, CHECK_IN, check
  * every round's req/s printed so that the spread is seen, and the check-in's ratios per round.
  * `--baseline <dir>/dist/main/headless.js` adds another build of the till (e.g. main's, copied
  * aside with its package.json and node_modules) right after this one's check-in in every round:
- * a change is judged by its ratio to the build before it, in the same run.
+ * a change is judged by its ratio to the build before it, in the same run. `--rate <req/s>` offers
+ * every server the same load instead of all it can take: its CPU per request is then compared at
+ * equal load, which a machine shared with other work disturbs less than req/s at saturation.
  */
 const { values } = parseArgs({
   options: {
@@ -19,6 +21,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     baseline: { type: 'string' },
     'check-in-only': { type: 'boolean', default: false },
+    rate: { type: 'string' },
   },
 });
 const seconds = Number(values.seconds);
@@ -62,7 +65,7 @@ async function main(): Promise<void> {
       [PRECHECK, till.pid],
     ]);
     if (baselinePid !== null) pids.set(BASELINE_CHECK_IN, baselinePid);
-    const figures = await alternatingRounds(scenarios, servers, { seconds, rounds, warmUp: true, pidOf: (s) => pids.get(s) });
+    const figures = await alternatingRounds(scenarios, servers, { seconds, rounds, warmUp: true, pidOf: (s) => pids.get(s), ...(values.rate ? { rate: Number(values.rate) } : {}) });
     const byName = new Map(figures.map((f) => [f.name, f]));
     const roundsOf = (s: Scenario) => byName.get(s.name)?.rounds ?? [];
     const cpuOf = (s: Scenario) => (byName.get(s.name)?.cpuUs ?? []).map((us) => us ?? Number.NaN);
