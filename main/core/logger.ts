@@ -45,10 +45,34 @@ export function createLogger(options: { logDir?: string; level?: string; stdout?
   const destination = streams.length === 1 ? (streams[0] as pino.StreamEntry).stream : pino.multistream(streams.map((entry) => ({ ...entry, level: level as pino.Level })));
   const logger = pino({ level, redact: { paths: REDACTED, censor: '[secret]' } }, destination);
   if (logFile) logFiles.set(logger, logFile);
+  if (logFile && streams.length === 1) onlyToFile.set(logger, logFile);
   return logger;
 }
 
 const logFiles = new WeakMap<Logger, RotatingLogFile>();
+/** Loggers whose one destination is their file (no stdout): lines may be written to it directly. */
+const onlyToFile = new WeakMap<Logger, RotatingLogFile>();
+
+/** Info lines whose fields are JSON text already (`"key":value,…`), for `infoLineWriter`. */
+export type InfoLineWriter = (fields: string, msg: string) => void;
+
+/**
+ * Writes info lines straight to the logger's file, as pino writes them (level, time, pid,
+ * hostname, then the fields, then msg) but with no object built and walked per line: the access
+ * log's one line per request (issue 19). null for a logger that `createLogger` did not make with a
+ * file as its only destination (a test's own pino, or stdout too): the caller logs through pino then.
+ * The fields must carry no secret: nothing is redacted here.
+ */
+export function infoLineWriter(logger: Logger): InfoLineWriter | null {
+  const file = onlyToFile.get(logger);
+  if (!file) return null;
+  // pino's own text of the logger's bindings: `,"pid":…,"hostname":"…"`.
+  const bindings = (logger as unknown as Record<symbol, string>)[pino.symbols.chindingsSym] ?? '';
+  return (fields, msg) => {
+    if (!logger.isLevelEnabled('info')) return;
+    file.write(`{"level":30,"time":${Date.now()}${bindings},${fields},"msg":${JSON.stringify(msg)}}\n`);
+  };
+}
 
 /** Hears each write the disk refuses to the logger's file (nothing for a logger without one). */
 export function whenLogWriteFails(logger: Logger, listener: (error: NodeJS.ErrnoException) => void): void {
