@@ -60,6 +60,24 @@ export type StorageTroubleKind = 'full' | 'readOnly' | 'ioError';
 
 export type TillEventType = keyof TillEventPayloads;
 
+/** How far the GetMeBack outbox has drained: `sent` of `sent + pending` since it was last empty. */
+export interface OutboxProgress {
+  /** Calls the cloud has yet to acknowledge, parked ones included (the header's count). */
+  pending: number;
+  /** Calls the cloud acknowledged since the outbox was last empty. */
+  sent: number;
+}
+
+/**
+ * What only an open dashboard hears, live, as it happens: never a line of the feed, never kept
+ * (the server-sent-events stream names each by its type, the feed's events being `till`).
+ */
+export interface LiveSignals {
+  'outbox.progress': OutboxProgress;
+}
+export type LiveSignalType = keyof LiveSignals;
+export type LiveSignal = { [T in LiveSignalType]: { type: T; data: LiveSignals[T] } }[LiveSignalType];
+
 export const TILL_EVENT_TYPES = [
   'guest.checked_in',
   'guest.checked_out',

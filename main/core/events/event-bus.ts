@@ -1,4 +1,4 @@
-import type { TillEvent, TillEventPayloads, TillEventType } from '../../../shared/events.js';
+import type { LiveSignal, TillEvent, TillEventPayloads, TillEventType } from '../../../shared/events.js';
 import type { Clock } from '../clock.js';
 import type { TillDatabase } from '../ledger/database.js';
 import { eventHistory, insertEvent, newestEventId } from '../ledger/events.js';
@@ -6,6 +6,7 @@ import { storageTroubleOf } from '../ledger/storage-trouble.js';
 import type { AfterCommit } from '../ledger/transaction.js';
 
 export type TillEventListener = (event: TillEvent) => void;
+export type LiveSignalListener = (signal: LiveSignal) => void;
 
 interface EventContext {
   orderId?: string | null;
@@ -20,6 +21,7 @@ interface EventContext {
  */
 export class EventBus implements AfterCommit {
   private readonly listeners = new Set<TillEventListener>();
+  private readonly signalListeners = new Set<LiveSignalListener>();
   private pending: TillEvent[] = [];
 
   constructor(
@@ -87,6 +89,27 @@ export class EventBus implements AfterCommit {
   /** Forgets what a rolled-back transaction recorded. */
   discard(): void {
     this.pending = [];
+  }
+
+  /** Tells the open dashboards a live signal (nothing is stored). */
+  signal(signal: LiveSignal): void {
+    for (const listener of this.signalListeners) {
+      try {
+        listener(signal);
+      } catch {
+        // A closed SSE socket must not stop the courier that signals.
+      }
+    }
+  }
+
+  /** Whether anyone hears live signals: with no dashboard open, nothing needs to be counted for them. */
+  signalsHeard(): boolean {
+    return this.signalListeners.size > 0;
+  }
+
+  onSignal(listener: LiveSignalListener): () => void {
+    this.signalListeners.add(listener);
+    return () => this.signalListeners.delete(listener);
   }
 
   subscribe(listener: TillEventListener): () => void {

@@ -1,4 +1,5 @@
 import type { TillDatabase } from './database.js';
+import { atomically } from './transaction.js';
 
 /**
  * One call the GetMeBack cloud must receive, written in the same transaction as the payment or
@@ -53,17 +54,20 @@ export interface ParkedCalls {
 export class Outbox {
   private readonly statements;
 
-  constructor(db: TillDatabase) {
+  constructor(private readonly db: TillDatabase) {
     this.statements = {
       add: db.prepare(
         `INSERT INTO outbox (operation_id, kind, guest_id, payload, created_at, manual) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (operation_id) DO NOTHING`,
       ),
+      // The oldest open call of a guest not named in the JSON array ?, and only if it is that guest's
+      // oldest open call (so a guest's calls leave in order, and a parked one holds back the rest).
       next: db.prepare(
         `SELECT id, operation_id, kind, guest_id, payload, attempts FROM outbox o
          WHERE delivered_at IS NULL AND parked_at IS NULL AND settled_at IS NULL AND manual = 0
+           AND IFNULL(o.guest_id, '') NOT IN (SELECT value FROM json_each(?))
            AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.guest_id = o.guest_id AND p.id < o.id
-                           AND p.parked_at IS NOT NULL AND p.delivered_at IS NULL AND p.settled_at IS NULL)
+                           AND p.delivered_at IS NULL AND p.settled_at IS NULL AND p.manual = 0)
          ORDER BY id LIMIT 1`,
       ),
       sending: db.prepare('UPDATE outbox SET unanswered = unanswered + 1 WHERE id = ?'),
@@ -104,9 +108,12 @@ export class Outbox {
     this.statements.add.run(call.key, call.kind, call.guestId, JSON.stringify(call.body), createdAt, manual ? 1 : 0);
   }
 
-  /** The oldest call to send: not parked, and not behind a parked call of the same guest. */
-  next(): PendingCall | null {
-    const row = this.statements.next.get() as
+  /**
+   * The oldest call to send of a guest not in `busyGuests`: its guest's oldest open call, not
+   * parked (a parked call holds back its guest's later ones, and so does one still being sent).
+   */
+  next(busyGuests: Iterable<string> = []): PendingCall | null {
+    const row = this.statements.next.get(JSON.stringify([...busyGuests])) as
       | { id: number; operation_id: string; kind: string; guest_id: string; payload: string; attempts: number }
       | undefined;
     if (!row) return null;
@@ -120,9 +127,16 @@ export class Outbox {
     };
   }
 
-  /** Written before the call leaves, so that a till stopped mid-call still knows it may have arrived. */
-  markSending(id: number): void {
-    this.statements.sending.run(id);
+  /** Written (one commit for all) before the calls leave, so that a till stopped mid-call still knows they may have arrived. */
+  markSending(ids: readonly number[]): void {
+    this.together(() => {
+      for (const id of ids) this.statements.sending.run(id);
+    });
+  }
+
+  /** Runs `work` (marks of this outbox, journal lines) as one commit: each commit is an fsync. */
+  together<T>(work: () => T): T {
+    return atomically(this.db, work);
   }
 
   markDelivered(id: number, at: string): void {

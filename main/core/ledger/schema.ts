@@ -226,4 +226,9 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX events_time ON events (at);
   CREATE INDEX guest_entries_time ON guest_entries (created_at);
   `,
+  `
+  -- The courier sends several guests' operations at once, each guest's in order: it asks for the
+  -- oldest open operation of each guest, found through this index.
+  CREATE INDEX outbox_open_by_guest ON outbox (guest_id, id) WHERE delivered_at IS NULL AND settled_at IS NULL AND manual = 0;
+  `,
 ];

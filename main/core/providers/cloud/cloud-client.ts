@@ -15,6 +15,8 @@ export interface AskOptions {
   /** First pause before a repeat; each next one doubles. */
   retryDelayMs: number;
   signal?: AbortSignal;
+  /** Where this call's journal line goes instead of straight to the journal (the courier commits it with the call's outcome). */
+  journal?: (record: CloudCallRecord) => void;
 }
 
 /**
@@ -58,7 +60,7 @@ export class GetMeBackClient {
   async ask(request: CloudRequest, options: AskOptions): Promise<CloudAnswer> {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await this.post(request, options.deadline - performance.now(), options.signal);
+        return await this.post(request, options.deadline - performance.now(), options.signal, options.journal ?? this.journal);
       } catch (error) {
         const pause = options.retryDelayMs * 2 ** attempt;
         const timeLeft = options.deadline - performance.now() - pause;
@@ -71,7 +73,7 @@ export class GetMeBackClient {
     }
   }
 
-  private async post(request: CloudRequest, timeoutMs: number, signal?: AbortSignal): Promise<CloudAnswer> {
+  private async post(request: CloudRequest, timeoutMs: number, signal: AbortSignal | undefined, journal: (record: CloudCallRecord) => void): Promise<CloudAnswer> {
     const cloud = this.cloud();
     const { body } = request;
     const call = describeCall(body);
@@ -84,7 +86,7 @@ export class GetMeBackClient {
       const answer = text === null ? null : withoutSecret(text, cloud.apiKey).slice(0, JOURNAL_ANSWER_CHARS);
       const ms = Math.round(performance.now() - started);
       try {
-        this.journal({ ...entry, at: new Date().toISOString(), status, answer, error, ms });
+        journal({ ...entry, at: new Date().toISOString(), status, answer, error, ms });
       } catch (journalError) {
         this.log.warn({ err: journalError }, 'GetMeBack journal could not be written');
       }

@@ -31,7 +31,7 @@ describe('an operation the cloud keeps refusing', () => {
 
     await eventually(() => fake.applied().length === 2, 'the other guest’s operations to be delivered');
     expect(fake.applied()).toEqual([otherGuest, otherGuestLater]);
-    expect(fake.timesReceived(refused)).toBe(5);
+    await eventually(() => fake.timesReceived(refused) === 5, 'the refused operation to be parked');
     await sleep(400);
     expect(fake.timesReceived(refused)).toBe(5);
     expect(fake.timesReceived(otherGuest)).toBe(1);

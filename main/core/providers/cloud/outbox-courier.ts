@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock.js';
 import type { Logger } from '../../logger.js';
+import type { CloudCallRecord } from '../../ledger/cloud-journal.js';
 import { CloudUnreachableError, type GetMeBackClient } from './cloud-client.js';
 import type { CloudConnection } from './cloud-connection.js';
 import type { Outbox, PendingCall } from '../../ledger/outbox.js';
@@ -13,34 +14,67 @@ export interface CourierTiming {
   maxRetryMs: number;
   /** Refusals (`result: "error"`) of one call after which it is parked and the courier moves on. */
   refusalsBeforeParking: number;
+  /** Calls in flight at once, never two of one guest (see `DEFAULT_CLOUD_TIMING` for the number chosen). */
+  deliveriesInFlight: number;
 }
 
-/** How one send ended: acknowledged, to be tried again, or parked for a person to look at. */
-type Delivery = 'delivered' | 'failed' | 'parked';
+/** How one send ended, as its guest's next send depends on it. */
+type Outcome =
+  | { kind: 'delivered' }
+  | { kind: 'refused'; reason: string }
+  | { kind: 'failed'; reason: string; neverArrived: boolean }
+  /** The till is closing: the send stays counted as unanswered, since the cloud may have got it. */
+  | { kind: 'cancelled' };
+
+/** A send the cloud has answered (or not), waiting for its outcome to be committed with the others'. */
+interface Finished {
+  call: PendingCall;
+  outcome: Outcome;
+  journal: CloudCallRecord | null;
+  /** Sent while the cloud seemed away (one call at a time, to find out whether it is back). */
+  probe: boolean;
+}
+
+/** One guest's run of failures: its next call waits until `until` (`performance.now()`). */
+interface GuestBackoff {
+  failures: number;
+  until: number;
+}
 
 /** Where the courier was when a balance was asked for: see `touchedSince`. */
 export interface DeliveryMark {
   seq: number;
-  inFlightGuest: string | null;
+  inFlightGuests: readonly string[];
 }
 
 /**
- * Delivers the outbox to the cloud one call at a time, in order: a call is sent again only until
- * the cloud acknowledges it (its `invoice_num` lets the cloud tell a repeat), then marked delivered
- * and never sent again. After a failure it waits, longer each time, and tries the same call again,
- * so nothing overtakes it while the cloud is unreachable. A call the cloud answers but refuses
- * `refusalsBeforeParking` times is parked, so that one bad call does not hold up every guest; the
- * same guest's later calls wait behind it (see `Outbox.next`). A restarted till resumes from the table.
+ * Delivers the outbox to the cloud, several guests at once and each guest's calls in order:
+ * up to `deliveriesInFlight` calls are out together, never two of one guest, and a guest's next
+ * call leaves only once the one before it is acknowledged (its `invoice_num` lets the cloud tell a
+ * repeat) and marked delivered. A failed call holds back only its own guest, who waits longer after
+ * each failure in a row and then sends the same call again; the other guests go on. When calls go
+ * unanswered twice in a row the cloud itself seems away: the courier then sends one call at a time,
+ * waiting longer each time, until the cloud answers. A call the cloud answers but refuses
+ * `refusalsBeforeParking` times is parked; the same guest's later calls wait behind it (see
+ * `Outbox.next`). A restarted till resumes from the table.
+ *
+ * Commits (each an fsync): the sends picked together are marked as sent in one, before they leave;
+ * the outcomes that arrive in the same turn of the event loop, with their journal lines, in another.
  */
 export class OutboxCourier {
   private seq = 0;
   private readonly lastTouch = new Map<string, number>();
-  private inFlight: { guestId: string; settled: Promise<void> } | null = null;
-  private failuresInRow = 0;
+  private readonly inFlight = new Map<string, { settled: Promise<void>; settle: () => void }>();
+  private readonly backoff = new Map<string, GuestBackoff>();
+  /** Sends in a row that got no answer (the cloud answering anything, a refusal too, resets it). */
+  private unansweredInRow = 0;
+  private pausedUntil = 0;
+  private finished: Finished[] = [];
+  private flushing = false;
   private closed = false;
   private readonly stop = new AbortController();
   private wakeUp: (() => void) | null = null;
-  private wakeOnNewCalls = true;
+  private woken = false;
   private loop: Promise<void> | null = null;
 
   constructor(
@@ -50,24 +84,29 @@ export class OutboxCourier {
     private readonly clock: Clock,
     private readonly log: Logger,
     private readonly timing: CourierTiming,
+    private readonly journal: (record: CloudCallRecord) => void,
+    /** Told after outcomes are committed, with how many calls the cloud acknowledged. */
+    private readonly moved: (delivered: number) => void = () => undefined,
   ) {}
 
   start(): void {
     this.loop ??= this.run();
   }
 
-  /** New calls were committed: deliver them now, unless the courier is waiting out a failure. */
+  /** New calls were committed: deliver them now, unless the courier is waiting out the cloud. */
   callsAdded(): void {
-    if (this.wakeOnNewCalls) this.wakeUp?.();
+    this.wake();
   }
 
-  /** The cloud is back (another call reached it): stop waiting out the last failure. */
+  /** The cloud is back (another call reached it) or a person put a call back in line: stop waiting. */
   cloudIsBack(): void {
-    this.wakeUp?.();
+    this.pausedUntil = 0;
+    for (const guest of this.backoff.values()) guest.until = 0;
+    this.wake();
   }
 
   mark(): DeliveryMark {
-    return { seq: this.seq, inFlightGuest: this.inFlight?.guestId ?? null };
+    return { seq: this.seq, inFlightGuests: [...this.inFlight.keys()] };
   }
 
   /**
@@ -75,93 +114,179 @@ export class OutboxCourier {
    * the cloud reported in that time may or may not include it, so it must be asked for again.
    */
   touchedSince(mark: DeliveryMark, guestId: string): boolean {
-    return mark.inFlightGuest === guestId || (this.lastTouch.get(guestId) ?? -1) > mark.seq;
+    return mark.inFlightGuests.includes(guestId) || (this.lastTouch.get(guestId) ?? -1) > mark.seq;
   }
 
-  /** Resolves when the delivery under way (if any) is over. */
-  settled(): Promise<void> {
-    return this.inFlight?.settled ?? Promise.resolve();
+  /** Resolves when the guest's delivery under way (if any) is over. */
+  settled(guestId: string): Promise<void> {
+    return this.inFlight.get(guestId)?.settled ?? Promise.resolve();
   }
 
   async close(): Promise<void> {
     this.closed = true;
     this.stop.abort();
-    this.wakeUp?.();
+    this.wake();
     await this.loop;
+  }
+
+  private wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
   }
 
   private async run(): Promise<void> {
     while (!this.closed) {
+      this.woken = false;
       try {
-        const call = this.outbox.next();
-        if (!call) {
-          await this.pause(null);
-          continue;
-        }
-        if ((await this.deliver(call)) !== 'failed') {
-          this.failuresInRow = 0;
-          continue;
-        }
+        this.sendWhatCanGo();
       } catch (error) {
         // The courier must outlive any surprise (a busy database, say): log it and try again later.
         this.log.error({ err: error }, 'GetMeBack courier failed');
+        this.pausedUntil = performance.now() + this.timing.firstRetryMs;
       }
-      if (this.closed) break;
-      this.failuresInRow += 1;
-      await this.pause(this.retryDelay(this.failuresInRow));
+      await this.pause();
     }
+    await Promise.all([...this.inFlight.values()].map((delivery) => delivery.settled));
   }
 
-  private async deliver(call: PendingCall): Promise<Delivery> {
+  /** Picks the oldest calls that may leave now, marks them as sent in one commit, and sends them. */
+  private sendWhatCanGo(): void {
+    const now = performance.now();
+    if (now < this.pausedUntil) return;
+    const probing = this.unansweredInRow > 0;
+    const room = (probing ? 1 : this.timing.deliveriesInFlight) - this.inFlight.size;
+    if (room <= 0) return;
+    const busy = new Set(this.inFlight.keys());
+    for (const [guestId, guest] of this.backoff) if (guest.until > now) busy.add(guestId);
+    const calls: PendingCall[] = [];
+    while (calls.length < room) {
+      const call = this.outbox.next(busy);
+      if (!call) break;
+      calls.push(call);
+      busy.add(call.guestId);
+    }
+    if (calls.length === 0) return;
+    this.outbox.markSending(calls.map((call) => call.id));
+    for (const call of calls) this.send(call, probing);
+  }
+
+  private send(call: PendingCall, probe: boolean): void {
     let settle!: () => void;
+    const settled = new Promise<void>((resolve) => (settle = resolve));
+    this.inFlight.set(call.guestId, { settled, settle });
     this.touch(call.guestId);
-    this.inFlight = { guestId: call.guestId, settled: new Promise((resolve) => (settle = resolve)) };
-    try {
-      this.outbox.markSending(call.id);
-      const answer = await this.client.ask(operationRequest(call.body), {
+    let journal: CloudCallRecord | null = null;
+    const finish = (outcome: Outcome) => {
+      this.finished.push({ call, outcome, journal, probe });
+      if (!this.flushing) {
+        this.flushing = true;
+        setImmediate(() => this.commitOutcomes());
+      }
+    };
+    this.client
+      .ask(operationRequest(call.body), {
         deadline: performance.now() + this.timing.deliveryTimeoutMs,
         repeatable: false,
         retryDelayMs: 0,
         signal: this.stop.signal,
-      });
-      const at = this.clock.now().toISOString();
-      if (answer.result === 'ok') {
-        this.outbox.markDelivered(call.id, at);
-        this.log.info({ invoiceNum: call.key, kind: call.kind, attempts: call.attempts + 1 }, 'GetMeBack received an operation');
-        return 'delivered';
-      }
-      return this.refused(call, `the cloud refused operation ${call.key}: ${answer.message ?? 'no reason given'}`);
-    } catch (error) {
-      // Closing mid-call: the send stays counted as unanswered, since the cloud may have got it.
-      if (!this.closed) this.failed(call, error instanceof Error ? error.message : String(error), error instanceof CloudUnreachableError && error.neverArrived);
-      return 'failed';
-    } finally {
-      this.touch(call.guestId);
-      this.inFlight = null;
-      settle();
-    }
+        journal: (record) => (journal = record),
+      })
+      .then(
+        (answer) =>
+          finish(
+            answer.result === 'ok'
+              ? { kind: 'delivered' }
+              : { kind: 'refused', reason: `the cloud refused operation ${call.key}: ${answer.message ?? 'no reason given'}` },
+          ),
+        (error: unknown) =>
+          finish(
+            this.closed
+              ? { kind: 'cancelled' }
+              : {
+                  kind: 'failed',
+                  reason: error instanceof Error ? error.message : String(error),
+                  neverArrived: error instanceof CloudUnreachableError && error.neverArrived,
+                },
+          ),
+      );
   }
 
-  private failed(call: PendingCall, reason: string, neverArrived: boolean): void {
-    this.outbox.markFailed(call.id, reason, this.nextAttemptAt(), neverArrived);
-    this.log.warn({ invoiceNum: call.key, kind: call.kind, attempts: call.attempts + 1, error: reason }, 'GetMeBack delivery failed; will retry');
-  }
-
-  private refused(call: PendingCall, reason: string): Delivery {
-    this.connection.refused(reason);
+  /** Commits the outcomes that arrived in this turn, with their journal lines, then lets their guests go on. */
+  private commitOutcomes(): void {
+    const batch = this.finished;
+    this.finished = [];
+    this.flushing = false;
     const at = this.clock.now().toISOString();
-    const parked = this.outbox.markRefused(call.id, reason, this.nextAttemptAt(), this.timing.refusalsBeforeParking, at);
-    const details = { invoiceNum: call.key, kind: call.kind, guestId: call.guestId, attempts: call.attempts + 1, error: reason };
-    if (!parked) {
-      this.log.warn(details, 'GetMeBack refused an operation; will retry');
-      return 'failed';
+    let parked: boolean[] = [];
+    try {
+      parked = this.outbox.together(() =>
+        batch.map(({ call, outcome, journal }) => {
+          if (journal) this.journal(journal);
+          return this.record(call, outcome, at);
+        }),
+      );
+    } catch (error) {
+      // Nothing of the batch is written: each call is still pending (and counted as perhaps sent),
+      // so it is sent again under the same key and the cloud takes it once.
+      this.log.error({ err: error }, 'GetMeBack courier could not record what the cloud answered');
+      parked = batch.map(() => false);
+      for (const finished of batch) finished.outcome = { kind: 'failed', reason: 'not recorded', neverArrived: false };
     }
-    this.log.error(details, 'GetMeBack keeps refusing an operation: parked, not sent again until a person resolves it');
-    return 'parked';
+    let delivered = 0;
+    batch.forEach((finished, index) => {
+      this.learn(finished, parked[index] === true);
+      if (finished.outcome.kind === 'delivered') delivered += 1;
+      this.touch(finished.call.guestId);
+      this.inFlight.get(finished.call.guestId)?.settle();
+      this.inFlight.delete(finished.call.guestId);
+    });
+    this.moved(delivered);
+    this.wake();
   }
 
-  private nextAttemptAt(): string {
-    return new Date(this.clock.now().getTime() + this.retryDelay(this.failuresInRow + 1)).toISOString();
+  /** Writes one outcome (inside the batch's transaction); says whether the call is now parked. */
+  private record(call: PendingCall, outcome: Outcome, at: string): boolean {
+    if (outcome.kind === 'delivered') this.outbox.markDelivered(call.id, at);
+    if (outcome.kind === 'failed') this.outbox.markFailed(call.id, outcome.reason, this.nextAttemptAt(call.guestId), outcome.neverArrived);
+    if (outcome.kind === 'refused') {
+      return this.outbox.markRefused(call.id, outcome.reason, this.nextAttemptAt(call.guestId), this.timing.refusalsBeforeParking, at);
+    }
+    return false;
+  }
+
+  /** What an outcome says about the guest and about the cloud: who waits, and for how long. */
+  private learn({ call, outcome, probe }: Finished, parked: boolean): void {
+    const details = { invoiceNum: call.key, kind: call.kind, attempts: call.attempts + 1 };
+    if (outcome.kind === 'cancelled') return;
+    if (outcome.kind === 'delivered') {
+      this.unansweredInRow = 0;
+      this.backoff.delete(call.guestId);
+      this.log.info(details, 'GetMeBack received an operation');
+      return;
+    }
+    if (outcome.kind === 'refused') {
+      this.unansweredInRow = 0;
+      this.connection.refused(outcome.reason);
+      const refusal = { ...details, guestId: call.guestId, error: outcome.reason };
+      if (parked) {
+        this.backoff.delete(call.guestId);
+        this.log.error(refusal, 'GetMeBack keeps refusing an operation: parked, not sent again until a person resolves it');
+        return;
+      }
+      this.log.warn(refusal, 'GetMeBack refused an operation; will retry');
+    } else {
+      // The first unanswered send may be this call's own trouble; one more in a row, the cloud's.
+      this.unansweredInRow = probe ? this.unansweredInRow + 1 : Math.max(this.unansweredInRow, 1);
+      if (this.unansweredInRow > 1) this.pausedUntil = performance.now() + this.retryDelay(this.unansweredInRow - 1);
+      this.log.warn({ ...details, error: outcome.reason }, 'GetMeBack delivery failed; will retry');
+    }
+    const failures = (this.backoff.get(call.guestId)?.failures ?? 0) + 1;
+    this.backoff.set(call.guestId, { failures, until: performance.now() + this.retryDelay(failures) });
+  }
+
+  private nextAttemptAt(guestId: string): string {
+    const failures = (this.backoff.get(guestId)?.failures ?? 0) + 1;
+    return new Date(this.clock.now().getTime() + this.retryDelay(failures)).toISOString();
   }
 
   private retryDelay(failuresInRow: number): number {
@@ -174,12 +299,18 @@ export class OutboxCourier {
     this.lastTouch.set(guestId, this.seq);
   }
 
-  /** Waits for `ms` (null: until new calls arrive), for the cloud to answer another call, or for close. */
-  private pause(ms: number | null): Promise<void> {
-    if (this.closed) return Promise.resolve();
+  /**
+   * Waits until something may let a call leave: a delivery over, new calls, the cloud back, close,
+   * or the end of the pause or of a guest's wait (the earliest of them).
+   */
+  private pause(): Promise<void> {
+    if (this.closed || this.woken) return Promise.resolve();
+    const now = performance.now();
+    const waits = [...this.backoff.values()].map((guest) => guest.until);
+    if (this.pausedUntil > now) waits.push(this.pausedUntil);
+    const until = Math.min(...waits.filter((at) => at > now));
     return new Promise<void>((resolve) => {
-      const timer = ms === null ? null : setTimeout(done, ms);
-      this.wakeOnNewCalls = ms === null;
+      const timer = Number.isFinite(until) ? setTimeout(done, until - now) : null;
       this.wakeUp = done;
       function done(): void {
         if (timer) clearTimeout(timer);
@@ -187,7 +318,6 @@ export class OutboxCourier {
       }
     }).then(() => {
       this.wakeUp = null;
-      this.wakeOnNewCalls = true;
     });
   }
 }

@@ -13,7 +13,7 @@ export const FEED_UNREAD_LIMIT_BYTES = 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
 
 /** The server-sent events of the live feed for one dashboard, until it goes, or falls too far behind. */
-export function feedStream(events: Pick<EventBus, 'subscribe'>, unreadLimitBytes = FEED_UNREAD_LIMIT_BYTES): { stream: PassThrough; stop: () => void } {
+export function feedStream(events: Pick<EventBus, 'subscribe'> & Partial<Pick<EventBus, 'onSignal'>>, unreadLimitBytes = FEED_UNREAD_LIMIT_BYTES): { stream: PassThrough; stop: () => void } {
   const stream = new PassThrough();
   const send = (text: string) => {
     if (stream.writableLength <= unreadLimitBytes) stream.write(text);
@@ -25,6 +25,8 @@ export function feedStream(events: Pick<EventBus, 'subscribe'>, unreadLimitBytes
   };
   stream.write('retry: 2000\n\n');
   const unsubscribe = events.subscribe((event: TillEvent) => send(`id: ${event.id}\nevent: till\ndata: ${JSON.stringify(event)}\n\n`));
+  // Live signals (the outbox draining) are named by their type: never a line of the feed.
+  const unhear = events.onSignal?.((signal) => send(`event: ${signal.type}\ndata: ${JSON.stringify(signal.data)}\n\n`));
   const heartbeat = setInterval(() => send(': heartbeat\n\n'), HEARTBEAT_MS);
   let stopped = false;
   function stop(): void {
@@ -32,6 +34,7 @@ export function feedStream(events: Pick<EventBus, 'subscribe'>, unreadLimitBytes
     stopped = true;
     clearInterval(heartbeat);
     unsubscribe();
+    unhear?.();
     stream.end();
   }
   return { stream, stop };
