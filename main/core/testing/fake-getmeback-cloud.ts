@@ -65,6 +65,12 @@ export interface FakeGetMeBackCloud {
   holdOperations(): () => void;
   /** Operations are applied, but their answer never comes (the till times out): the cloud counted what the till saw fail. */
   loseOperationAnswers(on: boolean): void;
+  /** Each operation waits a random 0…`maxMs` ms before it is applied (0: none), so calls sent together finish out of order. */
+  randomDelay(maxMs: number): void;
+  /** This guest's operations are never answered nor applied (null: answered again). */
+  silenceGuest(clientId: string | null): void;
+  /** The most operations the cloud was working on at once, and how often one came while the same guest's was under way. */
+  concurrency(): { most: number; sameGuestOverlaps: number };
   /** The operation with this `invoice_num` is refused (`result: "error"`) every time it arrives, until `null` is given. */
   refuseOperation(invoiceNum: string, message: string | null): void;
   /** Answers in this dialect from now on. */
@@ -115,6 +121,11 @@ export async function startFakeGetMeBackCloud(options: {
   let held: Promise<void> | null = null;
   let answersLost = false;
   const refusals = new Map<string, string>();
+  let maxRandomDelayMs = 0;
+  let silencedGuest: string | null = null;
+  const working = new Map<string, number>();
+  let workingNow = 0;
+  const concurrency = { most: 0, sameGuestOverlaps: 0 };
 
   const clientView = (guest: FakeGuest) => ({
     id_client: guest.id,
@@ -234,8 +245,32 @@ export async function startFakeGetMeBackCloud(options: {
       return;
     }
     const isOperation = typeof body.type === 'string';
-    if (isOperation && held) await held;
-    ctx.body = isOperation ? operate(body) : lookup(body, subPath);
+    if (isOperation) {
+      const clientId = String(body.id_client);
+      if ((working.get(clientId) ?? 0) > 0) concurrency.sameGuestOverlaps += 1;
+      working.set(clientId, (working.get(clientId) ?? 0) + 1);
+      workingNow += 1;
+      concurrency.most = Math.max(concurrency.most, workingNow);
+      // Under way until answered or given up by the till (its connection closed).
+      let over = false;
+      const done = () => {
+        if (over) return;
+        over = true;
+        working.set(clientId, (working.get(clientId) ?? 1) - 1);
+        workingNow -= 1;
+      };
+      ctx.res.once('close', done);
+      try {
+        if (held) await held;
+        if (clientId === silencedGuest) await new Promise(() => undefined);
+        if (maxRandomDelayMs > 0) await sleep(Math.random() * maxRandomDelayMs);
+        ctx.body = operate(body);
+      } finally {
+        done();
+      }
+    } else {
+      ctx.body = lookup(body, subPath);
+    }
     if (isOperation && answersLost) await new Promise(() => undefined);
     if (delay.ms > 0 && (delay.only === null || delay.only === (isOperation ? 'operations' : 'lookups'))) await sleep(delay.ms);
   });
@@ -281,6 +316,13 @@ export async function startFakeGetMeBackCloud(options: {
     loseOperationAnswers(on) {
       answersLost = on;
     },
+    randomDelay(maxMs) {
+      maxRandomDelayMs = maxMs;
+    },
+    silenceGuest(clientId) {
+      silencedGuest = clientId;
+    },
+    concurrency: () => ({ ...concurrency }),
     refuseOperation(invoiceNum, message) {
       if (message === null) refusals.delete(invoiceNum);
       else refusals.set(invoiceNum, message);
