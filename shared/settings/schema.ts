@@ -38,6 +38,12 @@ const CloudFields = z.object({
    * refund call is public: `type: "refund"` is the till's own guess); `send` sends that call.
    */
   refunds: z.enum(['manual', 'send']).default('manual'),
+  /**
+   * Operations sent to the cloud at once, each of a different guest (each guest's in order). 8
+   * drains a backlog several times faster than 1 (README, *Benchmark*); lower it for a cloud that
+   * limits how fast one account may call it. Not on the settings screen: settings.json or the API.
+   */
+  deliveriesInFlight: z.number().int().min(1).max(16).default(8),
 });
 
 export const CloudSettings = CloudFields.superRefine((cloud, issues) => {

@@ -30,16 +30,16 @@ export const FAST_TIMING: Partial<CloudTiming> = {
 /** A till on the cloud provider pointed at the fake; `timing` given: built with it, else as settings choose. */
 export function startCloudTill(
   fake: FakeGetMeBackCloud,
-  options: TestTillOptions & { timing?: Partial<CloudTiming>; refunds?: 'manual' | 'send' } = {},
+  options: TestTillOptions & { timing?: Partial<CloudTiming>; refunds?: 'manual' | 'send'; deliveriesInFlight?: number } = {},
 ): Promise<TestTill> {
-  const { timing, refunds = 'manual', ...tillOptions } = options;
+  const { timing, refunds = 'manual', deliveriesInFlight = 8, ...tillOptions } = options;
   return startTestTill({
     demoBook: false,
     ...(timing ? { provider: (deps) => new CloudProvider(deps, timing) } : {}),
     ...tillOptions,
     settings: {
       provider: 'cloud',
-      cloud: { accountUrl: fake.url, anyHost: false, apiKey: fake.apiKey, apiVersion: 'v33', branchId: 'b-7', branchName: 'Центральный', refunds },
+      cloud: { accountUrl: fake.url, anyHost: false, apiKey: fake.apiKey, apiVersion: 'v33', branchId: 'b-7', branchName: 'Центральный', refunds, deliveriesInFlight },
       rules: { maxBonusShare: 0.5, cashbackPercent: 5 },
       ...tillOptions.settings,
     },

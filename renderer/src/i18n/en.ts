@@ -248,6 +248,7 @@ export const en: Texts = {
     anyHost: 'Any host for the account address (not only GetMeBack’s)',
     anyHostWarning: 'Careful: the API key will be sent to the address above (https only). Turn this on only if GetMeBack gave you that address.',
     otherKeys: {
+      deliveriesInFlight: 'Operations sent to the GetMeBack cloud at once',
       largeText: 'Large text',
       apiVersion: 'GetMeBack cloud API version',
       branchId: 'Venue ID in GetMeBack',

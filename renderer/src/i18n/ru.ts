@@ -246,6 +246,7 @@ export const ru = {
     anyHost: 'Любой адрес облака (не только адреса GetMeBack)',
     anyHostWarning: 'Осторожно: API-ключ будет отправлен на адрес, указанный выше. Включайте, только если этот адрес вам дал GetMeBack.',
     otherKeys: {
+      deliveriesInFlight: 'Сколько операций отправлять в облако GetMeBack одновременно',
       largeText: 'Крупный текст',
       apiVersion: 'Версия API облака GetMeBack',
       branchId: 'ID заведения в GetMeBack',

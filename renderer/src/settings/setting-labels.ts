@@ -23,6 +23,7 @@ function labelsByKey(s: SettingsTexts): Record<string, string> {
     'cloud.branchId': s.otherKeys.branchId,
     'cloud.branchName': s.otherKeys.branchName,
     'cloud.refunds': s.refundsLabel,
+    'cloud.deliveriesInFlight': s.otherKeys.deliveriesInFlight,
     language: s.language,
     businessDayStartHour: s.businessDayStartHour.replace(/,.*$/, ''),
     'notifications.enabled': s.notificationsEnabled,

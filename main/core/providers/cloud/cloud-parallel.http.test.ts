@@ -15,7 +15,7 @@ afterEach(() => closeCloud(till, fake));
 
 async function startParallel(timing: Partial<typeof FAST_TIMING> = {}): Promise<void> {
   fake = await startFakeGetMeBackCloud({ guests: GUESTS });
-  till = await startCloudTill(fake, { timing: { ...FAST_TIMING, deliveriesInFlight: IN_FLIGHT, ...timing } });
+  till = await startCloudTill(fake, { deliveriesInFlight: IN_FLIGHT, timing: { ...FAST_TIMING, ...timing } });
 }
 
 

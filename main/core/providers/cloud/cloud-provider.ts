@@ -34,7 +34,7 @@ export interface CloudProviderDeps {
   events: EventBus;
 }
 
-export interface CloudTiming extends CourierTiming {
+export interface CloudTiming extends Omit<CourierTiming, 'deliveriesInFlight'> {
   /** The most a waiter waits for one answer (lookup, guest, voucher), repeats included. */
   callTimeoutMs: number;
   /** First pause before repeating a failed lookup; doubles each time, within `callTimeoutMs`. */
@@ -51,9 +51,6 @@ export const DEFAULT_CLOUD_TIMING: CloudTiming = {
   firstRetryMs: 2_000,
   maxRetryMs: 60_000,
   refusalsBeforeParking: 5,
-  // Measured (README, *Benchmark*): 8 calls out together drain the outbox several times faster than
-  // one, while a guest's order holds and a cloud serving many tills is asked at most this much.
-  deliveriesInFlight: 8,
 };
 
 /** The dashboard hears how the outbox drains at most this often (a count moving, not 200 redraws a second). */
@@ -113,7 +110,14 @@ export class CloudProvider implements LoyaltyProvider {
     this.connection = new CloudConnection(() => this.connectionChanged());
     const journal = (record: CloudCallRecord) => recordCloudCall(deps.db, record);
     this.client = new GetMeBackClient(() => deps.settings().cloud, this.connection, log, journal);
-    this.courier = new OutboxCourier(this.outbox, this.client, this.connection, deps.clock, log, this.timing, journal, (delivered) => {
+    const courierTiming: CourierTiming = {
+      ...this.timing,
+      // The setting, read at each pick.
+      get deliveriesInFlight() {
+        return deps.settings().cloud.deliveriesInFlight;
+      },
+    };
+    this.courier = new OutboxCourier(this.outbox, this.client, this.connection, deps.clock, log, courierTiming, journal, (delivered) => {
       this.sent += delivered;
       this.tellProgress();
     });

@@ -14,7 +14,7 @@ export interface CourierTiming {
   maxRetryMs: number;
   /** Refusals (`result: "error"`) of one call after which it is parked and the courier moves on. */
   refusalsBeforeParking: number;
-  /** Calls in flight at once, never two of one guest (see `DEFAULT_CLOUD_TIMING` for the number chosen). */
+  /** Calls in flight at once, never two of one guest (the setting `cloud.deliveriesInFlight`). */
   deliveriesInFlight: number;
 }
 
