@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { rssMiBOf } from './process-stats.js';
+import { BONUS_TYPE } from './mixed-requests.js';
 
 export interface ChildServer {
   url: string;
@@ -13,6 +15,18 @@ export interface ChildServer {
 }
 
 const root = path.resolve(import.meta.dirname, '..');
+const COMPILED_HOST = path.join(root, 'dist', 'main', 'headless.js');
+
+/** The till's host as the bench starts it: compiled (`tsc -p tsconfig.build.json`) if built, else its sources. */
+export function tillHost(): { script: string; compiled: boolean } {
+  const compiled = existsSync(COMPILED_HOST);
+  return { script: compiled ? COMPILED_HOST : 'main/headless.ts', compiled };
+}
+
+/** The host's arguments: loopback, any free port, its own data folder, a bonus payment type. */
+export function tillHostArgs(dataDir: string): string[] {
+  return ['--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--bonus-payment-type', BONUS_TYPE];
+}
 
 /** Starts a server script in its own process (so the load generator does not share its event loop). */
 export async function startChildServer(script: string, args: string[] = [], options: { plainNode?: boolean } = {}): Promise<ChildServer> {

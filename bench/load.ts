@@ -1,16 +1,17 @@
 import autocannon, { type Options } from 'autocannon';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { startChildServer, type ChildServer } from './child-server.js';
+import { startChildServer, tillHost, tillHostArgs, type ChildServer } from './child-server.js';
 import { feedMemory } from './feed-memory.js';
 import { MIXED_REQUESTS } from './mixed-requests.js';
 import { outboxDrain } from './outbox-drain.js';
+import { DEFAULT_SETTINGS } from '../shared/settings/schema.js';
 import { cpuSecondsOf } from './process-stats.js';
-import { alternatingRounds, BARE, BONUS_TYPE, CASH, CHECK_IN, checkInBody, json, KOA_PEER, median, ORDER, SCENARIOS, type Servers } from './rounds.js';
+import { alternatingRounds, BARE, CASH, CHECK_IN, checkInBody, json, KOA_PEER, median, ORDER, SCENARIOS, type Servers } from './rounds.js';
 import { figuresOf, figuresTable, scenarioTable, withBenchTables, type BenchResult, type ScenarioFigures } from './targets.js';
 
 /**
@@ -48,11 +49,6 @@ const feedEvents = Number(values['feed-events'] ?? (quick ? 500 : 20_000));
 const outboxOperations = Number(values['outbox-operations'] ?? (quick ? 100 : 10_000));
 
 const root = path.resolve(import.meta.dirname, '..');
-const COMPILED_HOST = path.join(root, 'dist', 'main', 'headless.js');
-
-function hostArgs(dataDir: string): string[] {
-  return ['--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--bonus-payment-type', BONUS_TYPE];
-}
 
 async function checkIn(waiter: string, order: string): Promise<void> {
   const answer = await fetch(`${waiter}/orders/${order}/checkin`, { method: 'POST', headers: json, body: checkInBody });
@@ -62,7 +58,7 @@ async function checkIn(waiter: string, order: string): Promise<void> {
 /** From spawning the host to its first answered check-in (204), in ms; the host is left running. */
 async function coldStart(script: string, dataDir: string): Promise<{ ms: number; till: ChildServer }> {
   const began = performance.now();
-  const till = await startChildServer(script, hostArgs(dataDir));
+  const till = await startChildServer(script, tillHostArgs(dataDir));
   await checkIn(`${till.url}/GetMeBack`, randomUUID());
   return { ms: Math.round(performance.now() - began), till };
 }
@@ -97,8 +93,7 @@ async function main(): Promise<void> {
     dirs.push(dir);
     return dir;
   };
-  const compiled = existsSync(COMPILED_HOST);
-  const hostScript = compiled ? COMPILED_HOST : 'main/headless.ts';
+  const { script: hostScript, compiled } = tillHost();
   const started: ChildServer[] = [];
   try {
     // Cold starts first, while nothing else runs: a new data folder, then the same folder again.
@@ -127,7 +122,7 @@ async function main(): Promise<void> {
     started.push(bare);
     const koaPeer = await startChildServer('bench/koa-peer-server.ts');
     started.push(koaPeer);
-    const till = await startChildServer(hostScript, hostArgs(newDir()));
+    const till = await startChildServer(hostScript, tillHostArgs(newDir()));
     started.push(till);
     const servers: Servers = { bare: bare.url, koaPeer: koaPeer.url, waiter: `${till.url}/GetMeBack` };
     await checkIn(servers.waiter, ORDER);
@@ -145,15 +140,18 @@ async function main(): Promise<void> {
     await till.stop();
 
     const outboxDir = newDir();
+    const appliedDir = newDir();
     const outbox = await outboxDrain({
       hostScript,
-      hostArgs,
+      hostArgs: tillHostArgs,
       dataDir: outboxDir,
-      appliedFile: path.join(newDir(), 'applied.json'),
+      appliedFile: (drain) => path.join(appliedDir, `applied-${drain}.json`),
       operations: outboxOperations,
       guests: quick ? 10 : 100,
       connections: 8,
       quietSeconds: seconds,
+      inFlight: DEFAULT_SETTINGS.cloud.deliveriesInFlight,
+      compareWith: 1,
     });
 
     const result: BenchResult = {

@@ -1,6 +1,8 @@
 import type { Options } from 'autocannon';
 import { randomUUID } from 'node:crypto';
 
+/** The payment type the bench's till takes bonuses by. */
+export const BONUS_TYPE = '6f2c1f5e-0000-4000-8000-0000000000b0';
 /** The order the bench's waiters work on, checked in before any load. */
 export const BENCH_ORDER = '5a1d7c3e-9b2f-4e8a-8c1d-0e2f3a4b5c6d';
 export const CHECK_IN_BODY = JSON.stringify({ Value: 'GMB-G-1001', WaiterPin: '1111' });

@@ -1,6 +1,6 @@
 import autocannon, { type Options, type Result } from 'autocannon';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_SETTINGS } from '../shared/settings/schema.js';
 import { fileSettingsStore } from '../main/core/settings/file-settings-store.js';
@@ -16,10 +16,12 @@ import type { OutboxFigures } from './targets.js';
  *    pays rising sums, so the cloud can tell whether a guest's calls arrived in order. The first
  *    payment is a lone guest's (g-0): its call is the one left in flight, so no other guest's
  *    balance is waiting on the unanswered call while the backlog builds.
- * 2. The till is stopped, a cloud that answers starts, and the till starts again on the same folder:
- *    its courier drains the backlog from the start. Meanwhile autocannon checks a guest with no
- *    backlog (g-<guests>) in at `connections`; when the outbox is empty, the same load again for
- *    the p99 without draining.
+ * 2. The till is stopped, a cloud that answers starts, and the till starts again on the same folder
+ *    with the courier's bound (`cloud.deliveriesInFlight`) set: it drains the backlog from the
+ *    start. Meanwhile autocannon checks a guest with no backlog (g-<guests>) in at `connections`;
+ *    when the outbox is empty, the same load again for the p99 without draining.
+ * 3. With `compareWith`, a copy of the same backlog is first drained the same way with that bound
+ *    (1: one call at a time), so that the two rates are a ratio of one run.
  */
 
 export function benchGuestCode(n: number): string {
@@ -32,11 +34,25 @@ interface DrainOptions {
   hostScript: string;
   hostArgs: (dataDir: string) => string[];
   dataDir: string;
-  appliedFile: string;
+  /** Where the fake clouds write what they applied (one file per drain). */
+  appliedFile: (drain: string) => string;
   operations: number;
   guests: number;
   connections: number;
   quietSeconds: number;
+  /** The courier's bound (`cloud.deliveriesInFlight`) for the drain measured beside the waiters. */
+  inFlight: number;
+  /** The same backlog drained again one call at a time, for the ratio (null: not measured). */
+  compareWith: number | null;
+}
+
+/** One drain of the backlog in `dataDir` beside the waiters' check-ins. */
+interface Drained {
+  perSecond: number;
+  drainSeconds: number;
+  applied: number;
+  outOfOrder: number;
+  during: Result;
 }
 
 async function startCloud(args: string[]): Promise<{ server: ChildServer; url: string; apiKey: string }> {
@@ -45,14 +61,24 @@ async function startCloud(args: string[]): Promise<{ server: ChildServer; url: s
   return { server, url: server.url, apiKey };
 }
 
-function useCloud(dataDir: string, url: string, apiKey: string): void {
+function useCloud(dataDir: string, url: string, apiKey: string, deliveriesInFlight: number): void {
   const store = fileSettingsStore(dataDir);
   const current = store.load();
   store.save({
     ...DEFAULT_SETTINGS,
     ...current,
     provider: 'cloud',
-    cloud: { ...DEFAULT_SETTINGS.cloud, accountUrl: url, anyHost: false, apiKey, apiVersion: 'v33', branchId: 'b-bench', branchName: 'Бенчмарк', refunds: 'manual' },
+    cloud: {
+      ...DEFAULT_SETTINGS.cloud,
+      accountUrl: url,
+      anyHost: false,
+      apiKey,
+      apiVersion: 'v33',
+      branchId: 'b-bench',
+      branchName: 'Бенчмарк',
+      refunds: 'manual',
+      deliveriesInFlight,
+    },
   });
 }
 
@@ -83,69 +109,122 @@ function checkIns(options: Options, stop: Promise<unknown> | null, seconds: numb
   });
 }
 
-export async function outboxDrain(options: DrainOptions): Promise<OutboxFigures> {
+const loadOf = (result: Result) => ({ p99: result.latency.p99, rps: Math.round(result.requests.average), errors: result.errors + result.timeouts + result.non2xx });
+
+/** Calls the cloud applied before an earlier call of the same guest (each guest's sums rise). */
+function outOfOrderIn(applied: readonly { guest: string; orderPrice: number }[]): number {
+  const last = new Map<string, number>();
+  let outOfOrder = 0;
+  for (const { guest, orderPrice } of applied) {
+    if ((last.get(guest) ?? -Infinity) >= orderPrice) outOfOrder += 1;
+    last.set(guest, orderPrice);
+  }
+  return outOfOrder;
+}
+
+/** 1. The backlog, on a cloud that takes every lookup and answers no operation. Returns its size. */
+async function buildBacklog(options: DrainOptions, started: ChildServer[]): Promise<number> {
   const { dataDir, operations, guests } = options;
+  const silent = await startCloud(['--guests', String(guests), '--hold']);
+  started.push(silent.server);
+  // One call at a time while the backlog builds: g-0's, held, so no other guest has a call under way
+  // (a guest's balance is not read while a call of the guest is out) and every check-in is answered.
+  useCloud(dataDir, silent.url, silent.apiKey, 1);
+  const till = await startChildServer(options.hostScript, options.hostArgs(dataDir));
+  started.push(till);
+  const waiter = `${till.url}/GetMeBack`;
+  await payAs(waiter, 0, 100);
+  const workers = 16;
+  await Promise.all(
+    Array.from({ length: workers }, async (_, worker) => {
+      // A guest's payments all go through one worker, one after another: their order is known.
+      for (let n = 0; n < operations - 1; n += 1) {
+        if ((n % guests) % workers === worker) await payAs(waiter, 1 + (n % guests), 100 + Math.floor(n / guests));
+      }
+    }),
+  );
+  const backlog = await outboxOf(waiter);
+  await till.stop();
+  await silent.server.stop();
+  return backlog;
+}
+
+/**
+ * 2. A drain: a cloud that answers, the till started again on the folder with the courier's bound
+ * set to `inFlight`, and the waiters checking a guest with no backlog in until the outbox is empty.
+ */
+async function drain(options: DrainOptions, dataDir: string, inFlight: number, appliedFile: string, backlog: number, started: ChildServer[]): Promise<{ drained: Drained; waiter: string; till: ChildServer; cloud: ChildServer }> {
+  const cloud = await startCloud(['--guests', String(options.guests), '--applied', appliedFile]);
+  started.push(cloud.server);
+  useCloud(dataDir, cloud.url, cloud.apiKey, inFlight);
+  const began = performance.now();
+  const till = await startChildServer(options.hostScript, options.hostArgs(dataDir));
+  started.push(till);
+  const waiter = `${till.url}/GetMeBack`;
+  const order = randomUUID();
+  const checkIn: Options = { url: `${waiter}/orders/${order}/checkin`, connections: options.connections, method: 'POST', headers: json, body: JSON.stringify({ Value: benchGuestCode(options.guests) }) };
+  await post(checkIn.url, { Value: benchGuestCode(options.guests) });
+  const emptied = (async () => {
+    while ((await outboxOf(waiter)) > 0) await sleep(50);
+    return performance.now();
+  })();
+  const during = await checkIns(checkIn, emptied, 0);
+  const drainMs = (await emptied) - began;
+  return {
+    drained: { perSecond: Math.round(backlog / (drainMs / 1000)), drainSeconds: Math.round(drainMs / 100) / 10, applied: 0, outOfOrder: 0, during },
+    waiter,
+    till,
+    cloud: cloud.server,
+  };
+}
+
+/** Stops the drain's till and cloud, and checks what the cloud applied: each once, each guest's in order. */
+async function checked(drained: Drained, till: ChildServer, cloud: ChildServer, appliedFile: string): Promise<Drained> {
+  await till.stop();
+  await cloud.stop();
+  const applied = JSON.parse(readFileSync(appliedFile, 'utf8')) as { guest: string; orderPrice: number }[];
+  // The fake cloud applies an invoice once however often it arrives: as many applied as the backlog holds is each once.
+  return { ...drained, applied: applied.length, outOfOrder: outOfOrderIn(applied) };
+}
+
+export async function outboxDrain(options: DrainOptions): Promise<OutboxFigures> {
   const started: ChildServer[] = [];
   try {
-    // 1. The backlog, on a cloud that takes every lookup and answers no operation.
-    const silent = await startCloud(['--guests', String(guests), '--hold']);
-    started.push(silent.server);
-    useCloud(dataDir, silent.url, silent.apiKey);
-    let till = await startChildServer(options.hostScript, options.hostArgs(dataDir));
-    started.push(till);
-    let waiter = `${till.url}/GetMeBack`;
-    await payAs(waiter, 0, 100);
-    const workers = 16;
-    await Promise.all(
-      Array.from({ length: workers }, async (_, worker) => {
-        // A guest's payments all go through one worker, one after another: their order is known.
-        for (let n = 0; n < operations - 1; n += 1) {
-          if ((n % guests) % workers === worker) await payAs(waiter, 1 + (n % guests), 100 + Math.floor(n / guests));
-        }
-      }),
-    );
-    const backlog = await outboxOf(waiter);
-    await till.stop();
-    await silent.server.stop();
+    const backlog = await buildBacklog(options, started);
+    // The same backlog for both drains: a copy of the folder, the till stopped.
+    const copy = `${options.dataDir}-one-at-a-time`;
+    if (options.compareWith !== null) cpSync(options.dataDir, copy, { recursive: true });
 
-    // 2. The drain, on a cloud that answers, beside the waiters' check-ins.
-    const cloud = await startCloud(['--guests', String(guests), '--applied', options.appliedFile]);
-    started.push(cloud.server);
-    useCloud(dataDir, cloud.url, cloud.apiKey);
-    const began = performance.now();
-    till = await startChildServer(options.hostScript, options.hostArgs(dataDir));
-    started.push(till);
-    waiter = `${till.url}/GetMeBack`;
-    const order = randomUUID();
-    const checkIn: Options = { url: `${waiter}/orders/${order}/checkin`, connections: options.connections, method: 'POST', headers: json, body: JSON.stringify({ Value: benchGuestCode(guests) }) };
-    await post(checkIn.url, { Value: benchGuestCode(guests) });
-    const drained = (async () => {
-      while ((await outboxOf(waiter)) > 0) await sleep(50);
-      return performance.now();
-    })();
-    const during = await checkIns(checkIn, drained, 0);
-    const drainMs = (await drained) - began;
-    const quiet = await checkIns(checkIn, null, options.quietSeconds);
-    await till.stop();
-    await cloud.server.stop();
-
-    const applied = JSON.parse(readFileSync(options.appliedFile, 'utf8')) as { guest: string; orderPrice: number }[];
-    const last = new Map<string, number>();
-    let outOfOrder = 0;
-    for (const { guest, orderPrice } of applied) {
-      if ((last.get(guest) ?? -Infinity) >= orderPrice) outOfOrder += 1;
-      last.set(guest, orderPrice);
+    let oneAtATime: OutboxFigures['oneAtATime'] = null;
+    if (options.compareWith !== null) {
+      const file = options.appliedFile('one');
+      const one = await drain(options, copy, options.compareWith, file, backlog, started);
+      const done = await checked(one.drained, one.till, one.cloud, file);
+      rmSync(copy, { recursive: true, force: true });
+      oneAtATime = { inFlight: options.compareWith, perSecond: done.perSecond, drainSeconds: done.drainSeconds, applied: done.applied, outOfOrder: done.outOfOrder, during: loadOf(done.during) };
     }
+
+    const file = options.appliedFile('main');
+    const main = await drain(options, options.dataDir, options.inFlight, file, backlog, started);
+    const order = randomUUID();
+    const quiet = await checkIns(
+      { url: `${main.waiter}/orders/${order}/checkin`, connections: options.connections, method: 'POST', headers: json, body: JSON.stringify({ Value: benchGuestCode(options.guests) }) },
+      null,
+      options.quietSeconds,
+    );
+    const done = await checked(main.drained, main.till, main.cloud, file);
     return {
       operations: backlog,
-      applied: applied.length,
-      guests,
-      outOfOrder,
-      perSecond: Math.round(backlog / (drainMs / 1000)),
-      drainSeconds: Math.round(drainMs / 100) / 10,
+      applied: done.applied,
+      guests: options.guests,
+      inFlight: options.inFlight,
+      outOfOrder: done.outOfOrder,
+      perSecond: done.perSecond,
+      drainSeconds: done.drainSeconds,
       connections: options.connections,
-      during: { p99: during.latency.p99, rps: Math.round(during.requests.average), errors: during.errors + during.timeouts + during.non2xx },
-      quiet: { p99: quiet.latency.p99, rps: Math.round(quiet.requests.average), errors: quiet.errors + quiet.timeouts + quiet.non2xx },
+      during: loadOf(done.during),
+      quiet: loadOf(quiet),
+      oneAtATime,
     };
   } finally {
     for (const server of started.reverse()) await server.stop().catch(() => undefined);

@@ -1,7 +1,7 @@
 import autocannon, { type Options, type Result } from 'autocannon';
 import { randomUUID } from 'node:crypto';
 import { cpuSecondsOf } from './process-stats.js';
-import { BENCH_ORDER, CHECK_IN_BODY } from './mixed-requests.js';
+import { BENCH_ORDER, BONUS_TYPE, CHECK_IN_BODY } from './mixed-requests.js';
 import type { ScenarioFigures } from './targets.js';
 
 /**
@@ -9,7 +9,7 @@ import type { ScenarioFigures } from './targets.js';
  * rounds they are measured in: every scenario once per round, in the same order each round, so that
  * each ratio compares neighbours on this shared machine whose speed drifts.
  */
-export const BONUS_TYPE = '6f2c1f5e-0000-4000-8000-0000000000b0';
+export { BONUS_TYPE };
 export const ORDER = BENCH_ORDER;
 export const json = { 'content-type': 'application/json' };
 export const checkInBody = CHECK_IN_BODY;

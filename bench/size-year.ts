@@ -25,12 +25,12 @@ import { Refusal } from '../main/core/loyalty/refusal.js';
 import { memorySettingsStore } from '../main/core/settings/settings-store.js';
 import { randomUUID } from 'node:crypto';
 import type { SeedFile } from '../main/core/providers/seed-file.js';
+import { BONUS_TYPE } from './mixed-requests.js';
 
 const DAYS = Number(process.argv[2] ?? 365);
 const ORDERS_PER_DAY = 300;
 const GUESTS = 5_000;
 const WAITERS = 12;
-const BONUS_TYPE = '6f2c1f5e-0000-4000-8000-0000000000b0';
 const CASH_TYPE = { paymentTypeId: 'a2c5e0f1-0000-4000-8000-00000000ca57', kind: 'Cash' };
 const CARD_TYPE = { paymentTypeId: 'b3d6f102-0000-4000-8000-00000000ca2d', kind: 'Card' };
 

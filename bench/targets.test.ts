@@ -56,8 +56,10 @@ describe('bench targets', () => {
       perSecond: 150,
       drainSeconds: 66.7,
       connections: 8,
+      inFlight: 8,
       during: { p99: 9, rps: 900, errors: 0 },
       quiet: { p99: 4, rps: 2000, errors: 0 },
+      oneAtATime: null,
     };
     expect(verdictOf(result({ outbox }), 'outbox drain')).toBe(true);
     expect(verdictOf(result({ outbox: { ...outbox, perSecond: 99 } }), 'outbox drain')).toBe(false);
@@ -65,6 +67,10 @@ describe('bench targets', () => {
     expect(verdictOf(result({ outbox: { ...outbox, outOfOrder: 1 } }), 'outbox: every operation applied once')).toBe(false);
     expect(verdictOf(result({ outbox: { ...outbox, applied: 9_999 } }), 'outbox: every operation applied once')).toBe(false);
     expect(verdictOf(result({ outbox: { ...outbox, during: { p99: 11, rps: 900, errors: 0 } } }), "waiters' check-in p99 at 8 connections while")).toBe(false);
+    // The same backlog one call at a time: reported beside, as a ratio of the same run, not judged.
+    const oneAtATime = { inFlight: 1, perSecond: 50, drainSeconds: 200, applied: 10_000, outOfOrder: 0, during: { p99: 8, rps: 900, errors: 0 } };
+    const compared = figuresOf(result({ outbox: { ...outbox, oneAtATime } })).find((f) => f.what.startsWith('the same backlog, up to 1 call at once'));
+    expect(compared).toMatchObject({ met: null, value: expect.stringContaining('8 at once: 3 × this') });
   });
 
   it('rewrites only what stands between the README markers', () => {

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startChildServer, type ChildServer } from './child-server.js';
-import { alternatingRounds, BARE, BASELINE_CHECK_IN, BONUS_TYPE, CHECK_IN, checkInBody, json, KOA_PEER, ORDER, ORDER_VIEW, PRECHECK, type Scenario, type Servers } from './rounds.js';
+import { startChildServer, tillHostArgs, type ChildServer } from './child-server.js';
+import { alternatingRounds, BARE, BASELINE_CHECK_IN, CHECK_IN, checkInBody, json, KOA_PEER, ORDER, ORDER_VIEW, PRECHECK, type Scenario, type Servers } from './rounds.js';
 
 /**
  * `npm run bench:throughput`: only the throughput rounds of `npm run bench` that write nothing
@@ -31,7 +31,7 @@ const COMPILED_HOST = path.resolve(import.meta.dirname, '..', 'dist', 'main', 'h
 async function startTill(script: string, dirs: string[]): Promise<ChildServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'gmb-throughput-'));
   dirs.push(dir);
-  const till = await startChildServer(script, ['--host', '127.0.0.1', '--port', '0', '--data-dir', dir, '--bonus-payment-type', BONUS_TYPE]);
+  const till = await startChildServer(script, tillHostArgs(dir));
   const answer = await fetch(`${till.url}/GetMeBack/orders/${ORDER}/checkin`, { method: 'POST', headers: json, body: checkInBody });
   if (answer.status !== 204) throw new Error(`${script}: check-in answered ${answer.status}`);
   return till;
