@@ -151,11 +151,19 @@ export class OutboxCourier {
 
   /** Picks the oldest calls that may leave now, marks them as sent in one commit, and sends them. */
   private sendWhatCanGo(): void {
-    const now = performance.now();
-    if (now < this.pausedUntil) return;
     const probing = this.unansweredInRow > 0;
-    const room = (probing ? 1 : this.timing.deliveriesInFlight) - this.inFlight.size;
-    if (room <= 0) return;
+    for (const call of this.pickAndMark()) this.send(call, probing);
+  }
+
+  /**
+   * The oldest calls that may leave now (the guests' heads, none of a guest with a call out or
+   * waiting after a failure), marked as sent: to be sent once the transaction this runs in commits.
+   */
+  private pickAndMark(): PendingCall[] {
+    const now = performance.now();
+    if (this.closed || now < this.pausedUntil) return [];
+    const room = (this.unansweredInRow > 0 ? 1 : this.timing.deliveriesInFlight) - this.inFlight.size;
+    if (room <= 0) return [];
     const busy = new Set(this.inFlight.keys());
     for (const [guestId, guest] of this.backoff) if (guest.until > now) busy.add(guestId);
     const calls: PendingCall[] = [];
@@ -165,9 +173,8 @@ export class OutboxCourier {
       calls.push(call);
       busy.add(call.guestId);
     }
-    if (calls.length === 0) return;
-    this.outbox.markSending(calls.map((call) => call.id));
-    for (const call of calls) this.send(call, probing);
+    if (calls.length > 0) this.outbox.markSending(calls.map((call) => call.id));
+    return calls;
   }
 
   private send(call: PendingCall, probe: boolean): void {
@@ -211,36 +218,42 @@ export class OutboxCourier {
       );
   }
 
-  /** Commits the outcomes that arrived in this turn, with their journal lines, then lets their guests go on. */
+  /**
+   * Commits the outcomes that arrived in this turn with their journal lines, lets their guests go
+   * on, and in the same commit marks the calls that leave next: one fsync for the lot.
+   */
   private commitOutcomes(): void {
     const batch = this.finished;
     this.finished = [];
     this.flushing = false;
     const at = this.clock.now().toISOString();
-    let parked: boolean[] = [];
+    let next: PendingCall[] = [];
     try {
-      parked = this.outbox.together(() =>
-        batch.map(({ call, outcome, journal }) => {
+      next = this.outbox.together(() => {
+        const parked = batch.map(({ call, outcome, journal }) => {
           if (journal) this.journal(journal);
           return this.record(call, outcome, at);
-        }),
-      );
+        });
+        batch.forEach((finished, index) => this.learn(finished, parked[index] === true));
+        for (const { call } of batch) this.inFlight.get(call.guestId)?.settle();
+        for (const { call } of batch) this.inFlight.delete(call.guestId);
+        return this.pickAndMark();
+      });
     } catch (error) {
       // Nothing of the batch is written: each call is still pending (and counted as perhaps sent),
-      // so it is sent again under the same key and the cloud takes it once.
+      // so it is sent again under the same key and the cloud takes it once; its guest waits a while.
       this.log.error({ err: error }, 'GetMeBack courier could not record what the cloud answered');
-      parked = batch.map(() => false);
-      for (const finished of batch) finished.outcome = { kind: 'failed', reason: 'not recorded', neverArrived: false };
+      for (const { call } of batch) {
+        const failures = (this.backoff.get(call.guestId)?.failures ?? 0) + 1;
+        this.backoff.set(call.guestId, { failures, until: performance.now() + this.retryDelay(failures) });
+        this.inFlight.get(call.guestId)?.settle();
+        this.inFlight.delete(call.guestId);
+      }
     }
-    let delivered = 0;
-    batch.forEach((finished, index) => {
-      this.learn(finished, parked[index] === true);
-      if (finished.outcome.kind === 'delivered') delivered += 1;
-      this.touch(finished.call.guestId);
-      this.inFlight.get(finished.call.guestId)?.settle();
-      this.inFlight.delete(finished.call.guestId);
-    });
-    this.moved(delivered);
+    for (const { call } of batch) this.touch(call.guestId);
+    const probing = this.unansweredInRow > 0;
+    for (const call of next) this.send(call, probing);
+    this.moved(batch.filter(({ outcome }) => outcome.kind === 'delivered').length);
     this.wake();
   }
 
