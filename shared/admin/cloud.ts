@@ -29,8 +29,10 @@ export type OutboxLine = z.infer<typeof OutboxLine>;
 
 /** GET /api/cloud/outbox */
 export const OutboxResponse = z.object({
-  /** Pending and parked, oldest first, then the refunds to reconcile by hand, then the last settled. */
+  /** The oldest 200 pending and parked, then the refunds to reconcile by hand, then the last settled. */
   operations: z.array(OutboxLine),
+  /** Pending and parked in all: a long backlog is shown by its oldest. */
+  openTotal: z.number().int().nonnegative(),
   /** Guests whose balance is uncertain and the operations that make it so. */
   uncertainGuests: z.array(z.object({ guestId: z.string(), invoiceNums: z.array(z.string()) })),
   refunds: z.enum(['manual', 'send']),

@@ -126,3 +126,8 @@ export function formatFileSize(bytes: number, language: Language): string {
   const unit = language === 'ru' ? (megabytes ? 'МБ' : 'КБ') : megabytes ? 'MB' : 'KB';
   return `${number}\u00a0${unit}`;
 }
+
+/** A count as the language writes it («12 500»): a bar's «N из M». */
+export function formatCount(count: number, language: Language): string {
+  return numberFormat(language, 'int', { maximumFractionDigits: 0 }).format(count);
+}

@@ -77,13 +77,41 @@ function toLine(row: OutboxRow): OutboxLine {
   };
 }
 
-/** Every operation still open (pending, parked, to reconcile by hand), oldest first, then the last `settledShown` settled by a person. */
-export function outboxLines(db: TillDatabase, settledShown = 100): OutboxLine[] {
-  const open = prepared(db, `SELECT ${COLUMNS} FROM outbox WHERE delivered_at IS NULL AND settled_at IS NULL ORDER BY id`).all() as OutboxRow[];
+/** The operations the outbox screen lists: a backlog of thousands is shown by its oldest `openShown`. */
+export interface OutboxListing {
+  lines: OutboxLine[];
+  /** Pending and parked operations in all (the screen lists the first `openShown`). */
+  openTotal: number;
+  /** Guests whose balance is uncertain, and the operations (sent without an answer) that make it so. */
+  uncertainGuests: { guestId: string; invoiceNums: string[] }[];
+}
+
+/**
+ * The oldest `openShown` operations pending or parked, every one to reconcile by hand, then the
+ * last `settledShown` settled by a person.
+ */
+export function outboxLines(db: TillDatabase, settledShown = 100, openShown = 200): OutboxListing {
+  const open = prepared(db, `SELECT ${COLUMNS} FROM outbox WHERE delivered_at IS NULL AND settled_at IS NULL AND manual = 0 ORDER BY id LIMIT ?`).all(
+    openShown,
+  ) as OutboxRow[];
+  const manual = prepared(db, `SELECT ${COLUMNS} FROM outbox WHERE delivered_at IS NULL AND settled_at IS NULL AND manual = 1 ORDER BY id`).all() as OutboxRow[];
   const settled = prepared(db, `SELECT ${COLUMNS} FROM outbox WHERE settled_at IS NOT NULL ORDER BY settled_at DESC, id DESC LIMIT ?`).all(
     settledShown,
   ) as OutboxRow[];
-  return [...open, ...settled].map(toLine);
+  const { openTotal } = prepared(db, 'SELECT COUNT(*) AS openTotal FROM outbox WHERE delivered_at IS NULL AND settled_at IS NULL AND manual = 0').get() as {
+    openTotal: number;
+  };
+  const uncertain = new Map<string, string[]>();
+  const unanswered = prepared(
+    db,
+    `SELECT guest_id, operation_id FROM outbox WHERE delivered_at IS NULL AND settled_at IS NULL AND unanswered > 0 AND guest_id IS NOT NULL ORDER BY id`,
+  ).all() as { guest_id: string; operation_id: string }[];
+  for (const row of unanswered) uncertain.set(row.guest_id, [...(uncertain.get(row.guest_id) ?? []), row.operation_id]);
+  return {
+    lines: [...open, ...manual, ...settled].map(toLine),
+    openTotal,
+    uncertainGuests: [...uncertain].map(([guestId, invoiceNums]) => ({ guestId, invoiceNums })),
+  };
 }
 
 export function outboxLine(db: TillDatabase, id: number): OutboxLine | null {

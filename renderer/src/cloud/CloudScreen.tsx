@@ -3,6 +3,8 @@ import type { JournalResponse, OutboxLine, OutboxResponse } from '../../../share
 import { api, query } from '../api/client.js';
 import { formatClock } from '../format/time.js';
 import { useStatusStore, useTexts } from '../stores/status-store.js';
+import { formatCount } from '../../../shared/i18n/numbers.js';
+import { OutboxDrain } from './OutboxDrain.js';
 import { SettleForm } from './SettleForm.js';
 
 /**
@@ -118,7 +120,9 @@ export function CloudScreen() {
         </p>
       ))}
       <h3>{c.outbox}</h3>
+      <OutboxDrain />
       {table(open, c.outbox, c.outboxEmpty)}
+      {outbox && outbox.openTotal > open.length && <p className="muted">{c.moreOpen(formatCount(open.length, language), formatCount(outbox.openTotal, language))}</p>}
       <h3>{c.reconciliation}</h3>
       {table(manual, c.reconciliation, c.reconciliationEmpty)}
       {settled.length > 0 && (

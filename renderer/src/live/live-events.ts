@@ -1,4 +1,4 @@
-import type { TillEvent, TillEventType } from '../../../shared/events.js';
+import type { OutboxProgress, TillEvent, TillEventType } from '../../../shared/events.js';
 import { useFeedStore } from '../feed/feed-store.js';
 import { useOrdersStore } from '../orders/orders-store.js';
 import { useSettingsStore } from '../settings/settings-store.js';
@@ -59,6 +59,10 @@ export function connectLiveEvents(): () => void {
   source.addEventListener('error', () => {
     droppedBefore = true;
     useFeedStore.getState().setConnected(false);
+  });
+  // The outbox draining: its count and progress, told live while calls reach the cloud (no feed line).
+  source.addEventListener('outbox.progress', (message) => {
+    useStatusStore.getState().outboxMoved(JSON.parse((message as MessageEvent<string>).data) as OutboxProgress);
   });
   source.addEventListener('till', (message) => {
     const event = JSON.parse((message as MessageEvent<string>).data) as TillEvent;

@@ -60,14 +60,11 @@ export function cloudRoutes({ loyalty, provider, logger }: CloudRoutesDeps): Rou
   };
 
   router.get('/api/cloud/outbox', (ctx) => {
-    const operations = outboxLines(db);
-    const uncertain = new Map<string, string[]>();
-    for (const line of operations) {
-      if (line.uncertain && line.guestId) uncertain.set(line.guestId, [...(uncertain.get(line.guestId) ?? []), line.invoiceNum]);
-    }
+    const listing = outboxLines(db);
     ctx.body = {
-      operations,
-      uncertainGuests: [...uncertain].map(([guestId, invoiceNums]) => ({ guestId, invoiceNums })),
+      operations: listing.lines,
+      openTotal: listing.openTotal,
+      uncertainGuests: listing.uncertainGuests,
       refunds: loyalty.settings().cloud.refunds,
     } satisfies OutboxResponse;
   });
