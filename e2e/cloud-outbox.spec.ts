@@ -112,3 +112,38 @@ test('the outbox screen: a refund to reconcile is settled by hand, a parked paym
   expect(text).toContain('"bonus"');
   expect(text).not.toContain(fake.apiKey);
 });
+
+test('a long outbox drains before the manager’s eyes: the header’s count and the bar move live and end at «Очередь пуста»', async ({ page }) => {
+  const waiter = new WaiterApp(till.waiterUrl);
+  const orders = Array.from({ length: 60 }, (_, n) => ({ order: orderId((n + 1).toString(16)), qr: n % 2 === 0 ? 'GMB-G-1001' : 'GMB-G-1002' }));
+  for (const { order, qr } of orders) expect(await waiter.checkIn(order, qr)).toBe(204);
+  // The cloud away: every payment's accrual waits in the outbox.
+  await fake.down();
+  for (const { order } of orders) expect((await waiter.payCash(order, 100)).status).toBe(200);
+
+  await page.goto(`${till.baseUrl}/#/cloud`);
+  const header = page.getByRole('banner').getByRole('status');
+  await expect(header).toContainText('ждут отправки: 60');
+  await expect(page.getByText('Показаны первые')).toHaveCount(0);
+
+  // The cloud is back, slow enough to watch: a waiter's check-in finds it and the courier sets off.
+  fake.slow(150, 'operations');
+  await fake.up();
+  expect(await waiter.checkIn(orderId('ff'), 'GMB-G-1001')).toBe(204);
+
+  const bar = page.getByTestId('drain-progress');
+  const status = page.getByTestId('drain-status');
+  // Seen part-way: the bar neither empty nor full, the text and the header's count agreeing with it.
+  await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 20_000, intervals: [50] }).toBeGreaterThan(0);
+  const sent = Number(await bar.getAttribute('value'));
+  expect(sent).toBeLessThan(60);
+  await expect(bar).toHaveAttribute('max', '60');
+  await expect(status).toContainText(/Отправлено в облако: \d+ из 60/);
+  await expect(header).toContainText(/ждут отправки: \d+/);
+
+  await expect(status).toHaveText('Отправлено в облако: 60. Очередь пуста.', { timeout: 30_000 });
+  await expect(bar).toHaveAttribute('value', '60');
+  await expect(header).not.toContainText('ждут отправки');
+  await expect(page.getByText('Очередь пуста: облако получило всё.')).toBeVisible();
+  expect(fake.applied()).toHaveLength(60);
+});
