@@ -250,7 +250,11 @@ export class OutboxCourier {
         this.inFlight.delete(call.guestId);
       }
     }
-    for (const { call } of batch) this.touch(call.guestId);
+    for (const { call, outcome } of batch) {
+      this.touch(call.guestId);
+      // After the commit: the connection's change is an event of the feed, written in a commit of its own.
+      if (outcome.kind === 'refused') this.connection.refused(outcome.reason);
+    }
     const probing = this.unansweredInRow > 0;
     for (const call of next) this.send(call, probing);
     this.moved(batch.filter(({ outcome }) => outcome.kind === 'delivered').length);
@@ -279,7 +283,6 @@ export class OutboxCourier {
     }
     if (outcome.kind === 'refused') {
       this.unansweredInRow = 0;
-      this.connection.refused(outcome.reason);
       const refusal = { ...details, guestId: call.guestId, error: outcome.reason };
       if (parked) {
         this.backoff.delete(call.guestId);
