@@ -163,7 +163,16 @@ async function drain(options: DrainOptions, dataDir: string, inFlight: number, a
   const waiter = `${till.url}/GetMeBack`;
   const order = randomUUID();
   const checkIn: Options = { url: `${waiter}/orders/${order}/checkin`, connections: options.connections, method: 'POST', headers: json, body: JSON.stringify({ Value: benchGuestCode(options.guests) }) };
-  await post(checkIn.url, { Value: benchGuestCode(options.guests) });
+  // The guest's first check-in asks the cloud (the fake just started, the machine may be busy): a few tries.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await post(checkIn.url, { Value: benchGuestCode(options.guests) });
+      break;
+    } catch (error) {
+      if (attempt === 5) throw error;
+      await sleep(1_000);
+    }
+  }
   const emptied = (async () => {
     while ((await outboxOf(waiter)) > 0) await sleep(50);
     return performance.now();
