@@ -69,6 +69,12 @@ export class OutboxCourier {
   /** Sends in a row that got no answer (the cloud answering anything, a refusal too, resets it). */
   private unansweredInRow = 0;
   private pausedUntil = 0;
+  /**
+   * The `performance.now()` the last pick judged the waits by. The pause counts from it, not from
+   * its own later now: a timer may fire a fraction of a millisecond before the wait it was set for
+   * ends, and a wait that ran out between the pick and the pause must still wake the courier.
+   */
+  private pickedAt = 0;
   private finished: Finished[] = [];
   private flushing = false;
   private closed = false;
@@ -161,6 +167,7 @@ export class OutboxCourier {
    */
   private pickAndMark(): PendingCall[] {
     const now = performance.now();
+    this.pickedAt = now;
     if (this.closed || now < this.pausedUntil) return [];
     const room = (this.unansweredInRow > 0 ? 1 : this.timing.deliveriesInFlight) - this.inFlight.size;
     if (room <= 0) return [];
@@ -321,12 +328,12 @@ export class OutboxCourier {
    */
   private pause(): Promise<void> {
     if (this.closed || this.woken) return Promise.resolve();
-    const now = performance.now();
+    const judgedAt = this.pickedAt;
     const waits = [...this.backoff.values()].map((guest) => guest.until);
-    if (this.pausedUntil > now) waits.push(this.pausedUntil);
-    const until = Math.min(...waits.filter((at) => at > now));
+    if (this.pausedUntil > judgedAt) waits.push(this.pausedUntil);
+    const until = Math.min(...waits.filter((at) => at > judgedAt));
     return new Promise<void>((resolve) => {
-      const timer = Number.isFinite(until) ? setTimeout(done, until - now) : null;
+      const timer = Number.isFinite(until) ? setTimeout(done, Math.max(0, until - performance.now())) : null;
       this.wakeUp = done;
       function done(): void {
         if (timer) clearTimeout(timer);
