@@ -86,6 +86,7 @@ const EVENTS: { [T in TillEventType]: TillEventPayloads[T][] } = {
   ],
   'order.refunded': [{ guestId: 'g-1', bonusReturned: BONUSES.odd, giftPointsReturned: BONUSES.three, accrualReversed: BONUSES.one, waiterDebtReversed: MONEY }],
   'cash.handed_in': [{ amount: MONEY, debtAfter: MONEY, recordedBy: 'Ольга' }],
+  'shift.closed': [{ shift: 12, from: '2026-11-27T03:00:00.000Z', to: '2026-11-27T23:30:00.000Z', closedBy: 'Ольга', debtOutstanding: MONEY }],
   'request.refused': [{ route: 'POST /GetMeBack/orders/x/checkin', message: waiterMessage('ru', 'unknownCode', 'a1b2c3d4') }],
   'server.error': [{ route: 'POST /GetMeBack/orders/x/payments', message: 'SQLITE_BUSY: database is locked', requestId: 'a1b2c3d4' }],
   'provider.status': [
@@ -190,7 +191,7 @@ describe('every Russian text of the till', () => {
     collect('update install', installUpdateLabel('0.2.0', 'ru'));
     for (const state of UPDATE_STATES) collect(`update tray ${state.kind}`, updateTrayLine(state, 'ru'));
     for (const key of CASH_MESSAGE_KEYS) {
-      const params = { amount: MONEY, name: 'Анна', debt: MONEY, id: 'pin:9f86d081' };
+      const params = { amount: MONEY, name: 'Анна', debt: MONEY, id: 'pin:9f86d081', shift: 12, open: 13 };
       collect(`cash ${key}`, cashMessage('ru', key as CashMessageKey, params as never));
     }
     for (const permission of WAITER_PERMISSIONS) collect('permissions', permission.ru);
