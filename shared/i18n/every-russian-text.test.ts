@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CASH_MESSAGE_KEYS, cashMessage, type CashMessageKey } from '../../main/core/cash/waiter-cash-messages.js';
+import { BACKUP_MESSAGE_KEYS, backupMessage } from '../../main/core/backups/backup-messages.js';
 import { WAITER_PERMISSIONS } from '../../main/core/setup/setup-checklist.js';
 import { startTestTill, type TestTill } from '../../main/core/testing/test-till.js';
 import { notificationFor, notificationForServer } from '../../main/electron/notification-policy.js';
@@ -194,6 +195,7 @@ describe('every Russian text of the till', () => {
       const params = { amount: MONEY, name: 'Анна', debt: MONEY, id: 'pin:9f86d081', shift: 12, open: 13 };
       collect(`cash ${key}`, cashMessage('ru', key as CashMessageKey, params as never));
     }
+    for (const key of BACKUP_MESSAGE_KEYS) collect(`backup ${key}`, backupMessage('ru', key));
     for (const permission of WAITER_PERMISSIONS) collect('permissions', permission.ru);
 
     const russianErrors = { error: validationErrors('ru') };
