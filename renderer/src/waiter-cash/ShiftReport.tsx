@@ -6,9 +6,9 @@ import { formatDateTime } from '../format/date.js';
 import { formatRoubles } from '../format/money.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
 import { useWaitersStore } from './waiters-store.js';
-import { CashMovementsExport } from './CashMovementsExport.js';
+import { CountedExport } from './CountedExport.js';
 import { CloseShiftDialog } from './CloseShiftDialog.js';
-import { printPiece } from './print-paper.js';
+import { printPiece, type Paper } from './print-paper.js';
 import { reportRange } from './report-range.js';
 import { waiterName } from './waiter-name.js';
 
@@ -37,14 +37,32 @@ export function ShiftReport() {
   const typed = reportRange(from, to);
 
   const range = shiftChoice !== '' ? query({ shift: shiftChoice }) : 'problem' in chosen ? '' : query(chosen);
-  const load = useCallback(async () => {
+  // Printing waits for the report to be loaded afresh («Готовим…»), then prints once it is on screen.
+  const [preparing, setPreparing] = useState<Paper | null>(null);
+  const [printWhenShown, setPrintWhenShown] = useState<Paper | null>(null);
+  const load = useCallback(async (): Promise<boolean> => {
     try {
       setReport(await api.get<Report>(`/api/reports/shift${range}`));
       setFailed(false);
+      return true;
     } catch {
       setFailed(true);
+      return false;
     }
   }, [range]);
+
+  const print = async (paper: Paper) => {
+    setPreparing(paper);
+    const loaded = await load();
+    setPreparing(null);
+    if (loaded) setPrintWhenShown(paper);
+  };
+  // An effect runs after the new figures are in the page: what prints is what was just loaded.
+  useEffect(() => {
+    if (printWhenShown === null) return;
+    setPrintWhenShown(null);
+    printPiece('report', printWhenShown);
+  }, [printWhenShown]);
 
   const loadShifts = useCallback(async () => {
     try {
@@ -83,7 +101,7 @@ export function ShiftReport() {
   return (
     <section className="panel print-report" aria-labelledby="report-title">
       <h3 id="report-title">{t.cash.report}</h3>
-      <div className="row no-print">
+      <div className="row shift-row no-print">
         <label htmlFor="report-shift">{t.cash.shift}</label>
         <select id="report-shift" value={shiftChoice} onChange={(change) => setPicked(change.target.value)}>
           <option value="">{t.cash.shiftByDays}</option>
@@ -107,17 +125,26 @@ export function ShiftReport() {
         <DayField field="from" label={t.cash.businessDay} placeholder={t.cash.datePlaceholder} value={from} onChange={setFrom} invalid={'problem' in typed && typed.field === 'from'} />
         <DayField field="to" label={t.cash.throughDay} placeholder={t.cash.datePlaceholder} value={to} onChange={setTo} invalid={'problem' in typed && typed.field === 'to'} />
         <button type="submit">{t.cash.show}</button>
-        <a className="button" href={`/api/reports/shift${range}${range ? '&' : '?'}format=csv`} download>
-          {t.cash.csv}
-        </a>
-        <button type="button" onClick={() => printPiece('report', 'a4')}>
+        <button type="button" disabled={preparing !== null} onClick={() => void print('a4')}>
           {t.cash.printA4}
         </button>
-        <button type="button" onClick={() => printPiece('report', 'receipt')}>
+        <button type="button" disabled={preparing !== null} onClick={() => void print('receipt')}>
           {t.cash.printReceipt}
         </button>
+        {preparing && (
+          <span role="status" data-testid="print-preparing">
+            {t.cash.preparingPrint}
+          </span>
+        )}
       </form>
-      <CashMovementsExport range={range} />
+      <CountedExport
+        url={`/api/reports/shift${range}${range ? '&' : '?'}format=csv`}
+        label={t.cash.csv}
+        progressText={t.cash.reportCsvProgress}
+        doneText={t.cash.reportCsvDone}
+        testId="report-export"
+      />
+      <CountedExport url={`/api/reports/cash-movements${range}`} label={t.cash.movementsCsv} progressText={t.cash.movementsProgress} doneText={t.cash.movementsDone} testId="export" />
       {'problem' in typed && (
         <p id="report-period-error" className="field-error" role="alert">
           {t.cash.dateProblem}

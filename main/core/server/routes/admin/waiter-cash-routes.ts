@@ -119,6 +119,8 @@ export function waiterCashRoutes({ loyalty }: { loyalty: LoyaltyContext }): Rout
       return;
     }
     ctx.set('Content-Disposition', `attachment; filename="${reportFileName(period.from)}"`);
+    // A line per waiter, the totals and the cash straight to the till: the screen's bar counts them.
+    ctx.set('X-Rows-Total', String(report.waiters.length + 2));
     ctx.type = 'text/csv; charset=utf-8';
     ctx.body = shiftReportCsv(report, language());
   });
