@@ -54,10 +54,13 @@ test('«Сделать резервную копию сейчас» shows a bar 
   await expect(page.getByText(/Последняя резервная копия/)).toBeVisible();
   mkdirSync(DOCS, { recursive: true });
   await page.locator('.live-status').evaluate((element) => element.scrollIntoView());
-  await page.screenshot({ path: path.join(DOCS, 'backup-now.png'), clip: await page.locator('.backup-now').evaluate((element) => {
-    const box = element.closest('.page')!.querySelector('.live-status')!.getBoundingClientRect();
-    const own = element.getBoundingClientRect();
-    return { x: box.x, y: box.y, width: Math.max(box.width, own.width), height: own.bottom - box.y + 6 };
-  }) });
+  // The last backup's line and the button, bar and status below it.
+  const clip = await page.evaluate(() => {
+    const status = document.querySelector('.live-status')?.getBoundingClientRect();
+    const own = document.querySelector('.backup-now')?.getBoundingClientRect();
+    if (!status || !own) throw new Error('the setup screen is not shown');
+    return { x: status.x, y: status.y, width: Math.max(status.width, own.width), height: own.bottom - status.y + 6 };
+  });
+  await page.screenshot({ path: path.join(DOCS, 'backup-now.png'), clip });
   await expectTouchReady(page, 'setup-backup');
 });

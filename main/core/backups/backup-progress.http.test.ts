@@ -24,6 +24,11 @@ function makeLarge(rows: number): void {
 
 const start = () => fetch(`${till.baseUrl}/api/backups`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
 
+function streamOf(answer: Response): ReadableStream<Uint8Array> {
+  if (!answer.body) throw new Error(`POST /api/backups answered ${answer.status} without a body`);
+  return answer.body;
+}
+
 describe('POST /api/backups: a backup from the dashboard, its progress streamed', () => {
   it('streams each step, serves other requests meanwhile, refuses a second start, and ends with a whole backup', async () => {
     till = await startTestTill();
@@ -35,7 +40,7 @@ describe('POST /api/backups: a backup from the dashboard, its progress streamed'
     const answer = await start();
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    await readEventStream(answer.body!, (event) => {
+    await readEventStream(streamOf(answer), (event) => {
       seen.push(event);
       if (seen.length !== 2) return;
       // While the copy runs: the till answers another request, and a second start is refused.
@@ -85,7 +90,7 @@ describe('POST /api/backups: a backup from the dashboard, its progress streamed'
     mkdirSync(path.dirname(folder), { recursive: true });
     writeFileSync(folder, 'not a folder');
     const seen: StreamedEvent[] = [];
-    await readEventStream((await start()).body!, (event) => seen.push(event));
+    await readEventStream(streamOf(await start()), (event) => seen.push(event));
     expect(seen.at(-1)).toEqual({
       event: 'failed',
       data: { message: 'Резервная копия не сделана: проверьте место на диске и папку резервных копий; подробности в журнале.' } satisfies BackupFailedEvent,
