@@ -61,3 +61,39 @@ test('a year of cash operations exports with a bar and a count that fill as the 
   expect(new Set(sums).size).toBe(ROWS);
   await expectTouchReady(page, 'cash-export');
 });
+
+test('the shift report of a year: its CSV counts its rows through the same bar, and printing says «Готовим…» until the figures are in', async ({ page }) => {
+  await page.goto(`${till.baseUrl}/#/cash`);
+  await page.getByLabel('Рабочий день').fill('01.12.2025');
+  await page.getByLabel('по', { exact: true }).fill('30.11.2026');
+  await page.getByRole('button', { name: 'Показать' }).click();
+  await expect(page.getByTestId('report-period')).toContainText('01.12.2025');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Скачать CSV' }).click();
+  await expect(page.getByTestId('report-export-status')).toHaveText('✔ Выгружено строк отчёта: 3, файл shift-report-2025-12-01.csv', { timeout: 60_000 });
+  await expect(page.getByTestId('report-export-progress')).toHaveAttribute('value', '3');
+  const text = readFileSync(await (await download).path(), 'utf8');
+  // 20 000 sums of 100,00 … 299,99 ₽: 3 999 900,00 ₽ taken by Анна over the year.
+  expect(text).toContain('Итого официанты;;0,00;3999900,00;0,00;0,00;3999900,00');
+
+  // The print dialog is stood in for: what matters is what the page shows before and when it opens.
+  await page.evaluate(() => {
+    const log: string[] = [];
+    const w = window as unknown as { printLog: string[] };
+    w.printLog = log;
+    window.print = () => {
+      log.push(`print ${document.body.dataset.paper}: ${document.querySelector('.print-report tfoot tr')?.textContent ?? ''}`);
+    };
+    new MutationObserver(() => {
+      const preparing = document.querySelector('[data-testid="print-preparing"]')?.textContent;
+      if (preparing && log.at(-1) !== preparing) log.push(preparing);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByRole('button', { name: 'Печать на листе А4' }).click();
+  await expect(page.getByTestId('print-preparing')).toBeHidden();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printLog: string[] }).printLog)).toEqual([
+    'Готовим отчёт к печати…',
+    expect.stringMatching(/^print a4: Итого.*3\u00a0999\u00a0900,00\u00a0₽/),
+  ]);
+});

@@ -78,8 +78,10 @@ test('a cash payment by waiter PIN 1111 becomes Анна’s debt; a partial han
   const report = page.getByRole('table', { name: 'Отчёт за смену' });
   await expect(report.getByRole('row', { name: /Анна/ })).toContainText('699,50\u00a0₽');
   const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'Скачать CSV' }).click();
+  await page.getByRole('button', { name: 'Скачать CSV' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+  // One waiter, the totals and the cash straight to the till: three rows, counted as they came.
+  await expect(page.getByTestId('report-export-status')).toHaveText(/^✔ Выгружено строк отчёта: 3, файл shift-report-\d{4}-\d{2}-\d{2}\.csv$/);
 
   await saveScreenshot(page, 'cash');
   await expectTouchReady(page, 'cash');

@@ -29,6 +29,8 @@ export interface TillEventPayloads {
     waiterDebtReversed: number;
   };
   'cash.handed_in': { amount: number; debtAfter: number; recordedBy: string };
+  /** The cashier closed shift `shift` ([from, to)); what the waiters still owe stays owed. */
+  'shift.closed': { shift: number; from: string; to: string; closedBy: string; debtOutstanding: number };
   'request.refused': { route: string; message: string };
   'server.error': { route: string; message: string; requestId: string };
   'provider.status': {
@@ -87,6 +89,7 @@ export const TILL_EVENT_TYPES = [
   'payment.committed',
   'order.refunded',
   'cash.handed_in',
+  'shift.closed',
   'request.refused',
   'server.error',
   'provider.status',

@@ -74,8 +74,23 @@ export type RenameRequest = z.input<typeof RenameRequest>;
 export const RenameAnswer = z.object({ waiter: KnownWaiter.extend({ name: z.string(), debt: z.number().int() }) });
 export type RenameAnswer = z.infer<typeof RenameAnswer>;
 
-/** GET /api/reports/shift?from=&to=&format= (a bare date is local midnight; today by default) */
-export const ShiftReportQuery = z.object({ from: z.string().optional(), to: z.string().optional(), format: z.enum(['json', 'csv']).optional() });
+/** A shift the report covers: a closed shift's number, or the one now open. */
+export type ShiftChoice = number | 'current';
+
+/**
+ * GET /api/reports/shift?from=&to=&shift=&format= (a bare date is its business day's start; the
+ * current business day by default; `shift` a closed shift's number or `current`, instead of dates)
+ */
+export const ShiftReportQuery = z.object({
+  from: z.string().optional(),
+  to: z.string().optional(),
+  shift: z
+    .string()
+    .regex(/^(current|[1-9]\d{0,8})$/)
+    .transform((text): ShiftChoice => (text === 'current' ? 'current' : Number(text)))
+    .optional(),
+  format: z.enum(['json', 'csv']).optional(),
+});
 
 /** One waiter's cash over a period. */
 export const ShiftWaiterLine = z.object({

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CASH_MESSAGE_KEYS, cashMessage, type CashMessageKey } from '../../main/core/cash/waiter-cash-messages.js';
+import { BACKUP_MESSAGE_KEYS, backupMessage } from '../../main/core/backups/backup-messages.js';
 import { WAITER_PERMISSIONS } from '../../main/core/setup/setup-checklist.js';
 import { startTestTill, type TestTill } from '../../main/core/testing/test-till.js';
 import { notificationFor, notificationForServer } from '../../main/electron/notification-policy.js';
@@ -86,6 +87,7 @@ const EVENTS: { [T in TillEventType]: TillEventPayloads[T][] } = {
   ],
   'order.refunded': [{ guestId: 'g-1', bonusReturned: BONUSES.odd, giftPointsReturned: BONUSES.three, accrualReversed: BONUSES.one, waiterDebtReversed: MONEY }],
   'cash.handed_in': [{ amount: MONEY, debtAfter: MONEY, recordedBy: 'Ольга' }],
+  'shift.closed': [{ shift: 12, from: '2026-11-27T03:00:00.000Z', to: '2026-11-27T23:30:00.000Z', closedBy: 'Ольга', debtOutstanding: MONEY }],
   'request.refused': [{ route: 'POST /GetMeBack/orders/x/checkin', message: waiterMessage('ru', 'unknownCode', 'a1b2c3d4') }],
   'server.error': [{ route: 'POST /GetMeBack/orders/x/payments', message: 'SQLITE_BUSY: database is locked', requestId: 'a1b2c3d4' }],
   'provider.status': [
@@ -190,9 +192,10 @@ describe('every Russian text of the till', () => {
     collect('update install', installUpdateLabel('0.2.0', 'ru'));
     for (const state of UPDATE_STATES) collect(`update tray ${state.kind}`, updateTrayLine(state, 'ru'));
     for (const key of CASH_MESSAGE_KEYS) {
-      const params = { amount: MONEY, name: 'Анна', debt: MONEY, id: 'pin:9f86d081' };
+      const params = { amount: MONEY, name: 'Анна', debt: MONEY, id: 'pin:9f86d081', shift: 12, open: 13 };
       collect(`cash ${key}`, cashMessage('ru', key as CashMessageKey, params as never));
     }
+    for (const key of BACKUP_MESSAGE_KEYS) collect(`backup ${key}`, backupMessage('ru', key));
     for (const permission of WAITER_PERMISSIONS) collect('permissions', permission.ru);
 
     const russianErrors = { error: validationErrors('ru') };

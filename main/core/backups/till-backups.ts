@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { BackupSettings } from '../../../shared/settings/schema.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../events/event-bus.js';
-import { BACKUP_FILE, BACKUP_FOLDER, backUpDatabase, backupFileName } from '../ledger/backup.js';
+import { BACKUP_FILE, BACKUP_FOLDER, backUpDatabase, backupFileName, type BackupProgress } from '../ledger/backup.js';
 import type { TillDatabase } from '../ledger/database.js';
 import { ensurePrivateFolder, makePrivateIfPresent } from '../ledger/private-files.js';
 import type { Logger } from '../logger.js';
@@ -27,6 +27,14 @@ export interface TillBackupsDeps {
 }
 
 const DAY_MS = 86_400_000;
+
+/** A backup was asked for while one is being written. */
+export class BackupRunning extends Error {
+  constructor() {
+    super('a backup is already being written');
+    this.name = 'BackupRunning';
+  }
+}
 
 /**
  * The till's backups: a verified online copy of till.db into `<data dir>/backups/` (and the second
@@ -58,11 +66,25 @@ export class TillBackups {
   }
 
   /** Backs up now; one at a time (a second call while one runs waits for it). */
-  async backUp(reason: 'daily' | 'shutdown' | 'manual'): Promise<LastBackup | null> {
-    this.running ??= this.run(reason).finally(() => {
+  async backUp(reason: 'daily' | 'shutdown' | 'manual', onProgress?: (progress: BackupProgress) => void): Promise<LastBackup | null> {
+    this.running ??= this.run(reason, onProgress).finally(() => {
       this.running = null;
     });
     return this.running;
+  }
+
+  /** Whether a backup (daily, at shutdown or asked for) is being written now. */
+  get busy(): boolean {
+    return this.running !== null;
+  }
+
+  /**
+   * The backup the cashier asked for from the dashboard, telling each step: refused with
+   * `BackupRunning` while another runs (its progress belongs to whoever started it).
+   */
+  async backUpNow(onProgress: (progress: BackupProgress) => void): Promise<LastBackup | null> {
+    if (this.running) throw new BackupRunning();
+    return this.backUp('manual', onProgress);
   }
 
   /** A backup each day from now on; the timer never keeps the process alive. */
@@ -77,7 +99,7 @@ export class TillBackups {
     this.timer = null;
   }
 
-  private async run(reason: string): Promise<LastBackup | null> {
+  private async run(reason: string, onProgress?: (progress: BackupProgress) => void): Promise<LastBackup | null> {
     const { backups } = this.deps.settings();
     const at = this.deps.clock.now();
     const name = backupFileName(at, reason);
@@ -85,7 +107,7 @@ export class TillBackups {
     try {
       ensurePrivateFolder(target);
       const file = path.join(target, name);
-      const sizeBytes = await backUpDatabase(this.deps.db, file);
+      const sizeBytes = await backUpDatabase(this.deps.db, file, onProgress);
       pruneOldBackups(target, backups.keep);
       this.last = { at: at.toISOString(), file, sizeBytes };
       if (backups.secondFolder) {

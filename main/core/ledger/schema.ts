@@ -231,4 +231,17 @@ export const MIGRATIONS: readonly string[] = [
   -- oldest open operation of each guest, found through this index.
   CREATE INDEX outbox_open_by_guest ON outbox (guest_id, id) WHERE delivered_at IS NULL AND settled_at IS NULL AND manual = 0;
   `,
+  `
+  -- Shifts the cashier closed explicitly (issue 17): shift N covers [opened_at, closed_at); the next
+  -- one opens where it closed. Never updated or deleted; the number is the key, so a shift closes
+  -- once, and a retried close carries the same key.
+  CREATE TABLE shift_closes (
+    number INTEGER PRIMARY KEY CHECK (number > 0),
+    opened_at TEXT NOT NULL,
+    closed_at TEXT NOT NULL,
+    closed_by TEXT NOT NULL,
+    idempotency_key TEXT UNIQUE,
+    CHECK (opened_at <= closed_at)
+  );
+  `,
 ];

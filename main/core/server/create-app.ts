@@ -11,12 +11,14 @@ import { frontGate } from './middleware/front-gate.js';
 import { refuseBrowsers } from './middleware/refuse-browsers.js';
 import { accessLog, requestId } from './middleware/request-context.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { backupRoutes } from './routes/admin/backup-routes.js';
 import { cloudRoutes } from './routes/admin/cloud-routes.js';
 import { eventsRoutes } from './routes/admin/events-routes.js';
 import { ordersRoutes } from './routes/admin/orders-routes.js';
 import { sessionRoutes } from './routes/admin/session-routes.js';
 import { settingsRoutes } from './routes/admin/settings-routes.js';
 import { setupRoutes } from './routes/admin/setup-routes.js';
+import { shiftRoutes } from './routes/admin/shift-routes.js';
 import { todayRoutes } from './routes/admin/today-routes.js';
 import { waiterCashRoutes } from './routes/admin/waiter-cash-routes.js';
 import { waiterApi } from './routes/waiter-api.js';
@@ -118,7 +120,7 @@ export function createApp(core: AppServices, options: AppOptions = {}): Koa {
   const sessions = new AdminSessions();
   const nowMs = () => core.clock.now().getTime();
   app.use(adminAccess({ settings, sessions, nowMs }));
-  for (const router of [sessionRoutes({ settings, sessions, lockout: new AdminLockout(), nowMs }), eventsRoutes(core), settingsRoutes(core), ordersRoutes(core), setupRoutes(core), waiterCashRoutes(core), cloudRoutes(core), todayRoutes(core)]) {
+  for (const router of [sessionRoutes({ settings, sessions, lockout: new AdminLockout(), nowMs }), eventsRoutes(core), settingsRoutes(core), ordersRoutes(core), setupRoutes(core), backupRoutes(core), waiterCashRoutes(core), shiftRoutes(core), cloudRoutes(core), todayRoutes(core)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

@@ -1,4 +1,5 @@
 import type { AdminProblem } from '../../../shared/admin/problem.js';
+import { readEventStream, type StreamedEvent } from '../../../shared/admin/event-stream.js';
 
 /**
  * The dashboard's one way to the core: same-origin JSON over HTTP. Changes are sent as
@@ -50,18 +51,23 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     init.body = JSON.stringify(body);
   }
   const response = await fetch(path, init);
-  const text = await response.text();
-  let parsed: unknown = null;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    // Not JSON (a proxy's error page): the status line is all we can show.
-  }
-  if (!response.ok) {
-    if (response.status === 401 && path !== '/api/session') onUnauthorized();
-    throw problemOf(response.status, parsed);
-  }
+  const parsed = await jsonOf(response);
+  if (!response.ok) throw refusal(response.status, path, parsed);
   return parsed as T;
+}
+
+async function jsonOf(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return text ? (JSON.parse(text) as unknown) : null;
+  } catch {
+    return null; // Not JSON (a proxy's error page): the status line is all we can show.
+  }
+}
+
+function refusal(status: number, path: string, body: unknown): ApiError {
+  if (status === 401 && path !== '/api/session') onUnauthorized();
+  return problemOf(status, body);
 }
 
 export const api = {
@@ -69,6 +75,16 @@ export const api = {
   post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
 };
+
+/**
+ * Starts something long on the till with a POST whose answer is a stream of server-sent events (a
+ * backup's progress), calling `onEvent` as each arrives; a refusal is an ApiError like any other.
+ */
+export async function postEventStream(path: string, onEvent: (event: StreamedEvent) => void): Promise<void> {
+  const response = await fetch(path, { method: 'POST', headers: { accept: 'text/event-stream', 'content-type': 'application/json' }, body: '{}' });
+  if (!response.ok || !response.body) throw refusal(response.status, path, await jsonOf(response));
+  await readEventStream(response.body, onEvent);
+}
 
 /** A query string from defined values only. */
 export function query(params: Record<string, string | number | undefined>): string {

@@ -6,7 +6,7 @@ describe('feed kinds', () => {
   it('maps kinds to the event types asked from the server, each once', () => {
     expect(typesOfKinds([])).toEqual([]);
     expect(typesOfKinds(['checkIns'])).toEqual(['guest.checked_in', 'guest.checked_out']);
-    expect(typesOfKinds(['payments', 'cash'])).toEqual(['cash.handed_in', 'payment.committed']);
+    expect(typesOfKinds(['payments', 'cash'])).toEqual(['cash.handed_in', 'payment.committed', 'shift.closed']);
   });
 
   it('covers every event type with some kind, so no event is unreachable by filtering', () => {

@@ -10,7 +10,7 @@ const TYPES_OF_KIND: Record<FeedKind, readonly TillEventType[]> = {
   bonuses: ['bonus.reserved'],
   payments: ['payment.committed'],
   // A cash payment is where a waiter takes cash, so it belongs here as well as under payments.
-  cash: ['payment.committed', 'cash.handed_in'],
+  cash: ['payment.committed', 'cash.handed_in', 'shift.closed'],
   refunds: ['order.refunded'],
   problems: ['request.refused', 'server.error', 'provider.status', 'backup.failed', 'update.failed', 'storage.failed', 'storage.recovered'],
   system: ['settings.changed'],

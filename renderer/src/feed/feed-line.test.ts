@@ -66,6 +66,9 @@ describe('feedLine', () => {
     expect(handIn.title).toBe('Официант сдал наличные');
     expect(handIn.details).toEqual(['принято 500,00\u00a0₽', 'остаток долга 200,00\u00a0₽', 'принял(а) Ольга', 'официант Анна']);
 
+    const shift = feedLine({ ...base, orderId: null, waiterId: null, waiterName: null, type: 'shift.closed', data: { shift: 3, from: '2026-11-27T03:00:00.000Z', to: '2026-11-27T23:30:00.000Z', closedBy: 'Ольга', debtOutstanding: 140_000 } }, 'ru');
+    expect(shift).toEqual({ title: 'Смена №3 закрыта', tone: 'cash', details: ['закрыл(а) Ольга', 'долг официантов 1\u00a0400,00\u00a0₽'] });
+
     const refused = feedLine({ ...base, type: 'request.refused', data: { route: `POST /GetMeBack/orders/${base.orderId}/checkin`, message: 'Гость не найден' } }, 'ru');
     expect(refused).toMatchObject({ title: 'Отказ официанту: Гость не найден', tone: 'warning', details: ['запрос: чекин', 'официант Анна', 'заказ 0b7e7a5c'] });
     // Every action of the waiter API is named in words; anything else keeps its path.

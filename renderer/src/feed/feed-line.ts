@@ -106,6 +106,11 @@ export function feedLine(event: TillEvent, language: Language): FeedLine {
         `${d.debtAfter} ${money(event.data.debtAfter)}`,
         event.data.recordedBy !== '' && `${d.recordedBy} ${event.data.recordedBy}`,
       ]);
+    case 'shift.closed':
+      return line(t.feed.line.shiftClosed(event.data.shift), 'cash', [
+        `${d.closedBy} ${event.data.closedBy}`,
+        `${d.debtOutstanding} ${money(event.data.debtOutstanding)}`,
+      ]);
     case 'request.refused':
       return line(`${t.feed.line.refused}: ${event.data.message}`, 'warning', [request(event.data.route)]);
     case 'server.error':

@@ -15,7 +15,7 @@ const ORDER_TYPES: readonly TillEventType[] = [
   'payment.committed',
   'order.refunded',
 ];
-const CASH_TYPES: readonly TillEventType[] = ['payment.committed', 'order.refunded', 'cash.handed_in'];
+const CASH_TYPES: readonly TillEventType[] = ['payment.committed', 'order.refunded', 'cash.handed_in', 'shift.closed'];
 const STATUS_TYPES: readonly TillEventType[] = ['settings.changed', 'provider.status'];
 /** What moves a tile or the chart of «Сегодня» (a changed business-day hour moves them all). */
 const TODAY_TYPES: readonly TillEventType[] = [...ORDER_TYPES, 'cash.handed_in', 'settings.changed'];

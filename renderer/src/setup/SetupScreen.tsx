@@ -8,6 +8,7 @@ import { UpdateStatus } from './UpdateStatus.js';
 import { SetupChecklist } from './SetupChecklist.js';
 import { useNow } from '../components/use-now.js';
 import { WaiterCallers } from './WaiterCallers.js';
+import { BackupNow } from './BackupNow.js';
 import { formatAgo, formatDateTime, formatFileSize } from '../../../shared/i18n/numbers.js';
 import { providerTroubleTexts } from '../../../shared/i18n/provider-messages.js';
 import { useLanguage, useStatusStore, useTexts } from '../stores/status-store.js';
@@ -95,8 +96,10 @@ export function SetupScreen() {
                 {lastBackup ? `${formatDateTime(new Date(lastBackup.at), language)} · ${formatFileSize(lastBackup.sizeBytes, language)}` : t.setup.backupNever}
                 {backupFailing && ` · ${t.setup.backupFailed}`}
               </dd>
+
             </div>
           </dl>
+          <BackupNow onDone={reload} />
           <WaiterCallers allowedCallers={setup.allowedCallers} refusedCallers={setup.refusedCallers} onChanged={reload} />
           <SetupChecklist checklist={setup.checklist} permissions={setup.permissions} />
         </>

@@ -18,5 +18,6 @@ describe('hand-in', () => {
     expect(newIdempotencyKey(() => new Uint8Array(16).fill(171))).toBe(`hand-in-${'ab'.repeat(16)}`);
     expect(newIdempotencyKey()).not.toBe(newIdempotencyKey());
     expect(newIdempotencyKey()).toMatch(/^hand-in-[0-9a-f]{32}$/);
+    expect(newIdempotencyKey(undefined, 'shift-close')).toMatch(/^shift-close-[0-9a-f]{32}$/);
   });
 });

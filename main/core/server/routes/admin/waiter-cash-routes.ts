@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import type { z } from 'zod';
 import {
   HandInRequest,
   RenameRequest,
@@ -16,30 +15,17 @@ import { HandInRefused, UnknownWaiter, handIn } from '../../../cash/hand-in.js';
 import { businessDayOf, tillTimeZone } from '../../../cash/business-day.js';
 import { dayStartOf, reportPeriod } from '../../../cash/report-period.js';
 import { loadShiftReport } from '../../../cash/shift-report.js';
+import { shiftPeriod } from '../../../cash/shifts.js';
 import { reportFileName, shiftReportCsv } from '../../../cash/shift-report-csv.js';
 import { cashMovementsCsv } from '../../../cash/cash-movements-csv.js';
 import { countCashMovements } from '../../../ledger/cash-movements.js';
-import { cashMessage, type PlainCashMessageKey } from '../../../cash/waiter-cash-messages.js';
+import { cashMessage } from '../../../cash/waiter-cash-messages.js';
 import { WaiterDebtTally } from '../../../ledger/waiter-debt-tally.js';
 import { findWaiter, listWaiterCash, waiterHistory, type KnownWaiter } from '../../../ledger/waiter-debts.js';
 import type { LoyaltyContext } from '../../../loyalty/context.js';
-import { AdminRefusal, type FieldProblem } from '../../http-errors.js';
+import { AdminRefusal } from '../../http-errors.js';
+import { cashRouteKit, fieldProblems } from './cash-route-kit.js';
 import { readJsonBody } from '../../middleware/json-body.js';
-import { validateForManager } from '../../validate.js';
-
-/** What each field's complaint says, so the dashboard can show it next to that field. */
-const FIELD_MESSAGES: Record<string, PlainCashMessageKey> = {
-  amount: 'amountInvalid',
-  note: 'noteTooLong',
-  recordedBy: 'recordedByTooLong',
-  idempotencyKey: 'keyInvalid',
-  name: 'nameInvalid',
-  before: 'pageInvalid',
-  limit: 'pageInvalid',
-  from: 'dateInvalid',
-  to: 'dateInvalid',
-  format: 'formatInvalid',
-};
 
 /**
  * The waiter-cash screen's API (guide: «Оплата наличными подотчет»): debts, history, hand-ins,
@@ -50,14 +36,7 @@ export function waiterCashRoutes({ loyalty }: { loyalty: LoyaltyContext }): Rout
   const router = new Router();
   const tally = new WaiterDebtTally(loyalty.db);
   const debtOf = (waiterId: string) => tally.current().get(waiterId)?.debt ?? 0;
-  const language = () => loyalty.settings().language;
-  const say = (key: PlainCashMessageKey) => cashMessage(language(), key);
-
-  const fieldMessages = (field: string) => {
-    const key = FIELD_MESSAGES[field];
-    return key ? say(key) : undefined;
-  };
-  const parse = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => validateForManager(schema, input, { language: language(), fieldMessages });
+  const { language, say, parse } = cashRouteKit(loyalty);
 
   const knownWaiter = (ctx: Context): KnownWaiter => {
     const waiter = findWaiter(loyalty.db, String(ctx.params.id));
@@ -117,7 +96,14 @@ export function waiterCashRoutes({ loyalty }: { loyalty: LoyaltyContext }): Rout
   const periodOf = (ctx: Context) => {
     const query = parse(ShiftReportQuery, ctx.query);
     const now = loyalty.clock.now();
-    const period = reportPeriod(query, now, dayStartOf(loyalty.settings()));
+    const day = dayStartOf(loyalty.settings());
+    if (query.shift !== undefined) {
+      if (query.from !== undefined || query.to !== undefined) throw fieldProblems([{ Field: 'shift', Message: say('shiftOrDates') }]);
+      const shift = shiftPeriod(loyalty.db, query.shift, now, day);
+      if (!shift) throw fieldProblems([{ Field: 'shift', Message: cashMessage(language(), 'shiftUnknown', { shift: Number(query.shift) }) }]);
+      return { query, now, period: shift };
+    }
+    const period = reportPeriod(query, now, day);
     if (Array.isArray(period)) {
       const errors = period.map((p) => ({ Field: p.field, Message: say(p.problem) }));
       throw fieldProblems(errors);
@@ -133,6 +119,8 @@ export function waiterCashRoutes({ loyalty }: { loyalty: LoyaltyContext }): Rout
       return;
     }
     ctx.set('Content-Disposition', `attachment; filename="${reportFileName(period.from)}"`);
+    // A line per waiter, the totals and the cash straight to the till: the screen's bar counts them.
+    ctx.set('X-Rows-Total', String(report.waiters.length + 2));
     ctx.type = 'text/csv; charset=utf-8';
     ctx.body = shiftReportCsv(report, language());
   });
@@ -149,9 +137,4 @@ export function waiterCashRoutes({ loyalty }: { loyalty: LoyaltyContext }): Rout
   });
 
   return router;
-}
-
-/** People read the messages; the field names are in Errors for the screen to mark its inputs. */
-function fieldProblems(errors: FieldProblem[]): AdminRefusal {
-  return new AdminRefusal(400, errors.map((error) => error.Message).join(' '), errors);
 }

@@ -2,16 +2,26 @@ import { useState } from 'react';
 import { LOCALES } from '../../../shared/i18n/numbers.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
 import { countedDownload, type DownloadProgress } from './counted-download.js';
-import './cash-movements-export.css';
+import './counted-export.css';
 
 type ExportState = { phase: 'idle' } | { phase: 'running'; progress: DownloadProgress } | { phase: 'done'; rows: number; fileName: string } | { phase: 'failed' };
 
+export interface CountedExportProps {
+  /** The till's streamed CSV, which announces its rows in `X-Rows-Total`. */
+  url: string;
+  label: string;
+  progressText: (done: string, total: string) => string;
+  doneText: (total: string, fileName: string) => string;
+  /** `export` → data-testid `export-progress` and `export-status`. */
+  testId: string;
+}
+
 /**
- * Every cash operation of the chosen period as CSV. A year of a busy restaurant is tens of thousands
- * of rows: the till streams them and the screen counts them as they arrive, a bar and «N из M»,
- * then saves the file.
+ * A CSV of the chosen period that the till streams: the screen counts its rows as they arrive, a bar
+ * and «N из M», then saves the file (a year of a busy restaurant is tens of thousands of rows; never
+ * a frozen screen). The cash operations and the shift report's own CSV both export through it.
  */
-export function CashMovementsExport({ range }: { range: string }) {
+export function CountedExport({ url, label, progressText, doneText, testId }: CountedExportProps) {
   const t = useTexts();
   const language = useLanguage();
   const [state, setState] = useState<ExportState>({ phase: 'idle' });
@@ -20,7 +30,7 @@ export function CashMovementsExport({ range }: { range: string }) {
   const start = async () => {
     setState({ phase: 'running', progress: { rows: 0, total: null } });
     try {
-      const file = await countedDownload(`/api/reports/cash-movements${range}`, (progress) => setState({ phase: 'running', progress }));
+      const file = await countedDownload(url, (progress) => setState({ phase: 'running', progress }));
       const link = document.createElement('a');
       link.href = URL.createObjectURL(file.blob);
       link.download = file.fileName;
@@ -36,21 +46,19 @@ export function CashMovementsExport({ range }: { range: string }) {
   // The bar stays full once done, beside the file's name: the cashier sees it finished.
   const progress = state.phase === 'running' ? state.progress : state.phase === 'done' ? { rows: state.rows, total: state.rows } : null;
   return (
-    <div className="movements-export no-print">
+    <div className="counted-export no-print">
       <button type="button" onClick={() => void start()} disabled={running}>
-        {t.cash.movementsCsv}
+        {label}
       </button>
-      {progress && (
-        <progress data-testid="export-progress" max={progress.total ?? undefined} value={progress.rows} aria-label={t.cash.movementsCsv} />
-      )}
+      {progress && <progress data-testid={`${testId}-progress`} max={progress.total ?? undefined} value={progress.rows} aria-label={label} />}
       {state.phase === 'running' && (
-        <span role="status" data-testid="export-status">
-          {t.cash.movementsProgress(count(state.progress.rows), state.progress.total === null ? '…' : count(state.progress.total))}
+        <span role="status" data-testid={`${testId}-status`}>
+          {progressText(count(state.progress.rows), state.progress.total === null ? '…' : count(state.progress.total))}
         </span>
       )}
       {state.phase === 'done' && (
-        <span role="status" data-testid="export-status">
-          {t.cash.movementsDone(count(state.rows), state.fileName)}
+        <span role="status" data-testid={`${testId}-status`}>
+          {doneText(count(state.rows), state.fileName)}
         </span>
       )}
       {state.phase === 'failed' && (
