@@ -115,7 +115,9 @@ describe('the courier delivering several guests at once', () => {
     await startParallel();
     const told: { pending: number; sent: number }[] = [];
     till.core.events.onSignal((signal) => told.push(signal.data));
-    const operations = await backlogWhileAway(4, () => fake.randomDelay(20));
+    // Each call takes 120 ms or more, so each guest's four take longer than two of the till's 200 ms
+    // between progress messages: a quick machine still sees the drain under way.
+    const operations = await backlogWhileAway(4, () => fake.slow(120, 'operations'));
     await sleep(250);
 
     expect(told.some((progress) => progress.pending === operations && progress.sent === 0)).toBe(true);
