@@ -178,7 +178,9 @@ test('«Сегодня» after an evening that crosses midnight: Friday’s busi
   const chartBand = { x: 0, y: below, width: 595, height: 240 };
   const rightOf19 = { x: 400, y: below, width: 195, height: 240 };
   expect(pdfPixels(printed, chartBand, grey)).toBeGreaterThan(0);
-  expect(pdfPixels(printed, rightOf19, grey)).toBe(0);
+  // No grey bar there: a bar is hundreds of pixels (366 with the canvas cut off at the page's edge);
+  // a stray pixel of antialiased text may fall within the colour's tolerance (one did, in CI).
+  expect(pdfPixels(printed, rightOf19, grey)).toBeLessThan(20);
   expect(pdfPixels(printed, rightOf19, accent)).toBeGreaterThan(0);
 
   // In English (the settings' language), the chart's words follow; the numbers stay.
