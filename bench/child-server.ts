@@ -15,6 +15,21 @@ export interface ChildServer {
 }
 
 const root = path.resolve(import.meta.dirname, '..');
+
+/** Waits for a started server's `listening on <url>` line; rejects with what it printed if it exits first. */
+export function listeningUrl(child: ChildProcess, name: string): Promise<{ url: string; output: string }> {
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
+      if (match?.[1]) resolve({ url: match[1], output });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}: ${output}`)));
+  });
+}
 const COMPILED_HOST = path.join(root, 'dist', 'main', 'headless.js');
 
 /** The till's host as the bench starts it: compiled (`tsc -p tsconfig.build.json`) if built, else its sources. */
@@ -37,17 +52,7 @@ export async function startChildServer(script: string, args: string[] = [], opti
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}: ${output}`)));
-  });
+  const { url, output } = await listeningUrl(child, script);
   const pid = child.pid as number;
   return {
     url,

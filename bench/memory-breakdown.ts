@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { listeningUrl, tillHostArgs } from './child-server.js';
 import { BENCH_ORDER, CHECK_IN_BODY, MIXED_REQUESTS, NEW_ORDER_CHECK_IN } from './mixed-requests.js';
 
 /**
@@ -80,20 +81,10 @@ class ProbedHost {
     const probeFile = path.join(dir, 'probe.json');
     const child = spawn(
       process.execPath,
-      [...variant.flags, '--import', path.join(root, 'bench', 'memory-probe.mjs'), variant.script, '--host', '127.0.0.1', '--port', '0', '--data-dir', path.join(dir, 'data'), '--bonus-payment-type', '6f2c1f5e-0000-4000-8000-0000000000b0'],
+      [...variant.flags, '--import', path.join(root, 'bench', 'memory-probe.mjs'), variant.script, ...tillHostArgs(path.join(dir, 'data'))],
       { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...variant.env, GMB_MEMORY_PROBE: probeFile, ...(values.snapshots ? { GMB_MEMORY_SNAPSHOT: dir } : {}) } },
     );
-    let output = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /listening on (http:\/\/[^\s]+)/.exec(output);
-        if (match?.[1]) resolve(match[1]);
-      };
-      child.stdout?.on('data', onData);
-      child.stderr?.on('data', onData);
-      child.once('exit', (code) => reject(new Error(`${variant.label}: the host exited with ${code}: ${output}`)));
-    });
+    const { url } = await listeningUrl(child, `${variant.label}: the host`);
     return new ProbedHost(child, `${url}/GetMeBack`, probeFile);
   }
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AdminProblem as Problem } from '../../../../../shared/admin/problem.js';
 import type { CloseShiftAnswer, ShiftsResponse } from '../../../../../shared/admin/shifts.js';
 import type { ShiftReport } from '../../../../../shared/admin/waiter-cash.js';
 import type { TillEvent } from '../../../../../shared/events.js';
@@ -7,10 +8,6 @@ import { manualClock } from '../../../clock.js';
 import { startTestTill, type TestTill } from '../../../testing/test-till.js';
 import { countRows, newOrderId, paymentBody } from '../../../testing/waiter-steps.js';
 
-interface Problem {
-  Message: string;
-  Errors?: { Field: string; Message: string }[];
-}
 
 let till: TestTill;
 afterEach(async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AdminProblem as Problem } from '../../../../../shared/admin/problem.js';
 import { manualClock } from '../../../clock.js';
 import type { ShiftReport as Shift } from '../../../cash/shift-report.js';
 import type { WaiterCashSummary as WaiterRow, WaiterMovement as HistoryEntry } from '../../../ledger/waiter-debts.js';
@@ -8,10 +9,6 @@ import { startTestTill, type TestTill } from '../../../testing/test-till.js';
 const PAY_IN = 'b1a5c0de-0000-4000-8000-00000000a001';
 const PAY_OUT = 'b1a5c0de-0000-4000-8000-00000000a002';
 
-interface Problem {
-  Message: string;
-  Errors?: { Field: string; Message: string }[];
-}
 
 let till: TestTill;
 
