@@ -51,6 +51,7 @@ export const DEFAULT_CLOUD_TIMING: CloudTiming = {
   firstRetryMs: 2_000,
   maxRetryMs: 60_000,
   refusalsBeforeParking: 5,
+  answersShareCommitMs: 20,
 };
 
 /** The dashboard hears how the outbox drains at most this often (a count moving, not 200 redraws a second). */

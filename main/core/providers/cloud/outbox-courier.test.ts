@@ -5,7 +5,7 @@ import { silentLogger } from '../../logger.js';
 import { eventually } from '../../testing/cloud-test-kit.js';
 import { CloudUnreachableError, type GetMeBackClient } from './cloud-client.js';
 import type { CloudConnection } from './cloud-connection.js';
-import { OutboxCourier } from './outbox-courier.js';
+import { OutboxCourier, TOUCHES_KEPT } from './outbox-courier.js';
 
 /** Holds the event loop for `ms`, as a slow query of the outbox does on a busy till. */
 function busyFor(ms: number): void {
@@ -65,13 +65,145 @@ describe('the outbox courier', () => {
       },
     } as unknown as GetMeBackClient;
     const connection = { refused: () => undefined } as unknown as CloudConnection;
-    const timing = { deliveryTimeoutMs: 1000, firstRetryMs: 20, maxRetryMs: 20, refusalsBeforeParking: 5, deliveriesInFlight: 4 };
+    const timing = { deliveryTimeoutMs: 1000, firstRetryMs: 20, maxRetryMs: 20, refusalsBeforeParking: 5, deliveriesInFlight: 4, answersShareCommitMs: 20 };
     const courier = new OutboxCourier(outbox, client, connection, systemClock, silentLogger(), timing, () => undefined);
     courier.start();
     try {
       // Without counting the pause from the pick, the courier saw no wait left and slept for good.
       await eventually(() => isDelivered(), 'the call to be sent again and acknowledged', 3000);
       expect(sends).toBe(2);
+    } finally {
+      await courier.close();
+    }
+  });
+
+  it('commits the answers of calls out together in one commit, and a waiter’s guest at once', async () => {
+    // Four guests' calls in memory; the cloud answers each when the test says so.
+    const calls: PendingCall[] = ['g-1', 'g-2', 'g-3', 'g-4'].map((guestId, index) => ({ id: index + 1, key: `op-${index + 1}`, kind: 'payment', guestId, body: {}, attempts: 0 }));
+    const delivered = new Set<number>();
+    const sending = new Set<number>();
+    let commits = 0;
+    const outbox = {
+      next: (busy: Iterable<string> = []) => calls.find((call) => !delivered.has(call.id) && !sending.has(call.id) && ![...busy].includes(call.guestId)) ?? null,
+      markSending: (ids: readonly number[]) => {
+        commits += 1;
+        for (const id of ids) sending.add(id);
+      },
+      together: <T>(work: () => T): T => {
+        commits += 1;
+        return work();
+      },
+      markDelivered: (id: number) => delivered.add(id),
+      markFailed: () => undefined,
+      markRefused: () => false,
+    } as unknown as Outbox;
+    const answers = new Map<string, () => void>();
+    const client = {
+      ask: (request: unknown, options: { deadline: number }) => {
+        void request;
+        void options;
+        return new Promise((resolve) => answers.set(`op-${answers.size + 1}`, () => resolve({ result: 'ok' })));
+      },
+    } as unknown as GetMeBackClient;
+    const connection = { refused: () => undefined } as unknown as CloudConnection;
+    const timing = { deliveryTimeoutMs: 1000, firstRetryMs: 20, maxRetryMs: 20, refusalsBeforeParking: 5, deliveriesInFlight: 4, answersShareCommitMs: 300 };
+    const courier = new OutboxCourier(outbox, client, connection, systemClock, silentLogger(), timing, () => undefined);
+    courier.start();
+    try {
+      await eventually(() => answers.size === 4, 'four calls out', 3000);
+      expect(commits).toBe(1); // the four marked as sent in one commit
+      // Three answer, one apart: no commit yet, they wait for the fourth (within 300 ms).
+      for (const key of ['op-1', 'op-2', 'op-3']) {
+        answers.get(key)?.();
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(commits).toBe(1);
+      expect(delivered.size).toBe(0);
+      // A waiter asks about guest 2, whose answer is in: committed at once, not after 300 ms.
+      const asked = performance.now();
+      await courier.settled('g-2');
+      expect(performance.now() - asked).toBeLessThan(150);
+      expect(commits).toBe(2);
+      expect([...delivered].sort()).toEqual([1, 2, 3]);
+      // The last answer alone: every call out has answered, so it commits at once too.
+      const last = performance.now();
+      answers.get('op-4')?.();
+      await eventually(() => delivered.size === 4, 'the fourth delivered', 3000);
+      expect(performance.now() - last).toBeLessThan(150);
+      expect(commits).toBe(3);
+    } finally {
+      await courier.close();
+    }
+  });
+
+  it('commits the answers in at most answersShareCommitMs when a call stays out', async () => {
+    const calls: PendingCall[] = ['g-1', 'g-2'].map((guestId, index) => ({ id: index + 1, key: `op-${index + 1}`, kind: 'payment', guestId, body: {}, attempts: 0 }));
+    const delivered = new Set<number>();
+    const sending = new Set<number>();
+    const outbox = {
+      next: (busy: Iterable<string> = []) => calls.find((call) => !delivered.has(call.id) && !sending.has(call.id) && ![...busy].includes(call.guestId)) ?? null,
+      markSending: (ids: readonly number[]) => ids.forEach((id) => sending.add(id)),
+      together: <T>(work: () => T): T => work(),
+      markDelivered: (id: number) => delivered.add(id),
+      markFailed: () => undefined,
+      markRefused: () => false,
+    } as unknown as Outbox;
+    let asks = 0;
+    // The first guest's call is answered at once; the second's never (until the courier closes).
+    const client = {
+      ask: (request: unknown, options: { signal: AbortSignal }) => {
+        void request;
+        asks += 1;
+        if (asks === 1) return Promise.resolve({ result: 'ok' });
+        return new Promise((resolve, reject) => options.signal.addEventListener('abort', () => reject(new Error('closing'))));
+      },
+    } as unknown as GetMeBackClient;
+    const connection = { refused: () => undefined } as unknown as CloudConnection;
+    const timing = { deliveryTimeoutMs: 5000, firstRetryMs: 20, maxRetryMs: 20, refusalsBeforeParking: 5, deliveriesInFlight: 4, answersShareCommitMs: 100 };
+    const courier = new OutboxCourier(outbox, client, connection, systemClock, silentLogger(), timing, () => undefined);
+    const began = performance.now();
+    courier.start();
+    try {
+      await eventually(() => delivered.has(1), 'the first call delivered', 3000);
+      const took = performance.now() - began;
+      expect(took).toBeGreaterThanOrEqual(95);
+      expect(took).toBeLessThan(1000);
+      expect(delivered.has(2)).toBe(false);
+    } finally {
+      await courier.close();
+    }
+  });
+
+  it('remembers at most TOUCHES_KEPT guests’ deliveries, and says a forgotten guest may have been touched', async () => {
+    const guests = TOUCHES_KEPT + 50;
+    const calls: PendingCall[] = Array.from({ length: guests }, (_, index) => ({ id: index + 1, key: `op-${index + 1}`, kind: 'payment', guestId: `g-${index + 1}`, body: {}, attempts: 0 }));
+    let nextIndex = 0;
+    let delivered = 0;
+    const outbox = {
+      next: () => calls[nextIndex++] ?? null,
+      markSending: () => undefined,
+      together: <T>(work: () => T): T => work(),
+      markDelivered: () => (delivered += 1),
+      markFailed: () => undefined,
+      markRefused: () => false,
+    } as unknown as Outbox;
+    const client = { ask: () => Promise.resolve({ result: 'ok' }) } as unknown as GetMeBackClient;
+    const connection = { refused: () => undefined } as unknown as CloudConnection;
+    const timing = { deliveryTimeoutMs: 1000, firstRetryMs: 20, maxRetryMs: 20, refusalsBeforeParking: 5, deliveriesInFlight: 64, answersShareCommitMs: 20 };
+    const courier = new OutboxCourier(outbox, client, connection, systemClock, silentLogger(), timing, () => undefined);
+    const before = courier.mark();
+    courier.start();
+    try {
+      await eventually(() => delivered === guests, 'every guest’s call delivered', 20_000);
+      expect(courier.touchesKept).toBe(TOUCHES_KEPT);
+      // The first guest is forgotten: since a mark before its delivery it may have been touched.
+      expect(courier.touchedSince(before, 'g-1')).toBe(true);
+      // The last one is remembered exactly; a guest never sent to is not touched since a mark after the drain.
+      expect(courier.touchedSince(before, `g-${guests}`)).toBe(true);
+      const after = courier.mark();
+      expect(courier.touchedSince(after, `g-${guests}`)).toBe(false);
+      expect(courier.touchedSince(after, 'g-1')).toBe(false);
+      expect(courier.touchedSince(after, 'never-sent')).toBe(false);
     } finally {
       await courier.close();
     }

@@ -16,6 +16,12 @@ export interface CourierTiming {
   refusalsBeforeParking: number;
   /** Calls in flight at once, never two of one guest (the setting `cloud.deliveriesInFlight`). */
   deliveriesInFlight: number;
+  /**
+   * How long an answer may wait for the others still out before the answers are committed: each
+   * commit is an fsync that holds the event loop (and the waiters) for a few ms, so the answers
+   * share one. Answers commit at once when every call out has answered or a waiter needs one.
+   */
+  answersShareCommitMs: number;
 }
 
 /** How one send ended, as its guest's next send depends on it. */
@@ -41,6 +47,12 @@ interface GuestBackoff {
   until: number;
 }
 
+/**
+ * Guests whose last delivery `touchedSince` remembers exactly. A balance read lasts seconds; in that
+ * time a drain touches a few thousand guests at most, and one forgotten earlier only costs a read again.
+ */
+export const TOUCHES_KEPT = 10_000;
+
 /** Where the courier was when a balance was asked for: see `touchedSince`. */
 export interface DeliveryMark {
   seq: number;
@@ -59,11 +71,16 @@ export interface DeliveryMark {
  * `Outbox.next`). A restarted till resumes from the table.
  *
  * Commits (each an fsync): the sends picked together are marked as sent in one, before they leave;
- * the outcomes that arrive in the same turn of the event loop, with their journal lines, in another.
+ * the outcomes, with their journal lines and the next sends' marks, in another, once every call out
+ * has answered, or `answersShareCommitMs` after the first answer, or at once when a waiter waits for
+ * a guest whose answer is in (see `settled`): a busy drain makes a few fsyncs a second, not hundreds.
  */
 export class OutboxCourier {
   private seq = 0;
+  /** The last `seq` at which each recently touched guest's delivery started or ended, oldest first; at most `TOUCHES_KEPT`. */
   private readonly lastTouch = new Map<string, number>();
+  /** The newest `seq` among the guests forgotten from `lastTouch` (0: none forgotten). */
+  private forgottenUpTo = 0;
   private readonly inFlight = new Map<string, { settled: Promise<void>; settle: () => void }>();
   private readonly backoff = new Map<string, GuestBackoff>();
   /** Sends in a row that got no answer (the cloud answering anything, a refusal too, resets it). */
@@ -76,7 +93,9 @@ export class OutboxCourier {
    */
   private pickedAt = 0;
   private finished: Finished[] = [];
-  private flushing = false;
+  /** The commit of `finished` to come: at the next turn of the event loop, or after the wait for the others. */
+  private commitSoon: NodeJS.Immediate | null = null;
+  private commitLater: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
   private readonly stop = new AbortController();
   private wakeUp: (() => void) | null = null;
@@ -120,12 +139,18 @@ export class OutboxCourier {
    * the cloud reported in that time may or may not include it, so it must be asked for again.
    */
   touchedSince(mark: DeliveryMark, guestId: string): boolean {
-    return mark.inFlightGuests.includes(guestId) || (this.lastTouch.get(guestId) ?? -1) > mark.seq;
+    if (mark.inFlightGuests.includes(guestId)) return true;
+    const touched = this.lastTouch.get(guestId);
+    // A guest forgotten since the mark may have been touched after it: say so, and the balance is read again.
+    return touched === undefined ? this.forgottenUpTo > mark.seq : touched > mark.seq;
   }
 
-  /** Resolves when the guest's delivery under way (if any) is over. */
+  /** Resolves when the guest's delivery under way (if any) is over: its answer committed, if it is in, without waiting for the others. */
   settled(guestId: string): Promise<void> {
-    return this.inFlight.get(guestId)?.settled ?? Promise.resolve();
+    const delivery = this.inFlight.get(guestId);
+    if (!delivery) return Promise.resolve();
+    if (this.finished.some(({ call }) => call.guestId === guestId)) this.commitAtOnce();
+    return delivery.settled;
   }
 
   async close(): Promise<void> {
@@ -192,10 +217,9 @@ export class OutboxCourier {
     let journal: CloudCallRecord | null = null;
     const finish = (outcome: Outcome) => {
       this.finished.push({ call, outcome, journal, probe });
-      if (!this.flushing) {
-        this.flushing = true;
-        setImmediate(() => this.commitOutcomes());
-      }
+      // Every call out has answered (`inFlight` keeps answered calls until their commit), or the till is closing.
+      if (this.finished.length >= this.inFlight.size || this.closed) this.commitAtOnce();
+      else this.commitLater ??= setTimeout(() => this.commitAtOnce(), this.timing.answersShareCommitMs);
     };
     this.client
       .ask(operationRequest(call.body), {
@@ -229,10 +253,19 @@ export class OutboxCourier {
    * Commits the outcomes that arrived in this turn with their journal lines, lets their guests go
    * on, and in the same commit marks the calls that leave next: one fsync for the lot.
    */
+  private commitAtOnce(): void {
+    if (this.commitLater) clearTimeout(this.commitLater);
+    this.commitLater = null;
+    this.commitSoon ??= setImmediate(() => this.commitOutcomes());
+  }
+
   private commitOutcomes(): void {
+    this.commitSoon = null;
+    if (this.commitLater) clearTimeout(this.commitLater);
+    this.commitLater = null;
     const batch = this.finished;
     this.finished = [];
-    this.flushing = false;
+    if (batch.length === 0) return;
     const at = this.clock.now().toISOString();
     let next: PendingCall[] = [];
     try {
@@ -319,7 +352,19 @@ export class OutboxCourier {
 
   private touch(guestId: string): void {
     this.seq += 1;
+    // Deleted first, so that the map stays ordered from the oldest touch to the newest.
+    this.lastTouch.delete(guestId);
     this.lastTouch.set(guestId, this.seq);
+    if (this.lastTouch.size > TOUCHES_KEPT) {
+      const [oldest, seq] = this.lastTouch.entries().next().value as [string, number];
+      this.lastTouch.delete(oldest);
+      this.forgottenUpTo = seq;
+    }
+  }
+
+  /** How many guests' touches are remembered (for tests: the memory stays bounded). */
+  get touchesKept(): number {
+    return this.lastTouch.size;
   }
 
   /**
