@@ -46,6 +46,11 @@ export class GroupCommit {
     };
   }
 
+  /** Payments applied at the next commit, not yet run. */
+  get waitingPayments(): number {
+    return this.waiting.length;
+  }
+
   /**
    * Runs `work` in the next group commit; resolves with its result once that commit is on the disk,
    * or rejects with its error (nothing of it written, the events it recorded forgotten), or with the
