@@ -29,8 +29,6 @@ export class GroupCommit {
   private waiting: Member[] = [];
   private scheduled = false;
   private readonly statements;
-  /** Commits made and payments applied in them, since the start (tests and the log). */
-  readonly tally = { commits: 0, applied: 0 };
 
   constructor(
     private readonly db: TillDatabase,
@@ -125,8 +123,6 @@ export class GroupCommit {
       this.forget(applied, error);
       return;
     }
-    this.tally.commits += 1;
-    this.tally.applied += applied.length;
     for (const events of new Set(applied.map((done) => done.member.events))) events.flush();
     for (const done of applied) done.member.resolve(done.result);
   }
