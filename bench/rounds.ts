@@ -63,10 +63,9 @@ export const PRECHECK: Scenario = {
   name: 'pre-check, same sum (no new hold)',
   options: (s) => ({ url: `${s.waiter}/orders/${ORDER}/precheck`, connections: 32, method: 'POST', headers: json, body: precheckBody }),
 };
-export const CASH: Scenario = {
-  name: 'durable cash payment, a new order each time',
-  options: (s) => ({ url: s.waiter, connections: 8, requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, ...cashPayment(randomUUID()) }) }] }),
-};
+const cashAt = (waiter: string): Options => ({ url: waiter, connections: 8, requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, ...cashPayment(randomUUID()) }) }] });
+export const CASH: Scenario = { name: 'durable cash payment, a new order each time', options: (s) => cashAt(s.waiter) };
+export const BASELINE_CASH: Scenario = { name: 'durable cash payment, a new order each time, baseline build', options: (s) => cashAt(s.baseline ?? s.waiter) };
 
 /** `npm run bench`'s rows, in its order. */
 export const SCENARIOS: Scenario[] = [BARE, KOA_PEER, CHECK_IN, NEW_ORDER_CHECK_IN, ORDER_VIEW, PRECHECK, CASH];
@@ -103,7 +102,11 @@ export interface RoundsOptions {
 }
 
 /** Every scenario once per round, in the same order each round; medians per scenario, and every round's req/s. */
-export async function alternatingRounds(scenarios: readonly Scenario[], servers: Servers, options: RoundsOptions): Promise<(ScenarioFigures & { rounds: number[]; cpuUs: (number | null)[] })[]> {
+export async function alternatingRounds(
+  scenarios: readonly Scenario[],
+  servers: Servers,
+  options: RoundsOptions,
+): Promise<(ScenarioFigures & { rounds: number[]; p50s: number[]; p99s: number[]; cpuUs: (number | null)[] })[]> {
   const runs = new Map<Scenario, Measured[]>(scenarios.map((s) => [s, []]));
   const offered = options.rate === undefined ? {} : { overallRate: options.rate };
   if (options.warmUp) for (const scenario of scenarios) await measure(scenario.options(servers), 1);
@@ -121,6 +124,8 @@ export async function alternatingRounds(scenarios: readonly Scenario[], servers:
       errors: measured.reduce((sum, m) => sum + m.errors, 0),
       non2xx: measured.reduce((sum, m) => sum + m.non2xx, 0),
       rounds: measured.map((m) => m.rps),
+      p50s: measured.map((m) => m.p50),
+      p99s: measured.map((m) => m.p99),
       cpuUs: measured.map((m) => m.cpuUs),
     };
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startChildServer, tillHostArgs, type ChildServer } from './child-server.js';
-import { alternatingRounds, BARE, BASELINE_CHECK_IN, CHECK_IN, checkInBody, json, KOA_PEER, ORDER, ORDER_VIEW, PRECHECK, type Scenario, type Servers } from './rounds.js';
+import { alternatingRounds, BARE, BASELINE_CASH, BASELINE_CHECK_IN, CASH, CHECK_IN, checkInBody, json, KOA_PEER, ORDER, ORDER_VIEW, PRECHECK, type Scenario, type Servers } from './rounds.js';
 
 /**
  * `npm run bench:throughput`: only the throughput rounds of `npm run bench` that write nothing
@@ -14,6 +14,9 @@ import { alternatingRounds, BARE, BASELINE_CHECK_IN, CHECK_IN, checkInBody, json
  * a change is judged by its ratio to the build before it, in the same run. `--rate <req/s>` offers
  * every server the same load instead of all it can take: its CPU per request is then compared at
  * equal load, which a machine shared with other work disturbs less than req/s at saturation.
+ * `--cash-only`: only the durable cash payment (a new order each time, 8 connections), and with
+ * `--baseline` the same against the other build, every round's p50 and p99 printed: the payment's
+ * commit path judged against the build before it.
  */
 const { values } = parseArgs({
   options: {
@@ -21,6 +24,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     baseline: { type: 'string' },
     'check-in-only': { type: 'boolean', default: false },
+    'cash-only': { type: 'boolean', default: false },
     rate: { type: 'string' },
   },
 });
@@ -56,21 +60,28 @@ async function main(): Promise<void> {
       servers.baseline = `${baseline.url}/GetMeBack`;
       baselinePid = baseline.pid;
     }
-    const scenarios: Scenario[] = [BARE, KOA_PEER, CHECK_IN, ...(values.baseline ? [BASELINE_CHECK_IN] : []), ...(values['check-in-only'] ? [] : [ORDER_VIEW, PRECHECK])];
+    const scenarios: Scenario[] = values['cash-only']
+      ? [CASH, ...(values.baseline ? [BASELINE_CASH] : [])]
+      : [BARE, KOA_PEER, CHECK_IN, ...(values.baseline ? [BASELINE_CHECK_IN] : []), ...(values['check-in-only'] ? [] : [ORDER_VIEW, PRECHECK])];
     const pids = new Map<Scenario, number>([
       [BARE, bare.pid],
       [KOA_PEER, koaPeer.pid],
       [CHECK_IN, till.pid],
       [ORDER_VIEW, till.pid],
       [PRECHECK, till.pid],
+      [CASH, till.pid],
     ]);
-    if (baselinePid !== null) pids.set(BASELINE_CHECK_IN, baselinePid);
+    if (baselinePid !== null) for (const scenario of [BASELINE_CHECK_IN, BASELINE_CASH]) pids.set(scenario, baselinePid);
     const figures = await alternatingRounds(scenarios, servers, { seconds, rounds, warmUp: true, pidOf: (s) => pids.get(s), ...(values.rate ? { rate: Number(values.rate) } : {}) });
     const byName = new Map(figures.map((f) => [f.name, f]));
     const roundsOf = (s: Scenario) => byName.get(s.name)?.rounds ?? [];
     const cpuOf = (s: Scenario) => (byName.get(s.name)?.cpuUs ?? []).map((us) => us ?? Number.NaN);
     const ratios = (mine: number[], over: number[]) => mine.map((value, i) => (value / (over[i] ?? Number.NaN)).toFixed(2)).join(', ');
     console.log(`\nthroughput: ${rounds} alternating rounds of ${seconds} s, Node ${process.version}\n`);
+    if (values['cash-only']) {
+      printCashRounds(figures, values.baseline !== undefined);
+      return;
+    }
     console.log('| scenario | req/s, median | each round | server CPU µs per request, each round | p99 ms | errors | non-2xx |\n|---|---|---|---|---|---|---|');
     for (const f of figures) console.log(`| ${f.name} | ${f.rps} | ${f.rounds.join(', ')} | ${f.cpuUs.join(', ')} | ${f.p99} | ${f.errors} | ${f.non2xx} |`);
     // Req/s ratios: higher is better. CPU ratios are the other way up (the peer's CPU per request over
@@ -87,6 +98,18 @@ async function main(): Promise<void> {
     for (const server of started.reverse()) await server.stop().catch(() => undefined);
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The cash payment's rounds: p50, p99 and req/s of each, and with a baseline their ratios round by round. */
+function printCashRounds(figures: Awaited<ReturnType<typeof alternatingRounds>>, withBaseline: boolean): void {
+  console.log('| scenario | req/s, median | req/s, each round | p50 ms, each round | p99 ms, each round | p99 ms, median | server CPU µs per request, each round | errors | non-2xx |\n|---|---|---|---|---|---|---|---|---|');
+  for (const f of figures) console.log(`| ${f.name} | ${f.rps} | ${f.rounds.join(', ')} | ${f.p50s.join(', ')} | ${f.p99s.join(', ')} | ${f.p99} | ${f.cpuUs.join(', ')} | ${f.errors} | ${f.non2xx} |`);
+  const [mine, baseline] = figures;
+  if (!withBaseline || !mine || !baseline) return;
+  const ratios = (a: number[], b: number[]) => a.map((value, i) => (value / (b[i] ?? Number.NaN)).toFixed(2)).join(', ');
+  console.log(`\ncash payment ÷ baseline build's, req/s, each round: ${ratios(mine.rounds, baseline.rounds)}`);
+  console.log(`cash payment ÷ baseline build's, p99, each round (below 1 is faster): ${ratios(mine.p99s, baseline.p99s)}`);
+  console.log(`cash payment ÷ baseline build's, p50, each round (below 1 is faster): ${ratios(mine.p50s, baseline.p50s)}`);
 }
 
 await main();

@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './clock.js';
 import { EventBus } from './events/event-bus.js';
 import { openTillDatabase, type TillDatabase } from './ledger/database.js';
 import { IdempotencyKeys } from './ledger/idempotency-keys.js';
+import { GroupCommit, type DeferCommit } from './ledger/group-commit.js';
 import { isBookEmpty } from './ledger/loyalty-book.js';
 import { silentLogger, whenLogWriteFails, type Logger } from './logger.js';
 import { Retention } from './storage/retention.js';
@@ -37,6 +38,8 @@ export interface CoreOptions {
   clock?: Clock;
   /** Protects the till's key file (the desktop app: Electron's safeStorage). */
   keyWrapper?: KeyWrapper;
+  /** When a group commit of payments runs (tests hold one open); by default at the end of the event loop's turn. */
+  deferCommit?: DeferCommit;
 }
 
 export interface TillCore {
@@ -116,7 +119,8 @@ export function createCore(options: CoreOptions): TillCore {
     const providerDeps: ProviderDeps = { db, settings: () => settings.get(), logger, clock, events };
     const provider = options.provider ? options.provider(providerDeps) : createProvider(providerDeps);
     const keys = new IdempotencyKeys(db, secret);
-    const loyalty: LoyaltyContext = { db, provider, events, clock, waiters, settings: () => settings.get() };
+    const groupCommit = new GroupCommit(db, options.deferCommit);
+    const loyalty: LoyaltyContext = { db, groupCommit, provider, events, clock, waiters, settings: () => settings.get() };
     const storage = new StorageWatch({ events, clock, logger, dataDir: options.dataDir });
     whenLogWriteFails(logger, (error) => storage.report(error, 'log'));
     const retention = new Retention({ db, keys, settings: () => settings.get(), clock, logger, storage });
@@ -151,6 +155,7 @@ export function createCore(options: CoreOptions): TillCore {
         retention.stopDaily();
         backups.stopDaily();
         await provider.close();
+        groupCommit.commitWaiting();
         // A clean shutdown leaves a fresh, verified copy (a failure is an event and a log line).
         await backups.backUp('shutdown');
         db.close();

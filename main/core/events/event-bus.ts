@@ -91,6 +91,16 @@ export class EventBus implements AfterCommit {
     this.pending = [];
   }
 
+  /** How many events wait for the commit. */
+  waiting(): number {
+    return this.pending.length;
+  }
+
+  /** Forgets the events recorded after `mark` (a payment of a group commit rolled back to its savepoint). */
+  discardAfter(mark: number): void {
+    this.pending.length = Math.min(mark, this.pending.length);
+  }
+
   /** Tells the open dashboards a live signal (nothing is stored). */
   signal(signal: LiveSignal): void {
     for (const listener of this.signalListeners) {

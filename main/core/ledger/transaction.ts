@@ -4,6 +4,10 @@ import type { TillDatabase } from './database.js';
 export interface AfterCommit {
   flush(): void;
   discard(): void;
+  /** How many recorded things wait for the commit: the mark of a savepoint. */
+  waiting(): number;
+  /** Forgets what was recorded after `mark` (its savepoint was rolled back). */
+  discardAfter(mark: number): void;
 }
 
 /** Runs `work` in one SQLite transaction: all of it is committed or none of it. */

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { balanceToWire, kopecksToWire } from '../../../shared/money.js';
 import type { PaymentResponse } from '../../../shared/wire/payment.js';
-import { inTransaction } from '../ledger/transaction.js';
 import { SALES_ACCOUNT, TILL_ACCOUNT, recordCashEntry, waiterAccount } from '../ledger/cash-book.js';
 import { recordGuestEntry } from '../ledger/guest-entries.js';
 import { activeHoldsOfOrder, postHold, voidHold } from '../ledger/holds.js';
@@ -27,7 +26,9 @@ export interface PaymentInput {
 }
 
 /**
- * Pays an order (docs/protocol.md#payment) in one SQLite transaction: bonuses written off, added gifts
+ * Pays an order (docs/protocol.md#payment) in one SQLite transaction (a group commit, shared with the
+ * payments that arrive in the same turn of the event loop, each in its own savepoint, answered only
+ * once it is on the disk): bonuses written off, added gifts
  * redeemed, cashback accrued, cash turned into the waiter's debt (or put in the till), the order
  * marked paid, its holds resolved, and — through `remember` — the answer stored under its
  * Idempotency-Key. Either all of it is committed or none of it.
@@ -49,7 +50,7 @@ export async function payOrder(
   // An item is bonuses or cash, never both: bonuses are never a waiter's cash debt.
   const cash = input.items.filter((item) => !isBonus(item) && item.kind.toLowerCase() === 'cash').reduce((sum, item) => sum + item.sum, 0);
 
-  return inTransaction(ctx.db, ctx.events, () => {
+  return ctx.groupCommit.run(ctx.events, () => {
     const at = ctx.clock.now().toISOString();
     const order = ensureOrder(ctx.db, orderId, at);
     assertOpen(order);

@@ -1,8 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeCloud, eventually, startCloudWithGuests } from '../testing/cloud-test-kit.js';
 import { startGatedTill, type GatedBook } from '../testing/gated-book.js';
-import type { TestTill } from '../testing/test-till.js';
+import { heldCommit } from '../testing/held-commit.js';
+import { startTestTill, type TestTill } from '../testing/test-till.js';
+import { walCommits } from '../testing/wal-commits.js';
 import { countRows, newOrderId, paymentBody, reservedOrder, waiterSteps } from '../testing/waiter-steps.js';
+import { DATABASE_FILE } from '../ledger/database.js';
+import path from 'node:path';
 
 /**
  * The 409 of an Idempotency-Key whose first request is still running (docs/protocol.md#idempotency).
@@ -91,5 +95,41 @@ describe('a key whose first request is still running answers 409', () => {
     const replay = await steps.pay(order, body, 'cloud-key');
     expect(replay.text).toBe(committed.text);
     expect(countRows(till, 'payments')).toBe(1);
+  });
+});
+
+describe('a payment waiting for its group commit (ledger/group-commit.ts)', () => {
+  it('a retry under its key inside the batch is 409 and charges nothing; two payments of the batch share one commit; the retry after it replays the answer', async () => {
+    const hold = heldCommit();
+    const till = await startTestTill({ deferCommit: hold.defer });
+    opened.push(() => till.close());
+    const steps = waiterSteps(till);
+    const { order, body } = await reservedOrder(steps);
+    const other = newOrderId();
+    await steps.checkIn(other, 'GMB-G-1002');
+    const commitsBefore = walCommits(path.join(till.dataDir, `${DATABASE_FILE}-wal`));
+
+    const first = steps.pay(order, body, 'batch-key');
+    await eventually(() => hold.held(), 'the payment to wait for its group commit');
+    const retry = await steps.pay(order, body, 'batch-key');
+    expect(retry.status).toBe(409);
+    expect(retry.body.WaiterMessage).toMatch(/уже проводится/);
+    expect(countRows(till, 'payments')).toBe(0);
+    const second = steps.pay(other, paymentBody(500, { cash: 500 }), 'other-key');
+    await eventually(() => till.core.loyalty.groupCommit.waitingPayments === 2, 'the other payment to join the batch');
+    expect(countRows(till, 'payments')).toBe(0);
+
+    hold.release();
+    const [committed, otherCommitted] = await Promise.all([first, second]);
+    expect(committed.body).toMatchObject({ OrderId: order, BonusWrittenOff: 300, WaiterDebt: 900 });
+    expect(otherCommitted.body).toMatchObject({ OrderId: other, WaiterDebt: 500 });
+    expect(walCommits(path.join(till.dataDir, `${DATABASE_FILE}-wal`)) - commitsBefore).toBe(1);
+
+    const replay = await steps.pay(order, body, 'batch-key');
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.text).toBe(committed.text);
+    expect(countRows(till, 'payments')).toBe(2);
+    expect(countRows(till, 'cash_entries', 'order_id = ?', order)).toBe(1);
+    expect(countRows(till, 'guest_entries', "kind = 'bonus_writeoff'")).toBe(1);
   });
 });
