@@ -30,7 +30,26 @@ export function listeningUrl(child: ChildProcess, name: string): Promise<{ url: 
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code}: ${output}`)));
   });
 }
-const COMPILED_HOST = path.join(root, 'dist', 'main', 'headless.js');
+export const COMPILED_HOST = path.join(root, 'dist', 'main', 'headless.js');
+
+/** A host to start: a label, node flags, environment and script (`--variant` of the bench scripts). */
+export interface HostVariant {
+  label: string;
+  flags: string[];
+  env: Record<string, string>;
+  script: string;
+}
+
+/** `'label;node flags;ENV=value ENV=value;host script'` (each part may be empty; the script defaults to the compiled host). */
+export function hostVariantOf(spec: string): HostVariant {
+  const [label = spec, flags = '', env = '', script = ''] = spec.split(';');
+  return {
+    label,
+    flags: flags.split(' ').filter(Boolean),
+    env: Object.fromEntries(env.split(' ').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)])),
+    script: script ? path.resolve(script) : COMPILED_HOST,
+  };
+}
 
 /** The till's host as the bench starts it: compiled (`tsc -p tsconfig.build.json`) if built, else its sources. */
 export function tillHost(): { script: string; compiled: boolean } {
@@ -44,12 +63,17 @@ export function tillHostArgs(dataDir: string): string[] {
 }
 
 /** Starts a server script in its own process (so the load generator does not share its event loop). */
-export async function startChildServer(script: string, args: string[] = [], options: { plainNode?: boolean } = {}): Promise<ChildServer> {
+export async function startChildServer(
+  script: string,
+  args: string[] = [],
+  options: { plainNode?: boolean; flags?: string[]; env?: Record<string, string> } = {},
+): Promise<ChildServer> {
   // A compiled script (dist/…/*.js) runs in plain node, as the installed app does; sources through
   // tsx, unless Node's own type stripping is enough (`plainNode`: a script that imports no .ts file).
   const loader = script.endsWith('.js') || options.plainNode === true ? [] : ['--import', 'tsx'];
-  const child: ChildProcess = spawn(process.execPath, [...loader, script, ...args], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.flags ?? []), ...loader, script, ...args], {
     cwd: root,
+    env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const { url, output } = await listeningUrl(child, script);

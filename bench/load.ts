@@ -1,17 +1,17 @@
 import autocannon, { type Options } from 'autocannon';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { startChildServer, tillHost, tillHostArgs, type ChildServer } from './child-server.js';
+import { bareColdStart, checkIn, coldStart } from './cold-start-timing.js';
 import { feedMemory } from './feed-memory.js';
 import { MIXED_REQUESTS } from './mixed-requests.js';
 import { outboxDrain } from './outbox-drain.js';
 import { DEFAULT_SETTINGS } from '../shared/settings/schema.js';
 import { cpuSecondsOf } from './process-stats.js';
-import { alternatingRounds, BARE, CASH, CHECK_IN, checkInBody, json, KOA_PEER, median, ORDER, SCENARIOS, type Servers } from './rounds.js';
+import { alternatingRounds, BARE, CASH, CHECK_IN, checkInBody, KOA_PEER, median, ORDER, SCENARIOS, type Servers } from './rounds.js';
 import { figuresOf, figuresTable, scenarioTable, withBenchTables, type BenchResult, type ScenarioFigures } from './targets.js';
 
 /**
@@ -49,30 +49,6 @@ const feedEvents = Number(values['feed-events'] ?? (quick ? 500 : 20_000));
 const outboxOperations = Number(values['outbox-operations'] ?? (quick ? 100 : 10_000));
 
 const root = path.resolve(import.meta.dirname, '..');
-
-async function checkIn(waiter: string, order: string): Promise<void> {
-  const answer = await fetch(`${waiter}/orders/${order}/checkin`, { method: 'POST', headers: json, body: checkInBody });
-  if (answer.status !== 204) throw new Error(`check-in answered ${answer.status}: ${await answer.text()}`);
-}
-
-/** From spawning the host to its first answered check-in (204), in ms; the host is left running. */
-async function coldStart(script: string, dataDir: string): Promise<{ ms: number; till: ChildServer }> {
-  const began = performance.now();
-  const till = await startChildServer(script, tillHostArgs(dataDir));
-  await checkIn(`${till.url}/GetMeBack`, randomUUID());
-  return { ms: Math.round(performance.now() - began), till };
-}
-
-/** The floor under any cold start on this machine, now: plain node starting bare node:http to its first 204. */
-async function bareColdStart(): Promise<number> {
-  const began = performance.now();
-  const bare = await startChildServer('bench/bare-http-server.ts', [], { plainNode: true });
-  const answer = await fetch(bare.url, { method: 'POST', body: checkInBody });
-  if (answer.status !== 204) throw new Error(`bare node:http answered ${answer.status}`);
-  const ms = Math.round(performance.now() - began);
-  await bare.stop();
-  return ms;
-}
 
 /** CPU the process uses while nobody calls it, as a percentage of one core. */
 async function idleCpuPercent(pid: number): Promise<number> {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { listeningUrl, tillHostArgs } from './child-server.js';
+import { hostVariantOf, listeningUrl, tillHostArgs, type HostVariant } from './child-server.js';
 import { BENCH_ORDER, CHECK_IN_BODY, MIXED_REQUESTS, NEW_ORDER_CHECK_IN } from './mixed-requests.js';
 
 /**
@@ -35,25 +35,7 @@ const { values } = parseArgs({
   },
 });
 const root = path.resolve(import.meta.dirname, '..');
-const COMPILED_HOST = path.join(root, 'dist', 'main', 'headless.js');
 const json = { 'content-type': 'application/json' };
-
-interface Variant {
-  label: string;
-  flags: string[];
-  env: Record<string, string>;
-  script: string;
-}
-
-function variantOf(spec: string): Variant {
-  const [label = spec, flags = '', env = '', script = ''] = spec.split(';');
-  return {
-    label,
-    flags: flags.split(' ').filter(Boolean),
-    env: Object.fromEntries(env.split(' ').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)])),
-    script: script || COMPILED_HOST,
-  };
-}
 
 interface Probe {
   memoryUsage: Record<string, number>;
@@ -77,7 +59,7 @@ class ProbedHost {
     private readonly probeFile: string,
   ) {}
 
-  static async start(variant: Variant, dir: string): Promise<ProbedHost> {
+  static async start(variant: HostVariant, dir: string): Promise<ProbedHost> {
     const probeFile = path.join(dir, 'probe.json');
     const child = spawn(
       process.execPath,
@@ -114,7 +96,7 @@ class ProbedHost {
 /** `--only 013` keeps some of the mixed requests, by index (which one makes the memory grow?). */
 const MIXED = MIXED_REQUESTS.filter((_, index) => values.only === undefined || values.only.includes(String(index)));
 
-async function measureVariant(variant: Variant): Promise<Row> {
+async function measureVariant(variant: HostVariant): Promise<Row> {
   const dir = mkdtempSync(path.join(tmpdir(), 'gmb-memory-'));
   const host = await ProbedHost.start(variant, dir);
   try {
@@ -158,7 +140,7 @@ function line(row: Row, when: 'start' | 'after'): string {
   ].join(' | ');
 }
 
-const variants = (values.variant?.length ? values.variant : ['as built']).map(variantOf);
+const variants = (values.variant?.length ? values.variant : ['as built']).map(hostVariantOf);
 const rows: Row[] = [];
 for (let round = 0; round < Number(values.rounds); round += 1) {
   for (const variant of variants) {

@@ -9,6 +9,7 @@ import { IdempotencyKeys } from './ledger/idempotency-keys.js';
 import { GroupCommit, type DeferCommit } from './ledger/group-commit.js';
 import { isBookEmpty } from './ledger/loyalty-book.js';
 import { silentLogger, whenLogWriteFails, type Logger } from './logger.js';
+import { packageRootOf } from './package-root.js';
 import { Retention } from './storage/retention.js';
 import { StorageWatch } from './storage/storage-watch.js';
 import type { LoyaltyContext } from './loyalty/context.js';
@@ -66,14 +67,8 @@ export interface TillCore {
 }
 
 export const APP_VERSION: string = (
-  JSON.parse(readFileSync(new URL('package.json', findPackageRoot()), 'utf8')) as { version: string }
+  JSON.parse(readFileSync(path.join(packageRootOf(import.meta.url), 'package.json'), 'utf8')) as { version: string }
 ).version;
-
-function findPackageRoot(): URL {
-  // Works from main/core (tsx, vitest) and from dist/main/core (the built Electron app).
-  const here = new URL('.', import.meta.url);
-  return here.pathname.includes('/dist/') ? new URL('../../../', here) : new URL('../../', here);
-}
 
 /**
  * At every start (a power cut may have hit the disk under SQLite): `PRAGMA integrity_check`; a

@@ -11,7 +11,14 @@ export interface ShellParts {
   core: TillCore;
 }
 
-const listeners = new Set<(parts: ShellParts) => void>();
+/**
+ * Kept on globalThis under a registered symbol: the e2e entry imports this module from the
+ * type-checked build, the app runs its own copy inside its bundle (scripts/bundle-host.ts); both
+ * must see one set of listeners.
+ */
+const LISTENERS = Symbol.for('getmeback-till.shell-started.listeners');
+const shared = globalThis as typeof globalThis & { [LISTENERS]?: Set<(parts: ShellParts) => void> };
+const listeners = (shared[LISTENERS] ??= new Set());
 
 /**
  * Who wants the running parts: nobody in the packed app. The e2e host entry

@@ -1,6 +1,6 @@
 import Koa from 'koa';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRootOf } from '../package-root.js';
 import { AdminLockout } from './access/admin-lockout.js';
 import { AdminSessions } from './access/admin-sessions.js';
 import { adminAccess } from './middleware/admin-access.js';
@@ -55,11 +55,9 @@ export interface AppOptions {
   dashboardDir?: string | undefined;
 }
 
-/** dist/renderer, from main/core/server (tsx, vitest) or dist/main/core/server (built app). */
+/** dist/renderer of the package this code runs from (sources, build or bundle: core/package-root.ts). */
 export function defaultDashboardDir(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const root = here.includes(`${path.sep}dist${path.sep}`) ? path.resolve(here, '../../../..') : path.resolve(here, '../../..');
-  return path.join(root, 'dist', 'renderer');
+  return path.join(packageRootOf(import.meta.url), 'dist', 'renderer');
 }
 
 /**
