@@ -4,6 +4,9 @@ import { defineConfig } from '@playwright/test';
  * Browser tests run in Debian's Chromium (`apt-get install chromium`), never a downloaded browser.
  * CHROMIUM_PATH points elsewhere if needed. Each spec starts its own headless till on a free port.
  */
+// The specs start the bundled host, as installed (e2e/support/till-server.ts); `npm run test:e2e` builds it.
+process.env.GMB_TILL_HOST ??= 'built';
+
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { hostBundleOptions, hostEntryOptions, packagesIn, sourcesIn } from '../scripts/bundle-host.js';
 
 /**
  * The house's rules (docs/architecture.md), checked on the code as it stands: no import cycles,
- * SQL only in the ledger, no test code in the build.
+ * SQL only in the ledger, no test code in the build nor in the hosts' bundles.
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
 const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
@@ -118,7 +120,8 @@ describe('the house', () => {
     // The graph was really read: hundreds of files and arrows, the core's imports among them.
     expect(graph.size).toBeGreaterThan(200);
     expect(arrows).toBeGreaterThan(400);
-    expect(graph.get('main/headless.ts')).toContain('main/core/create-core.ts');
+    expect(graph.get('main/headless-host.ts')).toContain('main/core/create-core.ts');
+    expect(graph.get('main/headless.ts')).toContain('main/headless-host.ts');
     expect(importCycles(graph)).toEqual([]);
   });
 
@@ -176,5 +179,23 @@ describe('the house', () => {
       ts.preProcessFile(readFileSync(path.join(root, file), 'utf8'), true, true).importedFiles.some((i) => /^(vitest|@playwright\/test|fast-check)$/.test(i.fileName)),
     );
     expect(importsTestTools).toEqual([]);
+  });
+
+  it('bundles no test code into the hosts (scripts/bundle-host.ts), nor a test tool', { timeout: 60_000 }, async () => {
+    // The bundles as `npm run build` makes them, in memory.
+    const [hosts, entries] = await Promise.all([build({ ...hostBundleOptions(), write: false }), build({ ...hostEntryOptions(), write: false })]);
+    const sources = [...sourcesIn(hosts.metafile), ...sourcesIn(entries.metafile)];
+    expect(sources).toContain('main/core/create-core.ts');
+    expect(sources).toContain('main/electron/desktop-app.ts');
+    expect(sources.filter(isTestCode)).toEqual([]);
+    const packages = packagesIn(hosts.metafile);
+    expect(packages).toEqual(expect.arrayContaining(['koa', 'zod', 'pino']));
+    expect(packages.filter((name) => /^(vitest|@vitest\/.*|@playwright\/test|playwright|fast-check|tsx)$/.test(name))).toEqual([]);
+    // Native and provided modules stay outside; the entries hold only the compile cache's switch.
+    expect(packages).not.toContain('better-sqlite3');
+    expect(sourcesIn(entries.metafile).sort()).toEqual(['main/compile-cache.ts', 'main/electron/main.ts', 'main/headless.ts']);
+    expect(packagesIn(entries.metafile)).toEqual([]);
+    // One MIME table, not two.
+    expect(Object.keys(hosts.metafile.inputs).filter((input) => input.endsWith('mime-db/db.json'))).toEqual(['node_modules/mime-db/db.json']);
   });
 });

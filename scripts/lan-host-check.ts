@@ -1,7 +1,7 @@
 /**
  * `npm run check:lan` (as root; CI runs it): the till as another computer of the restaurant sees it,
  * over a real cable-like link. A network namespace with one end of a veth pair stands for an iikoFront
- * terminal or the manager's PC; the till (`npm run server`, production settings) listens on the other
+ * terminal or the manager's PC; the till (the bundled host, production settings) listens on the other
  * end. Checks, from inside the namespace: a terminal not yet allowed is refused with a WaiterMessage
  * naming the setting; the manager logs in from the LAN and allows it with one click; a 20 000-request
  * flood with 14 KB paths barely grows the log; 5 000 half-open connections leave /health answering
@@ -10,6 +10,7 @@
  *   --quick   smaller numbers (2 000 requests, 1 000 sockets), as the vitest wrapper runs it
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { tillHostCommand, type TillHostBuild } from './till-host-command.js';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -34,9 +35,9 @@ interface Result {
   numbers: Record<string, unknown>;
 }
 
-/** Starts `npm run server` (tsx main/headless.ts) on `host`, port 0; resolves with its base URL. */
-function startTill(host: string, dataDir: string): Promise<{ child: ChildProcess; baseUrl: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/headless.ts', '--host', host, '--port', '0', '--data-dir', dataDir], {
+/** Starts the headless host (scripts/till-host-command.ts) on `host`, port 0; resolves with its base URL. */
+function startTill(build: TillHostBuild, host: string, dataDir: string): Promise<{ child: ChildProcess; baseUrl: string }> {
+  const child = spawn(process.execPath, [...tillHostCommand(build), '--host', host, '--port', '0', '--data-dir', dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, GMB_ADMIN_PASSWORD: PASSWORD },
@@ -108,7 +109,7 @@ async function probeHealth(baseUrl: string, localAddress: string, seconds: numbe
   return { samples: times.length + failed, failed, p50: percentile(times, 0.5), p99: percentile(times, 0.99), max: percentile(times, 1) };
 }
 
-async function withNamespace(lan: LanHost, { flood: FLOOD, sockets: SOCKETS, holdSeconds: HOLD_SECONDS }: Sizes): Promise<Result> {
+async function withNamespace(lan: LanHost, build: TillHostBuild, { flood: FLOOD, sockets: SOCKETS, holdSeconds: HOLD_SECONDS }: Sizes): Promise<Result> {
   const checks: Record<string, boolean> = {};
   const numbers: Record<string, unknown> = {};
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gmb-lan-'));
@@ -116,7 +117,7 @@ async function withNamespace(lan: LanHost, { flood: FLOOD, sockets: SOCKETS, hol
   // would): this machine's /health probe below goes out from it, not from loopback.
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ schemaVersion: 3, server: { allowedRanges: [lan.tillAddress] } }));
-  const { child, baseUrl } = await startTill(lan.tillAddress, dataDir);
+  const { child, baseUrl } = await startTill(build, lan.tillAddress, dataDir);
   const logFile = path.join(dataDir, 'logs', 'till.log');
   try {
     const refused = await fromLan(lan, baseUrl, 'refused');
@@ -162,9 +163,9 @@ async function withNamespace(lan: LanHost, { flood: FLOOD, sockets: SOCKETS, hol
 }
 
 /** Without namespaces: the till on loopback answers this machine, which is never limited. */
-async function loopbackOnly(why: string): Promise<Result> {
+async function loopbackOnly(build: TillHostBuild, why: string): Promise<Result> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gmb-lan-'));
-  const { child, baseUrl } = await startTill('127.0.0.1', dataDir);
+  const { child, baseUrl } = await startTill(build, '127.0.0.1', dataDir);
   try {
     const answers = await Promise.all(Array.from({ length: 300 }, () => health(baseUrl)));
     return { mode: 'loopback-only', why, checks: { 'this machine is served and never rate limited': answers.every((answer) => answer.status === 200) }, numbers: {} };
@@ -174,11 +175,13 @@ async function loopbackOnly(why: string): Promise<Result> {
   }
 }
 
-export async function lanHostCheck(options: { quick: boolean }): Promise<Result> {
+/** `build`: the host to check (scripts/till-host-command.ts); the vitest wrapper runs the sources, `npm run check:lan` the bundled host. */
+export async function lanHostCheck(options: { quick: boolean; build?: TillHostBuild }): Promise<Result> {
+  const build = options.build ?? 'sources';
   const why = whyNoNamespaces();
   if (why) {
     console.log(`LAN host check: ${why}; checking loopback only`);
-    return loopbackOnly(why);
+    return loopbackOnly(build, why);
   }
   const lan = makeLanHost();
   const cleanUp = () => lan.remove();
@@ -187,14 +190,14 @@ export async function lanHostCheck(options: { quick: boolean }): Promise<Result>
     process.exit(130);
   });
   try {
-    return await withNamespace(lan, options.quick ? SIZES.quick : SIZES.full);
+    return await withNamespace(lan, build, options.quick ? SIZES.quick : SIZES.full);
   } finally {
     cleanUp();
   }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  lanHostCheck({ quick: process.argv.includes('--quick') }).then(
+  lanHostCheck({ quick: process.argv.includes('--quick'), build: 'built' }).then(
     (result) => {
       console.log(JSON.stringify(result, null, 2));
       if (!Object.values(result.checks).every(Boolean)) process.exitCode = 1;

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { tillHostBuildOf, tillHostCommand } from '../../scripts/till-host-command.js';
 
 export interface RunningTill {
   baseUrl: string;
@@ -19,18 +20,20 @@ export interface RunningTill {
 export const TEST_BONUS_PAYMENT_TYPE = '6f2c1f5e-0000-4000-8000-0000000000b0';
 
 /**
- * Starts `npm run server` exactly as a user would (`tsx main/headless.ts`), on a free port, and
- * waits for its "listening on" line.
+ * Starts the headless host on a free port — in the e2e the bundled host, as installed
+ * (GMB_TILL_HOST=built, set by playwright.config.ts; `npm run test:e2e` builds it), in vitest its
+ * sources through tsx (scripts/till-host-command.ts) — and waits for its "listening on" line.
  */
 export async function startTill(
   options: { dataDir?: string; args?: string[]; env?: Record<string, string>; clock?: { start: Date; timeZone: string } } = {},
 ): Promise<RunningTill> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'gmb-e2e-'));
   // With a clock: the e2e-only host on a clock the test moves (e2e/support/clock-till-host.ts), in the given time zone.
+  // The clock host is e2e code on the core's sources (a manual clock is no part of the build).
   const command = options.clock
-    ? ['e2e/support/clock-till-host.ts', dataDir, options.clock.start.toISOString()]
-    : ['main/headless.ts', '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])];
-  const child = spawn(process.execPath, ['--import', 'tsx', ...command], {
+    ? ['--import', 'tsx', 'e2e/support/clock-till-host.ts', dataDir, options.clock.start.toISOString()]
+    : [...tillHostCommand(tillHostBuildOf(process.env)), '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])];
+  const child = spawn(process.execPath, command, {
     cwd: path.resolve(import.meta.dirname, '../..'),
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...options.env, ...(options.clock ? { TZ: options.clock.timeZone } : {}) },

@@ -36,6 +36,17 @@ describe('electron-builder.yml packs better-sqlite3’s Node-API prebuilds as th
     expect(config.asar).toBe(true);
   });
 
+  it('packs the desktop app as built: its entry, its bundle, the preload and the dashboard, not tsc’s tree or source maps', () => {
+    // electron-builder's `files` may hold strings or { filter } objects; ours are strings.
+    const patterns = [config.files ?? []].flat().flatMap((entry) => (typeof entry === 'string' ? [entry] : [entry?.filter ?? []].flat()));
+    expect(patterns.length).toBeGreaterThan(3);
+    const packed = (file: string) =>
+      patterns.reduce((chosen, pattern) => (pattern.startsWith('!') ? (minimatch(file, pattern.slice(1), { dot: true }) ? false : chosen) : minimatch(file, pattern, { dot: true }) || chosen), false);
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string };
+    for (const file of [pkg.main, 'dist/main/electron/desktop-app.cjs', 'dist/main/electron/preload.cjs', 'dist/renderer/index.html', 'package.json', 'assets/icon.png']) expect(packed(file), file).toBe(true);
+    for (const file of ['dist/main/core/create-core.js', 'dist/main/headless-host.cjs', 'dist/main/electron/desktop-app.cjs.map', 'dist/main/electron/desktop-app.js']) expect(packed(file), file).toBe(false);
+  });
+
   it('hardens the packed binary with Electron’s fuses: no run-as-node, NODE_OPTIONS or inspector; app code only from a checked asar', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,

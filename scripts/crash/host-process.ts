@@ -2,11 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { tillHostCommand } from '../till-host-command.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * The headless host as a child process (`node --import tsx main/headless.ts`), started on a fresh
+ * The headless host as a child process (the bundled host, `npm run build:host`), started on a fresh
  * port each time over the same data directory, and killed the hard way: SIGKILL, no goodbye.
  */
 export class HostProcess {
@@ -23,7 +24,7 @@ export class HostProcess {
   }
 
   async start(): Promise<string> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'main/headless.ts', '--host', '127.0.0.1', '--port', '0', ...this.args], {
+    const child = spawn(process.execPath, [...tillHostCommand('built'), '--host', '127.0.0.1', '--port', '0', ...this.args], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
