@@ -26,7 +26,9 @@ describe('the installer configuration (electron-builder.yml)', () => {
     expect(config.nsis?.perMachine).toBe(true);
     expect(JSON.stringify(config.win)).toContain('nsis');
     expect(JSON.stringify(config.linux)).toContain('AppImage');
-    expect(JSON.stringify(config.files)).toContain('"dist/**/*"');
+    // What is packed file by file: electron-builder-config.test.ts.
+    expect(JSON.stringify(config.files)).toContain('"dist/main/electron/desktop-app.cjs"');
+    expect(JSON.stringify(config.files)).toContain('"dist/renderer/**/*"');
     expect(JSON.stringify(config.files)).toContain('"assets/**/*"');
   });
 

@@ -1,13 +1,15 @@
+import { build } from 'esbuild';
 import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostBundleOptions, hostEntryOptions } from '../../../scripts/bundle-host.js';
 
 /**
- * The desktop shell's wiring, where Electron cannot run: the main process is COMPILED by tsc (as
- * `npm run build` does, into node_modules/.cache/gmb-stand-in) and run in plain Node, with every
+ * The desktop shell's wiring, where Electron cannot run: the main process is COMPILED by tsc and
+ * BUNDLED by esbuild (as `npm run build` does, into node_modules/.cache/gmb-stand-in) and run in plain Node, with every
  * `import 'electron'` resolved to the stand-in (electron-stand-in.ts, typed by electron.d.ts).
  * run-main.ts plays the launch and prints what it saw; this file judges it. It proves the wiring of
  * main.ts to the pure modules, not Electron itself: see docs/desktop-app.md for what still needs a
@@ -89,6 +91,9 @@ let first: FirstLaunch;
 beforeAll(async () => {
   // The same compiler and options as `npm run build` (tsconfig.build.json), plus the stand-in.
   await run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'main/electron/stand-in/tsconfig.json')], { cwd: root, timeout: 150_000 });
+  // Then, as `npm run build` does, the app's entry (main.js) and its bundle (desktop-app.cjs) over tsc's: the run plays the bundled app.
+  await build({ ...hostBundleOptions(), outdir: buildDir });
+  await build({ ...hostEntryOptions(), outdir: buildDir });
   // create-core reads the app's version from package.json beside the build, as it does beside dist/.
   copyFileSync(path.join(root, 'package.json'), path.join(buildDir, 'package.json'));
   first = await runMain<FirstLaunch>('first-launch');

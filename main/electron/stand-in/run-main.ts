@@ -6,12 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { register } from 'node:module';
+import { registerHooks } from 'node:module';
 import { createServer, type Server } from 'node:net';
 import { hostname } from 'node:os';
 import path from 'node:path';
 
-register('./resolve-electron.js', import.meta.url);
+const { resolve } = await import('./resolve-electron.js');
+registerHooks({ resolve });
 const { standIn } = await import('./electron-stand-in.js');
 const { autoUpdater, updaterRecord } = await import('./electron-updater-stand-in.js');
 type Window = (typeof standIn.windows)[number];
