@@ -23,7 +23,7 @@ const listeners = (shared[LISTENERS] ??= new Set());
 /**
  * Who wants the running parts: nobody in the packed app. The e2e host entry
  * (e2e/support/electron-main.mjs) listens before it loads main.js, to let Playwright read the tray
- * and the server; main.ts itself knows of no test.
+ * and the server; desktop-app.ts itself knows of no test.
  */
 export function onShellStarted(listener: (parts: ShellParts) => void): () => void {
   listeners.add(listener);

@@ -6,7 +6,7 @@ import { updateAction, updateFeed, type UpdateTrigger } from './update-policy.js
  * electron-updater, driven by the update policy (update-policy.ts): the generic provider on the
  * folder from the settings, a check at start and once a day, the download in the background, the
  * install only on the manager's word or at the next quit (`autoInstallOnAppQuit`) — never a restart
- * during service. It imports no Electron: main.ts hands it electron-updater's `autoUpdater`, and
+ * during service. It imports no Electron: desktop-app.ts hands it electron-updater's `autoUpdater`, and
  * till-updater.test.ts a fake one.
  */
 

@@ -12,7 +12,7 @@ import { hostBundleOptions, hostEntryOptions } from '../../../scripts/bundle-hos
  * BUNDLED by esbuild (as `npm run build` does, into node_modules/.cache/gmb-stand-in) and run in plain Node, with every
  * `import 'electron'` resolved to the stand-in (electron-stand-in.ts, typed by electron.d.ts).
  * run-main.ts plays the launch and prints what it saw; this file judges it. It proves the wiring of
- * main.ts to the pure modules, not Electron itself: see docs/desktop-app.md for what still needs a
+ * desktop-app.ts to the pure modules, not Electron itself: see docs/desktop-app.md for what still needs a
  * machine with Electron's binary.
  */
 
