@@ -26,6 +26,7 @@ describe('npm run bench --quick', () => {
       'idle CPU over',
       'RSS after 2000 mixed requests',
       'RSS growth over a second 2000',
+      'RSS floor after the same 2000 mixed requests: bare node:http / the Koa peer',
       'RSS after 500 feed events with the dashboard\'s stream open',
       'outbox drain: 100 operations',
       'outbox: every operation applied once',

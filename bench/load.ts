@@ -110,6 +110,12 @@ async function main(): Promise<void> {
     const rssBefore = till.rssMiB();
     await autocannon(mixedRequests(servers.waiter, memoryRequests));
     const rssFirst = till.rssMiB();
+    // The floor: the same requests to bare node:http and to the Koa peer (both ran the rounds too).
+    await autocannon(mixedRequests(servers.bare, memoryRequests));
+    await autocannon(mixedRequests(servers.koaPeer, memoryRequests));
+    const floor = { bare: bare.rssMiB(), koaPeer: koaPeer.rssMiB() };
+    await koaPeer.stop();
+    await bare.stop();
     await autocannon(mixedRequests(servers.waiter, memoryRequests));
     const rssSecond = till.rssMiB();
     const feed = await feedMemory(till, feedEvents, checkInBody);
@@ -144,7 +150,7 @@ async function main(): Promise<void> {
       coldStartBareMs: median(bareMs),
       idleCpuPercent: idle,
       idleSeconds,
-      rss: { before: rssBefore, afterFirst: rssFirst, afterSecond: rssSecond, requests: memoryRequests },
+      rss: { before: rssBefore, afterFirst: rssFirst, afterSecond: rssSecond, requests: memoryRequests, floor },
       outbox,
       feed,
     };

@@ -6,6 +6,9 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { hostVariantOf, listeningUrl, tillHostArgs, type HostVariant } from './child-server.js';
+import { feedMemory } from './feed-memory.js';
+import { rssMiBOf } from './process-stats.js';
+import { alternatingRounds, CASH, CHECK_IN, NEW_ORDER_CHECK_IN as NEW_ORDERS, ORDER_VIEW, PRECHECK } from './rounds.js';
 import { BENCH_ORDER, CHECK_IN_BODY, MIXED_REQUESTS, NEW_ORDER_CHECK_IN } from './mixed-requests.js';
 
 /**
@@ -31,6 +34,8 @@ const { values } = parseArgs({
     only: { type: 'string' },
     throughput: { type: 'boolean', default: false },
     snapshots: { type: 'boolean', default: false },
+    warm: { type: 'string', default: '0' },
+    feed: { type: 'string', default: '0' },
     verbose: { type: 'boolean', default: false },
   },
 });
@@ -48,13 +53,18 @@ interface Probe {
 interface Row {
   variant: string;
   start: Probe;
+  /** After `--warm`: the till's throughput rounds of `npm run bench` (3 rounds of every till scenario). */
+  warmed: Probe | null;
   after: Probe;
+  /** After `--feed`: that many feed events read by an open dashboard stream (bench/feed-memory.ts). */
+  feed: Probe | null;
   rps: { newCheckIns: number; orderViews: number } | null;
 }
 
 class ProbedHost {
   private constructor(
     private readonly child: ChildProcess,
+    readonly url: string,
     readonly waiter: string,
     private readonly probeFile: string,
   ) {}
@@ -67,7 +77,7 @@ class ProbedHost {
       { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...variant.env, GMB_MEMORY_PROBE: probeFile, ...(values.snapshots ? { GMB_MEMORY_SNAPSHOT: dir } : {}) } },
     );
     const { url } = await listeningUrl(child, `${variant.label}: the host`);
-    return new ProbedHost(child, `${url}/GetMeBack`, probeFile);
+    return new ProbedHost(child, url, `${url}/GetMeBack`, probeFile);
   }
 
   async probe(): Promise<Probe> {
@@ -82,6 +92,10 @@ class ProbedHost {
       }
     }
     throw new Error('the memory probe did not answer');
+  }
+
+  get pid(): number {
+    return this.child.pid as number;
   }
 
   stop(): Promise<void> {
@@ -104,15 +118,27 @@ async function measureVariant(variant: HostVariant): Promise<Row> {
     if (first.status !== 204) throw new Error(`${variant.label}: the first check-in answered ${first.status}`);
     await sleep(500);
     const start = await host.probe();
+    let warmed: Probe | null = null;
+    if (Number(values.warm) > 0) {
+      await alternatingRounds([CHECK_IN, NEW_ORDERS, ORDER_VIEW, PRECHECK, CASH], { bare: '', koaPeer: '', waiter: host.waiter }, { seconds: Number(values.warm), rounds: 3, warmUp: true });
+      warmed = await host.probe();
+    }
     await autocannon({ url: host.waiter, connections: 16, amount: Number(values.requests), requests: MIXED });
     const after = await host.probe();
+    let feed: Probe | null = null;
+    if (Number(values.feed) > 0) {
+      const pid = host.pid;
+      const figures = await feedMemory({ url: host.url, banner: '', pid, rssMiB: () => rssMiBOf(pid), stop: () => host.stop() }, Number(values.feed), CHECK_IN_BODY);
+      if (figures.received < figures.events || figures.errors > 0) throw new Error(`${variant.label}: the feed stream read ${figures.received} of ${figures.events}, ${figures.errors} errors`);
+      feed = await host.probe();
+    }
     let rps: Row['rps'] = null;
     if (values.throughput) {
       const writes = await autocannon({ url: host.waiter, connections: 32, duration: 4, requests: [NEW_ORDER_CHECK_IN] });
       const reads = await autocannon({ url: `${host.waiter}/orders/${BENCH_ORDER}`, connections: 32, duration: 4 });
       rps = { newCheckIns: Math.round(writes.requests.average), orderViews: Math.round(reads.requests.average) };
     }
-    return { variant: variant.label, start, after, rps };
+    return { variant: variant.label, start, warmed, after, feed, rps };
   } finally {
     await host.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -121,8 +147,7 @@ async function measureVariant(variant: HostVariant): Promise<Row> {
 
 const heapMapping = (probe: Probe) => Number(probe.largestMappings.find((line) => line.includes('[heap]'))?.split(' ')[0] ?? 0);
 
-function line(row: Row, when: 'start' | 'after'): string {
-  const probe = row[when];
+function line(row: Row, when: 'start' | 'warmed' | 'after' | 'feed', probe: Probe): string {
   const usage = probe.memoryUsage;
   const v8Physical = probe.heap.physical ?? 0;
   return [
@@ -153,6 +178,8 @@ console.log(`\nmemory of the compiled host, MiB (${values.requests} mixed reques
 console.log('| variant | when | RSS | shared clean (node binary, libraries) | anonymous | V8 heap physical | young gen | old space | malloc [heap] | external | new check-ins / order views req/s |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const row of rows) {
-  console.log(`| ${line(row, 'start')} |`);
-  console.log(`| ${line(row, 'after')} |`);
+  for (const when of ['start', 'warmed', 'after', 'feed'] as const) {
+    const probe = row[when];
+    if (probe) console.log(`| ${line(row, when, probe)} |`);
+  }
 }

@@ -15,7 +15,7 @@ const result = (over: Partial<BenchResult> = {}): BenchResult => ({
   coldStartBareMs: 100,
   idleCpuPercent: 0.02,
   idleSeconds: 60,
-  rss: { before: 60, afterFirst: 80, afterSecond: 81, requests: 100_000 },
+  rss: { before: 60, afterFirst: 80, afterSecond: 81, requests: 100_000, floor: null },
   outbox: null,
   feed: null,
   ...over,
@@ -38,9 +38,16 @@ describe('bench targets', () => {
     expect(verdictOf(result({ coldStartExistingMs: 501 }), 'cold start to the first 204, existing')).toBe(false);
     expect(verdictOf(result({ coldStartNewMs: 1001 }), 'cold start to the first 204, new')).toBe(false);
     expect(verdictOf(result({ idleCpuPercent: 0.1 }), 'idle CPU')).toBe(false);
-    expect(verdictOf(result({ rss: { before: 60, afterFirst: 121, afterSecond: 121, requests: 100_000 } }), 'RSS after')).toBe(false);
-    expect(verdictOf(result({ rss: { before: 60, afterFirst: 80, afterSecond: 86, requests: 100_000 } }), 'RSS growth')).toBe(false);
+    expect(verdictOf(result({ rss: { before: 60, afterFirst: 121, afterSecond: 121, requests: 100_000, floor: null } }), 'RSS after')).toBe(false);
+    expect(verdictOf(result({ rss: { before: 60, afterFirst: 80, afterSecond: 86, requests: 100_000, floor: null } }), 'RSS growth')).toBe(false);
     expect(figuresOf(result()).every((f) => f.met !== false)).toBe(true);
+  });
+
+  it('reports the RSS floor of bare node:http and the Koa peer, and the till\'s own over the peer', () => {
+    expect(figuresOf(result()).some((f) => f.what.startsWith('RSS floor'))).toBe(false);
+    const row = figuresOf(result({ rss: { before: 60, afterFirst: 130.5, afterSecond: 131, requests: 100_000, floor: { bare: 60.2, koaPeer: 85.3 } } })).find((f) => f.what.startsWith('RSS floor'));
+    expect(row?.value).toBe('60.2 / 85.3 MiB (the till: the Koa peer + 45.2 MiB of its own)');
+    expect(row?.met).toBeNull();
   });
 
   it('judges the open dashboard\'s memory and the outbox drain', () => {

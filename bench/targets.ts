@@ -55,9 +55,19 @@ export interface BenchResult {
   coldStartBareMs: number;
   idleCpuPercent: number;
   idleSeconds: number;
-  rss: { before: number; afterFirst: number; afterSecond: number; requests: number };
+  rss: { before: number; afterFirst: number; afterSecond: number; requests: number; floor: RssFloor | null };
   outbox: OutboxFigures | null;
   feed: FeedFigures | null;
+}
+
+/**
+ * The floor under the till's RSS on this machine, now: bare node:http and the Koa peer, each after
+ * the same throughput rounds and then the same mixed requests as the till, in the same run. The
+ * till's budget is honestly "the floor + the product's own".
+ */
+export interface RssFloor {
+  bare: number;
+  koaPeer: number;
 }
 
 /** The server's memory with the dashboard's live feed open while the waiters make feed events (bench/feed-memory.ts). */
@@ -115,6 +125,16 @@ export function figuresOf(result: BenchResult): Figure[] {
     { what: `RSS after ${result.rss.requests} mixed requests`, value: `${result.rss.afterFirst} MiB (${result.rss.before} MiB before)`, target: `≤ ${TARGETS.rssBudgetMiB} MiB`, met: result.rss.afterFirst <= TARGETS.rssBudgetMiB },
     { what: `RSS growth over a second ${result.rss.requests}`, value: `${growth >= 0 ? '+' : ''}${growth} MiB (${result.rss.afterSecond} MiB)`, target: `≤ +${TARGETS.rssFlatMiB} MiB`, met: growth <= TARGETS.rssFlatMiB },
   ];
+  const floor = result.rss.floor;
+  if (floor) {
+    const own = Math.round((result.rss.afterFirst - floor.koaPeer) * 10) / 10;
+    figures.push({
+      what: `RSS floor after the same ${result.rss.requests} mixed requests: bare node:http / the Koa peer`,
+      value: `${floor.bare} / ${floor.koaPeer} MiB (the till: the Koa peer + ${own} MiB of its own)`,
+      target: '—',
+      met: null,
+    });
+  }
   if (result.feed) {
     const f = result.feed;
     figures.push({

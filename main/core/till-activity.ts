@@ -1,4 +1,5 @@
 import { silentLogger, type Logger } from './logger.js';
+import { QuietMemoryRelease, type HeapFigures } from './quiet-memory.js';
 import { RefusalTally } from './refusal-tally.js';
 import { RefusedCallers } from './refused-callers.js';
 
@@ -22,8 +23,18 @@ export class TillActivity implements ListenerReport {
   /** 403 and 429 answers and connections closed at the cap, counted and summarised in the log once a minute. */
   readonly refusals: RefusalTally;
 
-  constructor(logger: Logger = silentLogger()) {
+  /** Gives V8's unused heap back once the waiters go quiet after a busy spell (issue 19, item 5). */
+  readonly memory: QuietMemoryRelease;
+
+  constructor(logger: Logger = silentLogger(), memory?: QuietMemoryRelease) {
     this.refusals = new RefusalTally(logger);
+    const mib = (bytes: number) => Math.round(bytes / 1024 / 102.4) / 10;
+    this.memory =
+      memory ??
+      new QuietMemoryRelease({
+        released: (before: HeapFigures, after: HeapFigures, ms: number) =>
+          logger.info({ heapMiB: { before: mib(before.physical), after: mib(after.physical), used: mib(after.used) }, ms }, 'memory given back after a busy spell'),
+      });
   }
 
   get lastWaiterRequestAt(): string | null {
@@ -41,6 +52,7 @@ export class TillActivity implements ListenerReport {
 
   waiterRequested(at: Date): void {
     this.waiterRequestAt = at;
+    this.memory.requested();
   }
 
   listeningOn(host: string, port: number): void {
@@ -63,5 +75,6 @@ export class TillActivity implements ListenerReport {
   /** Writes the last refusal summary and stops its timer. */
   close(): void {
     this.refusals.close();
+    this.memory.close();
   }
 }
