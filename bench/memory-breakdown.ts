@@ -23,7 +23,10 @@ import { BENCH_ORDER, CHECK_IN_BODY, MIXED_REQUESTS, NEW_ORDER_CHECK_IN } from '
  * e.g. `--variant 'as built' --variant 'young 4 MiB;--max-semi-space-size=4'
  * --variant 'one malloc arena;;MALLOC_ARENA_MAX=1'`. `--throughput` adds, per variant and round,
  * 4 s of check-ins of new orders and 4 s of order views at 32 connections (req/s), to weigh a
- * saving against its cost. `--snapshots` writes a heap snapshot at each probe (its writing costs
+ * saving against its cost. `--warm S` first runs the till's throughput rounds of `npm run bench`
+ * (3 rounds of S seconds, as the bench's till has before its memory is measured); `--feed N` adds N
+ * feed events read by an open dashboard stream after the mixed requests (bench/feed-memory.ts);
+ * `--quiet S` probes again after S seconds without requests. `--snapshots` writes a heap snapshot at each probe (its writing costs
  * memory of its own: the figures after the first are inflated).
  */
 const { values } = parseArgs({
@@ -36,6 +39,7 @@ const { values } = parseArgs({
     snapshots: { type: 'boolean', default: false },
     warm: { type: 'string', default: '0' },
     feed: { type: 'string', default: '0' },
+    quiet: { type: 'string', default: '0' },
     verbose: { type: 'boolean', default: false },
   },
 });
@@ -58,6 +62,9 @@ interface Row {
   after: Probe;
   /** After `--feed`: that many feed events read by an open dashboard stream (bench/feed-memory.ts). */
   feed: Probe | null;
+  /** `--quiet N`: N seconds after the mixed requests, and after the feed, with no request. */
+  quiet: Probe | null;
+  feedQuiet: Probe | null;
   rps: { newCheckIns: number; orderViews: number } | null;
 }
 
@@ -125,12 +132,17 @@ async function measureVariant(variant: HostVariant): Promise<Row> {
     }
     await autocannon({ url: host.waiter, connections: 16, amount: Number(values.requests), requests: MIXED });
     const after = await host.probe();
+    const quietSeconds = Number(values.quiet);
+    const quietProbe = async () => (quietSeconds > 0 ? (await sleep(quietSeconds * 1000), host.probe()) : null);
+    const quiet = await quietProbe();
     let feed: Probe | null = null;
+    let feedQuiet: Probe | null = null;
     if (Number(values.feed) > 0) {
       const pid = host.pid;
       const figures = await feedMemory({ url: host.url, banner: '', pid, rssMiB: () => rssMiBOf(pid), stop: () => host.stop() }, Number(values.feed), CHECK_IN_BODY);
       if (figures.received < figures.events || figures.errors > 0) throw new Error(`${variant.label}: the feed stream read ${figures.received} of ${figures.events}, ${figures.errors} errors`);
       feed = await host.probe();
+      feedQuiet = await quietProbe();
     }
     let rps: Row['rps'] = null;
     if (values.throughput) {
@@ -138,16 +150,18 @@ async function measureVariant(variant: HostVariant): Promise<Row> {
       const reads = await autocannon({ url: `${host.waiter}/orders/${BENCH_ORDER}`, connections: 32, duration: 4 });
       rps = { newCheckIns: Math.round(writes.requests.average), orderViews: Math.round(reads.requests.average) };
     }
-    return { variant: variant.label, start, warmed, after, feed, rps };
+    return { variant: variant.label, start, warmed, after, quiet, feed, feedQuiet, rps };
   } finally {
     await host.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+type When = 'start' | 'warmed' | 'after' | 'quiet' | 'feed' | 'feedQuiet';
+
 const heapMapping = (probe: Probe) => Number(probe.largestMappings.find((line) => line.includes('[heap]'))?.split(' ')[0] ?? 0);
 
-function line(row: Row, when: 'start' | 'warmed' | 'after' | 'feed', probe: Probe): string {
+function line(row: Row, when: When, probe: Probe): string {
   const usage = probe.memoryUsage;
   const v8Physical = probe.heap.physical ?? 0;
   return [
@@ -178,7 +192,7 @@ console.log(`\nmemory of the compiled host, MiB (${values.requests} mixed reques
 console.log('| variant | when | RSS | shared clean (node binary, libraries) | anonymous | V8 heap physical | young gen | old space | malloc [heap] | external | new check-ins / order views req/s |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const row of rows) {
-  for (const when of ['start', 'warmed', 'after', 'feed'] as const) {
+  for (const when of ['start', 'warmed', 'after', 'quiet', 'feed', 'feedQuiet'] as const) {
     const probe = row[when];
     if (probe) console.log(`| ${line(row, when, probe)} |`);
   }

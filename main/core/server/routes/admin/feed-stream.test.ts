@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TillEvent } from '../../../../../shared/events.js';
 import type { TillEventListener } from '../../../events/event-bus.js';
 import { feedStream } from './feed-stream.js';
@@ -51,5 +51,23 @@ describe('the live feed stream', () => {
     expect(read.split('\nevent: till\n').length - 1).toBe(2_000);
     stop();
     expect(bus.listeners.size).toBe(0);
+  });
+
+  it('makes each event\'s text once for every open dashboard', () => {
+    const bus = fakeBus();
+    const dashboards = [feedStream(bus), feedStream(bus), feedStream(bus)];
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      bus.emit(7);
+      expect(stringify).toHaveBeenCalledTimes(1);
+    } finally {
+      stringify.mockRestore();
+    }
+    for (const { stream, stop } of dashboards) {
+      const text = String(stream.read());
+      expect(text).toContain('id: 7\nevent: till\ndata: {"id":7,');
+      expect(text.endsWith('\n\n')).toBe(true);
+      stop();
+    }
   });
 });

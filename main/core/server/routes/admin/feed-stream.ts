@@ -12,6 +12,18 @@ export const FEED_UNREAD_LIMIT_BYTES = 1024 * 1024;
 
 const HEARTBEAT_MS = 15_000;
 
+/** Each event's SSE text, made once however many dashboards are open, and let go with the event. */
+const sseTexts = new WeakMap<TillEvent, string>();
+
+export function sseTextOf(event: TillEvent): string {
+  let text = sseTexts.get(event);
+  if (text === undefined) {
+    text = `id: ${event.id}\nevent: till\ndata: ${JSON.stringify(event)}\n\n`;
+    sseTexts.set(event, text);
+  }
+  return text;
+}
+
 /** The server-sent events of the live feed for one dashboard, until it goes, or falls too far behind. */
 export function feedStream(events: Pick<EventBus, 'subscribe'> & Partial<Pick<EventBus, 'onSignal'>>, unreadLimitBytes = FEED_UNREAD_LIMIT_BYTES): { stream: PassThrough; stop: () => void } {
   const stream = new PassThrough();
@@ -24,7 +36,7 @@ export function feedStream(events: Pick<EventBus, 'subscribe'> & Partial<Pick<Ev
     }
   };
   stream.write('retry: 2000\n\n');
-  const unsubscribe = events.subscribe((event: TillEvent) => send(`id: ${event.id}\nevent: till\ndata: ${JSON.stringify(event)}\n\n`));
+  const unsubscribe = events.subscribe((event: TillEvent) => send(sseTextOf(event)));
   // Live signals (the outbox draining) are named by their type: never a line of the feed.
   const unhear = events.onSignal?.((signal) => send(`event: ${signal.type}\ndata: ${JSON.stringify(signal.data)}\n\n`));
   const heartbeat = setInterval(() => send(': heartbeat\n\n'), HEARTBEAT_MS);
