@@ -39,5 +39,5 @@ export async function feedMemory(till: ChildServer, events: number, checkInBody:
   const rssAfter = till.rssMiB();
   stop.abort();
   await reading;
-  return { events, received, errors: result.errors + result.timeouts + result.non2xx, rssBefore, rssAfter };
+  return { events, received, errors: result.errors + result.timeouts + result.non2xx, rssBefore, rssAfter, rssQuiet: null };
 }

@@ -9,6 +9,7 @@ import { bareColdStart, checkIn, coldStart } from './cold-start-timing.js';
 import { feedMemory } from './feed-memory.js';
 import { MIXED_REQUESTS } from './mixed-requests.js';
 import { outboxDrain } from './outbox-drain.js';
+import { QUIET_MS } from '../main/core/quiet-memory.js';
 import { DEFAULT_SETTINGS } from '../shared/settings/schema.js';
 import { cpuSecondsOf } from './process-stats.js';
 import { alternatingRounds, BARE, CASH, CHECK_IN, checkInBody, KOA_PEER, median, ORDER, SCENARIOS, type Servers } from './rounds.js';
@@ -110,16 +111,21 @@ async function main(): Promise<void> {
     const rssBefore = till.rssMiB();
     await autocannon(mixedRequests(servers.waiter, memoryRequests));
     const rssFirst = till.rssMiB();
+    await autocannon(mixedRequests(servers.waiter, memoryRequests));
+    const rssSecond = till.rssMiB();
+    // Once the waiters are quiet the till gives V8's unused heap back (main/core/quiet-memory.ts).
+    await sleep(QUIET_MS + 2_000);
+    const rssQuiet = till.rssMiB();
+    const feed = await feedMemory(till, feedEvents, checkInBody);
+    await sleep(QUIET_MS + 2_000);
+    feed.rssQuiet = till.rssMiB();
+    await till.stop();
     // The floor: the same requests to bare node:http and to the Koa peer (both ran the rounds too).
     await autocannon(mixedRequests(servers.bare, memoryRequests));
     await autocannon(mixedRequests(servers.koaPeer, memoryRequests));
     const floor = { bare: bare.rssMiB(), koaPeer: koaPeer.rssMiB() };
     await koaPeer.stop();
     await bare.stop();
-    await autocannon(mixedRequests(servers.waiter, memoryRequests));
-    const rssSecond = till.rssMiB();
-    const feed = await feedMemory(till, feedEvents, checkInBody);
-    await till.stop();
 
     const outboxDir = newDir();
     const appliedDir = newDir();
@@ -150,7 +156,7 @@ async function main(): Promise<void> {
       coldStartBareMs: median(bareMs),
       idleCpuPercent: idle,
       idleSeconds,
-      rss: { before: rssBefore, afterFirst: rssFirst, afterSecond: rssSecond, requests: memoryRequests, floor },
+      rss: { before: rssBefore, afterFirst: rssFirst, afterSecond: rssSecond, quiet: rssQuiet, quietSeconds: (QUIET_MS + 2_000) / 1000, requests: memoryRequests, floor },
       outbox,
       feed,
     };

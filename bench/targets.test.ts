@@ -15,7 +15,7 @@ const result = (over: Partial<BenchResult> = {}): BenchResult => ({
   coldStartBareMs: 100,
   idleCpuPercent: 0.02,
   idleSeconds: 60,
-  rss: { before: 60, afterFirst: 80, afterSecond: 81, requests: 100_000, floor: null },
+  rss: { before: 60, afterFirst: 80, afterSecond: 81, quiet: null, quietSeconds: 12, requests: 100_000, floor: null },
   outbox: null,
   feed: null,
   ...over,
@@ -38,23 +38,33 @@ describe('bench targets', () => {
     expect(verdictOf(result({ coldStartExistingMs: 501 }), 'cold start to the first 204, existing')).toBe(false);
     expect(verdictOf(result({ coldStartNewMs: 1001 }), 'cold start to the first 204, new')).toBe(false);
     expect(verdictOf(result({ idleCpuPercent: 0.1 }), 'idle CPU')).toBe(false);
-    expect(verdictOf(result({ rss: { before: 60, afterFirst: 121, afterSecond: 121, requests: 100_000, floor: null } }), 'RSS after')).toBe(false);
-    expect(verdictOf(result({ rss: { before: 60, afterFirst: 80, afterSecond: 86, requests: 100_000, floor: null } }), 'RSS growth')).toBe(false);
+    expect(verdictOf(result({ rss: { before: 60, afterFirst: 121, afterSecond: 121, quiet: null, quietSeconds: 12, requests: 100_000, floor: null } }), 'RSS after')).toBe(false);
+    expect(verdictOf(result({ rss: { before: 60, afterFirst: 80, afterSecond: 86, quiet: null, quietSeconds: 12, requests: 100_000, floor: null } }), 'RSS growth')).toBe(false);
     expect(figuresOf(result()).every((f) => f.met !== false)).toBe(true);
+  });
+
+  it('judges the RSS once the waiters have been quiet against the same budget', () => {
+    const rss = { before: 60, afterFirst: 150, afterSecond: 150, quiet: 110, quietSeconds: 12, requests: 100_000, floor: null };
+    expect(verdictOf(result({ rss }), 'RSS after those requests and 12 s without any')).toBe(true);
+    expect(verdictOf(result({ rss: { ...rss, quiet: 121 } }), 'RSS after those requests and 12 s without any')).toBe(false);
+    expect(verdictOf(result(), 'RSS after those requests')).toBeUndefined();
   });
 
   it('reports the RSS floor of bare node:http and the Koa peer, and the till\'s own over the peer', () => {
     expect(figuresOf(result()).some((f) => f.what.startsWith('RSS floor'))).toBe(false);
-    const row = figuresOf(result({ rss: { before: 60, afterFirst: 130.5, afterSecond: 131, requests: 100_000, floor: { bare: 60.2, koaPeer: 85.3 } } })).find((f) => f.what.startsWith('RSS floor'));
+    const row = figuresOf(result({ rss: { before: 60, afterFirst: 130.5, afterSecond: 131, quiet: null, quietSeconds: 12, requests: 100_000, floor: { bare: 60.2, koaPeer: 85.3 } } })).find((f) => f.what.startsWith('RSS floor'));
     expect(row?.value).toBe('60.2 / 85.3 MiB (the till: the Koa peer + 45.2 MiB of its own)');
     expect(row?.met).toBeNull();
   });
 
   it('judges the open dashboard\'s memory and the outbox drain', () => {
-    const feed = { events: 20_000, received: 20_000, errors: 0, rssBefore: 90, rssAfter: 100 };
+    const feed = { events: 20_000, received: 20_000, errors: 0, rssBefore: 90, rssAfter: 100, rssQuiet: null };
     expect(verdictOf(result({ feed }), 'RSS after 20000 feed events')).toBe(true);
     expect(verdictOf(result({ feed: { ...feed, rssAfter: 121 } }), 'RSS after 20000 feed events')).toBe(false);
     expect(verdictOf(result({ feed: { ...feed, received: 19_999 } }), 'RSS after 20000 feed events')).toBe(false);
+    expect(verdictOf(result({ feed }), 'RSS after those feed events')).toBeUndefined();
+    expect(verdictOf(result({ feed: { ...feed, rssQuiet: 110 } }), 'RSS after those feed events and 12 s without requests')).toBe(true);
+    expect(verdictOf(result({ feed: { ...feed, rssAfter: 150, rssQuiet: 121 } }), 'RSS after those feed events and 12 s without requests')).toBe(false);
     const outbox = {
       operations: 10_000,
       applied: 10_000,

@@ -55,7 +55,16 @@ export interface BenchResult {
   coldStartBareMs: number;
   idleCpuPercent: number;
   idleSeconds: number;
-  rss: { before: number; afterFirst: number; afterSecond: number; requests: number; floor: RssFloor | null };
+  rss: {
+    before: number;
+    afterFirst: number;
+    afterSecond: number;
+    /** After the second batch and `quietSeconds` without requests: the till has given V8's unused heap back. */
+    quiet: number | null;
+    quietSeconds: number;
+    requests: number;
+    floor: RssFloor | null;
+  };
   outbox: OutboxFigures | null;
   feed: FeedFigures | null;
 }
@@ -78,6 +87,8 @@ export interface FeedFigures {
   errors: number;
   rssBefore: number;
   rssAfter: number;
+  /** The same, once the waiters have been quiet (bench/load.ts waits for it), or null if not measured. */
+  rssQuiet: number | null;
 }
 
 /** The outbox draining a backlog against the fake cloud, beside waiters' check-ins (bench/outbox-drain.ts). */
@@ -125,6 +136,9 @@ export function figuresOf(result: BenchResult): Figure[] {
     { what: `RSS after ${result.rss.requests} mixed requests`, value: `${result.rss.afterFirst} MiB (${result.rss.before} MiB before)`, target: `≤ ${TARGETS.rssBudgetMiB} MiB`, met: result.rss.afterFirst <= TARGETS.rssBudgetMiB },
     { what: `RSS growth over a second ${result.rss.requests}`, value: `${growth >= 0 ? '+' : ''}${growth} MiB (${result.rss.afterSecond} MiB)`, target: `≤ +${TARGETS.rssFlatMiB} MiB`, met: growth <= TARGETS.rssFlatMiB },
   ];
+  if (result.rss.quiet !== null) {
+    figures.push({ what: `RSS after those requests and ${result.rss.quietSeconds} s without any`, value: `${result.rss.quiet} MiB`, target: `≤ ${TARGETS.rssBudgetMiB} MiB`, met: result.rss.quiet <= TARGETS.rssBudgetMiB });
+  }
   const floor = result.rss.floor;
   if (floor) {
     const own = Math.round((result.rss.afterFirst - floor.koaPeer) * 10) / 10;
@@ -143,6 +157,9 @@ export function figuresOf(result: BenchResult): Figure[] {
       target: `≤ ${TARGETS.rssBudgetMiB} MiB, every event read`,
       met: f.rssAfter <= TARGETS.rssBudgetMiB && f.received >= f.events && f.errors === 0,
     });
+    if (f.rssQuiet !== null) {
+      figures.push({ what: `RSS after those feed events and ${result.rss.quietSeconds} s without requests`, value: `${f.rssQuiet} MiB`, target: `≤ ${TARGETS.rssBudgetMiB} MiB`, met: f.rssQuiet <= TARGETS.rssBudgetMiB });
+    }
   }
   if (result.outbox) figures.push(...outboxFigures(result.outbox));
   return figures;
