@@ -32,21 +32,27 @@ const v8Heap = (): HeapFigures => {
   return { physical: heap.total_physical_size, used: heap.used_heap_size };
 };
 
+let collection: (() => void) | null | undefined;
+
 /**
- * V8's "last resort" collection, taken once at start-up: `gc` is exposed to a new context only and
- * the flag is turned off again, so no script of the till sees it. Node and Electron's main process
- * both leave V8's flags writable after start (Electron starts V8 with --no-freeze-flags-after-init).
+ * V8's "last resort" collection (several full collections that shrink the young generation and
+ * return free pages to the system), made once per process when first asked for: `gc` is exposed to
+ * a new context only and the flag is turned off again, so no script of the till sees it. Node and
+ * Electron's main process both leave V8's flags writable after start (Electron starts V8 with
+ * --no-freeze-flags-after-init). null where V8 refuses.
  */
 export function memoryReducingCollection(): (() => void) | null {
+  if (collection !== undefined) return collection;
+  collection = null;
   try {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as unknown;
     setFlagsFromString('--no-expose-gc');
-    if (typeof gc !== 'function') return null;
-    return () => (gc as (options: object) => void)({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+    if (typeof gc === 'function') collection = () => (gc as (options: object) => void)({ type: 'major', execution: 'sync', flavor: 'last-resort' });
   } catch {
-    return null;
+    // Left null: the till keeps its memory, as before.
   }
+  return collection;
 }
 
 /**
@@ -65,7 +71,8 @@ export class QuietMemoryRelease {
   private readonly slackBytes: number;
   private readonly now: () => number;
   private readonly heap: () => HeapFigures;
-  private readonly collect: (() => void) | null;
+  /** Resolved when the first release is due, not at start-up. */
+  private collect: (() => void) | null | undefined;
   /** Releases done so far. */
   releases = 0;
 
@@ -74,12 +81,12 @@ export class QuietMemoryRelease {
     this.slackBytes = options.slackBytes ?? SLACK_BYTES;
     this.now = options.now ?? (() => performance.now());
     this.heap = options.heap ?? v8Heap;
-    this.collect = options.collect === undefined ? memoryReducingCollection() : options.collect;
+    this.collect = options.collect;
   }
 
   /** A waiter called: costs one clock read, and a timer only when none is armed. */
   requested(): void {
-    if (this.closed || !this.collect) return;
+    if (this.closed || this.collect === null) return;
     this.lastRequestAt = this.now();
     if (!this.timer) this.arm(this.quietMs);
   }
@@ -97,7 +104,7 @@ export class QuietMemoryRelease {
 
   private check(): void {
     this.timer = null;
-    if (this.closed || !this.collect) return;
+    if (this.closed) return;
     const quietFor = this.now() - this.lastRequestAt;
     if (quietFor < this.quietMs) {
       this.arm(this.quietMs - quietFor);
@@ -105,6 +112,8 @@ export class QuietMemoryRelease {
     }
     const before = this.heap();
     if (before.physical - before.used < this.slackBytes) return;
+    if (this.collect === undefined) this.collect = memoryReducingCollection();
+    if (this.collect === null) return;
     const began = this.now();
     this.collect();
     this.releases += 1;
