@@ -118,4 +118,5 @@ describe('memoryReducingCollection (this V8)', () => {
     expect(runInNewContext('typeof gc')).toBe('undefined');
     expect(typeof (globalThis as { gc?: unknown }).gc).toBe('undefined');
   });
+
 });

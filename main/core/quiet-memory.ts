@@ -32,27 +32,33 @@ const v8Heap = (): HeapFigures => {
   return { physical: heap.total_physical_size, used: heap.used_heap_size };
 };
 
-let collection: (() => void) | null | undefined;
+type Gc = (options: object) => void;
+
+/** V8's `gc`, exposed to a new context only and the flag turned off again: no script of the till sees it. */
+function gcOfNewContext(): Gc | null {
+  setFlagsFromString('--expose-gc');
+  try {
+    const gc = runInNewContext('gc') as unknown;
+    return typeof gc === 'function' ? (gc as Gc) : null;
+  } finally {
+    setFlagsFromString('--no-expose-gc');
+  }
+}
 
 /**
- * V8's "last resort" collection (several full collections that shrink the young generation and
- * return free pages to the system), made once per process when first asked for: `gc` is exposed to
- * a new context only and the flag is turned off again, so no script of the till sees it. Node and
+ * V8's "last resort" collection: several full collections that shrink the young generation and
+ * return free pages to the system. Each call takes `gc` from a context of its own, left to the
+ * collector afterwards (a context kept for it would cost memory for the process's life). Node and
  * Electron's main process both leave V8's flags writable after start (Electron starts V8 with
  * --no-freeze-flags-after-init). null where V8 refuses.
  */
 export function memoryReducingCollection(): (() => void) | null {
-  if (collection !== undefined) return collection;
-  collection = null;
   try {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as unknown;
-    setFlagsFromString('--no-expose-gc');
-    if (typeof gc === 'function') collection = () => (gc as (options: object) => void)({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+    if (!gcOfNewContext()) return null;
   } catch {
-    // Left null: the till keeps its memory, as before.
+    return null;
   }
-  return collection;
+  return () => gcOfNewContext()?.({ type: 'major', execution: 'sync', flavor: 'last-resort' });
 }
 
 /**
