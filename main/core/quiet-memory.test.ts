@@ -9,9 +9,10 @@ const MiB = 1024 * 1024;
 describe('QuietMemoryRelease', () => {
   let heap: HeapFigures;
   let collect: ReturnType<typeof vi.fn>;
-  const release = (over: { slackBytes?: number } = {}) =>
+  const release = (over: { slackBytes?: number; busyRequests?: number } = {}) =>
     new QuietMemoryRelease({
       quietMs: 10_000,
+      busyRequests: over.busyRequests ?? 1,
       slackBytes: over.slackBytes ?? 16 * MiB,
       now: () => Date.now(),
       heap: () => heap,
@@ -59,6 +60,21 @@ describe('QuietMemoryRelease', () => {
     expect(collect).toHaveBeenCalledTimes(2);
   });
 
+  it('waits for a busy spell: a few requests after a start arm nothing, the thousandth does', () => {
+    const memory = release({ busyRequests: 1_000 });
+    for (let i = 0; i < 999; i += 1) memory.requested();
+    expect(vi.getTimerCount()).toBe(0);
+    vi.advanceTimersByTime(60_000);
+    expect(collect).not.toHaveBeenCalled();
+    memory.requested();
+    vi.advanceTimersByTime(10_000);
+    expect(collect).toHaveBeenCalledTimes(1);
+    // Counted again from the release.
+    memory.requested();
+    vi.advanceTimersByTime(60_000);
+    expect(collect).toHaveBeenCalledTimes(1);
+  });
+
   it('does not collect when V8 holds less unused heap than the slack', () => {
     heap = { physical: 50 * MiB, used: 35 * MiB };
     const memory = release();
@@ -70,7 +86,7 @@ describe('QuietMemoryRelease', () => {
 
   it('reports each release with the heap before and after', () => {
     const released = vi.fn();
-    const memory = new QuietMemoryRelease({ quietMs: 1_000, now: () => Date.now(), heap: () => heap, collect: collect as unknown as () => void, released });
+    const memory = new QuietMemoryRelease({ quietMs: 1_000, busyRequests: 1, now: () => Date.now(), heap: () => heap, collect: collect as unknown as () => void, released });
     memory.requested();
     vi.advanceTimersByTime(1_000);
     expect(released).toHaveBeenCalledWith({ physical: 90 * MiB, used: 35 * MiB }, { physical: 40 * MiB, used: 30 * MiB }, 0);

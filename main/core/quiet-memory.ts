@@ -4,6 +4,11 @@ import { runInNewContext } from 'node:vm';
 /** How long no waiter may have called before the till gives memory back (issue 19, item 5). */
 export const QUIET_MS = 10_000;
 /**
+ * Waiter requests since the last release, at least, for the next one: a till that has just started
+ * and answered a few calls keeps its heap (nothing to give back but a pause).
+ */
+export const BUSY_REQUESTS = 1_000;
+/**
  * V8's heap committed beyond what it uses, at least, for a release to be worth its pause: after a
  * busy spell the young generation alone holds up to 64 MiB (it doubles under load, 16 → 32 → 64, and
  * V8 shrinks it only when told to reduce memory).
@@ -18,6 +23,7 @@ export interface HeapFigures {
 
 export interface QuietMemoryOptions {
   quietMs?: number;
+  busyRequests?: number;
   slackBytes?: number;
   now?: () => number;
   heap?: () => HeapFigures;
@@ -62,7 +68,7 @@ export function memoryReducingCollection(): (() => void) | null {
 }
 
 /**
- * Gives memory back once the waiters go quiet after a busy spell. Under load V8 doubles its young
+ * Gives memory back once the waiters go quiet after a busy spell (`busyRequests` or more). Under load V8 doubles its young
  * generation (the bench: 16 → 64 MiB over the evening's requests) and keeps it for the process's
  * life unless asked to reduce memory; nothing else in a quiet till asks. So once no waiter has
  * called for `quietMs`, and V8 holds more than `slackBytes` it does not use, one memory-reducing
@@ -71,9 +77,11 @@ export function memoryReducingCollection(): (() => void) | null {
  */
 export class QuietMemoryRelease {
   private lastRequestAt = 0;
+  private requestsSince = 0;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
   private readonly quietMs: number;
+  private readonly busyRequests: number;
   private readonly slackBytes: number;
   private readonly now: () => number;
   private readonly heap: () => HeapFigures;
@@ -84,17 +92,19 @@ export class QuietMemoryRelease {
 
   constructor(private readonly options: QuietMemoryOptions = {}) {
     this.quietMs = options.quietMs ?? QUIET_MS;
+    this.busyRequests = options.busyRequests ?? BUSY_REQUESTS;
     this.slackBytes = options.slackBytes ?? SLACK_BYTES;
     this.now = options.now ?? (() => performance.now());
     this.heap = options.heap ?? v8Heap;
     this.collect = options.collect;
   }
 
-  /** A waiter called: costs one clock read, and a timer only when none is armed. */
+  /** A waiter called: costs one clock read, and a timer only when none is armed and the spell is busy. */
   requested(): void {
     if (this.closed || this.collect === null) return;
     this.lastRequestAt = this.now();
-    if (!this.timer) this.arm(this.quietMs);
+    this.requestsSince += 1;
+    if (!this.timer && this.requestsSince >= this.busyRequests) this.arm(this.quietMs);
   }
 
   close(): void {
@@ -116,6 +126,7 @@ export class QuietMemoryRelease {
       this.arm(this.quietMs - quietFor);
       return;
     }
+    this.requestsSince = 0;
     const before = this.heap();
     if (before.physical - before.used < this.slackBytes) return;
     if (this.collect === undefined) this.collect = memoryReducingCollection();
