@@ -72,7 +72,7 @@ export function memoryReducingCollection(): (() => void) | null {
  * generation (the bench: 16 → 64 MiB over the evening's requests) and keeps it for the process's
  * life unless asked to reduce memory; nothing else in a quiet till asks. So once no waiter has
  * called for `quietMs`, and V8 holds more than `slackBytes` it does not use, one memory-reducing
- * collection runs (a pause of 0.1–0.4 s on the 2-core bench VM: a waiter who calls just then
+ * collection runs (a pause: 0.4 s once on the loaded 2-core bench VM; a waiter who calls just then
  * waits that much longer, once). No timer runs while the till is idle: the first
  * request after a release arms one, which re-arms at most once per `quietMs` while requests come.
  */
