@@ -5,7 +5,7 @@ import { silentLogger } from '../../logger.js';
 import { eventually } from '../../testing/cloud-test-kit.js';
 import { CloudUnreachableError, type GetMeBackClient } from './cloud-client.js';
 import type { CloudConnection } from './cloud-connection.js';
-import { OutboxCourier, TOUCHES_KEPT } from './outbox-courier.js';
+import { OutboxCourier, TOUCHES_KEPT, type CourierTiming } from './outbox-courier.js';
 
 /** Holds the event loop for `ms`, as a slow query of the outbox does on a busy till. */
 function busyFor(ms: number): void {
@@ -53,20 +53,24 @@ function slowOutbox(queryMs: number) {
   return { outbox: outbox as unknown as Outbox, isDelivered: () => delivered };
 }
 
+const TIMING: CourierTiming = { deliveryTimeoutMs: 1000, firstRetryMs: 20, maxRetryMs: 20, refusalsBeforeParking: 5, deliveriesInFlight: 4, answersShareCommitMs: 20 };
+
+/** A courier over `outbox` whose cloud answers each call by `ask`. */
+function courierOf(outbox: Outbox, ask: (request: unknown, options: { signal: AbortSignal }) => Promise<unknown>, timing: Partial<CourierTiming> = {}): OutboxCourier {
+  const client = { ask } as unknown as GetMeBackClient;
+  const connection = { refused: () => undefined } as unknown as CloudConnection;
+  return new OutboxCourier(outbox, client, connection, systemClock, silentLogger(), { ...TIMING, ...timing }, () => undefined);
+}
+
 describe('the outbox courier', () => {
   it('sends a guest’s call again when its wait ran out while the courier was still picking', async () => {
     const { outbox, isDelivered } = slowOutbox(40);
     let sends = 0;
-    const client = {
-      ask: () => {
-        sends += 1;
-        // The first send never reaches the cloud; the guest waits 20 ms, the second is acknowledged.
-        return sends === 1 ? Promise.reject(new CloudUnreachableError('connection refused', true)) : Promise.resolve({ result: 'ok' });
-      },
-    } as unknown as GetMeBackClient;
-    const connection = { refused: () => undefined } as unknown as CloudConnection;
-    const timing = { deliveryTimeoutMs: 1000, firstRetryMs: 20, maxRetryMs: 20, refusalsBeforeParking: 5, deliveriesInFlight: 4, answersShareCommitMs: 20 };
-    const courier = new OutboxCourier(outbox, client, connection, systemClock, silentLogger(), timing, () => undefined);
+    const courier = courierOf(outbox, () => {
+      sends += 1;
+      // The first send never reaches the cloud; the guest waits 20 ms, the second is acknowledged.
+      return sends === 1 ? Promise.reject(new CloudUnreachableError('connection refused', true)) : Promise.resolve({ result: 'ok' });
+    });
     courier.start();
     try {
       // Without counting the pause from the pick, the courier saw no wait left and slept for good.
@@ -98,16 +102,7 @@ describe('the outbox courier', () => {
       markRefused: () => false,
     } as unknown as Outbox;
     const answers = new Map<string, () => void>();
-    const client = {
-      ask: (request: unknown, options: { deadline: number }) => {
-        void request;
-        void options;
-        return new Promise((resolve) => answers.set(`op-${answers.size + 1}`, () => resolve({ result: 'ok' })));
-      },
-    } as unknown as GetMeBackClient;
-    const connection = { refused: () => undefined } as unknown as CloudConnection;
-    const timing = { deliveryTimeoutMs: 1000, firstRetryMs: 20, maxRetryMs: 20, refusalsBeforeParking: 5, deliveriesInFlight: 4, answersShareCommitMs: 300 };
-    const courier = new OutboxCourier(outbox, client, connection, systemClock, silentLogger(), timing, () => undefined);
+    const courier = courierOf(outbox, () => new Promise((resolve) => answers.set(`op-${answers.size + 1}`, () => resolve({ result: 'ok' }))), { answersShareCommitMs: 300 });
     courier.start();
     try {
       await eventually(() => answers.size === 4, 'four calls out', 3000);
@@ -150,17 +145,11 @@ describe('the outbox courier', () => {
     } as unknown as Outbox;
     let asks = 0;
     // The first guest's call is answered at once; the second's never (until the courier closes).
-    const client = {
-      ask: (request: unknown, options: { signal: AbortSignal }) => {
-        void request;
-        asks += 1;
-        if (asks === 1) return Promise.resolve({ result: 'ok' });
-        return new Promise((resolve, reject) => options.signal.addEventListener('abort', () => reject(new Error('closing'))));
-      },
-    } as unknown as GetMeBackClient;
-    const connection = { refused: () => undefined } as unknown as CloudConnection;
-    const timing = { deliveryTimeoutMs: 5000, firstRetryMs: 20, maxRetryMs: 20, refusalsBeforeParking: 5, deliveriesInFlight: 4, answersShareCommitMs: 100 };
-    const courier = new OutboxCourier(outbox, client, connection, systemClock, silentLogger(), timing, () => undefined);
+    const courier = courierOf(outbox, (_request, options) => {
+      asks += 1;
+      if (asks === 1) return Promise.resolve({ result: 'ok' });
+      return new Promise((resolve, reject) => options.signal.addEventListener('abort', () => reject(new Error('closing'))));
+    }, { deliveryTimeoutMs: 5000, answersShareCommitMs: 100 });
     const began = performance.now();
     courier.start();
     try {
@@ -187,10 +176,7 @@ describe('the outbox courier', () => {
       markFailed: () => undefined,
       markRefused: () => false,
     } as unknown as Outbox;
-    const client = { ask: () => Promise.resolve({ result: 'ok' }) } as unknown as GetMeBackClient;
-    const connection = { refused: () => undefined } as unknown as CloudConnection;
-    const timing = { deliveryTimeoutMs: 1000, firstRetryMs: 20, maxRetryMs: 20, refusalsBeforeParking: 5, deliveriesInFlight: 64, answersShareCommitMs: 20 };
-    const courier = new OutboxCourier(outbox, client, connection, systemClock, silentLogger(), timing, () => undefined);
+    const courier = courierOf(outbox, () => Promise.resolve({ result: 'ok' }), { deliveriesInFlight: 64 });
     const before = courier.mark();
     courier.start();
     try {
