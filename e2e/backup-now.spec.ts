@@ -1,8 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { writeLongCashBook } from './support/long-cash-book.js';
-import { startTill, type RunningTill } from './support/till-server.js';
+import { startTillOnLongCashBook } from './support/long-cash-book.js';
+import type { RunningTill } from './support/till-server.js';
 import { expect, test } from './support/dashboard-test.js';
 import { expectTouchReady } from './support/touch-ready.js';
 
@@ -10,17 +9,11 @@ import { expectTouchReady } from './support/touch-ready.js';
 const ROWS = 40_000;
 const DOCS = path.resolve(import.meta.dirname, '../docs/screenshots');
 let till: RunningTill;
-let dataDir: string;
 
 test.beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'gmb-e2e-backup-'));
-  await writeLongCashBook(dataDir, new Date('2025-12-01T12:00:00Z'), ROWS);
-  till = await startTill({ dataDir });
+  till = await startTillOnLongCashBook(new Date('2025-12-01T12:00:00Z'), ROWS);
 });
-test.afterAll(async () => {
-  await till.dispose();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+test.afterAll(() => till.dispose());
 
 test('«Сделать резервную копию сейчас» shows a bar that fills step by step and ends with the new backup’s time and size', async ({ page }) => {
   await page.goto(`${till.baseUrl}/#/setup`);

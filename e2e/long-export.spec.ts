@@ -1,32 +1,30 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { writeLongCashBook } from './support/long-cash-book.js';
-import { startTill, type RunningTill } from './support/till-server.js';
+import { readFileSync } from 'node:fs';
+import { startTillOnLongCashBook } from './support/long-cash-book.js';
+import type { RunningTill } from './support/till-server.js';
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/dashboard-test.js';
 import { expectTouchReady } from './support/touch-ready.js';
 
 // A year of cash operations: 20 000 rows, one every 25 minutes from 1 December 2025.
 const ROWS = 20_000;
 let till: RunningTill;
-let dataDir: string;
 
 test.beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'gmb-e2e-long-'));
-  await writeLongCashBook(dataDir, new Date('2025-12-01T12:00:00Z'), ROWS);
-  till = await startTill({ dataDir });
+  till = await startTillOnLongCashBook(new Date('2025-12-01T12:00:00Z'), ROWS);
 });
-test.afterAll(async () => {
-  await till.dispose();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+test.afterAll(() => till.dispose());
 
-test('a year of cash operations exports with a bar and a count that fill as the rows arrive, and the file has every row', async ({ page }) => {
+/** «Наличные» for the whole year of the cash book, from 01.12.2025 to 30.11.2026. */
+async function showTheYear(page: Page): Promise<void> {
   await page.goto(`${till.baseUrl}/#/cash`);
   await page.getByLabel('Рабочий день').fill('01.12.2025');
   await page.getByLabel('по', { exact: true }).fill('30.11.2026');
   await page.getByRole('button', { name: 'Показать' }).click();
   await expect(page.getByTestId('report-period')).toContainText('01.12.2025');
+}
+
+test('a year of cash operations exports with a bar and a count that fill as the rows arrive, and the file has every row', async ({ page }) => {
+  await showTheYear(page);
 
   // Every value the bar takes on its way, seen by the page itself (polling from the test could miss them).
   await page.evaluate(() => {
@@ -63,11 +61,7 @@ test('a year of cash operations exports with a bar and a count that fill as the 
 });
 
 test('the shift report of a year: its CSV counts its rows through the same bar, and printing says «Готовим…» until the figures are in', async ({ page }) => {
-  await page.goto(`${till.baseUrl}/#/cash`);
-  await page.getByLabel('Рабочий день').fill('01.12.2025');
-  await page.getByLabel('по', { exact: true }).fill('30.11.2026');
-  await page.getByRole('button', { name: 'Показать' }).click();
-  await expect(page.getByTestId('report-period')).toContainText('01.12.2025');
+  await showTheYear(page);
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Скачать CSV' }).click();

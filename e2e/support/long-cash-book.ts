@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createCore } from '../../main/core/create-core.js';
 import { recordCashEntry, waiterAccount, SALES_ACCOUNT } from '../../main/core/ledger/cash-book.js';
 import { fileSettingsStore } from '../../main/core/settings/file-settings-store.js';
+import { startTill, type RunningTill } from './till-server.js';
 
 /**
  * A till's data folder with a long cash book: `count` payments in cash taken by Анна (PIN 1111),
@@ -30,4 +34,18 @@ export async function writeLongCashBook(dataDir: string, start: Date, count: num
   } finally {
     await core.close();
   }
+}
+
+/** A till started on a new data folder that already holds a long cash book (`writeLongCashBook`); its `dispose()` also removes the folder. */
+export async function startTillOnLongCashBook(start: Date, count: number): Promise<RunningTill> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'gmb-e2e-long-'));
+  await writeLongCashBook(dataDir, start, count);
+  const till = await startTill({ dataDir });
+  return {
+    ...till,
+    dispose: async () => {
+      await till.dispose();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
