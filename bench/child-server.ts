@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { onServerCore, type CorePinning } from './core-pinning.js';
 import { rssMiBOf } from './process-stats.js';
 import { BONUS_TYPE } from './mixed-requests.js';
 
@@ -66,12 +67,13 @@ export function tillHostArgs(dataDir: string): string[] {
 export async function startChildServer(
   script: string,
   args: string[] = [],
-  options: { plainNode?: boolean; flags?: string[]; env?: Record<string, string> } = {},
+  options: { plainNode?: boolean; flags?: string[]; env?: Record<string, string>; pinning?: CorePinning | null } = {},
 ): Promise<ChildServer> {
   // A compiled script (dist/…/*.js) runs in plain node, as the installed app does; sources through
   // tsx, unless Node's own type stripping is enough (`plainNode`: a script that imports no .ts file).
   const loader = script.endsWith('.js') || options.plainNode === true ? [] : ['--import', 'tsx'];
-  const child: ChildProcess = spawn(process.execPath, [...(options.flags ?? []), ...loader, script, ...args], {
+  const command = onServerCore(options.pinning ?? null, process.execPath, [...(options.flags ?? []), ...loader, script, ...args]);
+  const child: ChildProcess = spawn(command.file, command.args, {
     cwd: root,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,6 +4,7 @@ import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { corePinning, pinLoadGenerator, pinningNote, releaseLoadGenerator } from './core-pinning.js';
 import { startChildServer, tillHost, tillHostArgs, type ChildServer } from './child-server.js';
 import { bareColdStart, checkIn, coldStart } from './cold-start-timing.js';
 import { feedMemory } from './feed-memory.js';
@@ -12,7 +13,7 @@ import { outboxDrain } from './outbox-drain.js';
 import { QUIET_MS } from '../main/core/quiet-memory.js';
 import { DEFAULT_SETTINGS } from '../shared/settings/schema.js';
 import { cpuSecondsOf } from './process-stats.js';
-import { alternatingRounds, BARE, CASH, CHECK_IN, checkInBody, KOA_PEER, median, ORDER, SCENARIOS, type Servers } from './rounds.js';
+import { alternatingRounds, BARE, BENCH_ROUNDS, CASH, CHECK_IN, checkInBody, KOA_PEER, median, ORDER, SCENARIOS, type Servers } from './rounds.js';
 import { figuresOf, figuresTable, scenarioTable, withBenchTables, type BenchResult, type ScenarioFigures } from './targets.js';
 
 /**
@@ -38,11 +39,14 @@ const { values } = parseArgs({
     'outbox-operations': { type: 'string' },
     'feed-events': { type: 'string' },
     readme: { type: 'boolean', default: false },
+    unpinned: { type: 'boolean', default: false },
   },
 });
 const quick = values.quick;
 const seconds = Number(values.seconds ?? (quick ? 1 : 4));
-const rounds = Number(values.rounds ?? (quick ? 1 : 3));
+const rounds = Number(values.rounds ?? (quick ? 1 : BENCH_ROUNDS));
+// Pinned for a real run; the smoke test in `npm test` shares the machine with other tests and is not.
+const pinning = corePinning(!quick && !values.unpinned);
 const memoryRequests = Number(values['memory-requests'] ?? (quick ? 2_000 : 100_000));
 const idleSeconds = Number(values['idle-seconds'] ?? (quick ? 2 : 60));
 const coldStarts = quick ? 1 : 3;
@@ -95,11 +99,13 @@ async function main(): Promise<void> {
     const idle = await idleCpuPercent(idleTill.pid);
     await idleTill.stop();
 
-    const bare = await startChildServer('bench/bare-http-server.ts');
+    // The throughput rounds and the memory phase: the load generator on one core, the servers on the other.
+    pinLoadGenerator(pinning);
+    const bare = await startChildServer('bench/bare-http-server.ts', [], { pinning });
     started.push(bare);
-    const koaPeer = await startChildServer('bench/koa-peer-server.ts');
+    const koaPeer = await startChildServer('bench/koa-peer-server.ts', [], { pinning });
     started.push(koaPeer);
-    const till = await startChildServer(hostScript, tillHostArgs(newDir()));
+    const till = await startChildServer(hostScript, tillHostArgs(newDir()), { pinning });
     started.push(till);
     const servers: Servers = { bare: bare.url, koaPeer: koaPeer.url, waiter: `${till.url}/GetMeBack` };
     await checkIn(servers.waiter, ORDER);
@@ -126,6 +132,7 @@ async function main(): Promise<void> {
     const floor = { bare: bare.rssMiB(), koaPeer: koaPeer.rssMiB() };
     await koaPeer.stop();
     await bare.stop();
+    releaseLoadGenerator(pinning);
 
     const outboxDir = newDir();
     const appliedDir = newDir();
@@ -163,7 +170,7 @@ async function main(): Promise<void> {
     const heading =
       `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}` +
       `${quick ? ' (QUICK MODE: timings mean nothing)' : ''}; medians of ${rounds} alternating rounds of ${seconds} s; ` +
-      `cold starts: median of ${coldStarts}, ${compiled ? 'the compiled host' : 'the sources through tsx'}.`;
+      `${pinningNote(pinning)}; cold starts: median of ${coldStarts}, ${compiled ? 'the compiled host' : 'the sources through tsx'}.`;
     console.log(`\nGetMeBack Till benchmark — ${new Date().toISOString()}\n${heading}\n`);
     console.log(scenarioTable(result));
     console.log('');

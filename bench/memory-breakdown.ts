@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { hostVariantOf, listeningUrl, tillHostArgs, type HostVariant } from './child-server.js';
 import { feedMemory } from './feed-memory.js';
 import { rssMiBOf } from './process-stats.js';
-import { alternatingRounds, CASH, CHECK_IN, NEW_ORDER_CHECK_IN as NEW_ORDERS, ORDER_VIEW, PRECHECK } from './rounds.js';
+import { alternatingRounds, BENCH_ROUNDS, CASH, CHECK_IN, NEW_ORDER_CHECK_IN as NEW_ORDERS, ORDER_VIEW, PRECHECK } from './rounds.js';
 import { BENCH_ORDER, CHECK_IN_BODY, MIXED_REQUESTS, NEW_ORDER_CHECK_IN } from './mixed-requests.js';
 
 /**
@@ -24,7 +24,7 @@ import { BENCH_ORDER, CHECK_IN_BODY, MIXED_REQUESTS, NEW_ORDER_CHECK_IN } from '
  * --variant 'one malloc arena;;MALLOC_ARENA_MAX=1'`. `--throughput` adds, per variant and round,
  * 4 s of check-ins of new orders and 4 s of order views at 32 connections (req/s), to weigh a
  * saving against its cost. `--warm S` first runs the till's throughput rounds of `npm run bench`
- * (3 rounds of S seconds, as the bench's till has before its memory is measured); `--feed N` adds N
+ * (`BENCH_ROUNDS` rounds of S seconds, as the bench's till has before its memory is measured); `--feed N` adds N
  * feed events read by an open dashboard stream after the mixed requests (bench/feed-memory.ts);
  * `--quiet S` probes again after S seconds without requests. `--snapshots` writes a heap snapshot at each probe (its writing costs
  * memory of its own: the figures after the first are inflated).
@@ -57,7 +57,7 @@ interface Probe {
 interface Row {
   variant: string;
   start: Probe;
-  /** After `--warm`: the till's throughput rounds of `npm run bench` (3 rounds of every till scenario). */
+  /** After `--warm`: the till's throughput rounds of `npm run bench` (`BENCH_ROUNDS` rounds of every till scenario). */
   warmed: Probe | null;
   after: Probe;
   /** After `--feed`: that many feed events read by an open dashboard stream (bench/feed-memory.ts). */
@@ -127,7 +127,7 @@ async function measureVariant(variant: HostVariant): Promise<Row> {
     const start = await host.probe();
     let warmed: Probe | null = null;
     if (Number(values.warm) > 0) {
-      await alternatingRounds([CHECK_IN, NEW_ORDERS, ORDER_VIEW, PRECHECK, CASH], { bare: '', koaPeer: '', waiter: host.waiter }, { seconds: Number(values.warm), rounds: 3, warmUp: true });
+      await alternatingRounds([CHECK_IN, NEW_ORDERS, ORDER_VIEW, PRECHECK, CASH], { bare: '', koaPeer: '', waiter: host.waiter }, { seconds: Number(values.warm), rounds: BENCH_ROUNDS, warmUp: true });
       warmed = await host.probe();
     }
     await autocannon({ url: host.waiter, connections: 16, amount: Number(values.requests), requests: MIXED });

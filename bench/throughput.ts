@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { corePinning, pinLoadGenerator, pinningNote } from './core-pinning.js';
 import { startChildServer, tillHostArgs, type ChildServer } from './child-server.js';
 import { alternatingRounds, BARE, BASELINE_CASH, BASELINE_CHECK_IN, CASH, CHECK_IN, checkInBody, json, KOA_PEER, ORDER, ORDER_VIEW, PRECHECK, type Scenario, type Servers } from './rounds.js';
 
@@ -26,16 +27,18 @@ const { values } = parseArgs({
     'check-in-only': { type: 'boolean', default: false },
     'cash-only': { type: 'boolean', default: false },
     rate: { type: 'string' },
+    unpinned: { type: 'boolean', default: false },
   },
 });
 const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);
+const pinning = corePinning(!values.unpinned);
 const COMPILED_HOST = path.resolve(import.meta.dirname, '..', 'dist', 'main', 'headless.js');
 
 async function startTill(script: string, dirs: string[]): Promise<ChildServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'gmb-throughput-'));
   dirs.push(dir);
-  const till = await startChildServer(script, tillHostArgs(dir));
+  const till = await startChildServer(script, tillHostArgs(dir), { pinning });
   const answer = await fetch(`${till.url}/GetMeBack/orders/${ORDER}/checkin`, { method: 'POST', headers: json, body: checkInBody });
   if (answer.status !== 204) throw new Error(`${script}: check-in answered ${answer.status}`);
   return till;
@@ -46,9 +49,10 @@ async function main(): Promise<void> {
   const started: ChildServer[] = [];
   const dirs: string[] = [];
   try {
-    const bare = await startChildServer('bench/bare-http-server.ts');
+    pinLoadGenerator(pinning);
+    const bare = await startChildServer('bench/bare-http-server.ts', [], { pinning });
     started.push(bare);
-    const koaPeer = await startChildServer('bench/koa-peer-server.ts');
+    const koaPeer = await startChildServer('bench/koa-peer-server.ts', [], { pinning });
     started.push(koaPeer);
     const till = await startTill(COMPILED_HOST, dirs);
     started.push(till);
@@ -77,7 +81,7 @@ async function main(): Promise<void> {
     const roundsOf = (s: Scenario) => byName.get(s.name)?.rounds ?? [];
     const cpuOf = (s: Scenario) => (byName.get(s.name)?.cpuUs ?? []).map((us) => us ?? Number.NaN);
     const ratios = (mine: number[], over: number[]) => mine.map((value, i) => (value / (over[i] ?? Number.NaN)).toFixed(2)).join(', ');
-    console.log(`\nthroughput: ${rounds} alternating rounds of ${seconds} s, Node ${process.version}\n`);
+    console.log(`\nthroughput: ${rounds} alternating rounds of ${seconds} s, Node ${process.version}; ${pinningNote(pinning)}\n`);
     if (values['cash-only']) {
       printCashRounds(figures, values.baseline !== undefined);
       return;
