@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { hostBundleOptions, hostEntryOptions, packagesIn, sourcesIn } from '../scripts/bundle-host.js';
+import { hostBundleOptions, hostEntryOptions, OUTSIDE_THE_BUNDLE, packagesIn, sourcesIn } from '../scripts/bundle-host.js';
 
 /**
  * The house's rules (docs/architecture.md), checked on the code as it stands: no import cycles,
@@ -197,5 +198,19 @@ describe('the house', () => {
     expect(packagesIn(entries.metafile)).toEqual([]);
     // One MIME table, not two.
     expect(Object.keys(hosts.metafile.inputs).filter((input) => input.endsWith('mime-db/db.json'))).toEqual(['node_modules/mime-db/db.json']);
+  });
+
+  it('packs as production dependencies only what the bundles load from outside (electron-builder adds every one to the installer)', { timeout: 60_000 }, async () => {
+    const hosts = await build({ ...hostBundleOptions(), write: false });
+    const fromOutside = new Set(
+      Object.values(hosts.metafile.outputs)
+        .flatMap((output) => output.imports)
+        .filter((imported) => imported.external && !isBuiltin(imported.path))
+        .map((imported) => imported.path),
+    );
+    expect([...fromOutside].sort()).toEqual([...OUTSIDE_THE_BUNDLE].sort());
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    // Electron provides itself; koa, zod, pino … are inside the bundle, so devDependencies like React.
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(OUTSIDE_THE_BUNDLE.filter((name) => name !== 'electron').sort());
   });
 });
