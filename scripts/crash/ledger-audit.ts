@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { accountBalance, waiterAccount } from '../../main/core/ledger/cash-book.js';
+import { ordersWithWrongStatus } from '../../main/core/ledger/orders.js';
 import type { CrashGuest } from './crash-seed.js';
 import type { Expectations } from './payment-flow.js';
 import type { MoneyRequest } from './till-client.js';
@@ -23,6 +24,8 @@ export function auditLedger(dataDir: string, guests: CrashGuest[], expect: Expec
     const refunded = new Set((db.prepare('SELECT order_id FROM refunds').all() as { order_id: string }[]).map((row) => row.order_id));
     compareSets('paid orders', paid, expect.paidOrders, problems);
     compareSets('refunded orders', refunded, expect.refundedOrders, problems);
+    const wrongStatus = ordersWithWrongStatus(db);
+    if (wrongStatus.length > 0) problems.push(`orders whose status disagrees with their payment and refund: ${JSON.stringify(wrongStatus)}`);
 
     const stored = db.prepare('SELECT response_body FROM idempotency_keys WHERE key = ?');
     for (const record of money) {

@@ -34,7 +34,7 @@ export const MIGRATIONS: readonly string[] = [
     qr TEXT NOT NULL UNIQUE
   );
 
-  -- Orders as the waiter app sees them. Status is derived from payments and refunds.
+  -- Orders as the waiter app sees them. Their status is a column since schema 7 (below).
   CREATE TABLE orders (
     id TEXT PRIMARY KEY,
     guest_id TEXT,
@@ -243,5 +243,14 @@ export const MIGRATIONS: readonly string[] = [
     idempotency_key TEXT UNIQUE,
     CHECK (opened_at <= closed_at)
   );
+  `,
+  `
+  -- An order's status on its own row (issue 19): every waiter request reads its order, and one row
+  -- is one probe where the payment and the refund tables were three. Written in the transaction
+  -- that writes the payment or the refund; filled here from those rows for a file an earlier
+  -- version wrote (a refund exists only for a payment, so Refunded is written last).
+  ALTER TABLE orders ADD COLUMN status TEXT NOT NULL DEFAULT 'Open' CHECK (status IN ('Open', 'Paid', 'Refunded'));
+  UPDATE orders SET status = 'Paid' WHERE id IN (SELECT order_id FROM payments);
+  UPDATE orders SET status = 'Refunded' WHERE id IN (SELECT order_id FROM refunds);
   `,
 ];

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accountBalance, waiterAccount } from '../ledger/cash-book.js';
+import { ordersWithWrongStatus } from '../ledger/orders.js';
 import { BONUS_TYPE, startTestTill, type TestTill } from '../testing/test-till.js';
 
 /*
@@ -427,6 +428,7 @@ function checkInvariants(
   expect(db.prepare('SELECT r.hold_id FROM hold_resolutions r JOIN holds h ON h.id = r.hold_id WHERE r.posted_amount > h.amount').all(), where).toEqual([]);
   expect(db.prepare('SELECT order_id FROM payments GROUP BY order_id HAVING COUNT(*) > 1').all(), where).toEqual([]);
   expect(db.prepare('SELECT order_id FROM refunds GROUP BY order_id HAVING COUNT(*) > 1').all(), where).toEqual([]);
+  expect(ordersWithWrongStatus(db), `${where}: every order's status follows its payment and refund`).toEqual([]);
   // No hold stays open on an order that is paid.
   expect(
     db.prepare(`SELECT h.id FROM holds h JOIN payments p ON p.order_id = h.order_id WHERE NOT EXISTS (SELECT 1 FROM hold_resolutions r WHERE r.hold_id = h.id)`).all(),
