@@ -33,7 +33,14 @@ export class TillApp extends Koa {
       const path = originPathOf(request.url);
       if (path === null || !waiterPath.matches(path)) return koa(req, res);
       const exchange = new WaiterExchange(request, res as ServerResponse, path);
-      return run(exchange).then(
+      let steps: Promise<void> | void;
+      try {
+        steps = run(exchange);
+      } catch {
+        exchange.fail();
+        return Promise.resolve();
+      }
+      return Promise.resolve(steps).then(
         () => exchange.respond(),
         () => exchange.fail(),
       );

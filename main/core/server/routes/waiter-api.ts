@@ -196,6 +196,7 @@ function servedBy(routes: readonly WaiterRoute[], onWaiterRequest: (() => void) 
 }
 
 function decoded(text: string): string {
+  if (!text.includes('%')) return text;
   try {
     return decodeURIComponent(text);
   } catch {
