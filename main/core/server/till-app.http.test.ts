@@ -64,6 +64,51 @@ describe('the waiter API answered before Koa (issue 19)', () => {
     contexts.mockRestore();
   });
 
+  it('answers every kind of waiter request as Koa answers it: status, headers in order, body (absolute-form URLs still go through Koa)', async () => {
+    const asks: [string, string, string?, Record<string, string>?][] = [
+      ['POST', `/orders/${ORDER}/checkin`, CHECK_IN],
+      ['GET', `/orders/${ORDER}`],
+      ['HEAD', `/orders/${ORDER}`],
+      ['HEAD', '/health'],
+      ['GET', '/health?x=1'],
+      ['GET', '/openapi.json'],
+      ['GET', '/no/such/route'],
+      ['HEAD', '/no/such/route'],
+      ['PUT', `/orders/${ORDER}/checkin`],
+      ['POST', `/orders/${ORDER}/checkin`, '{bad'],
+      ['POST', `/orders/${ORDER}/checkin`, '{"Value":"x"}', { 'content-type': 'text/plain' }],
+      ['POST', `/orders/${ORDER}/checkin`, 'x'.repeat(9000)],
+      ['POST', `/orders/${ORDER}/checkin`, CHECK_IN, { origin: 'http://example.test' }],
+      ['POST', `/orders/${ORDER}/checkin`, JSON.stringify({ Value: 'NOPE-1', WaiterPin: '1111' })],
+      ['GET', '/orders/not-a-uuid'],
+      ['POST', `/orders/${ORDER}/payments`, '{}'],
+      ['POST', `/orders/${ORDER}/precheck`, JSON.stringify({ OrderSum: 1200, BonusSum: 100, WaiterPin: '1111' })],
+    ];
+    const seen = async (url: string, [method, , body, headers]: (typeof asks)[number]) => {
+      const answer = await new Promise<{ status: number; message: string; headers: string[]; body: string }>((resolve, reject) => {
+        const sent = request({ host: '127.0.0.1', port, method, path: url, headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, message: res.statusMessage ?? '', headers: res.rawHeaders, body: Buffer.concat(chunks).toString('utf8') }));
+        });
+        sent.on('error', reject);
+        sent.end(body);
+      });
+      const id = answer.headers[answer.headers.findIndex((name) => name.toLowerCase() === 'x-request-id') + 1] ?? 'no id';
+      const masked = answer.headers.map((value, at) => (answer.headers[at - 1]?.toLowerCase() === 'date' ? '(date)' : value.replaceAll(id, '(id)')));
+      return { ...answer, headers: masked, body: answer.body.replaceAll(id, '(id)') };
+    };
+    for (const ask of asks) {
+      const contexts = vi.spyOn(till.app, 'createContext');
+      const fast = await seen(`/GetMeBack${ask[1]}`, ask);
+      expect(contexts).not.toHaveBeenCalled();
+      const viaKoa = await seen(`http://127.0.0.1:${port}/GetMeBack${ask[1]}`, ask);
+      expect(contexts).toHaveBeenCalledTimes(1);
+      contexts.mockRestore();
+      expect(fast, `${ask[0]} ${ask[1]}`).toEqual(viaKoa);
+    }
+  });
+
   it('says to an unknown route or a wrong method what it said before: 404, the waiter’s message, its request id, no-store, nosniff', async () => {
     for (const [method, url] of [
       ['GET', '/GetMeBack/no/such/route'],
