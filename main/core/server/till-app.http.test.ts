@@ -213,17 +213,17 @@ describe('TillApp', () => {
     }
   });
 
-  it('keeps the last value of a header set twice in any case, and a body without a status is 200', async () => {
+  it('reads the host name and request headers as Koa does, keeps the last value of a header set twice in any case, and a body without a status is 200', async () => {
     const server = await serving([
       (ctx) => {
-        ctx.body = { first: true };
+        ctx.body = { first: true, hostname: ctx.hostname, header: ctx.get('X-Asked') };
         ctx.set('X-Step', 'one');
         ctx.set('x-step', 'two');
       },
     ]);
-    const answer = await raw(server.port, 'GET', '/GetMeBack/anything');
+    const answer = await raw(server.port, 'GET', '/GetMeBack/anything', undefined, { 'x-asked': 'yes' });
     expect(answer.status).toBe(200);
-    expect(answer.body).toBe('{"first":true}');
+    expect(JSON.parse(answer.body)).toEqual({ first: true, hostname: '127.0.0.1', header: 'yes' });
     expect(answer.headers['x-step']).toBe('two');
     await server.close();
   });
