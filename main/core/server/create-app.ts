@@ -1,4 +1,3 @@
-import Koa from 'koa';
 import path from 'node:path';
 import { packageRootOf } from '../package-root.js';
 import { AdminLockout } from './access/admin-lockout.js';
@@ -23,6 +22,8 @@ import { todayRoutes } from './routes/admin/today-routes.js';
 import { waiterCashRoutes } from './routes/admin/waiter-cash-routes.js';
 import { waiterApi } from './routes/waiter-api.js';
 import { staticDashboard } from './static-dashboard.js';
+import { TillApp } from './till-app.js';
+import type { Step } from './exchange.js';
 import type { TillBackups } from '../backups/till-backups.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../events/event-bus.js';
@@ -65,17 +66,24 @@ export function defaultDashboardDir(): string {
  * address; the waiter API only from this machine and the allowed iikoWaiter terminals; the dashboard
  * only from this machine and its LAN) → access log → errors → the waiter API (under the configured
  * path, never from a web page) → Host check → the admin API and the dashboard (loopback, or an admin
- * session from the LAN).
+ * session from the LAN). A waiter request goes through the same steps up to the waiter API without
+ * Koa (till-app.ts: the fast path, issue 19).
  */
-export function createApp(core: AppServices, options: AppOptions = {}): Koa {
-  const app = new Koa({ proxy: false });
-  app.silent = true;
+export function createApp(core: AppServices, options: AppOptions = {}): TillApp {
   const settings = () => core.settings.get();
-
   const waiterPath = waiterPathMatcher(() => settings().server.path);
-  app.use(securityHeaders((path) => waiterPath.matches(path)));
-  app.use(requestId());
-  app.use(
+  const waiter = waiterApi({
+    loyalty: core.loyalty,
+    keys: core.keys,
+    clock: core.clock,
+    version: core.version,
+    onWaiterRequest: () => {
+      core.activity.waiterRequested(core.clock.now());
+    },
+  });
+  const toTheWaiterApi: Step[] = [
+    securityHeaders((path) => waiterPath.matches(path)),
+    requestId(),
     frontGate({
       waiterPath,
       allowedCallers: () => settings().server.allowedRanges,
@@ -85,9 +93,7 @@ export function createApp(core: AppServices, options: AppOptions = {}): Koa {
       now: () => core.clock.now(),
       onRefusedCaller: (_address, message, route) => core.events.tell('request.refused', { route, message }),
     }),
-  );
-  app.use(accessLog(core.logger, core.activity.refusals));
-  app.use(
+    accessLog(core.logger, core.activity.refusals),
     errorHandler({
       language: () => settings().language,
       // Told, not only recorded: on a full disk the feed cannot keep them, and the answer must still go out.
@@ -99,18 +105,11 @@ export function createApp(core: AppServices, options: AppOptions = {}): Koa {
       },
       storageTrouble: (error) => core.storage.report(error, 'request'),
     }),
-  );
-
-  const waiter = waiterApi({
-    loyalty: core.loyalty,
-    keys: core.keys,
-    clock: core.clock,
-    version: core.version,
-    onWaiterRequest: () => {
-      core.activity.waiterRequested(core.clock.now());
-    },
-  });
-  app.use(mountAtWaiterPath(waiterPath, refuseBrowsers(waiter.routes() as Koa.Middleware)));
+    mountAtWaiterPath(waiterPath, refuseBrowsers(waiter.serve)),
+  ];
+  const app = new TillApp({ waiterPath, steps: toTheWaiterApi });
+  app.silent = true;
+  for (const step of toTheWaiterApi) app.use(step);
 
   // DNS rebinding only matters where the browser on this machine is trusted: the dashboard and its
   // API. The waiter API trusts no browser, and iikoWaiter may name the till by a DNS name.

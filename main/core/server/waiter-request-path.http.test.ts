@@ -52,9 +52,9 @@ describe('a waiter request on its way through the app', () => {
     expect(after).toBeGreaterThan(0);
   });
 
-  it("is matched by the waiter API's routes alone: no router.use() layer that every request would go through", () => {
-    const router = waiterApi({ loyalty: {} as never, keys: {} as never, clock: { now: () => new Date() }, version: 'test' });
-    expect(router.stack.length).toBeGreaterThanOrEqual(10);
-    expect(router.stack.filter((layer) => layer.methods.length === 0)).toEqual([]);
+  it("is matched by the waiter API's own table of routes: each names its method, no layer that every request would go through", () => {
+    const api = waiterApi({ loyalty: {} as never, keys: {} as never, clock: { now: () => new Date() }, version: 'test' });
+    expect(api.routes.length).toBeGreaterThanOrEqual(10);
+    expect(api.routes.filter((route) => !['GET', 'POST', 'DELETE'].includes(route.method))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Context } from 'koa';
+import type { Exchange } from '../exchange.js';
 import type { AdminProblem } from '../../../../shared/admin/problem.js';
 import { adminMessage } from '../../../../shared/i18n/admin-messages.js';
 import type { Language } from '../../../../shared/i18n/language.js';
@@ -8,7 +8,7 @@ import { AccessDenied, AdminRefusal, BadRequest, type FieldProblem } from '../ht
  * A call of the dashboard's API (`/api/…`, never under the waiter path). Anything else that is not
  * the waiter API is most likely iikoWaiter with a wrong Server Address: it keeps the waiter's shape.
  */
-export function isAdminRequest(ctx: Context): boolean {
+export function isAdminRequest(ctx: Exchange): boolean {
   return ctx.state.waiterApi !== true && (ctx.path === '/api' || ctx.path.startsWith('/api/'));
 }
 

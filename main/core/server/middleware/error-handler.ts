@@ -1,4 +1,4 @@
-import type { Context, Middleware } from 'koa';
+import type { Exchange, Step } from '../exchange.js';
 import { adminMessage } from '../../../../shared/i18n/admin-messages.js';
 import type { Language } from '../../../../shared/i18n/language.js';
 import { waiterMessage, type WaiterMessageArgs } from '../../../../shared/i18n/waiter-messages.js';
@@ -24,7 +24,7 @@ const DISK_MESSAGES = { full: 'diskFull', readOnly: 'diskReadOnly', ioError: 'di
  * anything unexpected is 500 with a request id to quote — never a stack trace. For the dashboard:
  * the admin API's one error body `{ Message, Errors, RequestId }` (shared/admin/problem.ts).
  */
-export function errorHandler(options: ErrorHandlerOptions): Middleware {
+export function errorHandler(options: ErrorHandlerOptions): Step {
   return async (ctx, next) => {
     try {
       await next();
@@ -68,7 +68,7 @@ export function errorHandler(options: ErrorHandlerOptions): Middleware {
         const text = waiterMessage(language, error.key, requestId, ...((error.params ? [error.params] : []) as WaiterMessageArgs<typeof error.key>));
         ctx.status = 200;
         ctx.body = messageBody(text, requestId);
-        options.onRefusal?.(route, text, { orderId: (ctx.params as Record<string, string> | undefined)?.orderId ?? null });
+        options.onRefusal?.(route, text, { orderId: ctx.params?.orderId ?? null });
         return;
       }
       if (error instanceof BadRequest) {
@@ -105,7 +105,7 @@ export function errorHandler(options: ErrorHandlerOptions): Middleware {
 }
 
 /** An unexpected failure: logged with its stack, announced, answered 500 (the caller writes the body). */
-function serverError(ctx: Context, error: Error, route: string, options: ErrorHandlerOptions): void {
+function serverError(ctx: Exchange, error: Error, route: string, options: ErrorHandlerOptions): void {
   const requestId = ctx.state.requestId as string;
   (ctx.state.log as { error: (o: object, m: string) => void } | undefined)?.error({ err: error, route, requestId }, 'unexpected error');
   ctx.status = 500;

@@ -1,4 +1,4 @@
-import type { Context, Middleware } from 'koa';
+import type { Exchange, Step } from '../exchange.js';
 import type { Language } from '../../../../shared/i18n/language.js';
 import { adminMessage } from '../../../../shared/i18n/admin-messages.js';
 import { waiterMessage } from '../../../../shared/i18n/waiter-messages.js';
@@ -37,7 +37,7 @@ export interface FrontGateOptions {
  * Refusals are answered here and counted by the tally; nothing is logged per request.
  * Not async: a request it lets through costs no promise of its own (issue 19).
  */
-export function frontGate(options: FrontGateOptions): Middleware {
+export function frontGate(options: FrontGateOptions): Step {
   const limiter = new RateLimiter(options.rateLimit ?? WAITER_RATE_LIMIT);
   const monotonic = options.monotonicMs ?? (() => performance.now());
   return (ctx, next) => {
@@ -63,7 +63,7 @@ export function frontGate(options: FrontGateOptions): Middleware {
 }
 
 /** The request's code the waiter quotes to the administrator. */
-function codeOf(ctx: Context): string {
+function codeOf(ctx: Exchange): string {
   return String(ctx.state.requestId);
 }
 
@@ -71,7 +71,7 @@ function codeOf(ctx: Context): string {
 type Said = 'tooManyRequests' | 'forbidden' | { waiterMessage: string };
 
 /** The dashboard's API gets the admin error body; anyone else a WaiterMessage and the reason for iikoWaiter's log. */
-function refuse(ctx: Context, options: FrontGateOptions, status: 403 | 429, said: Said, reason: string): void {
+function refuse(ctx: Exchange, options: FrontGateOptions, status: 403 | 429, said: Said, reason: string): void {
   options.tally.count(status, ctx.socket.remoteAddress ?? 'unknown');
   ctx.status = status;
   const requestId = ctx.state.requestId as string;

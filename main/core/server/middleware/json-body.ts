@@ -1,4 +1,5 @@
-import type { Context } from 'koa';
+import type { IncomingMessage } from 'node:http';
+import type { Exchange } from '../exchange.js';
 import { BadRequest } from '../http-errors.js';
 
 /** Waiter calls are a few hundred bytes; 8 KB leaves room and stops a flood at the door. */
@@ -8,7 +9,7 @@ export const WAITER_BODY_LIMIT = 8 * 1024;
  * Reads a JSON body with a size limit. An empty body is `{}`. Bad JSON is a 400, too large a 413,
  * a non-JSON content type a 415 — never a 500.
  */
-export async function readJsonBody(ctx: Context, limit = WAITER_BODY_LIMIT): Promise<unknown> {
+export async function readJsonBody(ctx: Exchange, limit = WAITER_BODY_LIMIT): Promise<unknown> {
   const declared = Number(ctx.get('content-length') || 0);
   if (declared > limit) {
     ctx.req.resume();
@@ -35,7 +36,7 @@ export async function readJsonBody(ctx: Context, limit = WAITER_BODY_LIMIT): Pro
  * this runs on every waiter call, and an iterator costs a promise per chunk. Past the limit the rest
  * is drained, not destroyed, so the 413 still reaches the client.
  */
-function collectBody(req: Context['req'], limit: number): Promise<Buffer[] | null> {
+function collectBody(req: IncomingMessage, limit: number): Promise<Buffer[] | null> {
   return new Promise((resolve, reject) => {
     if (req.readableEnded) return resolve([]);
     const chunks: Buffer[] = [];

@@ -1,4 +1,4 @@
-import type { Context, Middleware } from 'koa';
+import type { Exchange, Step } from '../exchange.js';
 
 /** The waiter API's configured path, and whether a request path is under it. */
 export interface WaiterPath {
@@ -40,25 +40,24 @@ export function waiterPathMatcher(basePath: () => string): WaiterPath {
 const nothingAfter = () => Promise.resolve();
 
 /**
- * Serves `inner` (the waiter API's router) under the configured path (`waiterPathMatcher`):
- * /getmeback works too. The router is given the path relative to the base (`newRouterPath`, what
- * @koa/router matches when set) and so is `waiterRoute`; the request's own URL is not rewritten and
- * restored, which cost every waiter request two URL rebuilds (issue 19).
+ * Serves `inner` (the waiter API) under the configured path (`waiterPathMatcher`): /getmeback works
+ * too. The path relative to the base is given to the routes as `ctx.state.waiterRoute`
+ * (`waiterRoute`); the request's own URL is not rewritten. The last step in front of the waiter API
+ * on both ways a waiter request goes: the till's fast path (till-app.ts) and, for a request Koa
+ * answers (a URL in absolute form), Koa's chain.
  */
-export function mountAtWaiterPath(waiterPath: WaiterPath, inner: Middleware): Middleware {
-  const waiterApiMount: Middleware = (ctx, next) => {
+export function mountAtWaiterPath(waiterPath: WaiterPath, inner: Step): Step {
+  const waiterApiMount: Step = (ctx, next) => {
     const path = ctx.path;
     if (!waiterPath.matches(path)) return next();
-    const route = path.slice(waiterPath.base().length) || '/';
     ctx.state.waiterApi = true;
-    ctx.state.waiterRoute = route;
-    (ctx as { newRouterPath?: string }).newRouterPath = route;
+    ctx.state.waiterRoute = path.slice(waiterPath.base().length) || '/';
     return inner(ctx, nothingAfter);
   };
   return waiterApiMount;
 }
 
 /** A waiter request's path relative to the waiter API's base path (/orders/…), whatever the base. */
-export function waiterRoute(ctx: Context): string {
+export function waiterRoute(ctx: Exchange): string {
   return typeof ctx.state.waiterRoute === 'string' ? ctx.state.waiterRoute : ctx.path;
 }

@@ -1,4 +1,4 @@
-import type { Middleware } from 'koa';
+import type { Step } from '../exchange.js';
 import { AccessDenied } from '../http-errors.js';
 
 /**
@@ -7,7 +7,7 @@ import { AccessDenied } from '../http-errors.js';
  * stops any web page — a cross-site form, or DNS rebinding from a browser on the restaurant's network —
  * from checking a guest in or spending a guest's bonuses.
  */
-export function refuseBrowsers(inner: Middleware): Middleware {
+export function refuseBrowsers(inner: Step): Step {
   return (ctx, next) => {
     const headers = ctx.headers;
     if (headers.origin || headers['sec-fetch-site']) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Middleware } from 'koa';
+import type { Step } from '../exchange.js';
 import { infoLineWriter, type Logger } from '../../logger.js';
 import type { RefusalTally } from '../../refusal-tally.js';
 
@@ -13,7 +13,7 @@ export const LOGGED_PATH_MAX = 200;
  * request about three quarters of the server's throughput (measured: /health 6 000 → 25 000 req/s).
  * Not async: it adds no promise of its own to a request (issue 19).
  */
-export function requestId(): Middleware {
+export function requestId(): Step {
   return (ctx, next) => {
     const id = randomUUID().slice(0, 8);
     ctx.state.requestId = id;
@@ -34,7 +34,7 @@ export function requestId(): Middleware {
  * logger the line is written as text, in pino's format, without pino (`infoLineWriter`). The lines
  * reach the file in batches through the logger's bounded writer.
  */
-export function accessLog(logger: Logger, tally: RefusalTally): Middleware {
+export function accessLog(logger: Logger, tally: RefusalTally): Step {
   const access = logger.child({}, { redact: { paths: [] } });
   // The till's own logger writes the line as text, with no object per request (issue 19).
   const writeLine = infoLineWriter(logger);

@@ -1,4 +1,4 @@
-import type { Middleware } from 'koa';
+import type { Step } from '../exchange.js';
 
 /** The dashboard loads only its own scripts and styles and talks only to its own origin. */
 export const DASHBOARD_CSP = [
@@ -21,7 +21,7 @@ export const DASHBOARD_CSP = [
  * All are set before the request goes on (also kept on error answers), so this step adds no
  * promise of its own to a request (issue 19).
  */
-export function securityHeaders(isWaiterApi: (path: string) => boolean = () => false): Middleware {
+export function securityHeaders(isWaiterApi: (path: string) => boolean = () => false): Step {
   return (ctx, next) => {
     ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.set('Cache-Control', 'no-store');

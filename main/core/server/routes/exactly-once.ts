@@ -1,7 +1,7 @@
-import type { Context } from 'koa';
 import { IdempotencyKey } from '../../../../shared/wire/payment.js';
 import type { Clock } from '../../clock.js';
 import type { IdempotencyKeys } from '../../ledger/idempotency-keys.js';
+import { JSON_TYPE, type Exchange } from '../exchange.js';
 import { KeyConflict } from '../http-errors.js';
 import { waiterRoute } from '../middleware/mount-waiter-path.js';
 import { validate } from '../validate.js';
@@ -12,7 +12,7 @@ import { validate } from '../validate.js';
  * still running is 409. `work` must call `remember` inside its transaction.
  */
 export async function exactlyOnce<R>(
-  ctx: Context,
+  ctx: Exchange,
   deps: { keys: IdempotencyKeys; clock: Clock },
   rawBody: unknown,
   work: (remember: (response: R) => void) => Promise<R>,
@@ -29,7 +29,7 @@ export async function exactlyOnce<R>(
       if (!deps.keys.matches(stored, ctx.method, route, rawBody)) throw new KeyConflict(422);
       ctx.set('Idempotent-Replayed', 'true');
       ctx.status = stored.statusCode;
-      ctx.type = 'application/json';
+      ctx.set('Content-Type', JSON_TYPE);
       ctx.body = stored.body;
       return;
     }
@@ -39,7 +39,7 @@ export async function exactlyOnce<R>(
       deps.keys.save(key, { requestHash, statusCode: 200, body: text }, deps.clock.now().toISOString());
     });
     ctx.status = 200;
-    ctx.type = 'application/json';
+    ctx.set('Content-Type', JSON_TYPE);
     ctx.body = text;
   } finally {
     deps.keys.end(key);

@@ -1,5 +1,3 @@
-import Router from '@koa/router';
-import type { Context, Middleware } from 'koa';
 import type { z } from 'zod';
 import { CheckInRequest } from '../../../../shared/wire/checkin.js';
 import { AddGiftRequest } from '../../../../shared/wire/gifts.js';
@@ -17,7 +15,9 @@ import { payOrder } from '../../loyalty/payment.js';
 import { precheck } from '../../loyalty/precheck.js';
 import { refundOrder } from '../../loyalty/refund.js';
 import { Refusal } from '../../loyalty/refusal.js';
+import type { Exchange, Step } from '../exchange.js';
 import { readJsonBody } from '../middleware/json-body.js';
+import { waiterRoute } from '../middleware/mount-waiter-path.js';
 import { validate } from '../validate.js';
 import { isReadableScan } from '../wire/scanned-value.js';
 import { isJsonObject, matchWireNames } from '../wire/wire-names.js';
@@ -34,23 +34,45 @@ export interface WaiterApiDeps {
 }
 
 /** Order ids are UUIDs: case does not matter, so the till keeps them in lower case. */
-function orderIdOf(ctx: Context): string {
-  return validate(OrderId, ctx.params.orderId, 'orderId').toLowerCase();
+function orderIdOf(ctx: Exchange): string {
+  return validate(OrderId, ctx.params?.orderId, 'orderId').toLowerCase();
 }
 
 /**
  * The body as sent, its property names matched to the schema's whatever their case, and the body
  * validated: `named` is what an Idempotency-Key's request hash is taken over.
  */
-async function readWire<S extends z.ZodType>(ctx: Context, schema: S): Promise<{ named: unknown; body: z.output<S> }> {
+async function readWire<S extends z.ZodType>(ctx: Exchange, schema: S): Promise<{ named: unknown; body: z.output<S> }> {
   const named = matchWireNames(schema, await readJsonBody(ctx));
   return { named, body: validate(schema, named) };
 }
 
+/** A call of the waiter API: its method (GET also answers HEAD) and path relative to the configured path. */
+export interface WaiterRoute {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** `/orders/:orderId/checkin`: a `:name` is one path segment, given decoded in `ctx.params`. */
+  path: string;
+  answer: (ctx: Exchange) => Promise<void> | void;
+}
+
+export interface WaiterApi {
+  /** Every call, in the order they are matched. */
+  routes: readonly WaiterRoute[];
+  /**
+   * Answers a request under the waiter path (`waiterRoute`) by the first route of its method whose
+   * path matches, in any case, with or without a trailing slash; none: nothing is answered (the error
+   * handler's 404 for the waiter).
+   */
+  serve: Step;
+}
+
 /** The external-loyalty API that iikoWaiter calls (docs/protocol.md), relative to the configured path. */
-export function waiterApi(deps: WaiterApiDeps): Router {
+export function waiterApi(deps: WaiterApiDeps): WaiterApi {
   const { loyalty } = deps;
-  const router = new Router();
+  const routes: WaiterRoute[] = [];
+  const route = (method: WaiterRoute['method'], path: string, answer: WaiterRoute['answer']) => {
+    routes.push({ method, path, answer });
+  };
   const identify = (pin?: string | null, waiter?: { Id: string } | null) => {
     const id = loyalty.waiters.identify({ pin: pin ?? undefined, iikoId: waiter?.Id });
     // Where the till knows its waiters (the embedded book), a PIN that matches none is refused.
@@ -60,14 +82,7 @@ export function waiterApi(deps: WaiterApiDeps): Router {
     return id;
   };
 
-  // Each route notes the request first: a step of its own, not a router.use() layer, which the
-  // router would match and build a chain for on every request (issue 19).
-  const noted: Middleware = (_ctx, next) => {
-    deps.onWaiterRequest?.();
-    return next();
-  };
-
-  router.post('/orders/:orderId/checkin', noted, async (ctx) => {
+  route('POST', '/orders/:orderId/checkin', async (ctx) => {
     const orderId = orderIdOf(ctx);
     const named = matchWireNames(CheckInRequest, await readJsonBody(ctx));
     // iikoWaiter's vendor documents only 204 and 200 + WaiterMessage here: a code that cannot be
@@ -78,35 +93,35 @@ export function waiterApi(deps: WaiterApiDeps): Router {
     ctx.status = 204;
   });
 
-  router.delete('/orders/:orderId/checkin', noted, async (ctx) => {
+  route('DELETE', '/orders/:orderId/checkin', async (ctx) => {
     const orderId = orderIdOf(ctx);
     checkOut(loyalty, orderId, null);
     ctx.status = 204;
   });
 
-  router.get('/orders/:orderId', noted, async (ctx) => {
+  route('GET', '/orders/:orderId', async (ctx) => {
     ctx.body = await viewOrder(loyalty, orderIdOf(ctx));
   });
 
-  router.post('/orders/:orderId/gifts', noted, async (ctx) => {
+  route('POST', '/orders/:orderId/gifts', async (ctx) => {
     const orderId = orderIdOf(ctx);
     const { body } = await readWire(ctx, AddGiftRequest);
     ctx.body = { Gift: await addGift(loyalty, orderId, body.GiftId, identify(body.WaiterPin)) };
   });
 
-  router.delete('/orders/:orderId/gifts/:giftId', noted, async (ctx) => {
+  route('DELETE', '/orders/:orderId/gifts/:giftId', async (ctx) => {
     const orderId = orderIdOf(ctx);
-    removeGift(loyalty, orderId, String(ctx.params.giftId), null);
+    removeGift(loyalty, orderId, String(ctx.params?.giftId), null);
     ctx.status = 204;
   });
 
-  router.post('/orders/:orderId/precheck', noted, async (ctx) => {
+  route('POST', '/orders/:orderId/precheck', async (ctx) => {
     const orderId = orderIdOf(ctx);
     const { body } = await readWire(ctx, PrecheckRequest);
     ctx.body = await precheck(loyalty, orderId, { orderSum: body.OrderSum, bonusSum: body.BonusSum ?? null }, identify(body.WaiterPin));
   });
 
-  router.post('/orders/:orderId/payments', noted, async (ctx) => {
+  route('POST', '/orders/:orderId/payments', async (ctx) => {
     const orderId = orderIdOf(ctx);
     const { named, body } = await readWire(ctx, PaymentRequest);
     await exactlyOnce(ctx, deps, named, (remember) =>
@@ -124,22 +139,67 @@ export function waiterApi(deps: WaiterApiDeps): Router {
     );
   });
 
-  router.post('/orders/:orderId/refund', noted, async (ctx) => {
+  route('POST', '/orders/:orderId/refund', async (ctx) => {
     const orderId = orderIdOf(ctx);
     const { named, body } = await readWire(ctx, RefundRequest);
     await exactlyOnce(ctx, deps, named, (remember) => refundOrder(loyalty, orderId, identify(body.WaiterPin), remember));
   });
 
-  router.get('/health', noted, (ctx) => {
+  route('GET', '/health', (ctx) => {
     const status = loyalty.provider.status();
     const health: HealthResponse = { Status: 'ok', Version: deps.version, Provider: status.provider, Outbox: status.outbox };
     ctx.body = health;
   });
 
-  router.get('/openapi.json', noted, (ctx) => {
+  route('GET', '/openapi.json', (ctx) => {
     ctx.body = buildOpenApiDocument(loyalty.settings().server.path, deps.version);
   });
 
-  return router;
+  return { routes, serve: servedBy(routes, deps.onWaiterRequest) };
 }
 
+/**
+ * The dispatch over a fixed table, matched as @koa/router matched it (path-to-regexp, not case
+ * sensitive, one optional trailing slash, parameters URI-decoded when they can be): one regular
+ * expression per route, built once; per request nothing is composed. A matched request is noted
+ * (`onWaiterRequest`) before its route answers.
+ */
+function servedBy(routes: readonly WaiterRoute[], onWaiterRequest: (() => void) | undefined): Step {
+  const table = routes.map((route) => {
+    const names: string[] = [];
+    const source = route.path
+      .split('/')
+      .map((segment) => {
+        if (!segment.startsWith(':')) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        names.push(segment.slice(1));
+        return '([^/]+)';
+      })
+      .join('/');
+    return { ...route, names, pattern: new RegExp(`^${source}/?$`, 'i') };
+  });
+  return (ctx) => {
+    const method = ctx.method === 'HEAD' ? 'GET' : ctx.method;
+    const path = waiterRoute(ctx);
+    for (const route of table) {
+      if (route.method !== method) continue;
+      const found = route.pattern.exec(path);
+      if (!found) continue;
+      const params: Record<string, string> = {};
+      route.names.forEach((name, at) => {
+        params[name] = decoded(found[at + 1] ?? '');
+      });
+      ctx.params = params;
+      onWaiterRequest?.();
+      return route.answer(ctx);
+    }
+  };
+}
+
+function decoded(text: string): string {
+  if (!text.includes('%')) return text;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
