@@ -6,7 +6,7 @@ import { expect, test } from './support/dashboard-test.js';
 import { expectTouchReady } from './support/touch-ready.js';
 
 // A data folder of a busy year's cash book: the copy takes many steps of 100 pages.
-const ROWS = 40_000;
+const ROWS = 120_000;
 const DOCS = path.resolve(import.meta.dirname, '../docs/screenshots');
 let till: RunningTill;
 
