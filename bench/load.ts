@@ -99,7 +99,7 @@ async function main(): Promise<void> {
     const idle = await idleCpuPercent(idleTill.pid);
     await idleTill.stop();
 
-    // The throughput rounds and the memory phase: the load generator on one core, the servers on the other.
+    // The throughput rounds, the memory phase and the outbox: the load generator (and the fake cloud) on one core, the servers on the other.
     pinLoadGenerator(pinning);
     const bare = await startChildServer('bench/bare-http-server.ts', [], { pinning });
     started.push(bare);
@@ -132,7 +132,6 @@ async function main(): Promise<void> {
     const floor = { bare: bare.rssMiB(), koaPeer: koaPeer.rssMiB() };
     await koaPeer.stop();
     await bare.stop();
-    releaseLoadGenerator(pinning);
 
     const outboxDir = newDir();
     const appliedDir = newDir();
@@ -147,7 +146,9 @@ async function main(): Promise<void> {
       quietSeconds: seconds,
       inFlight: DEFAULT_SETTINGS.cloud.deliveriesInFlight,
       compareWith: 1,
+      pinning,
     });
+    releaseLoadGenerator(pinning);
 
     const result: BenchResult = {
       scenarios: scenarios.slice(0),

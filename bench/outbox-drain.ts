@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_SETTINGS } from '../shared/settings/schema.js';
 import { fileSettingsStore } from '../main/core/settings/file-settings-store.js';
 import { startChildServer, type ChildServer } from './child-server.js';
+import type { CorePinning } from './core-pinning.js';
 import type { OutboxFigures } from './targets.js';
 
 /**
@@ -44,6 +45,13 @@ interface DrainOptions {
   inFlight: number;
   /** The same backlog drained again one call at a time, for the ratio (null: not measured). */
   compareWith: number | null;
+  /**
+   * Where the till runs (the servers' core) while this process, the load generator, is pinned to
+   * the other: the fake cloud, started from this process, shares the load generator's core. The cloud
+   * is the outside world, as the waiters are: on a till it is not on the till's processor. null:
+   * everything left to the scheduler.
+   */
+  pinning: CorePinning | null;
 }
 
 /** One drain of the backlog in `dataDir` beside the waiters' check-ins. */
@@ -130,7 +138,7 @@ async function buildBacklog(options: DrainOptions, started: ChildServer[]): Prom
   // One call at a time while the backlog builds: g-0's, held, so no other guest has a call under way
   // (a guest's balance is not read while a call of the guest is out) and every check-in is answered.
   useCloud(dataDir, silent.url, silent.apiKey, 1);
-  const till = await startChildServer(options.hostScript, options.hostArgs(dataDir));
+  const till = await startChildServer(options.hostScript, options.hostArgs(dataDir), { pinning: options.pinning });
   started.push(till);
   const waiter = `${till.url}/GetMeBack`;
   await payAs(waiter, 0, 100);
@@ -158,7 +166,7 @@ async function drain(options: DrainOptions, dataDir: string, inFlight: number, a
   started.push(cloud.server);
   useCloud(dataDir, cloud.url, cloud.apiKey, inFlight);
   const began = performance.now();
-  const till = await startChildServer(options.hostScript, options.hostArgs(dataDir));
+  const till = await startChildServer(options.hostScript, options.hostArgs(dataDir), { pinning: options.pinning });
   started.push(till);
   const waiter = `${till.url}/GetMeBack`;
   const order = randomUUID();
