@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { networkInterfaces, tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startTill, type RunningTill } from '../e2e/support/till-server.js';
+import { temporaryFolders } from './core/testing/temporary-folders.js';
 
 /**
  * `npm run server` as a process, as the user and the e2e specs start it (docs/protocol.md#headless):
@@ -10,16 +11,7 @@ import { startTill, type RunningTill } from '../e2e/support/till-server.js';
  * clean exit on SIGTERM.
  */
 
-const dataDirs: string[] = [];
-afterAll(() => {
-  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
-});
-
-function freshDataDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'gmb-headless-'));
-  dataDirs.push(dir);
-  return dir;
-}
+const freshDataDir = temporaryFolders('headless', 'all');
 
 /** This machine's first IPv4 address that is not loopback: a request from it is "from the network". */
 function lanAddress(): string {

@@ -1,24 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { readFileSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { temporaryFolders } from '../core/testing/temporary-folders.js';
 import { acquireDataFolderLock, LOCK_FILE, lockHeldMessage, lockVerdict, STALE_AFTER_MS, type LockHolder } from './data-folder-lock.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const holderScript = path.join(root, 'main/electron/testing/lock-holder.ts');
-const folders: string[] = [];
+// Made first, so that its folders are removed after the children below are killed (after-hooks run last-made first).
+const folder = temporaryFolders('lock');
 const children: ChildProcess[] = [];
-
-function folder(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'gmb-lock-'));
-  folders.push(dir);
-  return dir;
-}
 
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
-  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Starts a till's lock-taking in a Node process of its own; resolves with what it printed. */

@@ -1,20 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readTillKeyFile, writeTillKeyFile, type KeyWrapper } from '../core/waiters/till-key.js';
 import { MOVED_MARKER } from './machine-data-folder.js';
 import { moveTillToMachineFolder } from './move-till-folder.js';
+import { temporaryFolders } from '../core/testing/temporary-folders.js';
 
-const folders: string[] = [];
-function tempFolder(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'gmb-move-'));
-  folders.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempFolder = temporaryFolders('move');
 
 /** This Windows user's DPAPI, as far as the test needs it: only this wrapper undoes its wrapping. */
 const userDpapi: KeyWrapper = {

@@ -1,12 +1,12 @@
 import Conf from 'conf';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/settings/schema.js';
 import { fileSettingsStore } from '../core/settings/file-settings-store.js';
 import { SettingsService } from '../core/settings/settings-service.js';
 import { settingsFileOptions, storeBackedSettings } from './store-backed-settings.js';
+import { temporaryFolders } from '../core/testing/temporary-folders.js';
 
 /**
  * electron-store cannot be imported outside Electron. It is `conf` with its `name` passed on as
@@ -17,15 +17,7 @@ function electronLikeStore(dataDir: string) {
   return new Conf<Record<string, unknown>>({ ...options, configName: name, projectVersion: '0.1.0' });
 }
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-function dataDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'gmb-settings-'));
-  dirs.push(dir);
-  return dir;
-}
+const dataDir = temporaryFolders('settings');
 
 describe('storeBackedSettings (the desktop app’s electron-store settings)', () => {
   it('keeps settings in <dataDir>/settings.json and starts from the defaults', () => {

@@ -1,20 +1,12 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openTillDatabase } from './database.js';
 import { MIGRATIONS } from './schema.js';
+import { temporaryFolders } from '../testing/temporary-folders.js';
 
-const dirs: string[] = [];
-const freshDir = () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'gmb-db-'));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const freshDir = temporaryFolders('db');
 
 describe('openTillDatabase', () => {
   it('opens in WAL mode with synchronous=FULL, at the current schema', () => {

@@ -1,23 +1,14 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openTillDatabase, type TillDatabase } from './database.js';
 import { bindGuest, ensureOrder, findOrder, findOrders, ordersToShow, ordersWithWrongStatus } from './orders.js';
 import { recordPayment, recordRefund } from './payments.js';
 import { restoreBackup } from './restore.js';
 import { MIGRATIONS } from './schema.js';
+import { temporaryFolders } from '../testing/temporary-folders.js';
 
-const dirs: string[] = [];
-const freshDir = () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'gmb-status-'));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const freshDir = temporaryFolders('status');
 
 const AT = '2026-03-01T12:00:00.000Z';
 const payment = (orderId: string) => ({

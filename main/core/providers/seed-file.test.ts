@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTillDatabase, type TillDatabase } from '../ledger/database.js';
@@ -8,22 +7,21 @@ import { recordGuestEntry } from '../ledger/guest-entries.js';
 import { WaiterIdentity } from '../waiters/waiter-identity.js';
 import { DEMO_BOOK } from './demo-book.js';
 import { EmbeddedLoyaltyBook } from './embedded-book.js';
+import { temporaryFolders } from '../testing/temporary-folders.js';
 import { importSeed, readSeedFile, SeedFileError, type SeedFile } from './seed-file.js';
 
 const AT = '2025-01-01T00:00:00.000Z';
-const dirs: string[] = [];
+const folder = temporaryFolders('seed');
 let db: TillDatabase;
 
-function openBook(): { db: TillDatabase; waiters: WaiterIdentity; book: EmbeddedLoyaltyBook } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'gmb-seed-'));
-  dirs.push(dir);
+function openBook(): { dir: string; db: TillDatabase; waiters: WaiterIdentity; book: EmbeddedLoyaltyBook } {
+  const dir = folder();
   db = openTillDatabase(dir);
-  return { db, waiters: new WaiterIdentity(db, randomBytes(32)), book: new EmbeddedLoyaltyBook(db) };
+  return { dir, db, waiters: new WaiterIdentity(db, randomBytes(32)), book: new EmbeddedLoyaltyBook(db) };
 }
 
 afterEach(() => {
   db.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 const BOOK_TABLES = ['book_rules', 'book_guests', 'book_guest_codes', 'book_vouchers', 'waiters'];
@@ -68,8 +66,8 @@ describe('importing the seed file', () => {
   });
 
   it('rejects a file with 3-decimal balances, naming the place', () => {
-    openBook();
-    const file = path.join(dirs[0] as string, 'bad.json');
+    const { dir } = openBook();
+    const file = path.join(dir, 'bad.json');
     writeFileSync(file, JSON.stringify({ guests: [{ id: 'g', fullName: 'Гость', balance: 1.005 }] }));
     expect(() => readSeedFile(file)).toThrow(SeedFileError);
     expect(() => readSeedFile(file)).toThrow(/guests\.0\.balance/);
