@@ -1,3 +1,5 @@
+import { connect } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { countRows, newOrderId, paymentBody, type Refused, useTill } from '../testing/waiter-steps.js';
 
@@ -86,6 +88,27 @@ describe('malformed requests get 4xx naming the fields, never a 500', () => {
     const answer = await t.till.waiter<Refused>('POST', `/orders/${order}/nothing`, {});
     expect(answer.status).toBe(404);
     expect(answer.body.WaiterMessage).toMatch(/Server Address/);
+  });
+
+  it('a caller that goes away in the middle of its body is no error of the till: no server.error, it goes on serving', async () => {
+    const url = new URL(t.till.waiterUrl);
+    for (const payment of [false, true]) {
+      const route = payment ? `${url.pathname}/orders/${order}/payments` : `${url.pathname}/orders/${order}/checkin`;
+      await new Promise<void>((resolve, reject) => {
+        const socket = connect(Number(url.port), url.hostname, () => {
+          socket.write(`POST ${route} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nIdempotency-Key: k-gone\r\nContent-Length: 300\r\n\r\n{"Value":`);
+          // Long enough for the till to be reading the body when the caller goes.
+          setTimeout(() => {
+            socket.destroy();
+            resolve();
+          }, 50);
+        });
+        socket.on('error', reject);
+      });
+    }
+    await sleep(100);
+    expect(countRows(t.till, 'events', "type = 'server.error'")).toBe(0);
+    expect((await t.till.waiter('GET', '/health')).status).toBe(200);
   });
 
   it('nothing of it reached the book: no order was created', () => {

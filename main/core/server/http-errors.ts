@@ -59,3 +59,14 @@ export class AdminRefusal extends Error {
     this.name = 'AdminRefusal';
   }
 }
+
+/**
+ * The caller went away (closed its connection) before its request's body was read: nothing of it
+ * was done and nobody is left to answer. Not the till's error: no 500, no `server.error`.
+ */
+export class ClientGone extends Error {
+  constructor(cause?: unknown) {
+    super('the caller went away before its request was read', { cause });
+    this.name = 'ClientGone';
+  }
+}

@@ -5,7 +5,7 @@ import { waiterMessage, type WaiterMessageArgs } from '../../../../shared/i18n/w
 import type { StorageTroubleKind } from '../../../../shared/events.js';
 import type { WaiterMessageBody } from '../../../../shared/wire/primitives.js';
 import { Refusal } from '../../loyalty/refusal.js';
-import { AccessDenied, BadRequest, KeyConflict } from '../http-errors.js';
+import { AccessDenied, BadRequest, ClientGone, KeyConflict } from '../http-errors.js';
 import { adminAnswer, adminProblem, isAdminRequest } from './admin-problem-answer.js';
 
 export interface ErrorHandlerOptions {
@@ -41,6 +41,12 @@ export function errorHandler(options: ErrorHandlerOptions): Step {
       const language = options.language();
       const requestId = ctx.state.requestId as string;
       const route = `${ctx.method} ${ctx.path}`;
+      if (error instanceof ClientGone) {
+        // Nothing was done and nobody waits for an answer: a line in the log, not a server error.
+        (ctx.state.log as { info: (o: object, m: string) => void } | undefined)?.info({ route, requestId }, error.message);
+        ctx.status = 400;
+        return;
+      }
       const disk = options.storageTrouble?.(error) ?? null;
       if (disk !== null) {
         // For the waiter like a refusal: 200 + WaiterMessage, nothing written (the transaction rolled

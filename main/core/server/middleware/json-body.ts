@@ -1,13 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { Exchange } from '../exchange.js';
-import { BadRequest } from '../http-errors.js';
+import { BadRequest, ClientGone } from '../http-errors.js';
 
 /** Waiter calls are a few hundred bytes; 8 KB leaves room and stops a flood at the door. */
 export const WAITER_BODY_LIMIT = 8 * 1024;
 
 /**
  * Reads a JSON body with a size limit. An empty body is `{}`. Bad JSON is a 400, too large a 413,
- * a non-JSON content type a 415 — never a 500.
+ * a non-JSON content type a 415 — never a 500; a caller gone before the end of its body, ClientGone.
  */
 export async function readJsonBody(ctx: Exchange, limit = WAITER_BODY_LIMIT): Promise<unknown> {
   const declared = Number(ctx.get('content-length') || 0);
@@ -55,6 +55,7 @@ function collectBody(req: IncomingMessage, limit: number): Promise<Buffer[] | nu
     const onEnd = () => resolve(chunks);
     req.on('data', onData);
     req.once('end', onEnd);
-    req.once('error', reject);
+    // Node destroys the request of a caller gone before the end of its body with an error ('aborted').
+    req.once('error', (error) => reject(new ClientGone(error)));
   });
 }
