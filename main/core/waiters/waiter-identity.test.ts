@@ -71,6 +71,25 @@ describe('WaiterIdentity', () => {
     expect(waiters.rename(waiters.idForPin('9999'), 'Никто')).toBe(false);
   });
 
+  it('remembers a waiter only with the transaction that commits: one rolled back leaves nothing behind, not even in memory', () => {
+    const { db, dir } = install();
+    const waiters = identityOf(db, dir);
+    const id = waiters.idForPin('2222');
+    // A payment refused after the waiter was recorded in its transaction (its savepoint rolled back).
+    expect(() =>
+      db.transaction(() => {
+        waiters.remember(id, 'Олег', '2025-01-01T00:00:00.000Z');
+        throw new Error('the payment was refused');
+      })(),
+    ).toThrow('refused');
+    expect(waiters.isKnown(id)).toBe(false);
+    // The next payment of the same waiter, committed: the waiter is on the list with the name.
+    db.transaction(() => waiters.remember(id, 'Олег', '2025-01-01T00:05:00.000Z'))();
+    expect(waiters.isKnown(id)).toBe(true);
+    expect(waiters.nameOf(id)).toBe('Олег');
+    expect(db.prepare('SELECT COUNT(*) AS n FROM waiters WHERE id = ?').get(id)).toEqual({ n: 1 });
+  });
+
   it('hashes a PIN once, not on every request, and keeps at most PIN_MEMO_SIZE of them', () => {
     const { db, dir } = install();
     const waiters = identityOf(db, dir);

@@ -17,7 +17,10 @@ export class WaiterIdentity {
    * not once per request. Only in this process's memory, where each request's PIN already passes.
    */
   private readonly idsByPin = new Map<string, string>();
-  /** Waiters already in the table: a known waiter costs no write (and no fsync) per request. */
+  /**
+   * Waiters already in the table, as committed: a known waiter costs no write per request. Filled
+   * only outside a transaction (one that rolls back would leave a waiter here who is not in the table).
+   */
   private readonly known = new Map<string, string | null>();
 
   constructor(
@@ -58,16 +61,24 @@ export class WaiterIdentity {
     return anyWaiterByPin(this.db);
   }
 
-  /** Records a waiter the till has not seen; a name is kept only if none was given before. */
+  /**
+   * Records a waiter the till has not seen; a name is kept only if none was given before. Inside a
+   * payment's transaction the table is asked (a read), and only a commit makes the waiter known here.
+   */
   remember(id: string, name: string | null, at: string): void {
-    if (this.known.has(id) && (name === null || this.known.get(id) !== null)) return;
+    const nameKnown = (known: string | null | undefined) => known !== undefined && (name === null || known !== null);
+    if (nameKnown(this.known.get(id))) return;
+    if (this.db.inTransaction) {
+      if (!nameKnown(isKnownWaiter(this.db, id) ? this.nameOf(id) : undefined)) rememberWaiter(this.db, id, name, at);
+      return;
+    }
     rememberWaiter(this.db, id, name, at);
     this.known.set(id, this.nameOf(id));
   }
 
   rename(id: string, name: string): boolean {
     const renamed = renameWaiter(this.db, id, name);
-    if (renamed) this.known.set(id, name);
+    if (renamed && !this.db.inTransaction) this.known.set(id, name);
     return renamed;
   }
 
