@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { backupsIn, TillBackups } from './backups/till-backups.js';
 import { BACKUP_FOLDER, integrityOf } from './ledger/backup.js';
+import { noteVerifiedClose, takeVerifiedClose } from './ledger/verified-close.js';
 import { systemClock, type Clock } from './clock.js';
 import { EventBus } from './events/event-bus.js';
 import { openTillDatabase, type TillDatabase } from './ledger/database.js';
@@ -71,8 +72,10 @@ export const APP_VERSION: string = (
 ).version;
 
 /**
- * At every start (a power cut may have hit the disk under SQLite): `PRAGMA integrity_check`; a
- * damaged file stops the start with a message naming the newest backup to restore.
+ * At a start after anything but a clean close (a power cut may have hit the disk under SQLite):
+ * `PRAGMA integrity_check`; a damaged file stops the start with a message naming the newest backup to
+ * restore. After a clean close the shutdown backup's check of the same pages vouches for the file
+ * (ledger/verified-close.ts).
  */
 function assertDatabaseWhole(db: TillDatabase, dataDir: string): void {
   const integrity = integrityOf(db);
@@ -96,9 +99,11 @@ export function createCore(options: CoreOptions): TillCore {
   const logger = options.logger ?? silentLogger();
   const clock = options.clock ?? systemClock;
   const settings = new SettingsService(options.settingsStore, options.overrides);
+  const verifiedClose = takeVerifiedClose(options.dataDir);
   const db = openTillDatabase(options.dataDir);
   try {
-    assertDatabaseWhole(db, options.dataDir);
+    if (verifiedClose) logger.info(verifiedClose, 'the till closed cleanly with a checked backup: the full check at start is skipped');
+    else assertDatabaseWhole(db, options.dataDir);
     const secret = loadTillKey(options.dataDir, db, options.keyWrapper);
     const waiters = new WaiterIdentity(db, secret);
     const events = new EventBus(db, clock);
@@ -151,9 +156,11 @@ export function createCore(options: CoreOptions): TillCore {
         backups.stopDaily();
         await provider.close();
         groupCommit.commitWaiting();
-        // A clean shutdown leaves a fresh, verified copy (a failure is an event and a log line).
-        await backups.backUp('shutdown');
+        // A clean shutdown leaves a fresh, verified copy (a failure is an event and a log line), and
+        // with it the note that lets the next start skip its own full check.
+        const verified = await backups.backUp('shutdown');
         db.close();
+        if (verified) noteVerifiedClose(options.dataDir, { at: verified.at, backup: path.basename(verified.file) });
       },
     };
   } catch (error) {

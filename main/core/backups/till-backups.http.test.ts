@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { integrityOfFile } from '../ledger/backup.js';
+import { VERIFIED_CLOSE_FILE } from '../ledger/verified-close.js';
+import { createLogger, logWritten } from '../logger.js';
 import { startTestTill, type TestTill } from '../testing/test-till.js';
 import { newOrderId, paymentBody, waiterSteps } from '../testing/waiter-steps.js';
 import { restoreBackup } from '../ledger/restore.js';
@@ -107,6 +109,8 @@ describe('backups', () => {
     await source.close();
     tills.splice(0);
     expect(backupsIn(path.join(dataDir, 'backups')).at(-1)?.name).toBe('till-20260101-100600-shutdown.db');
+    // Nothing else: no copy's WAL or shared-memory file left behind under its temporary name.
+    expect(readdirSync(path.join(dataDir, 'backups')).sort()).toEqual(backupsIn(path.join(dataDir, 'backups')).map((one) => one.name));
   });
 
   it('a failing backup is a backup.failed event, and the till keeps serving', async () => {
@@ -163,23 +167,65 @@ describe('restoring a backup', () => {
   });
 });
 
-describe('the check at every start', () => {
-  it('refuses to start on a damaged database and names the newest backup', async () => {
+/** Damages an index page the way a torn write would: the file opens, its check fails. */
+function damageAnIndex(dataDir: string): void {
+  const db = new Database(path.join(dataDir, 'till.db'));
+  db.pragma('writable_schema = ON');
+  const page = (db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'cash_entries_time'").get() as { rootpage: number }).rootpage;
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  db.close();
+  const fd = openSync(path.join(dataDir, 'till.db'), 'r+');
+  writeSync(fd, Buffer.alloc(8, 0xff), 0, 8, (page - 1) * pageSize);
+  closeSync(fd);
+}
+
+describe('the check at start', () => {
+  it('after a stop that was not clean, refuses to start on a damaged database and names the newest backup', async () => {
     const dataDir = tempDir('gmb-damaged-');
     const source = await till({ dataDir });
     await source.close(); // leaves a shutdown backup
     tills.splice(0);
     const newest = backupsIn(path.join(dataDir, 'backups')).at(-1)?.name as string;
-    // Damage an index page the way a torn write would: the file opens, the check fails.
-    const db = new Database(path.join(dataDir, 'till.db'));
-    db.pragma('writable_schema = ON');
-    const page = (db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'cash_entries_time'").get() as { rootpage: number }).rootpage;
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
-    db.close();
-    const { openSync, writeSync, closeSync } = await import('node:fs');
-    const fd = openSync(path.join(dataDir, 'till.db'), 'r+');
-    writeSync(fd, Buffer.alloc(8, 0xff), 0, 8, (page - 1) * pageSize);
-    closeSync(fd);
+    // A power cut, a crash or a kill leaves no note of a verified close.
+    rmSync(path.join(dataDir, VERIFIED_CLOSE_FILE));
+    damageAnIndex(dataDir);
     await expect(startTestTill({ dataDir })).rejects.toThrow(new RegExp(`damaged.*${newest}.*повреждена`, 's'));
+  });
+
+  it('after a clean close the checked shutdown backup vouches for the file: the start skips its check, and damage is caught by the next close', async () => {
+    const dataDir = tempDir('gmb-verified-');
+    const first = await till({ dataDir });
+    await first.close();
+    tills.splice(0);
+    const note = path.join(dataDir, VERIFIED_CLOSE_FILE);
+    const shutdownBackup = backupsIn(path.join(dataDir, 'backups')).at(-1)?.name as string;
+    expect(JSON.parse(readFileSync(note, 'utf8'))).toMatchObject({ backup: shutdownBackup });
+
+    // Damage while the till is off is not seen at this start (its check is skipped) ...
+    damageAnIndex(dataDir);
+    const logDir = path.join(dataDir, 'logs');
+    const logger = createLogger({ logDir });
+    const second = await till({ dataDir, logger });
+    await logWritten(logger);
+    expect(readFileSync(path.join(logDir, 'till.log'), 'utf8')).toContain('the full check at start is skipped');
+    // ... and the note is taken: a run that does not close cleanly leaves the next start to check.
+    expect(existsSync(note)).toBe(false);
+    // ... but this run's shutdown backup fails its check, so it leaves no note, and the next start refuses.
+    await second.close();
+    tills.splice(0);
+    expect(existsSync(note)).toBe(false);
+    expect(backupsIn(path.join(dataDir, 'backups')).at(-1)?.name).toBe(shutdownBackup);
+    await expect(startTestTill({ dataDir })).rejects.toThrow(new RegExp(`damaged.*${shutdownBackup}.*повреждена`, 's'));
+  });
+
+  it('a restore forgets the note: the restored file is checked at the next start', async () => {
+    const dataDir = tempDir('gmb-restored-');
+    const first = await till({ dataDir });
+    await first.close();
+    tills.splice(0);
+    const backup = path.join(dataDir, 'backups', backupsIn(path.join(dataDir, 'backups')).at(-1)?.name as string);
+    expect(existsSync(path.join(dataDir, VERIFIED_CLOSE_FILE))).toBe(true);
+    restoreBackup(dataDir, backup, new Date());
+    expect(existsSync(path.join(dataDir, VERIFIED_CLOSE_FILE))).toBe(false);
   });
 });

@@ -62,7 +62,7 @@ export async function backUpDatabase(db: Database.Database, file: string, onProg
     onProgress({ phase: 'checking', pages: copied.totalPages, totalPages: copied.totalPages });
     return acceptCopy(temporary, file);
   } finally {
-    rmSync(temporary, { force: true });
+    removeTemporary(temporary);
   }
 }
 
@@ -76,8 +76,17 @@ export function backUpDatabaseNow(db: Database.Database, file: string): number {
     db.prepare('VACUUM INTO ?').run(temporary);
     return acceptCopy(temporary, file);
   } finally {
-    rmSync(temporary, { force: true });
+    removeTemporary(temporary);
   }
+}
+
+/**
+ * The temporary copy, if it is still there, and the WAL and shared-memory files its check opened
+ * beside it (the copy is a WAL database like the till's): they keep the temporary name when the copy
+ * takes its own, and used to stay in the backup folder, two per backup, never pruned.
+ */
+function removeTemporary(temporary: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${temporary}${suffix}`, { force: true });
 }
 
 function acceptCopy(temporary: string, file: string): number {

@@ -4,6 +4,7 @@ import { integrityOfFile } from './backup.js';
 import { openConnection } from './connection.js';
 import { DATABASE_FILE } from './database.js';
 import { ensurePrivateFile, makePrivateIfPresent } from './private-files.js';
+import { forgetVerifiedClose } from './verified-close.js';
 
 /**
  * Puts a backup in place of the till's database, with the till stopped: the backup must pass its
@@ -27,6 +28,7 @@ export function restoreBackup(dataDir: string, backupFile: string, at: Date): st
   }
   ensurePrivateFile(current);
   copyFileSync(backupFile, current);
+  forgetVerifiedClose(dataDir);
   return setAside;
 }
 
