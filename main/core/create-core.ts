@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { backupsIn, TillBackups } from './backups/till-backups.js';
-import { BACKUP_FOLDER, integrityOf } from './ledger/backup.js';
+import { BACKUP_FOLDER } from './ledger/backup.js';
+import { integrityOf } from './ledger/integrity.js';
 import { noteVerifiedClose, takeVerifiedClose } from './ledger/verified-close.js';
 import { systemClock, type Clock } from './clock.js';
 import { EventBus } from './events/event-bus.js';

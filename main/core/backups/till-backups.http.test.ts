@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
-import { chmodSync, closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { integrityOfFile } from '../ledger/backup.js';
+import { integrityOfFile } from '../ledger/integrity.js';
 import { VERIFIED_CLOSE_FILE } from '../ledger/verified-close.js';
 import { createLogger, logWritten } from '../logger.js';
+import { damageAnIndex } from '../testing/damaged-database.js';
 import { startTestTill, type TestTill } from '../testing/test-till.js';
 import { newOrderId, paymentBody, waiterSteps } from '../testing/waiter-steps.js';
 import { restoreBackup } from '../ledger/restore.js';
@@ -127,11 +128,12 @@ describe('backups', () => {
     rmSync(path.join(dataDir, 'backups'));
   });
 
-  it('pruning ignores files that are not backups', () => {
+  it('pruning ignores files that are not backups, and clears what a copy left under its temporary name', () => {
     const folder = tempDir('gmb-prune-');
-    for (const name of ['till-20260101-000000-daily.db', 'till-20260102-000000-daily.db', 'notes.txt']) writeFileSync(path.join(folder, name), 'x');
+    const leftovers = ['till-20260101-000000-daily.db.partial-wal', 'till-20260101-000000-daily.db.partial-shm', 'till-20260102-000000-daily.db.partial'];
+    for (const name of ['till-20260101-000000-daily.db', 'till-20260102-000000-daily.db', 'notes.txt', 'till.db.partial-notes', ...leftovers]) writeFileSync(path.join(folder, name), 'x');
     expect(pruneOldBackups(folder, 1)).toBe(1);
-    expect(readdirSync(folder).sort()).toEqual(['notes.txt', 'till-20260102-000000-daily.db']);
+    expect(readdirSync(folder).sort()).toEqual(['notes.txt', 'till-20260102-000000-daily.db', 'till.db.partial-notes']);
   });
 });
 
@@ -166,18 +168,6 @@ describe('restoring a backup', () => {
     expect(existsSync(path.join(dataDir, 'till.db'))).toBe(false);
   });
 });
-
-/** Damages an index page the way a torn write would: the file opens, its check fails. */
-function damageAnIndex(dataDir: string): void {
-  const db = new Database(path.join(dataDir, 'till.db'));
-  db.pragma('writable_schema = ON');
-  const page = (db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'cash_entries_time'").get() as { rootpage: number }).rootpage;
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  db.close();
-  const fd = openSync(path.join(dataDir, 'till.db'), 'r+');
-  writeSync(fd, Buffer.alloc(8, 0xff), 0, 8, (page - 1) * pageSize);
-  closeSync(fd);
-}
 
 describe('the check at start', () => {
   it('after a stop that was not clean, refuses to start on a damaged database and names the newest backup', async () => {

@@ -107,7 +107,9 @@ export class TillBackups {
     try {
       ensurePrivateFolder(target);
       const file = path.join(target, name);
-      const sizeBytes = await backUpDatabase(this.deps.db, file, onProgress);
+      const sizeBytes = await backUpDatabase(this.deps.db, file, onProgress, (why) =>
+        this.deps.logger.warn({ file, why }, 'the backup was checked on the event loop: the waiters waited for it'),
+      );
       pruneOldBackups(target, backups.keep);
       this.last = { at: at.toISOString(), file, sizeBytes };
       if (backups.secondFolder) {
@@ -170,5 +172,11 @@ export function pruneOldBackups(folder: string, keep: number): number {
   const all = backupsIn(folder);
   const old = all.slice(0, Math.max(0, all.length - keep));
   for (const backup of old) rmSync(path.join(folder, backup.name), { force: true });
+  // Left by a backup cut short, or beside every backup of versions before 0.1.0's worker check (its
+  // copy's WAL and shared-memory files): no backup is under way while one prunes, so none is in use.
+  for (const name of readdirSync(folder)) if (LEFT_BY_A_COPY.test(name)) rmSync(path.join(folder, name), { force: true });
   return old.length;
 }
+
+/** What a backup's temporary copy leaves if it is not cleaned up: the copy itself, its WAL and shared memory. */
+const LEFT_BY_A_COPY = /^till-\d{8}-\d{6}-[a-z0-9-]+\.db\.partial(?:-wal|-shm|-journal)?$/;

@@ -1,24 +1,9 @@
 import type Database from 'better-sqlite3';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { openConnection } from './connection.js';
+import { integrityOfFile, integrityOfFileOffLoop } from './integrity.js';
 import { makePrivateIfPresent } from './private-files.js';
-
-/** The answer of `PRAGMA integrity_check` on a database file: 'ok' or what is wrong. */
-export function integrityOf(db: Database.Database): string {
-  const rows = db.pragma('integrity_check') as { integrity_check: string }[];
-  return rows.map((row) => row.integrity_check).join('; ');
-}
-
-/** Opens a database file read-only and checks it. */
-export function integrityOfFile(file: string): string {
-  const copy = openConnection(file, { readonly: true, fileMustExist: true });
-  try {
-    return integrityOf(copy);
-  } finally {
-    copy.close();
-  }
-}
 
 /** The folder in the data folder that holds backups. */
 export const BACKUP_FOLDER = 'backups';
@@ -50,7 +35,12 @@ export const BACKUP_PAGES_PER_STEP = 100;
  * temporary name and renamed only once verified, so a backup file is either whole and checked or
  * absent. Returns its size in bytes. `onProgress` hears each step, then the check.
  */
-export async function backUpDatabase(db: Database.Database, file: string, onProgress: (progress: BackupProgress) => void = () => {}): Promise<number> {
+export async function backUpDatabase(
+  db: Database.Database,
+  file: string,
+  onProgress: (progress: BackupProgress) => void = () => {},
+  checkedHere?: (why: string) => void,
+): Promise<number> {
   const temporary = `${file}.partial`;
   try {
     const copied = await db.backup(temporary, {
@@ -60,7 +50,16 @@ export async function backUpDatabase(db: Database.Database, file: string, onProg
       },
     });
     onProgress({ phase: 'checking', pages: copied.totalPages, totalPages: copied.totalPages });
-    return acceptCopy(temporary, file);
+    // The check and the copy's fsync off the event loop: the waiters go on being served meanwhile.
+    makePrivateIfPresent(temporary);
+    assertWhole(await integrityOfFileOffLoop(temporary, checkedHere ? { checkedHere } : {}));
+    const copy = await open(temporary, 'r');
+    try {
+      await copy.sync();
+    } finally {
+      await copy.close();
+    }
+    return giveName(temporary, file);
   } finally {
     removeTemporary(temporary);
   }
@@ -91,11 +90,20 @@ function removeTemporary(temporary: string): void {
 
 function acceptCopy(temporary: string, file: string): number {
   makePrivateIfPresent(temporary);
-  const integrity = integrityOfFile(temporary);
-  if (integrity !== 'ok') throw new Error(`the copy failed its integrity check: ${integrity}`);
-  // On the disk before it takes its name, and the name on the disk too: a power cut leaves the
-  // backup whole or absent, never a named file of zeros.
+  assertWhole(integrityOfFile(temporary));
   syncToDisk(temporary, 'r');
+  return giveName(temporary, file);
+}
+
+function assertWhole(integrity: string): void {
+  if (integrity !== 'ok') throw new Error(`the copy failed its integrity check: ${integrity}`);
+}
+
+/**
+ * The checked copy, already on the disk, takes its name, and the name goes on the disk too: a power
+ * cut leaves the backup whole or absent, never a named file of zeros.
+ */
+function giveName(temporary: string, file: string): number {
   renameSync(temporary, file);
   syncToDisk(path.dirname(file), 'r');
   return statSync(file).size;

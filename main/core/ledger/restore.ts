@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import { integrityOfFile } from './backup.js';
+import { integrityOfFile } from './integrity.js';
 import { openConnection } from './connection.js';
 import { DATABASE_FILE } from './database.js';
 import { ensurePrivateFile, makePrivateIfPresent } from './private-files.js';

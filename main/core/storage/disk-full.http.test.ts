@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TillEvent } from '../../../shared/events.js';
 import { waiterMessage } from '../../../shared/i18n/waiter-messages.js';
-import { integrityOfFile } from '../ledger/backup.js';
+import { integrityOfFile } from '../ledger/integrity.js';
 import { waiterDebt } from '../ledger/waiter-debts.js';
 import { RotatingLogFile } from '../log-file.js';
 import { smallDisk, type SmallDisk } from '../testing/small-disk.js';
