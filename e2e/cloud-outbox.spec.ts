@@ -147,3 +147,27 @@ test('a long outbox drains before the manager’s eyes: the header’s count and
   await expect(page.getByText('Очередь пуста: облако получило всё.')).toBeVisible();
   expect(fake.applied()).toHaveLength(60);
 });
+
+test('the outbox screen reads the outbox when the till says it moved, not on a timer', async ({ page }) => {
+  const reads: number[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/cloud/outbox') reads.push(Date.now());
+  });
+  await page.goto(`${till.baseUrl}/#/cloud`);
+  await expect(page.getByText('Очередь пуста: облако получило всё.')).toBeVisible();
+  // The status the screen opened with pokes one read; then nothing happens at the till for 7 s, and
+  // the screen reads nothing more (it read every 3 s before).
+  await page.waitForTimeout(1_000);
+  const settled = reads.length;
+  expect(settled).toBeLessThanOrEqual(2);
+  await page.waitForTimeout(7_000);
+  expect(reads.length - settled).toBe(0);
+
+  // A payment while the cloud is away: its call is shown as soon as the till tells the screen.
+  const waiter = new WaiterApp(till.waiterUrl);
+  const paid = orderId('cc');
+  expect(await waiter.checkIn(paid, 'GMB-G-1001')).toBe(204);
+  await fake.down();
+  expect((await waiter.payCash(paid, 1000)).status).toBe(200);
+  await expect(page.getByRole('table', { name: 'Операции для облака' })).toContainText('g-1', { timeout: 5_000 });
+});

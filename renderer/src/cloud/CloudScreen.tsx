@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { JournalResponse, OutboxLine, OutboxResponse } from '../../../shared/admin/cloud.js';
 import { api, query } from '../api/client.js';
 import { formatClock } from '../format/time.js';
 import { useStatusStore, useTexts } from '../stores/status-store.js';
 import { formatCount } from '../../../shared/i18n/numbers.js';
+import { onceAfter } from './once-after.js';
 import { OutboxDrain } from './OutboxDrain.js';
 import { SettleForm } from './SettleForm.js';
 
@@ -33,11 +34,18 @@ export function CloudScreen() {
     setJournal((await api.get<JournalResponse>(`/api/cloud/journal${query({ text })}`)).calls);
   }, []);
 
+  // No polling: the till tells the dashboard when the outbox moves (a payment's call added, the cloud
+  // answering, a person's retry or settling: `outbox.progress` and `provider.status` update the
+  // status store), and the list is read again at most twice a second after that.
+  const status = useStatusStore((state) => state.status);
+  const reload = useMemo(() => onceAfter(() => void load(), 500), [load]);
+  useEffect(() => () => reload.cancel(), [reload]);
   useEffect(() => {
     void load();
-    const timer = setInterval(() => void load(), 3_000);
-    return () => clearInterval(timer);
   }, [load]);
+  useEffect(() => {
+    if (status) reload.poke();
+  }, [status, reload]);
   useEffect(() => {
     void loadJournal(filter).catch(() => undefined);
   }, [filter, loadJournal]);
