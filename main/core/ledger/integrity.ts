@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { openConnection, PAGE_CACHE_KIB } from './connection.js';
-import type { TillDatabase } from './database.js';
+import type Database from 'better-sqlite3';
 
 /** The answer of `PRAGMA integrity_check` on a database: 'ok' or what is wrong. */
-export function integrityOf(db: TillDatabase): string {
+export function integrityOf(db: Database.Database): string {
   const rows = db.pragma('integrity_check') as { integrity_check: string }[];
   return rows.map((row) => row.integrity_check).join('; ');
 }
