@@ -10,10 +10,12 @@
  * month, and at the end the bytes each table takes.
  *
  * SQLite's synchronous=OFF here (the size does not depend on it; a year of fsyncs would take hours).
+ * `--keep DIR` keeps the year's data folder there, closed cleanly (for `npm run bench:year`).
  */
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { DEFAULT_SETTINGS } from '../shared/settings/schema.js';
 import { handIn } from '../main/core/cash/hand-in.js';
 import { createCore, type TillCore } from '../main/core/create-core.js';
@@ -27,7 +29,8 @@ import { randomUUID } from 'node:crypto';
 import type { SeedFile } from '../main/core/providers/seed-file.js';
 import { BONUS_TYPE } from './mixed-requests.js';
 
-const DAYS = Number(process.argv[2] ?? 365);
+const { values: options, positionals } = parseArgs({ options: { keep: { type: 'string' } }, allowPositionals: true });
+const DAYS = Number(positionals[0] ?? 365);
 const ORDERS_PER_DAY = 300;
 const GUESTS = 5_000;
 const WAITERS = 12;
@@ -133,4 +136,8 @@ for (const table of tables.slice(0, 12)) console.log(`  ${table.name.padEnd(28)}
 const items = core.db.prepare('SELECT COALESCE(SUM(LENGTH(items_json)), 0) AS bytes FROM payments').get() as { bytes: number };
 console.log(`  of which payments.items_json (the payment items as iikoWaiter sent them): ${mb(items.bytes)} MB`);
 await core.close();
+if (options.keep) {
+  cpSync(dataDir, options.keep, { recursive: true });
+  console.log(`the year's data folder, closed cleanly: ${options.keep}`);
+}
 rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTillDatabase, type TillDatabase } from './database.js';
-import { IdempotencyKeys } from './idempotency-keys.js';
+import { HASHES_KEYED, IdempotencyKeys } from './idempotency-keys.js';
 
 const opened: { db: TillDatabase; dir: string }[] = [];
 afterEach(() => {
@@ -52,5 +52,27 @@ describe('IdempotencyKeys.hashRequest', () => {
     const stored = { requestHash: keys.hashRequest('POST', path, body), statusCode: 200, body: '{}' };
     expect(keys.matches(stored, 'POST', path, body)).toBe(true);
     expect(keys.matches(stored, 'POST', path, { ...body, WaiterPin: '2222' })).toBe(false);
+  });
+});
+
+describe('older unkeyed request hashes', () => {
+  const older = (db: TillDatabase, key: string, hash: string) =>
+    db.prepare("INSERT INTO idempotency_keys (key, request_hash, status_code, response_body, created_at) VALUES (?, ?, 200, '{}', '2026-01-01T00:00:00.000Z')").run(key, hash);
+  const hashOf = (db: TillDatabase, key: string) => (db.prepare('SELECT request_hash FROM idempotency_keys WHERE key = ?').get(key) as { request_hash: string }).request_hash;
+
+  it('are keyed in place at the first start of a file without the note, which then notes it; later starts read the note, not the table', () => {
+    const secret = randomBytes(32);
+    const { db } = keysOn(secret);
+    // A file of an older version: an unkeyed hash, and no note (the start above noted an empty table).
+    db.prepare('DELETE FROM meta WHERE key = ?').run(HASHES_KEYED);
+    older(db, 'k-old', 'a'.repeat(64));
+    new IdempotencyKeys(db, secret);
+    expect(hashOf(db, 'k-old')).toMatch(/^k1:[0-9a-f]{64}$/);
+    expect(db.prepare('SELECT value FROM meta WHERE key = ?').get(HASHES_KEYED)).toEqual({ value: 'yes' });
+    // With the note there the table is not scanned again (no version that opens this file writes such
+    // a hash): one planted now is left as it is by the next start.
+    older(db, 'k-planted', 'b'.repeat(64));
+    new IdempotencyKeys(db, secret);
+    expect(hashOf(db, 'k-planted')).toBe('b'.repeat(64));
   });
 });

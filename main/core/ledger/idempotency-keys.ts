@@ -20,6 +20,8 @@ export function canonicalJson(value: unknown): string {
 
 const KEYED = 'k2:';
 const WRAPPED = 'k1:';
+/** The `meta` row that says every stored request hash of this file is keyed. */
+export const HASHES_KEYED = 'idempotency.hashes_keyed';
 
 /** The hash older versions stored (unkeyed): kept only to recognise their answers. */
 export function unkeyedRequestHash(method: string, path: string, body: unknown): string {
@@ -74,17 +76,25 @@ export class IdempotencyKeys {
    * bytes are overwritten (secure_delete) and the WAL emptied.
    */
   private protectLegacyHashes(): void {
+    // Once per file: the scan reads the whole table (94 ms of every start on a year's database), and
+    // no version that opens this schema writes an unkeyed hash again (older ones refuse a newer schema).
+    if (prepared(this.db, 'SELECT 1 FROM meta WHERE key = ?').get(HASHES_KEYED) !== undefined) return;
     const rows = prepared(this.db, `SELECT key, request_hash FROM idempotency_keys WHERE request_hash NOT LIKE 'k_:%'`).all() as {
       key: string;
       request_hash: string;
     }[];
-    if (rows.length === 0) return;
+    const markDone = () => prepared(this.db, "INSERT INTO meta (key, value) VALUES (?, 'yes') ON CONFLICT (key) DO NOTHING").run(HASHES_KEYED);
+    if (rows.length === 0) {
+      markDone();
+      return;
+    }
     const secure = this.db.pragma('secure_delete', { simple: true }) as number;
     this.db.pragma('secure_delete = ON');
     try {
       const update = prepared(this.db, 'UPDATE idempotency_keys SET request_hash = ? WHERE key = ?');
       this.db.transaction(() => {
         for (const row of rows) update.run(`${WRAPPED}${this.keyed(row.request_hash)}`, row.key);
+        markDone();
       })();
     } finally {
       this.db.pragma(`secure_delete = ${secure ? 'ON' : 'OFF'}`);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../ledger/database.js';
 import { DEMO_BOOK } from '../providers/demo-book.js';
-import { canonicalJson, unkeyedRequestHash } from '../ledger/idempotency-keys.js';
+import { canonicalJson, HASHES_KEYED, unkeyedRequestHash } from '../ledger/idempotency-keys.js';
 import { startTestTill, type TestTill } from '../testing/test-till.js';
 import { newOrderId, paymentBody, waiterSteps } from '../testing/waiter-steps.js';
 import { TILL_KEY_FILE } from './till-key.js';
@@ -161,6 +161,8 @@ describe('PINs stay secret at rest (issue 13)', () => {
     const secret = readFileSync(keyFile, 'utf8').trim().split(' ').at(-1) as string;
     const old = new Database(path.join(dataDir, DATABASE_FILE));
     old.prepare("INSERT INTO meta (key, value) VALUES ('waiter_pin_key', ?)").run(secret);
+    // The old version kept no note that its hashes were keyed (they were not).
+    old.prepare('DELETE FROM meta WHERE key = ?').run(HASHES_KEYED);
     for (const request of paid) {
       old.prepare('UPDATE idempotency_keys SET request_hash = ? WHERE key = ?').run(unkeyedRequestHash('POST', request.route, request.body), request.key);
     }
