@@ -20,6 +20,20 @@ describe('fileSettingsStore', () => {
     expect(again.cloud.apiKey).toBe('secret-key-123');
   });
 
+  it('leaves a file that already holds what is saved alone (every start saves what it loaded), and writes a change', () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'gmb-settings-'));
+    const store = fileSettingsStore(dir);
+    store.save({ ...DEFAULT_SETTINGS, language: 'en' });
+    const written = statSync(store.location);
+    // A start: the service saves the settings it loaded, unchanged.
+    store.save(store.load());
+    expect(statSync(store.location).ino).toBe(written.ino);
+    expect(statSync(store.location).mtimeMs).toBe(written.mtimeMs);
+    store.save({ ...store.load(), language: 'ru' });
+    expect(statSync(store.location).ino).not.toBe(written.ino);
+    expect(fileSettingsStore(dir).load().language).toBe('ru');
+  });
+
   it('starts from the defaults without a file, and writes none until something is saved', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'gmb-settings-'));
     const store = fileSettingsStore(dir);

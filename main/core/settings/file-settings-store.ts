@@ -31,13 +31,17 @@ export function fileSettingsStore(dataDir: string): SettingsStore {
     },
     save: (settings: Settings) => {
       mkdirSync(dataDir, { recursive: true });
-      const bookkeeping = existsSync(location) ? read()[ELECTRON_STORE_KEY] : undefined;
+      const current = existsSync(location) ? readFileSync(location, 'utf8') : null;
+      const bookkeeping = current === null ? undefined : read()[ELECTRON_STORE_KEY];
       const data = bookkeeping === undefined ? settings : { ...settings, [ELECTRON_STORE_KEY]: bookkeeping };
+      const text = JSON.stringify(data, undefined, '\t');
+      // Every start saves what it loaded: a file already so is left alone (no write, no fsync at start).
+      if (text === current) return;
       const temporary = `${location}.${process.pid}.tmp`;
       // The file holds the cloud API key: readable by the till's own user only.
       const fd = openSync(temporary, 'w', 0o600);
       try {
-        writeSync(fd, JSON.stringify(data, undefined, '\t'));
+        writeSync(fd, text);
         fsyncSync(fd);
       } finally {
         closeSync(fd);
