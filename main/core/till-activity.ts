@@ -2,6 +2,7 @@ import { silentLogger, type Logger } from './logger.js';
 import { QuietMemoryRelease, type HeapFigures } from './quiet-memory.js';
 import { RefusalTally } from './refusal-tally.js';
 import { RefusedCallers } from './refused-callers.js';
+import { YoungGenerationCap } from './young-generation-cap.js';
 
 /** Where the HTTP listener reports to: `listen` calls these, and never touches the core. */
 export interface ListenerReport {
@@ -25,10 +26,18 @@ export class TillActivity implements ListenerReport {
 
   /** Gives V8's unused heap back once the waiters go quiet after a busy spell (issue 19, item 5). */
   readonly memory: QuietMemoryRelease;
+  /** Keeps V8's young generation within its cap while the waiters call (issue 19, item 5). */
+  readonly youngGeneration: YoungGenerationCap;
 
-  constructor(logger: Logger = silentLogger(), memory?: QuietMemoryRelease) {
+  constructor(logger: Logger = silentLogger(), memory?: QuietMemoryRelease, youngGeneration?: YoungGenerationCap) {
     this.refusals = new RefusalTally(logger);
     const mib = (bytes: number) => Math.round(bytes / 1024 / 102.4) / 10;
+    this.youngGeneration =
+      youngGeneration ??
+      new YoungGenerationCap({
+        notHonoured: (young: number, cap: number) =>
+          logger.warn({ youngMiB: mib(young), capMiB: mib(cap) }, 'V8 grew its young generation past the cap: the cap is given up'),
+      });
     this.memory =
       memory ??
       new QuietMemoryRelease({
@@ -53,6 +62,7 @@ export class TillActivity implements ListenerReport {
   waiterRequested(at: Date): void {
     this.waiterRequestAt = at;
     this.memory.requested();
+    this.youngGeneration.requested();
   }
 
   listeningOn(host: string, port: number): void {
