@@ -10,10 +10,10 @@ export const QUIET_MS = 10_000;
 export const BUSY_REQUESTS = 1_000;
 /**
  * V8's heap committed beyond what it uses, at least, for a release to be worth its pause: after a
- * busy spell the young generation alone holds up to 64 MiB (it doubles under load, 16 → 32 → 64, and
- * V8 shrinks it only when told to reduce memory).
+ * busy spell the young generation holds its cap (16 MiB, young-generation-cap.ts) and old space
+ * the pages a full collection freed; V8 shrinks neither unless told to reduce memory.
  */
-export const SLACK_BYTES = 16 * 1024 * 1024;
+export const SLACK_BYTES = 8 * 1024 * 1024;
 
 /** What V8 holds: committed (resident) and used bytes of its heap. */
 export interface HeapFigures {

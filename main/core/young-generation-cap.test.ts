@@ -44,14 +44,13 @@ describe('YoungGenerationCap', () => {
     for (let i = 0; i < n; i += 1) cap.requested();
   };
 
-  it('looks only every lookEvery requests, and stops growth at the cap', () => {
+  it('looks at the first request, then every lookEvery requests, and stops growth at the cap', () => {
     const v8 = fakeV8(4 * MiB);
     const cap = capOf(v8);
-    requests(cap, 3);
-    v8.grow(); // 8 MiB before the first look: doubling stays within 16
     requests(cap, 1);
-    expect(v8.set).not.toHaveBeenCalled();
+    expect(v8.set).not.toHaveBeenCalled(); // 4 MiB: doubling stays within 16
     v8.grow();
+    v8.grow(); // 16 MiB
     requests(cap, 3);
     expect(v8.set).not.toHaveBeenCalled();
     requests(cap, 1);
@@ -63,6 +62,13 @@ describe('YoungGenerationCap', () => {
     }
     expect(v8.young).toBe(16 * MiB);
     expect(v8.set).toHaveBeenCalledTimes(1);
+  });
+
+  it('holds the young generation a till starts with from its first request, where that is the cap', () => {
+    const v8 = fakeV8(8 * MiB);
+    const cap = new YoungGenerationCap({ capBytes: 8 * MiB, youngBytes: () => v8.young, setGrowthFactor: v8.set });
+    cap.requested();
+    expect(v8.set).toHaveBeenCalledWith(1);
   });
 
   it('lets it grow again, as far as the cap, once V8 has shrunk it', () => {
@@ -127,10 +133,13 @@ describe('YoungGenerationCap', () => {
     const v8 = fakeV8(16 * MiB);
     const cap = capOf(v8);
     const activity = new TillActivity(silentLogger(), new QuietMemoryRelease({ collect: null }), cap);
-    for (let i = 0; i < 3; i += 1) activity.waiterRequested(new Date());
-    expect(v8.set).not.toHaveBeenCalled();
     activity.waiterRequested(new Date());
     expect(v8.set).toHaveBeenCalledWith(1);
+    v8.young = 2 * MiB;
+    for (let i = 0; i < 3; i += 1) activity.waiterRequested(new Date());
+    expect(v8.set).toHaveBeenCalledTimes(1);
+    activity.waiterRequested(new Date());
+    expect(v8.set).toHaveBeenLastCalledWith(2);
     activity.close();
   });
 });

@@ -51,12 +51,13 @@ const v8GrowthFactor = (factor: GrowthFactor): void => setFlagsFromString(`--sem
  * Keeps V8's young generation within a cap while the waiters call. `--max-semi-space-size` is read
  * only when the process starts (Electron's main process cannot take it from the app), but V8 reads
  * its growth factor at each growth: every `lookEvery` waiter requests the till looks at the young
- * generation's size and sets the factor to 1 when doubling would pass the cap, back to V8's 2 when
+ * generation's size (first at the first request) and sets the factor to 1 when doubling would pass the cap, back to V8's 2 when
  * it would not. The factor is set only when it changes. Where V8 grows it anyway, the cap is given
  * up (factor back to 2) and `notHonoured` is told once.
  */
 export class YoungGenerationCap {
-  private requestsSince = 0;
+  /** The first look comes with the first waiter request: V8 may grow the young generation early in a spell. */
+  private requestsSince: number;
   private factor: GrowthFactor = V8_GROWTH_FACTOR;
   /** The young generation at the last look while growth was stopped. */
   private heldAt = 0;
@@ -71,6 +72,7 @@ export class YoungGenerationCap {
     this.lookEvery = options.lookEvery ?? LOOK_EVERY_REQUESTS;
     this.youngBytes = options.youngBytes ?? v8YoungBytes;
     this.setGrowthFactor = options.setGrowthFactor ?? v8GrowthFactor;
+    this.requestsSince = this.lookEvery - 1;
   }
 
   /** Whether growth is stopped now. */
