@@ -68,9 +68,9 @@ export function memoryReducingCollection(): (() => void) | null {
 }
 
 /**
- * Gives memory back once the waiters go quiet after a busy spell (`busyRequests` or more). Under load V8 doubles its young
- * generation (the bench: 16 → 64 MiB over the evening's requests) and keeps it for the process's
- * life unless asked to reduce memory; nothing else in a quiet till asks. So once no waiter has
+ * Gives memory back once the waiters go quiet after a busy spell (`busyRequests` or more). Under load V8 grows its young
+ * generation (up to its cap, young-generation-cap.ts; 64 MiB and more without it) and old space, and
+ * keeps them for the process's life unless asked to reduce memory; nothing else in a quiet till asks. So once no waiter has
  * called for `quietMs`, and V8 holds more than `slackBytes` it does not use, one memory-reducing
  * collection runs (a pause: 0.4 s once on the loaded 2-core bench VM; a waiter who calls just then
  * waits that much longer, once). No timer runs while the till is idle: the first
