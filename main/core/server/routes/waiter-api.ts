@@ -180,9 +180,7 @@ function servedBy(routes: readonly WaiterRoute[], onWaiterRequest: (() => void) 
       const found = route.pattern.exec(path);
       if (!found) continue;
       const params: Record<string, string> = {};
-      route.names.forEach((name, at) => {
-        params[name] = decoded(found[at + 1] ?? '');
-      });
+      for (let at = 0; at < route.names.length; at += 1) params[route.names[at] as string] = decoded(found[at + 1] ?? '');
       ctx.params = params;
       onWaiterRequest?.();
       return route.answer(ctx);
