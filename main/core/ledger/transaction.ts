@@ -26,23 +26,3 @@ export function inTransaction<T>(db: TillDatabase, events: AfterCommit, work: ()
     throw error;
   }
 }
-
-/** Per database, one transaction function that runs whatever it is given (built once: `db.transaction` compiles a wrapper). */
-const readTransactions = new WeakMap<TillDatabase, <T>(work: () => T) => T>();
-
-/**
- * Runs reads in one SQLite read transaction: they see one state of the file, and the transaction
- * is begun and ended once rather than by each statement. Measured (issue 19): a point read on its
- * own cost about twice one inside a transaction, the begin and end being most of it; the check-in's
- * order and book reads run together here. `work` should only read; what it writes is committed
- * with it, or rolled back if it throws.
- */
-export function readTogether<T>(db: TillDatabase, work: () => T): T {
-  let run = readTransactions.get(db);
-  if (!run) {
-    const transaction = db.transaction((inner: () => unknown) => inner());
-    run = <R>(inner: () => R) => transaction(inner) as R;
-    readTransactions.set(db, run);
-  }
-  return run(work);
-}

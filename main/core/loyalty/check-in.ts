@@ -1,4 +1,4 @@
-import { inTransaction, readTogether } from '../ledger/transaction.js';
+import { inTransaction } from '../ledger/transaction.js';
 import { activeHoldOfVoucher, activeHoldsOfOrder, voidHold, voucherRedeemedIn } from '../ledger/holds.js';
 import { dropOffers, offerGift } from '../ledger/offers.js';
 import type { LoyaltyContext } from './context.js';
@@ -15,14 +15,11 @@ import { Refusal } from './refusal.js';
  * already bound, order closed, provider unreachable.
  */
 export async function checkIn(ctx: LoyaltyContext, orderId: string, value: string, waiterId: string | null): Promise<void> {
+  const before = findOrder(ctx.db, orderId);
+  assertOpen(before);
   // A provider that answers at once (the embedded book) leaves no moment for the order to change:
-  // it is read once, in one read transaction with the book's reads (issue 19: one begin and end for
-  // all of them). One asked over the network is waited for, and the order is read again.
-  const [before, asked] = readTogether(ctx.db, () => {
-    const order = findOrder(ctx.db, orderId);
-    assertOpen(order);
-    return [order, askProviderAtOnce(() => ctx.provider.lookup(value))] as const;
-  });
+  // it is read once. One asked over the network is waited for, and the order is read again.
+  const asked = askProviderAtOnce(() => ctx.provider.lookup(value));
   const waited = asked instanceof Promise;
   const found = asked instanceof Promise ? await asked : asked;
   if (found.kind === 'unknown') throw new Refusal('unknownCode');
