@@ -17,7 +17,8 @@ export async function readJsonBody(ctx: Exchange, limit = WAITER_BODY_LIMIT): Pr
   }
   const chunks = await collectBody(ctx.req, limit);
   if (chunks === null) throw new BadRequest([{ Field: 'body', Message: `larger than ${limit} bytes` }], 413);
-  const text = Buffer.concat(chunks).toString('utf8').trim();
+  // A waiter's body comes in one chunk: read as it is, not copied into a new buffer first.
+  const text = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8').trim();
   if (text === '') return {};
   const type = ctx.get('content-type');
   // JSON only: a browser can send text/plain or a form across sites without asking first.

@@ -29,9 +29,11 @@ export function waiterPathMatcher(basePath: () => string): WaiterPath {
     base: current,
     matches(path) {
       current();
-      if (path.length < lowerBase.length) return false;
-      const lower = path.toLowerCase();
-      return lower === lowerBase || lower.startsWith(`${lowerBase}/`);
+      // The base, in any case, then the end of the path or a slash: only the base's length of the
+      // path is lower-cased (a request's path is read as Latin-1 text: lower case keeps its length).
+      const length = lowerBase.length;
+      if (path.length < length || (path.length > length && path.charCodeAt(length) !== 47) /* / */) return false;
+      return path.slice(0, length).toLowerCase() === lowerBase;
     },
   };
 }

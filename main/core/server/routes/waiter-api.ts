@@ -1,9 +1,7 @@
 import type { z } from 'zod';
-import { CheckInRequest } from '../../../../shared/wire/checkin.js';
 import { AddGiftRequest } from '../../../../shared/wire/gifts.js';
 import { PaymentRequest, RefundRequest } from '../../../../shared/wire/payment.js';
 import { PrecheckRequest } from '../../../../shared/wire/precheck.js';
-import { OrderId } from '../../../../shared/wire/primitives.js';
 import type { HealthResponse } from '../../../../shared/wire/health.js';
 import type { Clock } from '../../clock.js';
 import type { IdempotencyKeys } from '../../ledger/idempotency-keys.js';
@@ -19,8 +17,9 @@ import type { Exchange, Step } from '../exchange.js';
 import { readJsonBody } from '../middleware/json-body.js';
 import { waiterRoute } from '../middleware/mount-waiter-path.js';
 import { validate } from '../validate.js';
-import { isReadableScan } from '../wire/scanned-value.js';
-import { isJsonObject, matchWireNames } from '../wire/wire-names.js';
+import { checkInBodyOf } from '../wire/check-in-body.js';
+import { orderIdFrom } from '../wire/order-id.js';
+import { matchWireNames } from '../wire/wire-names.js';
 import { exactlyOnce } from './exactly-once.js';
 import { buildOpenApiDocument } from './openapi.js';
 
@@ -35,7 +34,7 @@ export interface WaiterApiDeps {
 
 /** Order ids are UUIDs: case does not matter, so the till keeps them in lower case. */
 function orderIdOf(ctx: Exchange): string {
-  return validate(OrderId, ctx.params?.orderId, 'orderId').toLowerCase();
+  return orderIdFrom(ctx.params?.orderId);
 }
 
 /**
@@ -84,11 +83,7 @@ export function waiterApi(deps: WaiterApiDeps): WaiterApi {
 
   route('POST', '/orders/:orderId/checkin', async (ctx) => {
     const orderId = orderIdOf(ctx);
-    const named = matchWireNames(CheckInRequest, await readJsonBody(ctx));
-    // iikoWaiter's vendor documents only 204 and 200 + WaiterMessage here: a code that cannot be
-    // read is a message for the waiter ("scan again"), not a malformed request.
-    if (isJsonObject(named) && !isReadableScan(named.Value)) throw new Refusal('unreadableCode');
-    const body = validate(CheckInRequest, named);
+    const body = checkInBodyOf(await readJsonBody(ctx));
     await checkIn(loyalty, orderId, body.Value, identify(body.WaiterPin));
     ctx.status = 204;
   });
@@ -185,9 +180,7 @@ function servedBy(routes: readonly WaiterRoute[], onWaiterRequest: (() => void) 
       const found = route.pattern.exec(path);
       if (!found) continue;
       const params: Record<string, string> = {};
-      route.names.forEach((name, at) => {
-        params[name] = decoded(found[at + 1] ?? '');
-      });
+      for (let at = 0; at < route.names.length; at += 1) params[route.names[at] as string] = decoded(found[at + 1] ?? '');
       ctx.params = params;
       onWaiterRequest?.();
       return route.answer(ctx);
