@@ -88,6 +88,10 @@ describe('bench targets', () => {
     const oneAtATime = { inFlight: 1, perSecond: 50, drainSeconds: 200, applied: 10_000, outOfOrder: 0, during: { p99: 8, rps: 900, errors: 0 } };
     const compared = figuresOf(result({ outbox: { ...outbox, oneAtATime } })).find((f) => f.what.startsWith('the same backlog, up to 1 call at once'));
     expect(compared).toMatchObject({ met: null, value: expect.stringContaining('8 at once: 3 × this') });
+    // autocannon's p99 in whole ms: an empty outbox's 0 ms makes no ratio.
+    const empty = (quietP99: number) => figuresOf(result({ outbox: { ...outbox, quiet: { p99: quietP99, rps: 20_000, errors: 0 } } })).find((f) => f.what.includes('outbox empty'))?.value;
+    expect(empty(4)).toContain('while draining 2.25 × this');
+    expect(empty(0)).toBe('0 ms (20000 req/s; under 1 ms, so no ratio to the 9 ms while draining)');
   });
 
   it('rewrites only what stands between the README markers', () => {
