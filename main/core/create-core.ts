@@ -161,7 +161,13 @@ export function createCore(options: CoreOptions): TillCore {
         // with it the note that lets the next start skip its own full check.
         const verified = await backups.backUp('shutdown');
         db.close();
-        if (verified) noteVerifiedClose(options.dataDir, { at: verified.at, backup: path.basename(verified.file) });
+        if (!verified) return;
+        try {
+          noteVerifiedClose(options.dataDir, { at: verified.at, backup: path.basename(verified.file) });
+        } catch (error) {
+          // No note (a full disk, say): the next start checks the whole file, as after a crash.
+          logger.warn({ err: error }, 'could not leave the note of a verified close');
+        }
       },
     };
   } catch (error) {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -206,6 +206,23 @@ describe('the check at start', () => {
     expect(existsSync(note)).toBe(false);
     expect(backupsIn(path.join(dataDir, 'backups')).at(-1)?.name).toBe(shutdownBackup);
     await expect(startTestTill({ dataDir })).rejects.toThrow(new RegExp(`damaged.*${shutdownBackup}.*повреждена`, 's'));
+  });
+
+  it('a close that cannot leave its note still closes, and says so; the next start checks the file', async () => {
+    const dataDir = tempDir('gmb-no-note-');
+    const logDir = path.join(dataDir, 'logs');
+    const logger = createLogger({ logDir });
+    const first = await till({ dataDir, logger });
+    // Something in the note's place that a file cannot be written over.
+    mkdirSync(path.join(dataDir, VERIFIED_CLOSE_FILE));
+    await first.close();
+    tills.splice(0);
+    await logWritten(logger);
+    expect(readFileSync(path.join(logDir, 'till.log'), 'utf8')).toContain('could not leave the note of a verified close');
+    const secondLogger = createLogger({ logDir: path.join(dataDir, 'logs-2') });
+    await till({ dataDir, logger: secondLogger });
+    await logWritten(secondLogger);
+    expect(readFileSync(path.join(dataDir, 'logs-2', 'till.log'), 'utf8')).not.toContain('the full check at start is skipped');
   });
 
   it('a restore forgets the note: the restored file is checked at the next start', async () => {
