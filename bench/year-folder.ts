@@ -5,8 +5,9 @@ import { parseArgs } from 'node:util';
 import { backupsIn } from '../main/core/backups/till-backups.js';
 import { integrityOfFile, integrityOfFileOffLoop } from '../main/core/ledger/integrity.js';
 import { VERIFIED_CLOSE_FILE } from '../main/core/ledger/verified-close.js';
-import { startChildServer, tillHost, tillHostArgs } from './child-server.js';
-import { checkInBody, json, median } from './rounds.js';
+import { tillHost } from './child-server.js';
+import { coldStart } from './cold-start-timing.js';
+import { median } from './rounds.js';
 
 /**
  * `npm run bench:year -- --folder DIR` (issue 19, items 2 and 4, on a year's data): DIR is a data
@@ -30,14 +31,10 @@ async function startOnCopy(afterCrash: boolean): Promise<number> {
   rmSync(work, { recursive: true, force: true });
   cpSync(source, work, { recursive: true });
   if (afterCrash) rmSync(path.join(work, VERIFIED_CLOSE_FILE), { force: true });
-  const began = performance.now();
-  const till = await startChildServer(host.script, tillHostArgs(work));
   // Any answer of the check-in route: the year's book has its own waiters, so the bench's PIN may be refused.
-  const answer = await fetch(`${till.url}/GetMeBack/orders/${crypto.randomUUID()}/checkin`, { method: 'POST', headers: json, body: checkInBody });
-  await answer.text();
-  const ms = performance.now() - began;
+  const { ms, till } = await coldStart(host.script, work, true);
   await till.stop();
-  return Math.round(ms);
+  return ms;
 }
 
 /** The longest gap between 1 ms ticks of this event loop while `check` runs. */

@@ -43,6 +43,13 @@ describe('YoungGenerationCap', () => {
   const requests = (cap: YoungGenerationCap, n: number) => {
     for (let i = 0; i < n; i += 1) cap.requested();
   };
+  /** Ten spells in which V8 would double the young generation, each followed by a look. */
+  const busySpells = (v8: ReturnType<typeof fakeV8>, cap: YoungGenerationCap) => {
+    for (let spell = 0; spell < 10; spell += 1) {
+      v8.grow();
+      requests(cap, 4);
+    }
+  };
 
   it('looks at the first request, then every lookEvery requests, and stops growth at the cap', () => {
     const v8 = fakeV8(4 * MiB);
@@ -56,10 +63,7 @@ describe('YoungGenerationCap', () => {
     requests(cap, 1);
     expect(v8.set).toHaveBeenCalledWith(1);
     expect(cap.holding).toBe(true);
-    for (let spell = 0; spell < 10; spell += 1) {
-      v8.grow();
-      requests(cap, 4);
-    }
+    busySpells(v8, cap);
     expect(v8.young).toBe(16 * MiB);
     expect(v8.set).toHaveBeenCalledTimes(1);
   });
@@ -80,10 +84,7 @@ describe('YoungGenerationCap', () => {
     requests(cap, 4);
     expect(v8.set).toHaveBeenLastCalledWith(2);
     expect(cap.holding).toBe(false);
-    for (let spell = 0; spell < 10; spell += 1) {
-      v8.grow();
-      requests(cap, 4);
-    }
+    busySpells(v8, cap);
     expect(v8.young).toBe(16 * MiB);
     expect(v8.set.mock.calls).toEqual([[1], [2], [1]]);
   });

@@ -66,8 +66,7 @@ export function integrityOfFileOffLoop(file: string, options: OffLoopOptions = {
     try {
       worker = startWorker(WORKER_SOURCE, { module: betterSqlite(), file, cacheKib: PAGE_CACHE_KIB });
     } catch (error) {
-      checkedHere(`no worker: ${String(error)}`);
-      resolveHere();
+      fallBack(`no worker: ${String(error)}`);
       return;
     }
     worker.once('message', (answer: { integrity: string } & WorkerConnection) => {
@@ -76,16 +75,13 @@ export function integrityOfFileOffLoop(file: string, options: OffLoopOptions = {
       resolve(answer.integrity);
     });
     // The worker could not load the module or open the file: check here (a damaged file throws here too).
-    worker.once('error', (error) => {
+    worker.once('error', (error) => fallBack(`the worker failed: ${error.message}`));
+    worker.once('exit', (code) => fallBack(`the worker ended (${code}) without an answer`));
+    function fallBack(why: string): void {
       if (answered) return;
-      checkedHere(`the worker failed: ${error.message}`);
+      checkedHere(why);
       resolveHere();
-    });
-    worker.once('exit', (code) => {
-      if (answered) return;
-      checkedHere(`the worker ended (${code}) without an answer`);
-      resolveHere();
-    });
+    }
     function resolveHere(): void {
       answered = true;
       try {

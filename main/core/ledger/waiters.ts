@@ -17,8 +17,13 @@ export function renameWaiter(db: TillDatabase, id: string, name: string): boolea
 
 /** The waiter's display name, or null (unnamed or unknown). */
 export function waiterName(db: TillDatabase, id: string): string | null {
+  return storedWaiterName(db, id) ?? null;
+}
+
+/** The waiter's name as stored (null: unnamed), or undefined when the till has no such waiter. */
+export function storedWaiterName(db: TillDatabase, id: string): string | null | undefined {
   const row = prepared(db, 'SELECT name FROM waiters WHERE id = ?').get(id) as { name: string | null } | undefined;
-  return row?.name ?? null;
+  return row?.name;
 }
 
 /** Whether the till has this waiter on its list. */

@@ -17,12 +17,12 @@ const ELECTRON_STORE_KEY = '__internal__';
  */
 export function fileSettingsStore(dataDir: string): SettingsStore {
   const location = path.join(dataDir, 'settings.json');
-  const read = (): Record<string, unknown> => {
-    if (!existsSync(location)) return {};
-    const parsed = JSON.parse(readFileSync(location, 'utf8')) as unknown;
+  const objectOf = (text: string): Record<string, unknown> => {
+    const parsed = JSON.parse(text) as unknown;
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`${location} does not hold a JSON object`);
     return parsed as Record<string, unknown>;
   };
+  const read = (): Record<string, unknown> => (existsSync(location) ? objectOf(readFileSync(location, 'utf8')) : {});
   return {
     location,
     load: () => {
@@ -32,7 +32,7 @@ export function fileSettingsStore(dataDir: string): SettingsStore {
     save: (settings: Settings) => {
       mkdirSync(dataDir, { recursive: true });
       const current = existsSync(location) ? readFileSync(location, 'utf8') : null;
-      const bookkeeping = current === null ? undefined : read()[ELECTRON_STORE_KEY];
+      const bookkeeping = current === null ? undefined : objectOf(current)[ELECTRON_STORE_KEY];
       const data = bookkeeping === undefined ? settings : { ...settings, [ELECTRON_STORE_KEY]: bookkeeping };
       const text = JSON.stringify(data, undefined, '\t');
       // Every start saves what it loaded: a file already so is left alone (no write, no fsync at start).

@@ -1,6 +1,6 @@
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import type { TillDatabase } from '../ledger/database.js';
-import { anyWaiterByPin, isKnownWaiter, rememberWaiter, renameWaiter, waiterName } from '../ledger/waiters.js';
+import { anyWaiterByPin, isKnownWaiter, rememberWaiter, renameWaiter, storedWaiterName, waiterName } from '../ledger/waiters.js';
 
 /** PINs whose ids are remembered at most: a restaurant has tens of waiters; a flood of guesses only empties the memo. */
 export const PIN_MEMO_SIZE = 256;
@@ -69,7 +69,7 @@ export class WaiterIdentity {
     const nameKnown = (known: string | null | undefined) => known !== undefined && (name === null || known !== null);
     if (nameKnown(this.known.get(id))) return;
     if (this.db.inTransaction) {
-      if (!nameKnown(isKnownWaiter(this.db, id) ? this.nameOf(id) : undefined)) rememberWaiter(this.db, id, name, at);
+      if (!nameKnown(storedWaiterName(this.db, id))) rememberWaiter(this.db, id, name, at);
       return;
     }
     rememberWaiter(this.db, id, name, at);
