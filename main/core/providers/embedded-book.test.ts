@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTillDatabase, type TillDatabase } from '../ledger/database.js';
 import { WaiterIdentity } from '../waiters/waiter-identity.js';
 import { EmbeddedLoyaltyBook } from './embedded-book.js';
@@ -67,5 +67,23 @@ describe('EmbeddedLoyaltyBook.lookup precedence: voucher QR, guest QR, phone, ca
     expect(await book.lookup('  CLASH-1 \n')).toMatchObject({ kind: 'voucher' });
     expect(await book.lookup('GMB-G-0000')).toEqual({ kind: 'unknown' });
     expect(await book.lookup('79990000009')).toEqual({ kind: 'unknown' });
+  });
+
+  it('finds a guest by QR in one read of the book, a voucher in two (its owner): the check-in asks every time', () => {
+    const statement = Object.getPrototypeOf(db.prepare('SELECT 1')) as { get: (...values: unknown[]) => unknown };
+    const reads = vi.spyOn(statement, 'get');
+    try {
+      expect(book.lookup('79990000002')).toEqual({ kind: 'guest', guest: { id: 'qr-guest', fullName: 'Гость По QR', baseBalance: 10_00 } });
+      expect(reads).toHaveBeenCalledTimes(1);
+      reads.mockClear();
+      expect(book.lookup('CLASH-1')).toEqual({
+        kind: 'voucher',
+        guest: { id: 'voucher-owner', fullName: 'Владелец Подарка', baseBalance: 500_00 },
+        voucher: { id: 'v-clash', guestId: 'voucher-owner', name: 'Капучино', productCode: '1001', points: 200_00 },
+      });
+      expect(reads).toHaveBeenCalledTimes(2);
+    } finally {
+      reads.mockRestore();
+    }
   });
 });

@@ -2,11 +2,10 @@ import type { TillDatabase } from '../ledger/database.js';
 import {
   bookGuest,
   bookGuestByCard,
-  bookGuestByCode,
   bookGuestByPhone,
   bookRules,
+  bookScan,
   bookVoucher,
-  bookVoucherByQr,
   guestEntriesTotal,
   type BookGuest,
 } from '../ledger/loyalty-book.js';
@@ -35,13 +34,12 @@ export class EmbeddedLoyaltyBook implements LoyaltyProvider {
   /** At once (no promise): the book is the till's own file, and the check-in reads its order only once then. */
   lookup(value: string): ScanLookup {
     const code = value.trim();
-    const voucherRow = bookVoucherByQr(this.db, code);
-    if (voucherRow) {
-      const guest = this.guestNow(voucherRow.guestId);
-      if (guest) return { kind: 'voucher', guest, voucher: voucherRow };
+    const scanned = bookScan(this.db, code);
+    if (scanned.voucher) {
+      const guest = this.guestNow(scanned.voucher.guestId);
+      if (guest) return { kind: 'voucher', guest, voucher: scanned.voucher };
     }
-    const byCode = bookGuestByCode(this.db, code);
-    if (byCode) return { kind: 'guest', guest: toGuest(byCode) };
+    if (scanned.guest) return { kind: 'guest', guest: toGuest(scanned.guest) };
     const phone = normalisePhone(code);
     if (phone) {
       const byPhone = bookGuestByPhone(this.db, phone);

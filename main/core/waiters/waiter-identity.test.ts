@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openTillDatabase, type TillDatabase } from '../ledger/database.js';
 import { loadTillKey } from './till-key.js';
 import { PIN_MEMO_SIZE, WaiterIdentity } from './waiter-identity.js';
@@ -88,6 +88,39 @@ describe('WaiterIdentity', () => {
     expect(waiters.isKnown(id)).toBe(true);
     expect(waiters.nameOf(id)).toBe('Олег');
     expect(db.prepare('SELECT COUNT(*) AS n FROM waiters WHERE id = ?').get(id)).toEqual({ n: 1 });
+  });
+
+  it('asks the table once per known waiter, not on every check-in; a waiter seen only inside a transaction that rolls back stays unknown', () => {
+    const { db, dir } = install();
+    const waiters = identityOf(db, dir);
+    const anna = waiters.idForPin('1111');
+    const oleg = waiters.idForPin('2222');
+    // Anna is on the list as the embedded book puts its waiters there: written by another hand.
+    identityOf(db, dir).remember(anna, 'Анна', '2025-01-01T00:00:00.000Z');
+    const statement = Object.getPrototypeOf(db.prepare('SELECT 1')) as { get: (...values: unknown[]) => unknown };
+    const reads = vi.spyOn(statement, 'get');
+    try {
+      expect(waiters.isKnown(anna)).toBe(true);
+      const afterFirst = reads.mock.calls.length;
+      expect(afterFirst).toBeGreaterThan(0);
+      for (let request = 0; request < 10; request += 1) expect(waiters.isKnown(anna)).toBe(true);
+      expect(reads.mock.calls.length).toBe(afterFirst);
+      // Unknown waiters are asked every time: one may be recorded by the next payment.
+      expect(waiters.isKnown(oleg)).toBe(false);
+      expect(waiters.isKnown(oleg)).toBe(false);
+      expect(reads.mock.calls.length).toBe(afterFirst + 2);
+    } finally {
+      reads.mockRestore();
+    }
+    // Oleg recorded and asked for inside a payment that is then refused: not known afterwards.
+    expect(() =>
+      db.transaction(() => {
+        identityOf(db, dir).remember(oleg, 'Олег', '2025-01-01T00:00:00.000Z');
+        expect(waiters.isKnown(oleg)).toBe(true);
+        throw new Error('the payment was refused');
+      })(),
+    ).toThrow('refused');
+    expect(waiters.isKnown(oleg)).toBe(false);
   });
 
   it('hashes a PIN once, not on every request, and keeps at most PIN_MEMO_SIZE of them', () => {

@@ -53,7 +53,14 @@ export class WaiterIdentity {
    * a payment). With the embedded book a PIN that is not is refused: see the waiter API.
    */
   isKnown(id: string): boolean {
-    return this.known.has(id) || isKnownWaiter(this.db, id);
+    if (this.known.has(id)) return true;
+    // Asked on every check-in by PIN: a waiter found outside a transaction is committed, and the
+    // till never deletes a waiter, so the answer is kept (one read per waiter, not per request).
+    if (this.db.inTransaction) return isKnownWaiter(this.db, id);
+    const name = storedWaiterName(this.db, id);
+    if (name === undefined) return false;
+    this.known.set(id, name);
+    return true;
   }
 
   /** Whether the till knows any waiter by PIN (a book with waiters was loaded). */
