@@ -54,7 +54,13 @@ export function connectLiveEvents(): () => void {
       reloadWaiters();
       reloadStatus();
       reloadToday();
+      return;
     }
+    // A screen that read its figures before the stream was listening has not heard of a payment
+    // made in between (a waiter paying cash while the cashier opens the screen): read them again.
+    if (useOrdersStore.getState().loaded) reloadOrders();
+    if (useWaitersStore.getState().loaded) reloadWaiters();
+    reloadToday();
   });
   source.addEventListener('error', () => {
     droppedBefore = true;
