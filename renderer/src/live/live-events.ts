@@ -48,19 +48,16 @@ export function connectLiveEvents(): () => void {
 
   source.addEventListener('open', () => {
     useFeedStore.getState().setConnected(true);
+    // Also at the first open: a screen that read its figures before the stream was listening (or
+    // whose answer was still on its way) has not heard of a payment made in between, such as a
+    // waiter paying cash while the cashier opens the screen. Two small reads once per start.
+    reloadOrders();
+    reloadWaiters();
+    reloadToday();
     if (droppedBefore) {
       void useFeedStore.getState().loadNewest();
-      reloadOrders();
-      reloadWaiters();
       reloadStatus();
-      reloadToday();
-      return;
     }
-    // A screen that read its figures before the stream was listening has not heard of a payment
-    // made in between (a waiter paying cash while the cashier opens the screen): read them again.
-    if (useOrdersStore.getState().loaded) reloadOrders();
-    if (useWaitersStore.getState().loaded) reloadWaiters();
-    reloadToday();
   });
   source.addEventListener('error', () => {
     droppedBefore = true;
