@@ -26,11 +26,6 @@ export function storedWaiterName(db: TillDatabase, id: string): string | null | 
   return row?.name;
 }
 
-/** Whether the till has this waiter on its list. */
-export function isKnownWaiter(db: TillDatabase, id: string): boolean {
-  return prepared(db, 'SELECT 1 FROM waiters WHERE id = ?').get(id) !== undefined;
-}
-
 /** Whether any waiter is known by a PIN (a book with waiters was loaded). */
 export function anyWaiterByPin(db: TillDatabase): boolean {
   return prepared(db, "SELECT 1 FROM waiters WHERE id LIKE 'pin:%' LIMIT 1").get() !== undefined;

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { countStatementReads } from '../testing/statement-reads.js';
 import { openTillDatabase, type TillDatabase } from '../ledger/database.js';
 import { loadTillKey } from './till-key.js';
 import { PIN_MEMO_SIZE, WaiterIdentity } from './waiter-identity.js';
@@ -97,8 +98,7 @@ describe('WaiterIdentity', () => {
     const oleg = waiters.idForPin('2222');
     // Anna is on the list as the embedded book puts its waiters there: written by another hand.
     identityOf(db, dir).remember(anna, 'Анна', '2025-01-01T00:00:00.000Z');
-    const statement = Object.getPrototypeOf(db.prepare('SELECT 1')) as { get: (...values: unknown[]) => unknown };
-    const reads = vi.spyOn(statement, 'get');
+    const reads = countStatementReads(db);
     try {
       expect(waiters.isKnown(anna)).toBe(true);
       const afterFirst = reads.mock.calls.length;

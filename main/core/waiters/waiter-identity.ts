@@ -1,6 +1,6 @@
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import type { TillDatabase } from '../ledger/database.js';
-import { anyWaiterByPin, isKnownWaiter, rememberWaiter, renameWaiter, storedWaiterName, waiterName } from '../ledger/waiters.js';
+import { anyWaiterByPin, rememberWaiter, renameWaiter, storedWaiterName, waiterName } from '../ledger/waiters.js';
 
 /** PINs whose ids are remembered at most: a restaurant has tens of waiters; a flood of guesses only empties the memo. */
 export const PIN_MEMO_SIZE = 256;
@@ -54,12 +54,11 @@ export class WaiterIdentity {
    */
   isKnown(id: string): boolean {
     if (this.known.has(id)) return true;
-    // Asked on every check-in by PIN: a waiter found outside a transaction is committed, and the
-    // till never deletes a waiter, so the answer is kept (one read per waiter, not per request).
-    if (this.db.inTransaction) return isKnownWaiter(this.db, id);
     const name = storedWaiterName(this.db, id);
     if (name === undefined) return false;
-    this.known.set(id, name);
+    // Asked on every check-in by PIN: a waiter found outside a transaction is committed, and the
+    // till never deletes a waiter, so the answer is kept (one read per waiter, not per request).
+    if (!this.db.inTransaction) this.known.set(id, name);
     return true;
   }
 
