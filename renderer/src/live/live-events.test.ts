@@ -28,8 +28,8 @@ let disconnect: () => void = () => undefined;
 beforeEach(() => {
   vi.useFakeTimers();
   vi.stubGlobal('EventSource', StandInEventSource);
-  useWaitersStore.setState({ load: loadWaiters, loaded: false });
-  useOrdersStore.setState({ load: loadOrders, loaded: false });
+  useWaitersStore.setState({ load: loadWaiters, loaded: false, asked: false });
+  useOrdersStore.setState({ load: loadOrders, loaded: false, asked: false });
   useFeedStore.setState({ loadNewest });
   for (const load of [loadWaiters, loadOrders, loadNewest]) load.mockClear();
 });
@@ -40,14 +40,15 @@ afterEach(() => {
 });
 
 describe('connectLiveEvents', () => {
-  it('reads the open orders and the debts again when the stream first opens: a payment between a screen’s read and the stream is not missed', () => {
-    // The cash screen read the debts before the stream listened (or its answer is still on the way).
-    useWaitersStore.setState({ loaded: true });
+  it('reads the figures a screen asked for again when the stream first opens: a payment between the screen’s read and the stream is not missed', () => {
+    // The cash screen asked for the debts before the stream listened (its answer read, or on its way);
+    // no screen asked for the open orders.
+    useWaitersStore.setState({ asked: true });
     disconnect = connectLiveEvents();
     StandInEventSource.last?.tell('open');
     vi.advanceTimersByTime(200);
     expect(loadWaiters).toHaveBeenCalledTimes(1);
-    expect(loadOrders).toHaveBeenCalledTimes(1);
+    expect(loadOrders).not.toHaveBeenCalled();
     // The first open is not a reconnect: the feed keeps the page it has.
     expect(loadNewest).not.toHaveBeenCalled();
   });
@@ -72,5 +73,16 @@ describe('connectLiveEvents', () => {
     for (let i = 0; i < 5; i += 1) source?.tell('till', paid);
     vi.advanceTimersByTime(200);
     expect(loadWaiters).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads nothing once disconnected (logged out): a reload still waiting is dropped', () => {
+    useWaitersStore.setState({ asked: true });
+    useOrdersStore.setState({ asked: true });
+    disconnect = connectLiveEvents();
+    StandInEventSource.last?.tell('open');
+    disconnect();
+    vi.advanceTimersByTime(1_000);
+    expect(loadWaiters).not.toHaveBeenCalled();
+    expect(loadOrders).not.toHaveBeenCalled();
   });
 });

@@ -20,12 +20,29 @@ const STATUS_TYPES: readonly TillEventType[] = ['settings.changed', 'provider.st
 /** What moves a tile or the chart of «Сегодня» (a changed business-day hour moves them all). */
 const TODAY_TYPES: readonly TillEventType[] = [...ORDER_TYPES, 'cash.handed_in', 'settings.changed'];
 
-/** Runs `work` once after a burst of calls settles: ten check-ins in a second are one reload. */
-function coalesce(work: () => void, delayMs: number): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return () => {
-    clearTimeout(timer);
-    timer = setTimeout(work, delayMs);
+/**
+ * Runs `work` once after a burst of calls settles: ten check-ins in a second are one reload. Every
+ * pending run is dropped by `cancelAll` (the dashboard logged out: a read then would be refused).
+ */
+function coalescer(): { coalesce(work: () => void, delayMs: number): () => void; cancelAll(): void } {
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  return {
+    coalesce(work, delayMs) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      return () => {
+        if (timer !== undefined) timers.delete(timer);
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          if (timer !== undefined) timers.delete(timer);
+          work();
+        }, delayMs);
+        timers.add(timer);
+      };
+    },
+    cancelAll() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
   };
 }
 
@@ -35,6 +52,7 @@ function coalesce(work: () => void, delayMs: number): () => void {
  * page is fetched again, so nothing that happened meanwhile is missing.
  */
 export function connectLiveEvents(): () => void {
+  const { coalesce, cancelAll } = coalescer();
   const reloadOrders = coalesce(() => void useOrdersStore.getState().load(), 150);
   const reloadWaiters = coalesce(() => void useWaitersStore.getState().load(), 150);
   const reloadStatus = coalesce(() => void useStatusStore.getState().load(), 150);
@@ -48,16 +66,20 @@ export function connectLiveEvents(): () => void {
 
   source.addEventListener('open', () => {
     useFeedStore.getState().setConnected(true);
-    // Also at the first open: a screen that read its figures before the stream was listening (or
-    // whose answer was still on its way) has not heard of a payment made in between, such as a
-    // waiter paying cash while the cashier opens the screen. Two small reads once per start.
-    reloadOrders();
-    reloadWaiters();
-    reloadToday();
     if (droppedBefore) {
       void useFeedStore.getState().loadNewest();
+      reloadOrders();
+      reloadWaiters();
       reloadStatus();
+      reloadToday();
+      return;
     }
+    // The first open: a screen that asked for its figures before the stream was listening (its
+    // answer read, or still on its way) has not heard of a payment made in between, such as a
+    // waiter paying cash while the cashier opens the screen. Figures no screen asked for are not read.
+    if (useOrdersStore.getState().asked) reloadOrders();
+    if (useWaitersStore.getState().asked) reloadWaiters();
+    reloadToday();
   });
   source.addEventListener('error', () => {
     droppedBefore = true;
@@ -76,5 +98,8 @@ export function connectLiveEvents(): () => void {
     if (event.type === 'settings.changed') reloadSettings();
     if (TODAY_TYPES.includes(event.type)) reloadToday();
   });
-  return () => source.close();
+  return () => {
+    source.close();
+    cancelAll();
+  };
 }

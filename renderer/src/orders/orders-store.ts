@@ -7,6 +7,8 @@ interface OrdersState {
   /** Orders idle past `staleOrderHours`: left out of `orders`, counted for the «Давно без движения» tab. */
   staleCount: number;
   loaded: boolean;
+  /** A screen has asked for these figures (a read started): the live feed's first open reads them again. */
+  asked: boolean;
   failed: boolean;
   load(): Promise<void>;
 }
@@ -16,8 +18,10 @@ export const useOrdersStore = create<OrdersState>()((set) => ({
   orders: [],
   staleCount: 0,
   loaded: false,
+  asked: false,
   failed: false,
   async load() {
+    set({ asked: true });
     try {
       const { orders, staleCount } = await api.get<OrdersResponse>('/api/orders');
       set({ orders, staleCount, loaded: true, failed: false });

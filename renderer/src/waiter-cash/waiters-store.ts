@@ -5,6 +5,8 @@ import type { HandInAnswer as HandInResponse, HandInRequest, RenameAnswer, Renam
 interface WaitersState {
   waiters: WaiterSummary[];
   loaded: boolean;
+  /** A screen has asked for these figures (a read started): the live feed's first open reads them again. */
+  asked: boolean;
   /** False when this core has no waiter accounts API (an older core): the screen says so. */
   available: boolean;
   failed: boolean;
@@ -17,9 +19,11 @@ interface WaitersState {
 export const useWaitersStore = create<WaitersState>()((set, get) => ({
   waiters: [],
   loaded: false,
+  asked: false,
   available: true,
   failed: false,
   async load() {
+    set({ asked: true });
     try {
       const { waiters } = await api.get<WaitersResponse>('/api/waiters');
       set({ waiters, loaded: true, available: true, failed: false });
