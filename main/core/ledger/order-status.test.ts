@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openTillDatabase, type TillDatabase } from './database.js';
-import { bindGuest, ensureOrder, findOrder, findOrders, ordersToShow, ordersWithWrongStatus } from './orders.js';
+import { bindGuest, ensureOrder, findOrder, findOrders, findOrderState, ordersToShow, ordersWithWrongStatus } from './orders.js';
 import { recordPayment, recordRefund } from './payments.js';
 import { restoreBackup } from './restore.js';
 import { MIGRATIONS } from './schema.js';
@@ -70,6 +70,22 @@ describe("an order's status on its row", () => {
     db.transaction(() => recordRefund(db, refund('o-1')))();
     expect(statusOf(db, 'o-1')).toBe('Refunded');
     expect(ordersWithWrongStatus(db)).toEqual([]);
+    db.close();
+  });
+
+  it("is what the check-in's short read gives, with the bound guest, at every step (findOrderState)", () => {
+    const db = openTillDatabase(freshDir());
+    expect(findOrderState(db, 'o-1')).toBeNull();
+    ensureOrder(db, 'o-1', AT);
+    expect(findOrderState(db, 'o-1')).toEqual({ status: 'Open', guestId: null });
+    bindGuest(db, 'o-1', { id: 'g-1', fullName: 'Анна' }, null, AT);
+    expect(findOrderState(db, 'o-1')).toEqual({ status: 'Open', guestId: 'g-1' });
+    db.transaction(() => recordPayment(db, payment('o-1')))();
+    expect(findOrderState(db, 'o-1')).toEqual({ status: 'Paid', guestId: 'g-1' });
+    db.transaction(() => recordRefund(db, refund('o-1')))();
+    const whole = findOrder(db, 'o-1');
+    expect(findOrderState(db, 'o-1')).toEqual({ status: whole?.status, guestId: whole?.guestId });
+    expect(whole?.status).toBe('Refunded');
     db.close();
   });
 

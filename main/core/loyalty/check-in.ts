@@ -3,7 +3,7 @@ import { activeHoldOfVoucher, activeHoldsOfOrder, voidHold, voucherRedeemedIn } 
 import { dropOffers, offerGift } from '../ledger/offers.js';
 import type { LoyaltyContext } from './context.js';
 import { guestMoney } from './guest-balance.js';
-import { bindGuest, ensureOrder, findOrder } from '../ledger/orders.js';
+import { bindGuest, ensureOrder, findOrder, findOrderState } from '../ledger/orders.js';
 import { assertOpen } from './open-order.js';
 import { askProviderAtOnce } from './provider-call.js';
 import { Refusal } from './refusal.js';
@@ -15,7 +15,7 @@ import { Refusal } from './refusal.js';
  * already bound, order closed, provider unreachable.
  */
 export async function checkIn(ctx: LoyaltyContext, orderId: string, value: string, waiterId: string | null): Promise<void> {
-  const before = findOrder(ctx.db, orderId);
+  const before = findOrderState(ctx.db, orderId);
   assertOpen(before);
   // A provider that answers at once (the embedded book) leaves no moment for the order to change:
   // it is read once. One asked over the network is waited for, and the order is read again.
@@ -25,7 +25,7 @@ export async function checkIn(ctx: LoyaltyContext, orderId: string, value: strin
   if (found.kind === 'unknown') throw new Refusal('unknownCode');
   const { guest } = found;
   const voucher = found.kind === 'voucher' ? found.voucher : null;
-  const now = waited ? findOrder(ctx.db, orderId) : before;
+  const now = waited ? findOrderState(ctx.db, orderId) : before;
   if (waited) assertOpen(now);
   // The same guest scanned again (a waiter reopening the order): nothing to change, nothing to write.
   if (!voucher && now?.guestId === guest.id) return;

@@ -141,7 +141,11 @@ export class WaiterExchange implements Exchange {
 
   private indexOf(field: string): number {
     const name = field.toLowerCase();
-    for (let at = 0; at < this.outgoing.length; at += 2) if (this.outgoing[at]?.toLowerCase() === name) return at;
+    for (let at = 0; at < this.outgoing.length; at += 2) {
+      const set = this.outgoing[at] as string;
+      // Names of another length cannot match: no lower-casing for them (three headers per answer).
+      if (set.length === name.length && set.toLowerCase() === name) return at;
+    }
     return -1;
   }
 }

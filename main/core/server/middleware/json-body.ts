@@ -54,9 +54,10 @@ function collectBody(req: IncomingMessage, limit: number): Promise<Buffer[] | nu
       resolve(null);
     };
     const onEnd = () => resolve(chunks);
+    // \`on\`, not \`once\`: each fires at most once for a request, and \`once\` wraps every listener.
     req.on('data', onData);
-    req.once('end', onEnd);
+    req.on('end', onEnd);
     // Node destroys the request of a caller gone before the end of its body with an error ('aborted').
-    req.once('error', (error) => reject(new ClientGone(error)));
+    req.on('error', (error) => reject(new ClientGone(error)));
   });
 }
