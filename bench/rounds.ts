@@ -102,6 +102,25 @@ export interface RoundsOptions {
   pidOf?: (scenario: Scenario) => number | undefined;
   /** Requests per second offered to every server (autocannon's overallRate) instead of as many as each answers. */
   rate?: number;
+  /**
+   * Waiter APIs asked for their health every `KEEP_AWAKE_MS` while the rounds run: a till left 10 s
+   * without a waiter between its rounds gives its memory back (core/quiet-memory.ts) and runs its
+   * next round on colder code, which is not what the rounds compare. A restaurant's steady trickle
+   * of calls keeps a till awake the same way.
+   */
+  keepAwake?: readonly string[];
+}
+
+/** How often `keepAwake` calls: well inside the quiet release's 10 s. */
+export const KEEP_AWAKE_MS = 2_000;
+
+/** Calls each waiter API's /health every `KEEP_AWAKE_MS` until the returned stop is called. */
+function keepAwake(waiterApis: readonly string[]): () => void {
+  if (waiterApis.length === 0) return () => undefined;
+  const timer = setInterval(() => {
+    for (const api of waiterApis) void fetch(`${api}/health`).then((answer) => answer.arrayBuffer(), () => undefined);
+  }, KEEP_AWAKE_MS);
+  return () => clearInterval(timer);
 }
 
 /** Every scenario once per round, in the same order each round; medians per scenario, and every round's req/s. */
@@ -112,9 +131,14 @@ export async function alternatingRounds(
 ): Promise<(ScenarioFigures & { rounds: number[]; p50s: number[]; p99s: number[]; cpuUs: (number | null)[] })[]> {
   const runs = new Map<Scenario, Measured[]>(scenarios.map((s) => [s, []]));
   const offered = options.rate === undefined ? {} : { overallRate: options.rate };
-  if (options.warmUp) for (const scenario of scenarios) await measure(scenario.options(servers), 1);
-  for (let round = 0; round < options.rounds; round += 1) {
-    for (const scenario of scenarios) runs.get(scenario)?.push(await measure({ ...scenario.options(servers), ...offered }, options.seconds, options.pidOf?.(scenario)));
+  const stopKeepingAwake = keepAwake(options.keepAwake ?? []);
+  try {
+    if (options.warmUp) for (const scenario of scenarios) await measure(scenario.options(servers), 1);
+    for (let round = 0; round < options.rounds; round += 1) {
+      for (const scenario of scenarios) runs.get(scenario)?.push(await measure({ ...scenario.options(servers), ...offered }, options.seconds, options.pidOf?.(scenario)));
+    }
+  } finally {
+    stopKeepingAwake();
   }
   return scenarios.map((scenario) => {
     const measured = runs.get(scenario) ?? [];

@@ -15,7 +15,9 @@ import { alternatingRounds, BARE, BASELINE_CASH, BASELINE_CHECK_IN, CASH, CHECK_
  * a change is judged by its ratio to the build before it, in the same run. `--rate <req/s>` offers
  * every server the same load instead of all it can take: its CPU per request is then compared at
  * equal load, which a machine shared with other work disturbs less than req/s at saturation.
- * `--cash-only`: only the durable cash payment (a new order each time, 8 connections), and with
+ * The tills are kept from going quiet between their rounds (one /health call every 2 s, see
+ * `RoundsOptions.keepAwake`): each round then compares them as they run at work, not just after a
+ * quiet memory release. `--cash-only`: only the durable cash payment (a new order each time, 8 connections), and with
  * `--baseline` the same against the other build, every round's p50 and p99 printed: the payment's
  * commit path judged against the build before it.
  */
@@ -76,7 +78,15 @@ async function main(): Promise<void> {
       [CASH, till.pid],
     ]);
     if (baselinePid !== null) for (const scenario of [BASELINE_CHECK_IN, BASELINE_CASH]) pids.set(scenario, baselinePid);
-    const figures = await alternatingRounds(scenarios, servers, { seconds, rounds, warmUp: true, pidOf: (s) => pids.get(s), ...(values.rate ? { rate: Number(values.rate) } : {}) });
+    const tills = [servers.waiter, ...(servers.baseline ? [servers.baseline] : [])];
+    const figures = await alternatingRounds(scenarios, servers, {
+      seconds,
+      rounds,
+      warmUp: true,
+      pidOf: (s) => pids.get(s),
+      keepAwake: tills,
+      ...(values.rate ? { rate: Number(values.rate) } : {}),
+    });
     const byName = new Map(figures.map((f) => [f.name, f]));
     const roundsOf = (s: Scenario) => byName.get(s.name)?.rounds ?? [];
     const cpuOf = (s: Scenario) => (byName.get(s.name)?.cpuUs ?? []).map((us) => us ?? Number.NaN);
