@@ -11,6 +11,8 @@ interface FeedState extends FeedWindow {
   loading: boolean;
   failed: boolean;
   connected: boolean;
+  /** A page was asked for (a read started): the live feed's first open reads the newest page again. */
+  asked: boolean;
   toggle(kind: FeedKind | 'all'): void;
   /** The feed filtered to exactly these kinds (a tile of «Сегодня» opens it so). */
   show(kinds: readonly FeedKind[]): void;
@@ -35,7 +37,7 @@ const windowOf = ({ events, hasOlder, hasNewer, held }: FeedState): FeedWindow =
 export const useFeedStore = create<FeedState>()((set, get) => {
   const fetchPage = async (page: { before?: number; after?: number }, join: (window: FeedWindow, events: TillEvent[]) => FeedWindow) => {
     const mine = generation;
-    set({ loading: true, failed: false });
+    set({ loading: true, failed: false, asked: true });
     try {
       const { events } = await api.get<EventsResponse>(
         `/api/events${query({ ...page, limit: FEED_PAGE, types: get().types.join(',') || undefined })}`,
@@ -60,6 +62,7 @@ export const useFeedStore = create<FeedState>()((set, get) => {
     loading: false,
     failed: false,
     connected: false,
+    asked: false,
     toggle(kind) {
       const kinds = kind === 'all' ? [] : toggleKind(get().kinds, kind);
       restart({ kinds, types: typesOfKinds(kinds) });

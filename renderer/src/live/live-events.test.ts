@@ -30,7 +30,7 @@ beforeEach(() => {
   vi.stubGlobal('EventSource', StandInEventSource);
   useWaitersStore.setState({ load: loadWaiters, loaded: false, asked: false });
   useOrdersStore.setState({ load: loadOrders, loaded: false, asked: false });
-  useFeedStore.setState({ loadNewest });
+  useFeedStore.setState({ loadNewest, asked: false });
   for (const load of [loadWaiters, loadOrders, loadNewest]) load.mockClear();
 });
 afterEach(() => {
@@ -49,8 +49,18 @@ describe('connectLiveEvents', () => {
     vi.advanceTimersByTime(200);
     expect(loadWaiters).toHaveBeenCalledTimes(1);
     expect(loadOrders).not.toHaveBeenCalled();
-    // The first open is not a reconnect: the feed keeps the page it has.
+    // The feed asked for no page: it has nothing to complete.
     expect(loadNewest).not.toHaveBeenCalled();
+  });
+
+  it('reads the feed’s newest page again at the first open when the feed asked for a page before: a line made in between is not missed', () => {
+    useFeedStore.setState({ asked: true });
+    disconnect = connectLiveEvents();
+    StandInEventSource.last?.tell('open');
+    vi.advanceTimersByTime(200);
+    expect(loadNewest).toHaveBeenCalledTimes(1);
+    expect(loadWaiters).not.toHaveBeenCalled();
+    expect(loadOrders).not.toHaveBeenCalled();
   });
 
   it('after a dropped connection reads everything again, the feed’s newest page too', () => {
@@ -78,11 +88,13 @@ describe('connectLiveEvents', () => {
   it('reads nothing once disconnected (logged out): a reload still waiting is dropped', () => {
     useWaitersStore.setState({ asked: true });
     useOrdersStore.setState({ asked: true });
+    useFeedStore.setState({ asked: true });
     disconnect = connectLiveEvents();
     StandInEventSource.last?.tell('open');
     disconnect();
     vi.advanceTimersByTime(1_000);
     expect(loadWaiters).not.toHaveBeenCalled();
     expect(loadOrders).not.toHaveBeenCalled();
+    expect(loadNewest).not.toHaveBeenCalled();
   });
 });

@@ -57,6 +57,7 @@ export function connectLiveEvents(): () => void {
   const reloadWaiters = coalesce(() => void useWaitersStore.getState().load(), 150);
   const reloadStatus = coalesce(() => void useStatusStore.getState().load(), 150);
   const reloadSettings = coalesce(() => void useSettingsStore.getState().load(), 150);
+  const reloadFeed = coalesce(() => void useFeedStore.getState().loadNewest(), 150);
   // Only while «Сегодня» has been opened: the other screens do not pay for its figures.
   const reloadToday = coalesce(() => {
     if (useTodayStore.getState().today) void useTodayStore.getState().load();
@@ -76,9 +77,11 @@ export function connectLiveEvents(): () => void {
     }
     // The first open: a screen that asked for its figures before the stream was listening (its
     // answer read, or still on its way) has not heard of a payment made in between, such as a
-    // waiter paying cash while the cashier opens the screen. Figures no screen asked for are not read.
+    // waiter paying cash while the cashier opens the screen; nor has the feed of its line. Figures
+    // no screen asked for are not read.
     if (useOrdersStore.getState().asked) reloadOrders();
     if (useWaitersStore.getState().asked) reloadWaiters();
+    if (useFeedStore.getState().asked) reloadFeed();
     reloadToday();
   });
   source.addEventListener('error', () => {
