@@ -30,7 +30,7 @@ const statusOf = (db: TillDatabase, orderId: string) => findOrder(db, orderId)?.
 
 /** The schema an earlier version wrote (before the status column), with an open, a paid and a refunded order. */
 function writeEarlierFile(file: string): void {
-  const STATUS_MIGRATION = MIGRATIONS.length - 1;
+  const STATUS_MIGRATION = MIGRATIONS.findIndex((migration) => migration.includes('ALTER TABLE orders ADD COLUMN status'));
   const old = new Database(file);
   for (const migration of MIGRATIONS.slice(0, STATUS_MIGRATION)) old.exec(migration);
   old.pragma(`user_version = ${STATUS_MIGRATION}`);

@@ -35,6 +35,30 @@ export function giftCallKey(operationId: string, voucherId: string): string {
 const ENTRY_CALL_KEY_SQL = `CASE WHEN e.kind IN ('gift_writeoff', 'gift_return')
   THEN e.operation_id || ':gift:' || e.voucher_id ELSE e.operation_id END`;
 
+/**
+ * A guest's calls that may have reached the cloud unacknowledged, and the gains they carry. Asked at
+ * every read of a guest from the cloud (each check-in). `manual = 0` adds nothing (a call listed for
+ * manual reconciliation is never sent, so never unanswered) but lets SQLite take the guest's open
+ * calls from their partial index (`outbox_open_by_guest`) instead of walking every undelivered call
+ * of every guest: during a backlog of 10 000 calls that walk was the check-in's largest cost.
+ */
+export const UNCONFIRMED_SQL = `SELECT COUNT(*) AS calls, COALESCE(SUM(MAX(0, amount)), 0) AS gains FROM (
+    SELECT o.id, COALESCE(SUM(e.amount), 0) AS amount FROM outbox o
+    LEFT JOIN guest_entries e ON o.operation_id = ${ENTRY_CALL_KEY_SQL} AND e.guest_id = o.guest_id
+    WHERE o.guest_id = ? AND o.delivered_at IS NULL AND o.settled_at IS NULL AND o.manual = 0 AND o.unanswered > 0 GROUP BY o.id)`;
+
+/**
+ * The till's status reads these two at every ask (the dashboard, the tray, /health), also while a
+ * backlog waits: each names its index. The open calls are counted from their partial index (no row
+ * read per call: 0.3 ms for 10 000 against 1.2); the parked ones from theirs (2 µs against 2.9 ms,
+ * when the planner walked every undelivered call).
+ */
+export const PENDING_SQL =
+  'SELECT COUNT(*) AS n FROM outbox INDEXED BY outbox_open_by_guest WHERE delivered_at IS NULL AND settled_at IS NULL AND manual = 0';
+export const PARKED_SQL = `SELECT COUNT(*) AS count, (SELECT last_error FROM outbox INDEXED BY outbox_parked
+    WHERE parked_at IS NOT NULL AND delivered_at IS NULL AND settled_at IS NULL ORDER BY id DESC LIMIT 1) AS lastError
+  FROM outbox INDEXED BY outbox_parked WHERE parked_at IS NOT NULL AND delivered_at IS NULL AND settled_at IS NULL`;
+
 /** Operations parked after repeated refusals, and why the last of them was refused. */
 export interface ParkedCalls {
   count: number;
@@ -80,12 +104,8 @@ export class Outbox {
            last_error = ?, next_attempt_at = ?, parked_at = CASE WHEN refusals + 1 >= ? THEN ? END
          WHERE id = ? RETURNING parked_at`,
       ),
-      pending: db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE delivered_at IS NULL AND settled_at IS NULL AND manual = 0'),
-      parked: db.prepare(
-        `SELECT COUNT(*) AS count, (SELECT last_error FROM outbox WHERE parked_at IS NOT NULL AND delivered_at IS NULL
-           AND settled_at IS NULL ORDER BY id DESC LIMIT 1) AS lastError
-         FROM outbox WHERE parked_at IS NOT NULL AND delivered_at IS NULL AND settled_at IS NULL`,
-      ),
+      pending: db.prepare(PENDING_SQL),
+      parked: db.prepare(PARKED_SQL),
       recorded: db.prepare(
         `SELECT COALESCE(SUM(e.amount), 0) AS total FROM guest_entries e
          JOIN outbox o ON o.operation_id = ${ENTRY_CALL_KEY_SQL} WHERE e.guest_id = ? AND o.settled_outcome IS NOT 'dropped'`,
@@ -94,12 +114,7 @@ export class Outbox {
         `SELECT COALESCE(SUM(e.amount), 0) AS total FROM guest_entries e
          JOIN outbox o ON o.operation_id = ${ENTRY_CALL_KEY_SQL} WHERE e.guest_id = ? AND o.delivered_at IS NOT NULL`,
       ),
-      unconfirmed: db.prepare(
-        `SELECT COUNT(*) AS calls, COALESCE(SUM(MAX(0, amount)), 0) AS gains FROM (
-           SELECT o.id, COALESCE(SUM(e.amount), 0) AS amount FROM outbox o
-           LEFT JOIN guest_entries e ON o.operation_id = ${ENTRY_CALL_KEY_SQL} AND e.guest_id = o.guest_id
-           WHERE o.guest_id = ? AND o.delivered_at IS NULL AND o.settled_at IS NULL AND o.unanswered > 0 GROUP BY o.id)`,
-      ),
+      unconfirmed: db.prepare(UNCONFIRMED_SQL),
     };
   }
 
