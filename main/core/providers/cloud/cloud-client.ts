@@ -6,6 +6,7 @@ import { ProviderUnavailableError } from '../loyalty-provider.js';
 import type { CloudConnection } from './cloud-connection.js';
 import type { CloudCallRecord } from '../../ledger/cloud-journal.js';
 import { API_KEY_FIELD, callName, describeCall, readAnswer, validatorUrl, type CloudAnswer, type CloudRequest } from './getmeback-api.js';
+import { postJson } from './post-json.js';
 
 export interface AskOptions {
   /** `performance.now()` by which the whole call, repeats included, must be over. */
@@ -100,17 +101,15 @@ export class GetMeBackClient {
     };
     if (!cloud.accountUrl || !cloud.apiKey) throw fail('the cloud is not configured (account address and API key are needed)', true);
     const budget = Math.max(1, Math.floor(timeoutMs));
-    const signals = [AbortSignal.timeout(budget), ...(signal ? [signal] : [])];
     let json: unknown;
     try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ ...body, [API_KEY_FIELD]: cloud.apiKey }),
-        signal: AbortSignal.any(signals),
+      const response = await postJson(new URL(url), JSON.stringify({ ...body, [API_KEY_FIELD]: cloud.apiKey }), {
+        timeoutMs: budget,
+        signal,
+        headers: { accept: 'application/json' },
       });
       status = response.status;
-      text = await response.text();
+      text = response.text;
       if (!response.ok) throw fail(`HTTP ${response.status} from ${url}`);
       json = JSON.parse(text) as unknown;
     } catch (error) {
@@ -148,6 +147,8 @@ function reasonOf(error: unknown, timeoutMs: number): string {
   return String(error);
 }
 
+/** Node's error code: on the error itself (node:http) or on its cause (fetch). */
 function codeOf(error: unknown): unknown {
-  return error instanceof Error ? (error.cause as { code?: unknown } | undefined)?.code : undefined;
+  if (!(error instanceof Error)) return undefined;
+  return (error as { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code;
 }
