@@ -118,7 +118,10 @@ export const KEEP_AWAKE_MS = 2_000;
 function keepAwake(waiterApis: readonly string[]): () => void {
   if (waiterApis.length === 0) return () => undefined;
   const timer = setInterval(() => {
-    for (const api of waiterApis) void fetch(`${api}/health`).then((answer) => answer.arrayBuffer(), () => undefined);
+    for (const api of waiterApis)
+      void fetch(`${api}/health`)
+        .then((answer) => answer.arrayBuffer())
+        .catch(() => undefined);
   }, KEEP_AWAKE_MS);
   return () => clearInterval(timer);
 }

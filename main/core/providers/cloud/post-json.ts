@@ -14,8 +14,20 @@ export class PostTimeout extends Error {
   override readonly name = 'TimeoutError';
 }
 
+/**
+ * An idle connection is closed after this long, as fetch (undici) closed its own: kept longer, it
+ * may be reused just as the cloud closes it (a reset: the call then counts as perhaps arrived).
+ */
+export const IDLE_CONNECTION_MS = 4_000;
+
 /** Connections to the cloud kept open between calls, as fetch kept them (one pool per scheme). */
-const AGENTS = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) } as const;
+const AGENTS = {
+  'http:': new http.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS }),
+  'https:': new https.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS }),
+} as const;
+
+/** Who calls, for a firewall or proxy in front of the cloud that wants to know (fetch sent `node`). */
+const USER_AGENT = 'GetMeBackTill';
 
 /**
  * POSTs a JSON body and reads the whole answer, on node:http(s) rather than fetch: by a benchmark of
@@ -38,7 +50,7 @@ export function postJson(url: URL, body: string, options: { timeoutMs: number; s
     const request = send(url, {
       method: 'POST',
       agent,
-      headers: { ...options.headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+      headers: { 'user-agent': USER_AGENT, ...options.headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
     });
     let settled = false;
     const finish = (outcome: () => void) => {
@@ -53,6 +65,8 @@ export function postJson(url: URL, body: string, options: { timeoutMs: number; s
       request.destroy();
     };
     const timer = setTimeout(() => fail(new PostTimeout(`no answer within ${options.timeoutMs} ms`)), options.timeoutMs);
+    // As fetch's timeout signal: the call's own socket keeps the process up, not its deadline.
+    timer.unref();
     const onAbort = () => fail(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
     signal?.addEventListener('abort', onAbort, { once: true });
     request.on('error', (error) => fail(error));
