@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { temporaryFolders } from '../testing/temporary-folders.js';
 import { openTillDatabase, type TillDatabase } from './database.js';
+import { recordGuestEntry } from './guest-entries.js';
 import { Outbox, PARKED_SQL, PENDING_SQL, UNCONFIRMED_SQL } from './outbox.js';
 
 const freshDir = temporaryFolders('outbox');
@@ -10,7 +11,7 @@ const call = (key: string, guestId: string) => ({ key, kind: 'order_paid', guest
 
 /** A guest entry of `amount` kopecks recorded with the call `operationId` (an accrual: a gain). */
 function entry(db: TillDatabase, guestId: string, operationId: string, amount: number): void {
-  db.prepare("INSERT INTO guest_entries (guest_id, operation_id, kind, amount, created_at) VALUES (?, ?, 'accrual', ?, ?)").run(guestId, operationId, amount, AT);
+  recordGuestEntry(db, { guestId, orderId: `order-${operationId}`, operationId, kind: 'accrual', amount, holdId: null, voucherId: null, createdAt: AT });
 }
 
 const idOf = (db: TillDatabase, key: string) => (db.prepare('SELECT id FROM outbox WHERE operation_id = ?').get(key) as { id: number }).id;

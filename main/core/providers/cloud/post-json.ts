@@ -20,27 +20,27 @@ export class PostTimeout extends Error {
  */
 export const IDLE_CONNECTION_MS = 4_000;
 
-/** Connections to the cloud kept open between calls, as fetch kept them (one pool per scheme). */
-const AGENTS = {
-  'http:': new http.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS }),
-  'https:': new https.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS }),
-} as const;
+/** Per scheme: its request and its connections, kept open between calls as fetch kept them. */
+const SCHEMES: Record<string, { request: typeof http.request; agent: http.Agent }> = {
+  'http:': { request: http.request, agent: new http.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS }) },
+  'https:': { request: https.request, agent: new https.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS }) },
+};
 
 /** Who calls, for a firewall or proxy in front of the cloud that wants to know (fetch sent `node`). */
 const USER_AGENT = 'GetMeBackTill';
 
 /**
- * POSTs a JSON body and reads the whole answer, on node:http(s) rather than fetch: by a benchmark of
- * the two against the same local server, fetch cost the till 260–390 µs of CPU per call and this
- * 40–110 (issue 19: the courier drains a backlog beside the waiters on the same core). Over within
+ * POSTs a JSON body and reads the whole answer, on node:http(s) rather than fetch: by
+ * bench/cloud-call.ts (the till's CPU per call, a local server's share included) fetch cost 290–405
+ * µs and this 109–123 (issue 19: the courier drains a backlog beside the waiters on the same core). Over within
  * `timeoutMs` (connection, request and the answer's last byte) or rejected with `PostTimeout`;
  * `signal` cancels it. A failure keeps node's error (`code`: ECONNREFUSED, ECONNRESET…). Redirects
  * are not followed: a 3xx is an answer that is not ok.
  */
 export function postJson(url: URL, body: string, options: { timeoutMs: number; signal?: AbortSignal | undefined; headers?: Record<string, string> }): Promise<PostAnswer> {
-  const agent = url.protocol === 'https:' ? AGENTS['https:'] : url.protocol === 'http:' ? AGENTS['http:'] : null;
-  if (!agent) return Promise.reject(new Error(`unsupported address scheme ${url.protocol}`));
-  const send = url.protocol === 'https:' ? https.request : http.request;
+  const scheme = SCHEMES[url.protocol];
+  if (!scheme) return Promise.reject(new Error(`unsupported address scheme ${url.protocol}`));
+  const { request: send, agent } = scheme;
   return new Promise<PostAnswer>((resolve, reject) => {
     const { signal } = options;
     if (signal?.aborted) {
