@@ -69,7 +69,7 @@ export function handInOfOperation(db: TillDatabase, operationId: string): { id: 
 
 export function cashEntriesOfOperation(db: TillDatabase, operationId: string): CashEntry[] {
   const rows = prepared(db, `SELECT id, kind, debit_account, credit_account, amount, order_id, operation_id, cash_type_id, recorded_by, note, created_at
-       FROM cash_entries WHERE operation_id = ? ORDER BY id`,
+       FROM cash_entries WHERE operation_id = +? ORDER BY id`,
     )
     .all(operationId) as {
     id: number;

@@ -42,6 +42,6 @@ export function cashMovementsPage(db: TillDatabase, period: { from: string; to: 
        LEFT JOIN waiters w ON w.id = CASE WHEN substr(e.debit_account, 1, 7) = 'waiter:' THEN substr(e.debit_account, 8)
                                           WHEN substr(e.credit_account, 1, 7) = 'waiter:' THEN substr(e.credit_account, 8) END
       WHERE e.created_at >= @from AND e.created_at < @to AND (e.created_at, e.id) > (@afterAt, @afterId)
-      ORDER BY e.created_at, e.id LIMIT @limit`,
+      ORDER BY e.created_at, e.id LIMIT +@limit`,
   ).all({ ...period, afterAt: cursor.at, afterId: cursor.id, limit }) as CashMovementRow[];
 }

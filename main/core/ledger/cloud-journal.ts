@@ -42,8 +42,8 @@ export function cloudJournal(db: TillDatabase, options: { text?: string; limit: 
   return prepared(
     db,
     `SELECT id, at, call, url, request, status, answer, error, ms FROM cloud_journal
-     WHERE call LIKE @like ESCAPE '\\' OR url LIKE @like ESCAPE '\\' OR request LIKE @like ESCAPE '\\'
-        OR COALESCE(answer, '') LIKE @like ESCAPE '\\' OR COALESCE(error, '') LIKE @like ESCAPE '\\'
-     ORDER BY id DESC LIMIT @limit`,
+     WHERE call LIKE +@like ESCAPE '\\' OR url LIKE +@like ESCAPE '\\' OR request LIKE +@like ESCAPE '\\'
+        OR COALESCE(answer, '') LIKE +@like ESCAPE '\\' OR COALESCE(error, '') LIKE +@like ESCAPE '\\'
+     ORDER BY id DESC LIMIT +@limit`,
   ).all({ like, limit: options.limit }) as JournalLine[];
 }

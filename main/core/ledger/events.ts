@@ -37,7 +37,7 @@ export function eventHistory(
   const order = page.afterId > 0 ? 'ASC' : 'DESC';
   const rows = prepared(
     db,
-    `SELECT id, at, type, order_id, waiter_id, payload FROM events WHERE id < ? AND id > ?${typeFilter} ORDER BY id ${order} LIMIT ?`,
+    `SELECT id, at, type, order_id, waiter_id, payload FROM events WHERE id < ? AND id > ?${typeFilter} ORDER BY id ${order} LIMIT +?`,
   ).all(page.beforeId, page.afterId, ...page.types, page.limit) as {
     id: number;
     at: string;

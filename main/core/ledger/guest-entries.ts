@@ -31,7 +31,7 @@ export function recordGuestEntry(db: TillDatabase, entry: GuestEntry): void {
 
 export function guestEntriesOfOperation(db: TillDatabase, operationId: string): GuestEntry[] {
   const rows = prepared(db, `SELECT guest_id, order_id, operation_id, kind, amount, hold_id, voucher_id, created_at
-       FROM guest_entries WHERE operation_id = ? ORDER BY id`,
+       FROM guest_entries WHERE operation_id = +? ORDER BY id`,
     )
     .all(operationId) as {
     guest_id: string;

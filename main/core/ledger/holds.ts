@@ -48,13 +48,13 @@ function toHold(row: HoldRow): Hold {
 }
 
 export function activeHoldsOfOrder(db: TillDatabase, orderId: string, kind?: Hold['kind']): Hold[] {
-  const rows = prepared(db, `SELECT * FROM holds h WHERE h.order_id = ? AND (? IS NULL OR h.kind = ?) AND ${ACTIVE} ORDER BY h.id`)
+  const rows = prepared(db, `SELECT * FROM holds h WHERE h.order_id = +? AND (? IS NULL OR h.kind = ?) AND ${ACTIVE} ORDER BY h.id`)
     .all(orderId, kind ?? null, kind ?? null) as HoldRow[];
   return rows.map(toHold);
 }
 
 export function activeHoldOfVoucher(db: TillDatabase, voucherId: string): Hold | null {
-  const row = prepared(db, `SELECT * FROM holds h WHERE h.voucher_id = ? AND ${ACTIVE} ORDER BY h.id DESC LIMIT 1`)
+  const row = prepared(db, `SELECT * FROM holds h WHERE h.voucher_id = +? AND ${ACTIVE} ORDER BY h.id DESC LIMIT 1`)
     .get(voucherId) as HoldRow | undefined;
   return row ? toHold(row) : null;
 }
@@ -129,7 +129,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 /** A voucher redeemed by a payment that was not refunded cannot be used again. */
 export function voucherRedeemedIn(db: TillDatabase, voucherId: string): string | null {
   const row = prepared(db, `SELECT h.order_id FROM holds h JOIN hold_resolutions r ON r.hold_id = h.id
-       WHERE h.voucher_id = ? AND r.outcome = 'posted'
+       WHERE h.voucher_id = +? AND r.outcome = 'posted'
          AND NOT EXISTS (SELECT 1 FROM refunds f WHERE f.order_id = h.order_id)
        LIMIT 1`,
     )

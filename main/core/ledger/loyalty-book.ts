@@ -29,8 +29,8 @@ const VOUCHER = 'id, guest_id AS guestId, name, product_code AS productCode, poi
 
 // Each statement's text built once (not per call, which the statement cache would hash every time).
 const GUEST_BY_ID = `SELECT ${GUEST} FROM book_guests WHERE id = ?`;
-const GUEST_BY_PHONE = `SELECT ${GUEST} FROM book_guests WHERE phone = ? ORDER BY id LIMIT 1`;
-const GUEST_BY_CARD = `SELECT ${GUEST} FROM book_guests WHERE card = ? ORDER BY id LIMIT 1`;
+const GUEST_BY_PHONE = `SELECT ${GUEST} FROM book_guests WHERE phone = +? ORDER BY id LIMIT 1`;
+const GUEST_BY_CARD = `SELECT ${GUEST} FROM book_guests WHERE card = +? ORDER BY id LIMIT 1`;
 const VOUCHER_BY_ID = `SELECT ${VOUCHER} FROM book_vouchers WHERE id = ?`;
 // The scanned value as a voucher's QR and as a guest's code at once: one row always, its halves null
 // where the value is not one. Column names prefixed where the two tables share them.

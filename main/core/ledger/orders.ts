@@ -105,7 +105,7 @@ export function ordersToShow(
     db,
     `SELECT id, updated_at AS updatedAt ${SHOWN_ORDERS}
        AND (? = '' OR instr(fold(o.id), ?) > 0 OR instr(fold(coalesce(o.guest_name, '')), ?) > 0)
-     ORDER BY updated_at DESC LIMIT ?`,
+     ORDER BY updated_at DESC LIMIT +?`,
   ).all(options.stale ? 1 : 0, options.activeSince, options.activeSince, search, search, search, options.limit ?? 200) as {
     id: string;
     updatedAt: string;

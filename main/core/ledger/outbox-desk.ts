@@ -91,11 +91,11 @@ export interface OutboxListing {
  * last `settledShown` settled by a person.
  */
 export function outboxLines(db: TillDatabase, settledShown = 100, openShown = 200): OutboxListing {
-  const open = prepared(db, `SELECT ${COLUMNS} FROM outbox WHERE delivered_at IS NULL AND settled_at IS NULL AND manual = 0 ORDER BY id LIMIT ?`).all(
+  const open = prepared(db, `SELECT ${COLUMNS} FROM outbox WHERE delivered_at IS NULL AND settled_at IS NULL AND manual = 0 ORDER BY id LIMIT +?`).all(
     openShown,
   ) as OutboxRow[];
   const manual = prepared(db, `SELECT ${COLUMNS} FROM outbox WHERE delivered_at IS NULL AND settled_at IS NULL AND manual = 1 ORDER BY id`).all() as OutboxRow[];
-  const settled = prepared(db, `SELECT ${COLUMNS} FROM outbox WHERE settled_at IS NOT NULL ORDER BY settled_at DESC, id DESC LIMIT ?`).all(
+  const settled = prepared(db, `SELECT ${COLUMNS} FROM outbox WHERE settled_at IS NOT NULL ORDER BY settled_at DESC, id DESC LIMIT +?`).all(
     settledShown,
   ) as OutboxRow[];
   const { openTotal } = prepared(db, 'SELECT COUNT(*) AS openTotal FROM outbox WHERE delivered_at IS NULL AND settled_at IS NULL AND manual = 0').get() as {

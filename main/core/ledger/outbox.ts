@@ -45,7 +45,7 @@ const ENTRY_CALL_KEY_SQL = `CASE WHEN e.kind IN ('gift_writeoff', 'gift_return')
 export const UNCONFIRMED_SQL = `SELECT COUNT(*) AS calls, COALESCE(SUM(MAX(0, amount)), 0) AS gains FROM (
     SELECT o.id, COALESCE(SUM(e.amount), 0) AS amount FROM outbox o
     LEFT JOIN guest_entries e ON o.operation_id = ${ENTRY_CALL_KEY_SQL} AND e.guest_id = o.guest_id
-    WHERE o.guest_id = ? AND o.delivered_at IS NULL AND o.settled_at IS NULL AND o.manual = 0 AND o.unanswered > 0 GROUP BY o.id)`;
+    WHERE o.guest_id = +? AND o.delivered_at IS NULL AND o.settled_at IS NULL AND o.manual = 0 AND o.unanswered > 0 GROUP BY o.id)`;
 
 /**
  * The till's status reads these two at every ask (the dashboard, the tray, /health), also while a
@@ -108,11 +108,11 @@ export class Outbox {
       parked: db.prepare(PARKED_SQL),
       recorded: db.prepare(
         `SELECT COALESCE(SUM(e.amount), 0) AS total FROM guest_entries e
-         JOIN outbox o ON o.operation_id = ${ENTRY_CALL_KEY_SQL} WHERE e.guest_id = ? AND o.settled_outcome IS NOT 'dropped'`,
+         JOIN outbox o ON o.operation_id = ${ENTRY_CALL_KEY_SQL} WHERE e.guest_id = +? AND o.settled_outcome IS NOT 'dropped'`,
       ),
       acknowledged: db.prepare(
         `SELECT COALESCE(SUM(e.amount), 0) AS total FROM guest_entries e
-         JOIN outbox o ON o.operation_id = ${ENTRY_CALL_KEY_SQL} WHERE e.guest_id = ? AND o.delivered_at IS NOT NULL`,
+         JOIN outbox o ON o.operation_id = ${ENTRY_CALL_KEY_SQL} WHERE e.guest_id = +? AND o.delivered_at IS NOT NULL`,
       ),
       unconfirmed: db.prepare(UNCONFIRMED_SQL),
     };

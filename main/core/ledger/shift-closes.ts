@@ -29,7 +29,7 @@ export function shiftClosedWithKey(db: TillDatabase, key: string): ClosedShift |
 
 /** The newest closed shifts first, at most `limit`. */
 export function closedShifts(db: TillDatabase, limit: number): ClosedShift[] {
-  return prepared(db, `SELECT ${COLUMNS} FROM shift_closes ORDER BY number DESC LIMIT ?`).all(limit) as ClosedShift[];
+  return prepared(db, `SELECT ${COLUMNS} FROM shift_closes ORDER BY number DESC LIMIT +?`).all(limit) as ClosedShift[];
 }
 
 /** Records a close; the number being the key, a second close of the same shift fails here. */

@@ -97,8 +97,8 @@ export function waiterHistory(
     SELECT * FROM (
       SELECT id, created_at AS at, kind, ${sign}amount AS amount, order_id AS orderId, cash_type_id AS cashTypeId,
              recorded_by AS recordedBy, note
-      FROM cash_entries WHERE ${column} = @account AND id < @before ORDER BY id DESC LIMIT @limit)`;
-  const rows = prepared(db, `SELECT * FROM (${side('debit_account', '')} UNION ALL ${side('credit_account', '-')}) ORDER BY id DESC LIMIT @limit`)
+      FROM cash_entries WHERE ${column} = +@account AND id < @before ORDER BY id DESC LIMIT +@limit)`;
+  const rows = prepared(db, `SELECT * FROM (${side('debit_account', '')} UNION ALL ${side('credit_account', '-')}) ORDER BY id DESC LIMIT +@limit`)
     .all(params) as Omit<WaiterMovement, 'debtAfter'>[];
   const newest = rows[0];
   if (!newest) return [];
