@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -45,6 +45,14 @@ describe('IdempotencyKeys.hashRequest', () => {
     const secret = randomBytes(32);
     expect(keysOn(secret).keys.hashRequest('POST', path, body)).toBe(keysOn(secret).keys.hashRequest('POST', path, body));
     expect(keysOn().keys.hashRequest('POST', path, body)).not.toBe(keysOn().keys.hashRequest('POST', path, body));
+  });
+
+  it('stays the hash answers were stored under: keyed requests stored before still replay', () => {
+    // Written out with the byte keys the till used when it stored them (its key is now a key object).
+    const secret = Buffer.alloc(32, 7);
+    const hashKey = createHmac('sha256', secret).update('idempotency request hash').digest();
+    const request = createHash('sha256').update(`POST ${path}\n{"OrderSum":100,"PaymentItems":[{"PaymentType":{"Id":"c","Kind":"Cash"},"Sum":100}],"WaiterPin":"1111"}`).digest('hex');
+    expect(keysOn(secret).keys.hashRequest('POST', path, body)).toBe(`k2:${createHmac('sha256', hashKey).update(request).digest('hex')}`);
   });
 
   it('matches a stored answer only for the same request', () => {
