@@ -18,3 +18,35 @@ export function rssMiBOf(pid: number): number {
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round((kb / 1024) * 10) / 10;
 }
+
+/** A core's clock ticks from /proc/stat: those its guests' host took (steal) and all of them. */
+export interface CoreTicks {
+  steal: number;
+  total: number;
+}
+
+/**
+ * The ticks of one core (`cpu1`), or of all (`cpu`) when `core` is null, read from /proc/stat's
+ * text. Its fields: user nice system idle iowait irq softirq steal guest guest_nice; guest time is
+ * already counted in user, so the total is the first eight.
+ */
+export function coreTicksIn(procStat: string, core: number | null): CoreTicks {
+  const name = core === null ? 'cpu' : `cpu${core}`;
+  const line = procStat.split('\n').find((row) => row.startsWith(`${name} `));
+  if (!line) throw new Error(`no ${name} line in /proc/stat`);
+  const ticks = line.trim().split(/\s+/).slice(1, 9).map(Number);
+  return { steal: ticks[7] ?? 0, total: ticks.reduce((sum, n) => sum + n, 0) };
+}
+
+export function coreTicksOf(core: number | null): CoreTicks {
+  return coreTicksIn(readFileSync('/proc/stat', 'utf8'), core);
+}
+
+/**
+ * The share of a core's time its virtual machine's host gave to others between two readings, in
+ * percent (one decimal): a round measured while the host ran other guests says so.
+ */
+export function stealPercent(before: CoreTicks, after: CoreTicks): number {
+  const total = after.total - before.total;
+  return total <= 0 ? 0 : Math.round(((after.steal - before.steal) / total) * 1000) / 10;
+}

@@ -1,6 +1,6 @@
 import autocannon, { type Options, type Result } from 'autocannon';
 import { randomUUID } from 'node:crypto';
-import { cpuSecondsOf } from './process-stats.js';
+import { coreTicksOf, cpuSecondsOf, stealPercent } from './process-stats.js';
 import { BENCH_ORDER, BONUS_TYPE, CHECK_IN_BODY } from './mixed-requests.js';
 import type { ScenarioFigures } from './targets.js';
 
@@ -37,6 +37,8 @@ export interface Measured {
   non2xx: number;
   /** CPU time the server process spent per answered request, µs (user + system): less sensitive to a busy machine than req/s. */
   cpuUs: number | null;
+  /** Percent of the servers' core's time the VM's host gave to other guests during the round (null: not read). */
+  steal: number | null;
 }
 
 const cashPayment = (order: string) => ({
@@ -71,11 +73,13 @@ export const BASELINE_CASH: Scenario = { name: 'durable cash payment, a new orde
 export const SCENARIOS: Scenario[] = [BARE, KOA_PEER, CHECK_IN, NEW_ORDER_CHECK_IN, ORDER_VIEW, PRECHECK, CASH];
 
 /** One run of autocannon; with the server's `pid`, also its CPU time per request. */
-export async function measure(options: Options, duration: number, pid?: number): Promise<Measured> {
+export async function measure(options: Options, duration: number, pid?: number, stealCore?: number | null): Promise<Measured> {
   const cpuBefore = pid === undefined ? 0 : cpuSecondsOf(pid);
+  const ticksBefore = stealCore === undefined ? null : coreTicksOf(stealCore);
   const result: Result = await autocannon({ ...options, duration });
   const answered = result.requests.total;
   return {
+    steal: ticksBefore === null || stealCore === undefined ? null : stealPercent(ticksBefore, coreTicksOf(stealCore)),
     cpuUs: pid === undefined || answered === 0 ? null : Math.round(((cpuSecondsOf(pid) - cpuBefore) / answered) * 1e7) / 10,
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
@@ -87,6 +91,12 @@ export async function measure(options: Options, duration: number, pid?: number):
 
 /** Rounds of a real `npm run bench`: five, so that one disturbed round does not move a median. */
 export const BENCH_ROUNDS = 5;
+
+/** The steal of a scenario's rounds: their median and the worst of them (null when not read). */
+export function stealOfRounds(steals: readonly (number | null)[]): { median: number; max: number } | null {
+  const read = steals.filter((steal): steal is number => steal !== null);
+  return read.length === 0 ? null : { median: median(read), max: Math.max(...read) };
+}
 
 export const median = (numbers: number[]): number => {
   const sorted = [...numbers].sort((a, b) => a - b);
@@ -100,6 +110,8 @@ export interface RoundsOptions {
   warmUp: boolean;
   /** The process serving a scenario, for its CPU time per request. */
   pidOf?: (scenario: Scenario) => number | undefined;
+  /** Reads the steal time of this core (null: of the whole machine) in every round; absent: not read (not Linux). */
+  stealCore?: number | null;
   /** Requests per second offered to every server (autocannon's overallRate) instead of as many as each answers. */
   rate?: number;
   /**
@@ -131,14 +143,14 @@ export async function alternatingRounds(
   scenarios: readonly Scenario[],
   servers: Servers,
   options: RoundsOptions,
-): Promise<(ScenarioFigures & { rounds: number[]; p50s: number[]; p99s: number[]; cpuUs: (number | null)[] })[]> {
+): Promise<(ScenarioFigures & { rounds: number[]; p50s: number[]; p99s: number[]; cpuUs: (number | null)[]; steals: (number | null)[] })[]> {
   const runs = new Map<Scenario, Measured[]>(scenarios.map((s) => [s, []]));
   const offered = options.rate === undefined ? {} : { overallRate: options.rate };
   const stopKeepingAwake = keepAwake(options.keepAwake ?? []);
   try {
     if (options.warmUp) for (const scenario of scenarios) await measure(scenario.options(servers), 1);
     for (let round = 0; round < options.rounds; round += 1) {
-      for (const scenario of scenarios) runs.get(scenario)?.push(await measure({ ...scenario.options(servers), ...offered }, options.seconds, options.pidOf?.(scenario)));
+      for (const scenario of scenarios) runs.get(scenario)?.push(await measure({ ...scenario.options(servers), ...offered }, options.seconds, options.pidOf?.(scenario), options.stealCore));
     }
   } finally {
     stopKeepingAwake();
@@ -157,6 +169,8 @@ export async function alternatingRounds(
       p50s: measured.map((m) => m.p50),
       p99s: measured.map((m) => m.p99),
       cpuUs: measured.map((m) => m.cpuUs),
+      steals: measured.map((m) => m.steal),
+      steal: stealOfRounds(measured.map((m) => m.steal)),
     };
   });
 }

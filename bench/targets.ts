@@ -11,6 +11,8 @@ export interface ScenarioFigures {
   p99: number;
   errors: number;
   non2xx: number;
+  /** Percent of the servers' core's time the VM's host gave to other guests in its rounds (null or absent: not read). */
+  steal?: { median: number; max: number } | null;
 }
 
 export interface Figure {
@@ -191,10 +193,11 @@ const verdict = (met: boolean | null): string => (met === null ? '' : met ? 'met
 
 export function scenarioTable(result: BenchResult): string {
   const lines = [
-    '| scenario | conns | req/s | p50 ms | p99 ms | ÷ bare | errors | non-2xx |',
-    '|---|---|---|---|---|---|---|---|',
+    "| scenario | conns | req/s | p50 ms | p99 ms | ÷ bare | errors | non-2xx | steal % of the servers' core, median (worst round) |",
+    '|---|---|---|---|---|---|---|---|---|',
     ...result.scenarios.map(
-      (s) => `| ${s.name} | ${s.connections} | ${s.rps} | ${s.p50} | ${s.p99} | ${ratio(s.rps, result.bareRps)} | ${s.errors} | ${s.non2xx} |`,
+      (s) =>
+        `| ${s.name} | ${s.connections} | ${s.rps} | ${s.p50} | ${s.p99} | ${ratio(s.rps, result.bareRps)} | ${s.errors} | ${s.non2xx} | ${s.steal ? `${s.steal.median} (${s.steal.max})` : '—'} |`,
     ),
   ];
   return lines.join('\n');

@@ -46,23 +46,24 @@ function watchStatements(sample: Statement): { seen: Map<string, Seen>; stop: ()
   };
 }
 
-/** Median of `rounds` timings of `each` repetitions, in µs per repetition. */
-function medianMicros(rounds: number, each: number, work: () => void): number {
-  const times: number[] = [];
+/** µs per repetition of each piece of work, the median of `rounds` rounds; the pieces take turns in every round, so a slower moment of the machine falls on all of them. */
+function medianMicros(rounds: number, pieces: readonly { each: number; work: () => void }[]): number[] {
+  const times = pieces.map(() => [] as number[]);
   for (let round = 0; round < rounds; round += 1) {
-    const started = performance.now();
-    for (let n = 0; n < each; n += 1) work();
-    times.push(((performance.now() - started) * 1000) / each);
+    pieces.forEach(({ each, work }, at) => {
+      const started = performance.now();
+      for (let n = 0; n < each; n += 1) work();
+      times[at]?.push(((performance.now() - started) * 1000) / each);
+    });
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
+  return times.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)] as number);
 }
 
 /**
  * What a read's run costs beyond the same run bound for good, as a share of compiling it. As the
  * till runs it, its values are bound at each run and cleared after; bound for good (`bind`),
  * better-sqlite3 clears nothing, so SQLite never re-prepares it: the same SQL, plan and rows. A
- * reused statement pays only the binding beyond it (well under a tenth of a compilation); a
+ * reused statement pays only the binding beyond it (a quarter of a compilation at most here); a
  * re-prepared one pays about a compilation.
  */
 function extraRunCost({ statement, values }: Seen): number {
@@ -75,8 +76,12 @@ function extraRunCost({ statement, values }: Seen): number {
     asTheTillRuns();
     boundForGood();
   }
-  const extra = medianMicros(7, 100, asTheTillRuns) - medianMicros(7, 100, boundForGood);
-  return extra / medianMicros(7, 40, compile);
+  const [tillRun = 0, boundRun = 0, compiling = 1] = medianMicros(9, [
+    { each: 100, work: asTheTillRuns },
+    { each: 100, work: boundForGood },
+    { each: 40, work: compile },
+  ]);
+  return (tillRun - boundRun) / compiling;
 }
 
 /** The reads among what was seen (writes, RETURNING ones too, are not run again); those whose extra cost is `limit` of a compilation or more. */
