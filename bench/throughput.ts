@@ -85,6 +85,7 @@ async function main(): Promise<void> {
       warmUp: true,
       pidOf: (s) => pids.get(s),
       keepAwake: tills,
+      ...(process.platform === 'linux' ? { stealCore: pinning?.serverCore ?? null } : {}),
       ...(values.rate ? { rate: Number(values.rate) } : {}),
     });
     const byName = new Map(figures.map((f) => [f.name, f]));
@@ -96,8 +97,8 @@ async function main(): Promise<void> {
       printCashRounds(figures, values.baseline !== undefined);
       return;
     }
-    console.log('| scenario | req/s, median | each round | server CPU µs per request, each round | p99 ms | errors | non-2xx |\n|---|---|---|---|---|---|---|');
-    for (const f of figures) console.log(`| ${f.name} | ${f.rps} | ${f.rounds.join(', ')} | ${f.cpuUs.join(', ')} | ${f.p99} | ${f.errors} | ${f.non2xx} |`);
+    console.log("| scenario | req/s, median | each round | server CPU µs per request, each round | p99 ms | errors | non-2xx | steal % of the servers' core, each round |\n|---|---|---|---|---|---|---|---|");
+    for (const f of figures) console.log(`| ${f.name} | ${f.rps} | ${f.rounds.join(', ')} | ${f.cpuUs.join(', ')} | ${f.p99} | ${f.errors} | ${f.non2xx} | ${stealsOf(f)} |`);
     // Req/s ratios: higher is better. CPU ratios are the other way up (the peer's CPU per request over
     // the check-in's), so that both read as "check-in's speed ÷ the other's".
     console.log(`\ncheck-in ÷ Koa peer, req/s, each round: ${ratios(roundsOf(CHECK_IN), roundsOf(KOA_PEER))}`);
@@ -114,10 +115,15 @@ async function main(): Promise<void> {
   }
 }
 
+/** A scenario's steal in each round, or a dash where it was not read (not Linux). */
+function stealsOf(figures: { steals: (number | null)[] }): string {
+  return figures.steals.every((steal) => steal === null) ? '—' : figures.steals.map((steal) => steal ?? '—').join(', ');
+}
+
 /** The cash payment's rounds: p50, p99 and req/s of each, and with a baseline their ratios round by round. */
 function printCashRounds(figures: Awaited<ReturnType<typeof alternatingRounds>>, withBaseline: boolean): void {
-  console.log('| scenario | req/s, median | req/s, each round | p50 ms, each round | p99 ms, each round | p99 ms, median | server CPU µs per request, each round | errors | non-2xx |\n|---|---|---|---|---|---|---|---|---|');
-  for (const f of figures) console.log(`| ${f.name} | ${f.rps} | ${f.rounds.join(', ')} | ${f.p50s.join(', ')} | ${f.p99s.join(', ')} | ${f.p99} | ${f.cpuUs.join(', ')} | ${f.errors} | ${f.non2xx} |`);
+  console.log("| scenario | req/s, median | req/s, each round | p50 ms, each round | p99 ms, each round | p99 ms, median | server CPU µs per request, each round | errors | non-2xx | steal % of the servers' core, each round |\n|---|---|---|---|---|---|---|---|---|---|");
+  for (const f of figures) console.log(`| ${f.name} | ${f.rps} | ${f.rounds.join(', ')} | ${f.p50s.join(', ')} | ${f.p99s.join(', ')} | ${f.p99} | ${f.cpuUs.join(', ')} | ${f.errors} | ${f.non2xx} | ${stealsOf(f)} |`);
   const [mine, baseline] = figures;
   if (!withBaseline || !mine || !baseline) return;
   const ratios = (a: number[], b: number[]) => a.map((value, i) => (value / (b[i] ?? Number.NaN)).toFixed(2)).join(', ');
