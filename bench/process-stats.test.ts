@@ -36,7 +36,7 @@ describe("the servers' core's steal time in each round (bench/process-stats.ts)"
       ],
       bareRps: 40_000,
     } as BenchResult);
-    expect(table).toContain("steal % of the servers' core, median (worst round) |");
+    expect(table).toContain("steal % of the servers' core (the machine's, unpinned), median (worst round) |");
     expect(table).toContain('| bare | 32 | 40000 | 0 | 2 | 1 | 0 | 0 | 2 (12.3) |');
     expect(table).toContain('| check-in | 32 | 16000 | 1 | 16 | 0.4 | 0 | 0 | — |');
   });

@@ -193,7 +193,7 @@ const verdict = (met: boolean | null): string => (met === null ? '' : met ? 'met
 
 export function scenarioTable(result: BenchResult): string {
   const lines = [
-    "| scenario | conns | req/s | p50 ms | p99 ms | ÷ bare | errors | non-2xx | steal % of the servers' core, median (worst round) |",
+    "| scenario | conns | req/s | p50 ms | p99 ms | ÷ bare | errors | non-2xx | steal % of the servers' core (the machine's, unpinned), median (worst round) |",
     '|---|---|---|---|---|---|---|---|---|',
     ...result.scenarios.map(
       (s) =>

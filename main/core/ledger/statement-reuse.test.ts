@@ -7,18 +7,18 @@ import { newOrderId, paymentBody, waiterSteps } from '../testing/waiter-steps.js
 
 /**
  * Every statement stays compiled between its runs (statements.ts). better-sqlite3 clears a
- * statement's bindings after each run, and SQLite re-prepares at the next run any statement whose
- * plan looked at a bound value — an equality the planner may filter by, a LIMIT, a LIKE pattern —
- * so such a statement costs a whole compilation every time it runs (10–40 µs; the cash payment ran
- * about a quarter slower for it, issue 19). Written `+?`, the value is the same to SQLite and no
- * bare parameter to its planner.
+ * statement's values after each run, and SQLite marks a statement expired at that moment if its
+ * plan looked at a bound value — an equality the planner weighs as a filter (with an ORDER BY or a
+ * join), a LIMIT, a LIKE pattern — so it is compiled again at its next run (4–45 µs; the cash
+ * payment ran about a quarter slower for it, issue 19). Written `+?`, the value is the same to
+ * SQLite and no bare parameter to its planner.
  *
- * A re-prepare leaves no trace a test can read through better-sqlite3 but its time: each read a
- * waiter's day and the dashboard run is run again here, with the values the till gave it, as the
- * till runs it and bound for good (which SQLite never re-prepares), and the two must take about as
- * long.
+ * A re-prepare leaves no trace a test can read through better-sqlite3 but its time: each read the
+ * flows below run — a waiter's day, the dashboard's reads, a cloud guest's payment and its delivery —
+ * is run again here with the values the till first gave it, as the till runs it and bound for good
+ * (which SQLite never re-prepares), and the two must take about as long. Reads the flows do not run
+ * are not checked here (docs/architecture.md: the rule in statements.ts).
  */
-
 type Method = 'get' | 'all' | 'run' | 'iterate';
 interface Seen {
   statement: Statement;
@@ -76,12 +76,19 @@ function extraRunCost({ statement, values }: Seen): number {
     asTheTillRuns();
     boundForGood();
   }
-  const [tillRun = 0, boundRun = 0, compiling = 1] = medianMicros(9, [
-    { each: 100, work: asTheTillRuns },
-    { each: 100, work: boundForGood },
-    { each: 40, work: compile },
-  ]);
-  return (tillRun - boundRun) / compiling;
+  const once = () => {
+    const [tillRun = 0, boundRun = 0, compiling = 1] = medianMicros(11, [
+      { each: 50, work: asTheTillRuns },
+      { each: 50, work: boundForGood },
+      { each: 20, work: compile },
+    ]);
+    return (tillRun - boundRun) / compiling;
+  };
+  // A busy moment of a shared machine can fall on one side of one measurement; a statement compiled
+  // at every run pays it in every measurement: the least of up to three is kept.
+  let least = once();
+  for (let again = 0; again < 2 && least >= LIMIT; again += 1) least = Math.min(least, once());
+  return least;
 }
 
 /** The reads among what was seen (writes, RETURNING ones too, are not run again); those whose extra cost is `limit` of a compilation or more. */
@@ -95,10 +102,11 @@ function slowReads(seen: Map<string, Seen>, limit: number): { reads: number; slo
 }
 
 /**
- * A run costing 40 % of a compilation more than the same run bound for good is compiled again at
- * every run (measured here: the statements written `?` before the fix 0.52–1.17, every other 0.24 at most).
+ * A run costing 35 % of a compilation more than the same run bound for good is compiled again at
+ * every run (measured: the reads written `?` before the fix 0.48–1.36 in repeated runs, every other
+ * read 0.24 at most on a quiet machine; a read on a loaded one reached 1.43 once, hence the retries).
  */
-const LIMIT = 0.4;
+const LIMIT = 0.35;
 
 describe('statements are compiled once, not at every run (issue 19)', () => {
   let till: TestTill;
@@ -131,9 +139,10 @@ describe('statements are compiled once, not at every run (issue 19)', () => {
     for (const route of ['/api/events?limit=50', '/api/orders', '/api/waiters', '/api/shifts', '/api/today', '/api/reports/shift', '/api/reports/cash-movements']) {
       expect((await till.http('GET', route)).status, route).toBe(200);
     }
-    const waiters = (await till.http<{ Waiters?: { Id: string }[] } | { id: string }[]>('GET', '/api/waiters')).body;
-    const waiterId = Array.isArray(waiters) ? waiters[0]?.id : waiters.Waiters?.[0]?.Id;
-    if (waiterId) expect((await till.http('GET', `/api/waiters/${waiterId}/history`)).status).toBe(200);
+    const waiterId = (await till.http<{ waiters: { id: string }[] }>('GET', '/api/waiters')).body.waiters[0]?.id;
+    expect(waiterId, 'the waiter who took the cash').toBeDefined();
+    expect((await till.http('GET', `/api/waiters/${waiterId}/history`)).status).toBe(200);
+    expect((await till.http('GET', '/api/events?limit=50&types=guest.checked_in,payment.committed')).status).toBe(200);
 
     const { reads, slow } = slowReads(watch.seen, LIMIT);
     expect(reads).toBeGreaterThan(20);

@@ -15,7 +15,8 @@ const compiled = new WeakMap<TillDatabase, Map<string, Statement>>();
  * looked at a value bound to it — an equality the planner may use as a filter (in a statement with
  * an ORDER BY or a join), a LIMIT, a LIKE pattern. So those parameters are written `+?` (`+@name`):
  * the same value to SQLite, no bare parameter to its planner, the same plan (issue 19: such reads
- * cost 10–40 µs more at every run; statement-reuse.test.ts finds any read that still does).
+ * cost 4–45 µs more at every run; statement-reuse.test.ts finds any read of a waiter's day, the
+ * dashboard and the cloud's outbox that still does).
  */
 export function prepared(db: TillDatabase, sql: string): Statement {
   let statements = compiled.get(db);
