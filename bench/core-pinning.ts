@@ -49,3 +49,11 @@ export function pinningNote(pinning: CorePinning | null): string {
     ? `load generator on core ${pinning.loadCore}, every server on core ${pinning.serverCore} (taskset)`
     : 'not pinned to cores (one core, no taskset, or --unpinned): ratios swing more from round to round';
 }
+
+/**
+ * The core whose steal time the rounds read: the servers' core when pinned, the whole machine's
+ * (null) when not; undefined where /proc/stat does not exist (not Linux).
+ */
+export function stealCoreOf(pinning: CorePinning | null): number | null | undefined {
+  return process.platform === 'linux' ? (pinning?.serverCore ?? null) : undefined;
+}

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { corePinning, pinLoadGenerator, pinningNote } from './core-pinning.js';
+import { corePinning, pinLoadGenerator, pinningNote, stealCoreOf } from './core-pinning.js';
 import { startChildServer, tillHostArgs, type ChildServer } from './child-server.js';
 import { alternatingRounds, BARE, BASELINE_CASH, BASELINE_CHECK_IN, CASH, CHECK_IN, checkInBody, json, KOA_PEER, ORDER, ORDER_VIEW, PRECHECK, type Scenario, type Servers } from './rounds.js';
 
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
       warmUp: true,
       pidOf: (s) => pids.get(s),
       keepAwake: tills,
-      ...(process.platform === 'linux' ? { stealCore: pinning?.serverCore ?? null } : {}),
+      stealCore: stealCoreOf(pinning),
       ...(values.rate ? { rate: Number(values.rate) } : {}),
     });
     const byName = new Map(figures.map((f) => [f.name, f]));
