@@ -200,6 +200,17 @@ describe('the house', () => {
     expect(Object.keys(hosts.metafile.inputs).filter((input) => input.endsWith('mime-db/db.json'))).toEqual(['node_modules/mime-db/db.json']);
   });
 
+  it('keeps the hosts\' bundles ASCII: one Cyrillic letter (esbuild escapes strings, not regex literals) makes V8 hold the whole source as two-byte text, 1.2 MiB more', { timeout: 60_000 }, async () => {
+    const hosts = await build({ ...hostBundleOptions(), write: false });
+    const bundles = hosts.outputFiles.filter((file) => file.path.endsWith('.cjs'));
+    expect(bundles.map((file) => path.relative(root, file.path)).sort()).toEqual(['dist/main/electron/desktop-app.cjs', 'dist/main/headless-host.cjs']);
+    const notAscii = bundles.flatMap((file) => {
+      const at = file.text.search(/[^\t\n\r\x20-\x7e]/);
+      return at < 0 ? [] : [`${path.relative(root, file.path)}: …${file.text.slice(Math.max(0, at - 60), at + 20)}…`];
+    });
+    expect(notAscii).toEqual([]);
+  });
+
   it('packs as production dependencies only what the bundles load from outside (electron-builder adds every one to the installer)', { timeout: 60_000 }, async () => {
     const hosts = await build({ ...hostBundleOptions(), write: false });
     const fromOutside = new Set(

@@ -54,6 +54,7 @@ describe('the GetMeBack API mapping', () => {
 
   it('reads an unknown guest in every dialect, and names the field it could not read', () => {
     expect(lookupOf({ success: false, message: 'Клиент не найден' })).toEqual({ kind: 'unknown' });
+    expect(lookupOf({ success: false, message: 'КЛИЕНТ НЕ НАЙДЕН' })).toEqual({ kind: 'unknown' });
     expect(lookupOf({ error: 'Client not found' })).toEqual({ kind: 'unknown' });
     expect(lookupOf([])).toEqual({ kind: 'unknown' });
     expect(lookupOf({ success: true, data: [] })).toEqual({ kind: 'unknown' });
