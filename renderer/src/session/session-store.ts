@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { api, setUnauthorizedHandler } from '../api/client.js';
+import { api, ApiError, setUnauthorizedHandler } from '../api/client.js';
 
 interface SessionState {
   /** null until the till has said whether this browser is logged in. */
@@ -26,8 +26,18 @@ export const useSessionStore = create<SessionState>()((set) => ({
     set(await api.post<{ network: boolean; loggedIn: boolean }>('/api/session', { password }));
   },
   async logout() {
-    await api.post('/api/session/end', {});
-    set({ loggedIn: false });
+    // The dashboard first, then the session: with `loggedIn` no longer true the app closes the live
+    // stream and drops the reloads it had pending (App.tsx), so none of them reaches the till after
+    // the session has ended (it would be refused with a 401, which the browser logs as an error).
+    set({ loggedIn: null });
+    try {
+      await api.post('/api/session/end', {});
+      set({ loggedIn: false });
+    } catch (error) {
+      // A 401: the session had already ended. Anything else: the till did not end it, so this
+      // browser is still logged in and the dashboard comes back as it was.
+      set({ loggedIn: error instanceof ApiError && error.status === 401 ? false : true });
+    }
   },
 }));
 
