@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ConnectionCheckAnswer, JournalResponse, OutboxActionAnswer, OutboxResponse } from '../../../../../shared/admin/cloud.js';
 import { AdminProblem } from '../../../../../shared/admin/problem.js';
 import type { FakeGetMeBackCloud } from '../../../testing/fake-getmeback-cloud.js';
@@ -150,10 +152,50 @@ describe('«Проверить подключение»', () => {
     ({ fake, till } = await startCloudWithGuests());
     const wrongKey = ConnectionCheckAnswer.parse((await till.http('POST', '/api/cloud/check', { accountUrl: fake.url, apiKey: 'wrong', value: 'GMB-G-1001' })).body);
     expect(wrongKey).toMatchObject({ outcome: 'unreadable', field: 'result', problem: 'the cloud said: Неверный ключ API' });
-    const nowhere = ConnectionCheckAnswer.parse((await till.http('POST', '/api/cloud/check', { accountUrl: `${fake.url}/nowhere`, value: 'GMB-G-1001' })).body);
+    const nowhere = ConnectionCheckAnswer.parse((await till.http('POST', '/api/cloud/check', { accountUrl: `${fake.url}/nowhere`, apiKey: 'typed-key', value: 'GMB-G-1001' })).body);
     expect(nowhere).toMatchObject({ outcome: 'failed', problem: expect.stringContaining('HTTP 404') });
     const missing = await till.http('POST', '/api/cloud/check', { accountUrl: 'not a url', value: '' });
     expect(missing.status).toBe(400);
     expect(AdminProblem.parse(missing.body).Errors?.map((error) => error.Field)).toEqual(['accountUrl', 'value']);
+  });
+
+  it('sends the saved key only to the saved address, and only to an address the settings would take', async () => {
+    ({ fake, till } = await startCloudWithGuests());
+    // A listener of somebody's own, at another address of this machine.
+    const heard: string[] = [];
+    const listener = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        heard.push(body);
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"result":"ok"}');
+      });
+    });
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const elsewhere = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/rest/base/v33/validator/`;
+    try {
+      for (const apiKey of [undefined, '', '••••-123']) {
+        const refused = await till.http('POST', '/api/cloud/check', { accountUrl: elsewhere, ...(apiKey === undefined ? {} : { apiKey }), value: 'GMB-G-1001' });
+        expect(refused.status).toBe(422);
+        expect(AdminProblem.parse(refused.body).Message).toBe('Для нового адреса введите API-ключ ещё раз: сохранённый ключ отправляется только на сохранённый адрес.');
+      }
+      expect(heard).toEqual([]);
+      // A key typed for the new address goes there, and only it.
+      await till.http('POST', '/api/cloud/check', { accountUrl: elsewhere, apiKey: 'typed-for-elsewhere', value: 'GMB-G-1001' });
+      expect(heard.length).toBeGreaterThan(0);
+      expect(heard.join('\n')).toContain('typed-for-elsewhere');
+      expect(heard.join('\n')).not.toContain(fake.apiKey);
+      // The saved address still gets the saved key for a masked one (the first test above).
+      // Not https, or not GetMeBack's, is refused before anything is sent, as when it is saved.
+      heard.length = 0;
+      for (const accountUrl of ['http://example.com/rest/', 'https://example.com/rest/']) {
+        const refused = await till.http('POST', '/api/cloud/check', { accountUrl, apiKey: 'typed', value: 'GMB-G-1001' });
+        expect(refused.status).toBe(400);
+        expect(AdminProblem.parse(refused.body).Errors?.map((error) => error.Field)).toEqual(['accountUrl']);
+      }
+      expect(heard).toEqual([]);
+    } finally {
+      await new Promise((resolve) => listener.close(resolve));
+    }
   });
 });

@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import { ConnectionCheckRequest, SettleRequest, type OutboxResponse } from '../../../../../shared/admin/cloud.js';
 import type { Language } from '../../../../../shared/i18n/language.js';
+import { ACCOUNT_URL_MESSAGES, checkAccountUrl } from '../../../../../shared/settings/cloud-account-url.js';
 import { cloudJournal, recordCloudCall } from '../../../ledger/cloud-journal.js';
 import { outboxLine, outboxLines, settleOperation, unparkOperation } from '../../../ledger/outbox-desk.js';
 import type { Logger } from '../../../logger.js';
@@ -18,11 +19,13 @@ const TEXTS = {
     unknownOperation: 'Такой операции в очереди GetMeBack нет.',
     notParked: 'Операция не отложена: её нельзя отправить повторно вручную.',
     notSettleable: 'Закрыть вручную можно только отложенную операцию или возврат для сверки.',
+    keyForNewAddress: 'Для нового адреса введите API-ключ ещё раз: сохранённый ключ отправляется только на сохранённый адрес.',
   },
   en: {
     unknownOperation: 'There is no such operation in the GetMeBack outbox.',
     notParked: 'The operation is not parked: it cannot be retried by hand.',
     notSettleable: 'Only a parked operation or a refund to reconcile can be settled by hand.',
+    keyForNewAddress: 'Type the API key again for a new address: the saved key is sent only to the saved address.',
   },
 } satisfies Record<Language, Record<string, string>>;
 type TextKey = keyof (typeof TEXTS)['ru'];
@@ -51,7 +54,7 @@ export function cloudRoutes({ loyalty, provider, logger }: CloudRoutesDeps): Rou
   const outboxChanged = () => {
     if (provider instanceof CloudProvider) provider.outboxChanged();
   };
-  const refusal = (status: 404 | 409, key: TextKey) => new AdminRefusal(status, TEXTS[language()][key]);
+  const refusal = (status: 404 | 409 | 422, key: TextKey) => new AdminRefusal(status, TEXTS[language()][key]);
   const parse = <S extends z.ZodType>(schema: S, input: unknown, root = 'body'): z.output<S> => validateForManager(schema, input, { language: language() }, root);
   const operation = (id: unknown) => {
     const line = outboxLine(db, parse(OperationId, id, 'id'));
@@ -99,8 +102,18 @@ export function cloudRoutes({ loyalty, provider, logger }: CloudRoutesDeps): Rou
   router.post('/api/cloud/check', async (ctx) => {
     const body = parse(ConnectionCheckRequest, await readJsonBody(ctx));
     const saved = loyalty.settings().cloud;
-    // The settings screen shows the key masked: a masked or empty key means the saved one.
-    const apiKey = !body.apiKey || body.apiKey.includes('•') ? saved.apiKey : body.apiKey;
+    // The address obeys the rules of a saved one: https on getmeback.ru unless «Любой адрес» is on.
+    const verdict = checkAccountUrl(body.accountUrl, { anyHost: saved.anyHost });
+    if (verdict !== 'ok') {
+      const message = ACCOUNT_URL_MESSAGES[language()][verdict];
+      throw new AdminRefusal(400, message, [{ Field: 'accountUrl', Message: message }]);
+    }
+    // The settings screen shows the key masked: a masked or empty key means the saved one, which goes
+    // only to the saved address (as when the address is saved, settings-service.ts): whoever may
+    // change the address must not be able to have the stored key sent to a listener of their own.
+    const typedKey = body.apiKey !== undefined && body.apiKey !== '' && !body.apiKey.includes('•');
+    if (!typedKey && body.accountUrl !== saved.accountUrl) throw refusal(422, 'keyForNewAddress');
+    const apiKey = typedKey ? (body.apiKey as string) : saved.apiKey;
     const cloud = { ...saved, accountUrl: body.accountUrl, apiKey, apiVersion: body.apiVersion ?? saved.apiVersion };
     ctx.body = await checkConnection(cloud, body.value, { log: logger, journal: (record) => recordCloudCall(db, record) });
   });
