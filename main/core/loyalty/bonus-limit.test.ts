@@ -16,6 +16,9 @@ describe('maxBonusPayment', () => {
   it('rounds the share down to the kopeck', () => {
     expect(maxBonusPayment({ available: 1_000_000, ownReservation: 0, orderSum: 333, maxBonusShareBp: 5_000 })).toBe(166);
   });
+  it('is never more than the order, whatever share a rule says', () => {
+    expect(maxBonusPayment({ available: 1_000_000, ownReservation: 0, orderSum: 100_000, maxBonusShareBp: 15_000 })).toBe(100_000);
+  });
   it('is never negative', () => {
     expect(maxBonusPayment({ available: -500, ownReservation: 0, orderSum: 10_000, maxBonusShareBp: 5_000 })).toBe(0);
   });

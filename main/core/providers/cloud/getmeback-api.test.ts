@@ -72,6 +72,16 @@ describe('the GetMeBack API mapping', () => {
     expect(lookupOf({ id_client: 1, name: 'A', balance: 10 })).not.toHaveProperty('guest.rules');
   });
 
+  it('leaves out a rule that is not a share of 0–100 %: the till\'s own applies (no negative cashback, no bonuses above the bill)', () => {
+    expect(lookupOf({ id_client: 1, name: 'A', balance: 10, k_bonus: -5, maxPayBonusK: 150 })).not.toHaveProperty('guest.rules');
+    expect(lookupOf({ id_client: 1, name: 'A', balance: 10, k_bonus: 101, maxPayBonusK: -0.3 })).not.toHaveProperty('guest.rules');
+    const huge = lookupOf({ id_client: 1, name: 'A', balance: 10, k_bonus: 1e300, maxPayBonusK: 100 });
+    expect(huge).toMatchObject({ guest: { rules: { maxBonusShareBp: 10_000 } } });
+    expect(huge).not.toHaveProperty('guest.rules.cashbackBp');
+    expect(lookupOf({ id_client: 1, name: 'A', balance: 10, k_bonus: 0, maxPayBonusK: 0 })).toMatchObject({ guest: { rules: { cashbackBp: 0, maxBonusShareBp: 0 } } });
+    expect(lookupOf({ id_client: 1, name: 'A', balance: 10, k_bonus: 100, maxPayBonusK: 1 })).toMatchObject({ guest: { rules: { cashbackBp: 10_000, maxBonusShareBp: 10_000 } } });
+  });
+
   it('tries a phone in every form, the remembered one first; a QR only as a device token', () => {
     const forms = (remembered: string | null) => lookupRequests('+7 999 000-00-01', remembered).map(({ form, request }) => [form, request.path, request.body]);
     expect(forms(null)).toEqual([

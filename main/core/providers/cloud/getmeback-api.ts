@@ -212,8 +212,10 @@ export function readLookup(answer: CloudAnswer): CloudLookup {
   if (fullName === undefined) return { kind: 'unreadable', field: `${clientPath}.name`, problem: 'missing' };
   if (balance === undefined) return { kind: 'unreadable', field: `${clientPath}.balance`, problem: 'missing' };
   const rules: Partial<LoyaltyRules> = {};
-  if (client.k_bonus !== undefined) rules.cashbackBp = basisPointsFromFraction(client.k_bonus / 100);
-  if (client.maxPayBonusK !== undefined) rules.maxBonusShareBp = basisPointsFromFraction(client.maxPayBonusK > 1 ? client.maxPayBonusK / 100 : client.maxPayBonusK);
+  const cashbackBp = client.k_bonus === undefined ? null : shareInRange(client.k_bonus / 100);
+  if (cashbackBp !== null) rules.cashbackBp = cashbackBp;
+  const maxBonusShareBp = client.maxPayBonusK === undefined ? null : shareInRange(client.maxPayBonusK > 1 ? client.maxPayBonusK / 100 : client.maxPayBonusK);
+  if (maxBonusShareBp !== null) rules.maxBonusShareBp = maxBonusShareBp;
   const gifts = (client.gifts ?? []).map((gift) => ({ id: gift.id_gift ?? gift.id ?? null, name: gift.name, points: gift.price ?? gift.points ?? null, canUse: gift.can_use ?? true }));
   const guest: CloudGuest = { id, fullName, balance, gifts, ...(Object.keys(rules).length ? { rules } : {}) };
   if (rawGift === undefined) return { kind: 'found', guest, voucher: null };
@@ -221,6 +223,16 @@ export function readLookup(answer: CloudAnswer): CloudLookup {
   if (!gift.success) return unreadable(clientPath.replace(/client$/, 'gift'), gift.error);
   const { id_gift, name, product_code, points, used } = gift.data;
   return { kind: 'found', guest, voucher: { id: id_gift, guestId: id, name, productCode: product_code, points, used: used === true } };
+}
+
+/**
+ * A guest's own rate in basis points, or null when it is not a share of 0–100 %: a negative
+ * cashback would take points the till never books, a share above the order would hold more bonuses
+ * than the bill. ASSUMPTION: such a rule is not the guest's; the till's own rule applies instead.
+ */
+function shareInRange(fraction: number): number | null {
+  const basisPoints = basisPointsFromFraction(fraction);
+  return Number.isSafeInteger(basisPoints) && basisPoints >= 0 && basisPoints <= 10_000 ? basisPoints : null;
 }
 
 function unreadable(path: string, error: z.ZodError): CloudLookup {
