@@ -55,6 +55,25 @@ function slowOutbox(queryMs: number) {
 
 const TIMING: CourierTiming = { deliveryTimeoutMs: 1000, firstRetryMs: 20, maxRetryMs: 20, refusalsBeforeParking: 5, deliveriesInFlight: 4, answersShareCommitMs: 20 };
 
+/** One call of each guest, kept in memory; a call is done once delivered or refused (never parked here). */
+function guestsOutbox(guestIds: readonly string[]): { outbox: Outbox; done: Set<number> } {
+  const calls: PendingCall[] = guestIds.map((guestId, index) => ({ id: index + 1, key: `op-${index + 1}`, kind: 'payment', guestId, body: {}, attempts: 0 }));
+  const done = new Set<number>();
+  const sending = new Set<number>();
+  const outbox = {
+    next: (busy: Iterable<string> = []) => calls.find((call) => !done.has(call.id) && !sending.has(call.id) && ![...busy].includes(call.guestId)) ?? null,
+    markSending: (ids: readonly number[]) => ids.forEach((id) => sending.add(id)),
+    together: <T>(work: () => T): T => work(),
+    markDelivered: (id: number) => done.add(id),
+    markFailed: () => undefined,
+    markRefused: (id: number) => {
+      done.add(id);
+      return false;
+    },
+  } as unknown as Outbox;
+  return { outbox, done };
+}
+
 /** A courier over `outbox` whose cloud answers each call by `ask`. */
 function courierOf(outbox: Outbox, ask: (request: unknown, options: { signal: AbortSignal }) => Promise<unknown>, timing: Partial<CourierTiming> = {}): OutboxCourier {
   const client = { ask } as unknown as GetMeBackClient;
@@ -63,6 +82,40 @@ function courierOf(outbox: Outbox, ask: (request: unknown, options: { signal: Ab
 }
 
 describe('the outbox courier', () => {
+  it('sends the next calls and stays up when recording a refusal fails (a full disk under the feed)', async () => {
+    const { outbox, done } = guestsOutbox(['g-1', 'g-2']);
+    const sent: string[] = [];
+    const client = {
+      ask: (request: { body: { key?: string } }) => {
+        sent.push(String(sent.length + 1));
+        // The first call (g-1) is refused; the second (g-2), picked in that answer's commit, acknowledged.
+        return Promise.resolve(sent.length === 1 ? { result: 'error', message: 'Чек отклонён', dialect: 'result', data: {} } : { result: 'ok', ...request });
+      },
+    } as unknown as GetMeBackClient;
+    const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    const connection = {
+      refused: () => {
+        throw full;
+      },
+    } as unknown as CloudConnection;
+    const errors: unknown[] = [];
+    const log = { ...silentLogger(), error: (fields: { err?: unknown }) => errors.push(fields.err) } as unknown as ReturnType<typeof silentLogger>;
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    const courier = new OutboxCourier(outbox, client, connection, systemClock, log, { ...TIMING, deliveriesInFlight: 1 }, () => undefined);
+    courier.start();
+    try {
+      await eventually(() => done.size === 2, 'the refused call recorded and the next one delivered', 3000);
+      expect(sent).toEqual(['1', '2']);
+      expect(errors).toEqual([full]);
+      expect(uncaught).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+      await courier.close();
+    }
+  });
+
   it('sends a guest’s call again when its wait ran out while the courier was still picking', async () => {
     const { outbox, isDelivered } = slowOutbox(40);
     let sends = 0;
@@ -132,17 +185,7 @@ describe('the outbox courier', () => {
   });
 
   it('commits the answers in at most answersShareCommitMs when a call stays out', async () => {
-    const calls: PendingCall[] = ['g-1', 'g-2'].map((guestId, index) => ({ id: index + 1, key: `op-${index + 1}`, kind: 'payment', guestId, body: {}, attempts: 0 }));
-    const delivered = new Set<number>();
-    const sending = new Set<number>();
-    const outbox = {
-      next: (busy: Iterable<string> = []) => calls.find((call) => !delivered.has(call.id) && !sending.has(call.id) && ![...busy].includes(call.guestId)) ?? null,
-      markSending: (ids: readonly number[]) => ids.forEach((id) => sending.add(id)),
-      together: <T>(work: () => T): T => work(),
-      markDelivered: (id: number) => delivered.add(id),
-      markFailed: () => undefined,
-      markRefused: () => false,
-    } as unknown as Outbox;
+    const { outbox, done: delivered } = guestsOutbox(['g-1', 'g-2']);
     let asks = 0;
     // The first guest's call is answered at once; the second's never (until the courier closes).
     const courier = courierOf(outbox, (_request, options) => {

@@ -290,15 +290,29 @@ export class OutboxCourier {
         this.inFlight.delete(call.guestId);
       }
     }
+    // The calls marked in the commit leave first: nothing told after it may keep them from going.
+    const probing = this.unansweredInRow > 0;
+    for (const call of next) this.send(call, probing);
     for (const { call, outcome } of batch) {
       this.touch(call.guestId);
       // After the commit: the connection's change is an event of the feed, written in a commit of its own.
-      if (outcome.kind === 'refused') this.connection.refused(outcome.reason);
+      if (outcome.kind === 'refused') this.tell(() => this.connection.refused(outcome.reason), 'the cloud refusing an operation');
     }
-    const probing = this.unansweredInRow > 0;
-    for (const call of next) this.send(call, probing);
-    this.moved(batch.filter(({ outcome }) => outcome.kind === 'delivered').length);
+    this.tell(() => this.moved(batch.filter(({ outcome }) => outcome.kind === 'delivered').length), 'how far the outbox has moved');
     this.wake();
+  }
+
+  /**
+   * Tells the rest of the till about a committed outcome. What it writes (the feed's event of the
+   * connection) can fail on a full or read-only disk: that is logged, never thrown out of the
+   * courier's turn, which runs on its own (an uncaught error there would stop the till).
+   */
+  private tell(news: () => void, what: string): void {
+    try {
+      news();
+    } catch (error) {
+      this.log.error({ err: error }, `GetMeBack courier could not record ${what}`);
+    }
   }
 
   /** Writes one outcome (inside the batch's transaction); says whether the call is now parked. */
