@@ -105,6 +105,28 @@ describe('the outbox screen’s API', () => {
     expect(settled.status).toBe(200);
     expect((await outbox()).operations[0]).toMatchObject({ state: 'settled', settled: { outcome: 'applied' } });
   });
+
+  it('counts a refund settled as applied in the cloud once: the balance the waiter sees is the cloud\'s', async () => {
+    ({ fake, till } = await startCloudWithGuests({ timing: FAST_TIMING }));
+    await till.waiter('POST', `/orders/${ORDER}/checkin`, { Value: 'GMB-G-1001' });
+    await till.waiter('POST', `/orders/${ORDER}/payments`, cashPayment(1000, 300), { 'Idempotency-Key': 'pay' });
+    await eventually(async () => (await outboxOf(till)) === 0, 'the payment to be delivered');
+    await till.waiter('POST', `/orders/${ORDER}/refund`, {}, { 'Idempotency-Key': 'refund' });
+    // The manager returns it in the GetMeBack cabinet, then settles it in the till as applied there.
+    const [paid] = paymentOperationIds(till);
+    const byHand = await fetch(`${fake.url}/rest/base/v33/validator/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'refund', id_client: 'g-1', invoice_num: 'in-the-cabinet', refund_invoice_num: paid, api_key: fake.apiKey }),
+    });
+    expect(byHand.status).toBe(200);
+    const id = (await outbox()).operations[0]?.id as number;
+    await till.http('POST', `/api/cloud/outbox/${id}/settle`, { outcome: 'applied', by: 'Ольга', note: 'returned in the GetMeBack cabinet' });
+    const next = '9d9d9d9d-9d9d-4d9d-8d9d-9d9d9d9d9d9d';
+    await till.waiter('POST', `/orders/${next}/checkin`, { Value: 'GMB-G-1001' });
+    const view = (await till.waiter('GET', `/orders/${next}`)).body as { Guest: { Balance: number } };
+    expect(Math.round(view.Guest.Balance * 100)).toBe(fake.balanceOf('g-1'));
+  });
 });
 
 describe('the journal of cloud calls', () => {
