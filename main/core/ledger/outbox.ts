@@ -158,7 +158,7 @@ export class Outbox {
     this.statements.delivered.run(at, id);
   }
 
-  /** No answer came; `neverArrived` when the request certainly did not reach the cloud (connection refused). */
+  /** No answer came; `neverArrived` when the request certainly did not reach the cloud (connection refused, name not found). */
   markFailed(id: number, error: string, nextAttemptAt: string, neverArrived: boolean): void {
     this.statements.failed.run(neverArrived ? 1 : 0, error, nextAttemptAt, id);
   }

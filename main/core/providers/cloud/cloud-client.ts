@@ -22,7 +22,8 @@ export interface AskOptions {
 
 /**
  * The cloud gave no usable answer. `neverArrived`: the request certainly did not reach it (the
- * connection was refused, or nothing was sent); otherwise the cloud may have acted on it.
+ * connection was refused, the cloud's name was not found: `certainlyNotSent`); otherwise the cloud
+ * may have acted on it.
  */
 export class CloudUnreachableError extends ProviderUnavailableError {
   constructor(
@@ -119,7 +120,7 @@ export class GetMeBackClient {
         write('cancelled by the till');
         throw new ProviderUnavailableError('GetMeBack: the call was cancelled');
       }
-      throw fail(reasonOf(error, budget), codeOf(error) === 'ECONNREFUSED');
+      throw fail(reasonOf(error, budget), certainlyNotSent(error));
     }
     const answer = readAnswer(json);
     if (!answer) throw fail('the answer is not a GetMeBack answer (no "result", "success" or client)');
@@ -145,6 +146,18 @@ function reasonOf(error: unknown, timeoutMs: number): string {
     return typeof code === 'string' ? `${error.message} (${code})` : error.message;
   }
   return String(error);
+}
+
+/**
+ * Failures that leave no doubt the request never reached the cloud: the connection refused, or the
+ * cloud's name not found (no connection was even tried) — the usual ways a restaurant's internet
+ * being down shows. Anything later (a reset, a timeout) may have reached it: the call is then
+ * counted as perhaps applied, and its guest's balance as uncertain, until the cloud answers.
+ */
+const NOT_SENT_CODES: ReadonlySet<unknown> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA']);
+
+export function certainlyNotSent(error: unknown): boolean {
+  return NOT_SENT_CODES.has(codeOf(error));
 }
 
 /** Node's error code: on the error itself (node:http) or on its cause (fetch). */
