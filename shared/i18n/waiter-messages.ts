@@ -46,6 +46,8 @@ const ru = {
   tooLarge: (p: Code) => `Запрос iikoWaiter слишком большой. Сообщите администратору, код запроса ${p.code}.`,
   paymentInProgress: (_: Code) => 'Эта оплата уже проводится. Подождите несколько секунд и откройте заказ снова.',
   keyReused: (_: Code) => 'Эта попытка оплаты уже проведена с другими суммами. Откройте заказ, проверьте оплату и начните её заново.',
+  refundInProgress: (_: Code) => 'Этот возврат уже проводится. Подождите несколько секунд и откройте заказ снова.',
+  refundKeyReused: (_: Code) => 'Эта попытка возврата уже проведена с другими данными. Откройте заказ, проверьте возврат и начните его заново.',
   internal: (p: Code) =>
     `Ошибка в GetMeBack Till. Повторите действие; если не помогает, сообщите администратору, код запроса ${p.code}.`,
   orderSumOverLimit: (p: Code & { sum: Hundredths; max: Hundredths }) =>
@@ -93,6 +95,8 @@ const en: Catalogue = {
   tooLarge: (p) => `iikoWaiter's request is too large. Tell the administrator, request code ${p.code}.`,
   paymentInProgress: () => 'This payment is already in progress. Wait a few seconds and open the order again.',
   keyReused: () => 'This payment attempt was already made with other sums. Open the order, check the payment and start it again.',
+  refundInProgress: () => 'This refund is already in progress. Wait a few seconds and open the order again.',
+  refundKeyReused: () => 'This refund attempt was already made with other data. Open the order, check the refund and start it again.',
   internal: (p) => `Error in GetMeBack Till. Try again; if that does not help, tell the administrator, request code ${p.code}.`,
   orderSumOverLimit: (p) =>
     `The order sum ${formatRoubles(p.sum, 'en')} is above GetMeBack Till's limit (${formatRoubles(p.max, 'en')}). Check the sum; if it is right, tell the administrator, request code ${p.code}.`,

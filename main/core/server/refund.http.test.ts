@@ -51,6 +51,18 @@ describe('refund (docs/protocol.md#refund)', () => {
     expect(countRows(t.till, 'guest_entries')).toBe(entries);
   });
 
+  it('tells a waiter whose refund key was used for another order, in a refund\'s words, and refunds nothing', async () => {
+    const first = await paidOrder();
+    const second = newOrderId();
+    await t.steps.checkIn(second, 'GMB-G-1001');
+    expect((await t.steps.pay(second, paymentBody(500, { cash: 500 }), `pay-${second}`)).status).toBe(200);
+    expect((await t.steps.refund(first, 'refund-shared')).status).toBe(200);
+    const reused = await t.steps.refund(second, 'refund-shared');
+    expect(reused.status).toBe(422);
+    expect(reused.body.WaiterMessage).toMatch(/^Эта попытка возврата уже проведена с другими данными\./);
+    expect(countRows(t.till, 'refunds')).toBe(1);
+  });
+
   it('refuses to refund an order that is not paid', async () => {
     const order = newOrderId();
     await t.steps.checkIn(order, 'GMB-G-1001');

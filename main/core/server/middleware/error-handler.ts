@@ -7,6 +7,7 @@ import type { WaiterMessageBody } from '../../../../shared/wire/primitives.js';
 import { Refusal } from '../../loyalty/refusal.js';
 import { AccessDenied, BadRequest, ClientGone, KeyConflict } from '../http-errors.js';
 import { adminAnswer, adminProblem, isAdminRequest } from './admin-problem-answer.js';
+import { waiterRoute } from './mount-waiter-path.js';
 
 export interface ErrorHandlerOptions {
   language: () => Language;
@@ -88,7 +89,10 @@ export function errorHandler(options: ErrorHandlerOptions): Step {
       }
       if (error instanceof KeyConflict) {
         ctx.status = error.status;
-        ctx.body = messageBody(waiterMessage(language, error.status === 409 ? 'paymentInProgress' : 'keyReused', requestId), requestId);
+        // A refund's key reused says so in a refund's words, not a payment's.
+        const refund = waiterRoute(ctx).endsWith('/refund');
+        const key = error.status === 409 ? (refund ? 'refundInProgress' : 'paymentInProgress') : refund ? 'refundKeyReused' : 'keyReused';
+        ctx.body = messageBody(waiterMessage(language, key, requestId), requestId);
         return;
       }
       if (error instanceof AccessDenied) {
