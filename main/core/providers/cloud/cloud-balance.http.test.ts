@@ -39,6 +39,25 @@ describe('the balance around the moment an operation reaches the cloud', () => {
     expect(await outboxOf(till)).toBe(0);
   });
 
+  it('reads a guest whose calls are still draining: the guest\'s next calls wait for the read instead of overlapping every repeat', async () => {
+    ({ fake, till } = await startCloudWithGuests({ timing: { ...FAST_TIMING, callTimeoutMs: 5_000 } }));
+    const orders = ['d', 'e', 'f', '9', '8'].map((c) => `${c.repeat(8)}-1111-4111-8111-111111111111`);
+    for (const order of orders) await till.waiter('POST', `/orders/${order}/checkin`, { Value: 'GMB-G-1001' });
+    await fake.down();
+    for (const order of orders) await till.waiter('POST', `/orders/${order}/payments`, cashPayment(100), { 'Idempotency-Key': order });
+    expect(await outboxOf(till)).toBe(5);
+    fake.slow(150, 'operations');
+    await fake.up();
+    await eventually(() => fake.applied().length >= 1, 'the drain to begin', 10_000);
+    const read = await till.core.provider.guest('g-1');
+    expect(read?.id).toBe('g-1');
+    // Every call still reaches the cloud once, in order, and the balance the till shows is the cloud's.
+    await eventually(async () => (await outboxOf(till)) === 0, 'the drain to end', 10_000);
+    expect(fake.applied()).toHaveLength(5);
+    const after = await till.core.provider.guest('g-1');
+    expect(guestMoney(till.core.loyalty, after as NonNullable<typeof after>).balance).toBe(fake.balanceOf('g-1'));
+  });
+
   it('keeps a profile read before a delivery right after the delivery', async () => {
     await accrualWaitingInOutbox({ ...FAST_TIMING, firstRetryMs: 60_000, maxRetryMs: 60_000 });
     await fake.up();

@@ -255,10 +255,23 @@ export class CloudProvider implements LoyaltyProvider {
 
   /**
    * Asks the cloud who a guest is and what the guest has, and splits the balance (see the class
-   * comment). A read that a delivery for the same guest overlapped is repeated once it is over.
+   * comment). A read that a delivery for the same guest overlapped is repeated once it is over,
+   * with the guest's next calls held back meanwhile (else each repeat would overlap the next one).
    */
   private async readGuest(request: CloudRequest): Promise<GuestRead> {
     const deadline = performance.now() + this.timing.callTimeoutMs;
+    // Once a delivery has overlapped a read, the guest's next calls wait until the read is done.
+    const holds: (() => void)[] = [];
+    try {
+      return await this.readGuestBetweenDeliveries(request, deadline, (guestId) => {
+        if (holds.length === 0) holds.push(this.courier.hold(guestId));
+      });
+    } finally {
+      for (const release of holds) release();
+    }
+  }
+
+  private async readGuestBetweenDeliveries(request: CloudRequest, deadline: number, holdDeliveries: (guestId: string) => void): Promise<GuestRead> {
     for (let read = 1; ; read += 1) {
       const mark = this.courier.mark();
       // Known to be down: one quick attempt, so that an offline cash payment does not keep the waiter waiting.
@@ -282,6 +295,7 @@ export class CloudProvider implements LoyaltyProvider {
       if (read === BALANCE_READS || performance.now() >= deadline) {
         throw new ProviderUnavailableError('GetMeBack: the balance changed while it was read; try again');
       }
+      holdDeliveries(guest.id);
       await Promise.race([this.courier.settled(guest.id), sleep(Math.max(0, deadline - performance.now()))]);
     }
   }

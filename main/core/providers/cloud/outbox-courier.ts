@@ -95,6 +95,8 @@ export class OutboxCourier {
   private finished: Finished[] = [];
   /** The commit of `finished` to come: at the next turn of the event loop, or after the wait for the others. */
   private commitSoon: NodeJS.Immediate | null = null;
+  /** Guests whose next calls wait for a waiter's read (`hold`), with how many holds each. */
+  private readonly held = new Map<string, number>();
   private commitLater: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
   private readonly stop = new AbortController();
@@ -153,6 +155,24 @@ export class OutboxCourier {
     return delivery.settled;
   }
 
+  /**
+   * Keeps a guest's next calls from leaving until `release` is called (a waiter's read of that
+   * guest, repeated because a delivery overlapped it: without the hold, each commit sends the
+   * guest's next queued call and every repeat overlaps again). Holds of one guest add up.
+   */
+  hold(guestId: string): () => void {
+    this.held.set(guestId, (this.held.get(guestId) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.held.get(guestId) ?? 1) - 1;
+      if (left > 0) this.held.set(guestId, left);
+      else this.held.delete(guestId);
+      this.wake();
+    };
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.stop.abort();
@@ -198,6 +218,7 @@ export class OutboxCourier {
     if (room <= 0) return [];
     const busy = new Set(this.inFlight.keys());
     for (const [guestId, guest] of this.backoff) if (guest.until > now) busy.add(guestId);
+    for (const guestId of this.held.keys()) busy.add(guestId);
     const calls: PendingCall[] = [];
     while (calls.length < room) {
       const call = this.outbox.next(busy);
