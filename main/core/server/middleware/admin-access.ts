@@ -24,8 +24,11 @@ export function adminAccess(options: { settings: () => Settings; sessions: Admin
     if (isLoopback(ctx.socket.remoteAddress)) return next();
     const stored = options.settings().adminPasswordHash;
     if (!stored) throw new AccessDenied(403, 'access from the network is off: set an admin password on the till', 'networkOff');
-    const api = ctx.path === '/api' || ctx.path.startsWith('/api/');
-    const sessionPath = ctx.path === SESSION_PATH || ctx.path.startsWith(`${SESSION_PATH}/`);
+    // In any case: /API/settings must not pass as a page (the admin routers match case-sensitively
+    // now, and this gate must never see a path differently from a router).
+    const path = ctx.path.toLowerCase();
+    const api = path === '/api' || path.startsWith('/api/');
+    const sessionPath = path === SESSION_PATH || path.startsWith(`${SESSION_PATH}/`);
     if (api && !sessionPath && !options.sessions.isValid(AdminSessions.tokenFrom(ctx.get('cookie')), stored, options.nowMs())) {
       throw new AccessDenied(401, 'log in: an admin session is required');
     }

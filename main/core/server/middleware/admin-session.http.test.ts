@@ -62,6 +62,25 @@ describe('admin sessions from the LAN (production limits)', () => {
     expect((await settingsWith(MANAGER_PC, third)).status).toBe(401);
   });
 
+  it('asks for the session on the admin API in any letter case: /API/settings is not a page', async () => {
+    await startWithPassword();
+    for (const path of ['/API/settings', '/Api/Settings', '/api/SETTINGS', '/API/waiters', '/API/cloud/journal']) {
+      expect((await callFrom(MANAGER_PC, till, 'GET', path)).status, path).toBe(401);
+    }
+    const takeover = await callFrom(MANAGER_PC, till, 'PUT', '/API/settings', {
+      body: JSON.stringify({ server: { allowedRanges: ['127.0.0.5'] }, adminPassword: 'attacker-pw' }),
+      headers: json,
+    });
+    expect(takeover.status).toBe(401);
+    expect(till.core.settings.get().server.allowedRanges).toEqual([]);
+    // With the session, the admin API answers at its own paths only.
+    const cookie = cookieOf(await login(MANAGER_PC, PASSWORD));
+    expect((await settingsWith(MANAGER_PC, cookie)).status).toBe(200);
+    const other = await callFrom(MANAGER_PC, till, 'GET', '/API/settings', { headers: { cookie } });
+    expect(other.headers['content-type']).toMatch(/^text\/html/); // the dashboard's page, not its settings
+    expect(other.body).not.toHaveProperty('settings');
+  });
+
   it('refuses a login posted by a cross-site form', async () => {
     await startWithPassword();
     const form = await callFrom(MANAGER_PC, till, 'POST', '/api/session', { body: `password=${PASSWORD}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });

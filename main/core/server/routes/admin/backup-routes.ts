@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import { ADMIN_ROUTER } from './admin-router.js';
 import { PassThrough } from 'node:stream';
 import type { BackupStreamEvent } from '../../../../../shared/admin/backups.js';
 import { backupMessage } from '../../../backups/backup-messages.js';
@@ -17,7 +18,7 @@ export interface BackupRoutesDeps {
  * the screen shows a bar, not a frozen button. One backup at a time: another start is a 409.
  */
 export function backupRoutes(core: BackupRoutesDeps): Router {
-  const router = new Router();
+  const router = new Router(ADMIN_ROUTER);
 
   router.post('/api/backups', (ctx) => {
     const language = core.settings.get().language;

@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import { ADMIN_ROUTER } from './admin-router.js';
 import { z } from 'zod';
 import { ConnectionCheckRequest, SettleRequest, type OutboxResponse } from '../../../../../shared/admin/cloud.js';
 import type { Language } from '../../../../../shared/i18n/language.js';
@@ -48,7 +49,7 @@ export interface CloudRoutesDeps {
  * settle by hand), the journal of calls and the connection check. Admin access is enforced in front.
  */
 export function cloudRoutes({ loyalty, provider, logger }: CloudRoutesDeps): Router {
-  const router = new Router();
+  const router = new Router(ADMIN_ROUTER);
   const db = loyalty.db;
   const language = () => loyalty.settings().language;
   const outboxChanged = () => {

@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import { ADMIN_ROUTER } from './admin-router.js';
 import { z } from 'zod';
 import type { EventsResponse } from '../../../../../shared/admin/feed.js';
 import { TILL_EVENT_TYPES } from '../../../../../shared/events.js';
@@ -23,7 +24,7 @@ export interface EventsRoutesDeps {
 }
 
 export function eventsRoutes(core: EventsRoutesDeps): Router {
-  const router = new Router();
+  const router = new Router(ADMIN_ROUTER);
 
   router.get('/api/events', (ctx) => {
     const query = validate(HistoryQuery, ctx.query, 'query');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import Router from '@koa/router';
+import { ADMIN_ROUTER } from './admin-router.js';
 import type { LoyaltyContext } from '../../../loyalty/context.js';
 import { ordersToShow, staleOrderCount } from '../../../ledger/orders.js';
 import { viewOrders } from '../../../loyalty/order-view.js';
@@ -16,7 +17,7 @@ const OrdersQuery = z.object({ q: z.string().max(100).optional() });
  * order's id or of the guest's name.
  */
 export function ordersRoutes(core: { loyalty: LoyaltyContext }): Router {
-  const router = new Router();
+  const router = new Router(ADMIN_ROUTER);
   router.get('/api/orders', async (ctx) => {
     const hours = core.loyalty.settings().staleOrderHours;
     const activeSince = new Date(core.loyalty.clock.now().getTime() - hours * 3_600_000).toISOString();

@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import { ADMIN_ROUTER } from './admin-router.js';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { checkAdminPassword } from '../../../settings/admin-password.js';
@@ -23,7 +24,7 @@ export interface SessionDeps {
 
 /** One login from another computer opens a session (a cookie); logout ends it. */
 export function sessionRoutes(deps: SessionDeps): Router {
-  const router = new Router();
+  const router = new Router(ADMIN_ROUTER);
   const verify = deps.verify ?? checkAdminPassword;
   const token = (ctx: Context) => AdminSessions.tokenFrom(ctx.get('cookie'));
 

@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import { ADMIN_ROUTER } from './admin-router.js';
 import type { PublicSettings, SettingsResponse, SettingsSaved } from '../../../../../shared/admin/settings.js';
 import type { Settings } from '../../../../../shared/settings/schema.js';
 import { adminMessage } from '../../../../../shared/i18n/admin-messages.js';
@@ -22,7 +23,7 @@ export function maskSecret(secret: string): string {
 }
 
 export function settingsRoutes(core: { settings: SettingsService }): Router {
-  const router = new Router();
+  const router = new Router(ADMIN_ROUTER);
 
   router.get('/api/settings', (ctx) => {
     ctx.body = {

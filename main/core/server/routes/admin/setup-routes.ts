@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import { ADMIN_ROUTER } from './admin-router.js';
 import { z } from 'zod';
 import type { LanReachabilityResponse } from '../../../../../shared/admin/lan-reachability.js';
 import type { SetupResponse, StatusResponse } from '../../../../../shared/admin/status.js';
@@ -29,7 +30,7 @@ const AllowCaller = z.object({ address: z.string().trim().min(1).max(64) });
 
 /** The till's status and the setup assistant's data. */
 export function setupRoutes(core: SetupRoutesDeps): Router {
-  const router = new Router();
+  const router = new Router(ADMIN_ROUTER);
   let lastLan: LanReachabilityResponse | null = null;
 
   router.get('/api/status', (ctx) => {

@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import { ADMIN_ROUTER } from './admin-router.js';
 import { CloseShiftRequest, type CloseShiftAnswer, type ShiftsResponse } from '../../../../../shared/admin/shifts.js';
 import { dayStartOf } from '../../../cash/report-period.js';
 import { loadShiftReport } from '../../../cash/shift-report.js';
@@ -19,7 +20,7 @@ const SHIFTS_LISTED = 60;
  * cover shift to shift. Closing forgives no debt: the waiters' debts carry into the next shift.
  */
 export function shiftRoutes({ loyalty }: { loyalty: LoyaltyContext }): Router {
-  const router = new Router();
+  const router = new Router(ADMIN_ROUTER);
   const tally = new WaiterDebtTally(loyalty.db);
   const { language, parse } = cashRouteKit(loyalty);
   const view = ({ number, from, to, closedBy }: { number: number; from: string; to: string; closedBy: string }) => ({ number, from, to, closedBy });

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import Router from '@koa/router';
+import { ADMIN_ROUTER } from './admin-router.js';
 import type { Context } from 'koa';
 import {
   HandInRequest,
@@ -33,7 +34,7 @@ import { readJsonBody } from '../../middleware/json-body.js';
  * changes) is enforced in front of this router by `adminAccess`.
  */
 export function waiterCashRoutes({ loyalty }: { loyalty: LoyaltyContext }): Router {
-  const router = new Router();
+  const router = new Router(ADMIN_ROUTER);
   const tally = new WaiterDebtTally(loyalty.db);
   const debtOf = (waiterId: string) => tally.current().get(waiterId)?.debt ?? 0;
   const { language, say, parse } = cashRouteKit(loyalty);
