@@ -14,7 +14,7 @@ describe('settings validation in Russian', () => {
     expect(messages(result)).toEqual({
       'server.port': 'Не больше 65\u00a0535',
       'server.host': 'Заполните поле',
-      'server.path': 'Нужен путь вида /GetMeBack: латинские буквы, цифры, . _ ~ -',
+      'server.path': 'Нужен путь вида /GetMeBack: латинские буквы, цифры, . _ ~ -; не /api и не /assets (они заняты панелью)',
       payInTypeId: 'Слишком длинно: максимум 128\u00a0символов',
       'notifications.debtThreshold': 'Не меньше 0',
       'notifications.enabled': 'Нужно «да» или «нет»',
@@ -32,6 +32,17 @@ describe('settings validation in Russian', () => {
       'cloud.accountUrl': 'Нужен адрес вида https://…',
       'server.port': 'Нужно число',
     });
+  });
+
+  it('refuses a waiter path the dashboard lives under, in any case, and keeps the ones beside it', () => {
+    for (const path of ['/api', '/API', '/api/waiter', '/Assets', '/assets/x', '/index.html', '/INDEX.HTML/x']) {
+      expect(messages(SettingsPatch.safeParse({ server: { path } }, { error: validationErrors('ru') })), path).toEqual({
+        'server.path': 'Нужен путь вида /GetMeBack: латинские буквы, цифры, . _ ~ -; не /api и не /assets (они заняты панелью)',
+      });
+    }
+    for (const path of ['/GetMeBack', '/apis', '/api-waiter', '/my/api', '/assetsx', '/index.htm', '/Loyalty/v2']) {
+      expect(SettingsPatch.safeParse({ server: { path } }).success, path).toBe(true);
+    }
   });
 
   it('keeps zod’s own English for an English till', () => {

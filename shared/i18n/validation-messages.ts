@@ -37,7 +37,7 @@ function russian(issue: Issue): string {
     case 'invalid_format':
       if (issue.format === 'url') return 'Нужен адрес вида https://…';
       if (issue.format === 'guid' || issue.format === 'uuid') return 'Нужен ID из iikoOffice: 32 шестнадцатеричные цифры через дефисы';
-      if (isServerPath(issue)) return 'Нужен путь вида /GetMeBack: латинские буквы, цифры, . _ ~ -';
+      if (isServerPath(issue)) return 'Нужен путь вида /GetMeBack: латинские буквы, цифры, . _ ~ -; не /api и не /assets (они заняты панелью)';
       return 'Неверный формат';
     case 'not_multiple_of':
       return `Нужно число, кратное ${number(issue.divisor)}`;
@@ -70,7 +70,7 @@ function isServerPath(issue: Issue): boolean {
 export function validationErrors(language: Language): z.core.$ZodErrorMap<z.core.$ZodIssue> | undefined {
   if (language === 'ru') return (issue) => russian(issue);
   return (issue) => {
-    if (isServerPath(issue)) return 'A path like /GetMeBack: Latin letters, digits, . _ ~ -';
+    if (isServerPath(issue)) return 'A path like /GetMeBack: Latin letters, digits, . _ ~ -; not /api nor /assets (the dashboard uses them)';
     const verdict = issue.code === 'custom' ? accountUrlVerdictOf(issue.params) : undefined;
     return verdict ? ACCOUNT_URL_MESSAGES.en[verdict] : undefined;
   };

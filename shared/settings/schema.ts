@@ -14,9 +14,13 @@ const OptionalUuid = z.union([z.literal(''), Uuid]);
 export const ServerSettings = z.object({
   host: z.string().min(1).default('0.0.0.0'),
   port: z.number().int().min(0).max(65_535).default(3000),
+  /**
+   * The waiter API's path. Not under the dashboard's own (/api, /assets, /index.html, in any case):
+   * the waiter API is matched first, and the dashboard would lose its API or its files.
+   */
   path: z
     .string()
-    .regex(/^\/[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*$/)
+    .regex(/^\/(?!(?:[Aa][Pp][Ii]|[Aa][Ss][Ss][Ee][Tt][Ss]|[Ii][Nn][Dd][Ee][Xx]\.[Hh][Tt][Mm][Ll])(?:\/|$))[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*$/)
     .default('/GetMeBack'),
   /**
    * The iikoWaiter terminals allowed to call the waiter API, as addresses or CIDR ranges, besides this
