@@ -130,6 +130,7 @@ async function withNamespace(lan: LanHost, build: TillHostBuild, { flood: FLOOD,
     checks['the manager logs in from the LAN: an HttpOnly SameSite=Strict session cookie'] = login.status === 200 && /HttpOnly; SameSite=Strict/.test(String(login.cookie));
     const allow = await fromLan(lan, baseUrl, 'allow', cookie, lan.hostAddress);
     checks['with the session the manager allows the terminal; without it the API answers 401'] = allow.settings === 200 && allow.allowed === 200 && allow.withoutSession === 401;
+    checks['without the session /API/settings and /Api/Settings answer 401 too'] = JSON.stringify(allow.otherCase) === JSON.stringify([401, 401]);
     checks['the allowed terminal is served'] = (await fromLan(lan, baseUrl, 'waiter')).status === 200;
 
     await pause(500);

@@ -97,7 +97,9 @@ async function main(): Promise<object> {
       const settings = await call('GET', '/api/settings', { headers: { cookie } });
       const allowed = await call('POST', '/api/setup/allowed-callers', { body: JSON.stringify({ address }), headers: { ...json, cookie } });
       const withoutSession = await call('GET', '/api/settings');
-      return { settings: settings.status, allowed: allowed.status, withoutSession: withoutSession.status };
+      // The same API in another letter case is not a way around the session.
+      const otherCase = await Promise.all(['/API/settings', '/Api/Settings'].map((path) => call('GET', path).then((answer) => answer.status)));
+      return { settings: settings.status, allowed: allowed.status, withoutSession: withoutSession.status, otherCase };
     }
     case 'flood':
       return flood(Number(rest[0] ?? 20_000));
