@@ -64,6 +64,19 @@ describe('malformed requests get 4xx naming the fields, never a 500', () => {
     }
   });
 
+  it('a body nested thousands of levels deep, under 8 KB → 400 naming the body, on every route (the payment\'s request hash once overflowed its stack: a 500)', async () => {
+    const deep = (levels: number) => `{"OrderSum":0,"PaymentItems":[],"X":${'['.repeat(levels)}${']'.repeat(levels)}}`;
+    for (const route of ['payments', 'refund', 'checkin', 'precheck']) {
+      const answer = await t.till.waiter<Refused>('POST', `/orders/${order}/${route}`, deep(3_900), { 'Idempotency-Key': `k-deep-${route}` });
+      expect(answer.status, route).toBe(400);
+      expect(fieldsOf(answer.body)).toEqual(['body']);
+    }
+    // Thirty levels are still read (no call has more than four).
+    const shallow = await t.till.waiter<Refused>('POST', `/orders/${order}/precheck`, deep(28));
+    expect(shallow.status).not.toBe(500);
+    expect(fieldsOf(shallow.body ?? {})).not.toContain('body');
+  });
+
   it('a body over 8 KB → 413, whether or not its length is declared', async () => {
     const big = JSON.stringify({ Value: 'x'.repeat(9 * 1024) });
     const declared = await t.till.waiter<Refused>('POST', `/orders/${order}/checkin`, big);

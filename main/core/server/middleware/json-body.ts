@@ -25,11 +25,32 @@ export async function readJsonBody(ctx: Exchange, limit = WAITER_BODY_LIMIT): Pr
   if (type && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
     throw new BadRequest([{ Field: 'Content-Type', Message: 'must be application/json' }], 415);
   }
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch {
     throw new BadRequest([{ Field: 'body', Message: 'is not valid JSON' }]);
   }
+  // No call nests deeper than a few levels; thousands (8 KB of `[[[…`) would overflow the stack of
+  // whatever walks the body next (the payment's request hash did: a 500).
+  if (nestedDeeperThan(body, MAX_BODY_DEPTH)) throw new BadRequest([{ Field: 'body', Message: `is nested deeper than ${MAX_BODY_DEPTH} levels` }]);
+  return body;
+}
+
+/** Levels of objects and arrays a body may have: a payment has four. */
+export const MAX_BODY_DEPTH = 32;
+
+/** Whether objects and arrays in `value` nest deeper than `max` levels; walked without recursion. */
+function nestedDeeperThan(value: unknown, max: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const open: { value: object; depth: number }[] = [{ value, depth: 1 }];
+  for (let next = open.pop(); next !== undefined; next = open.pop()) {
+    if (next.depth > max) return true;
+    for (const inner of Array.isArray(next.value) ? next.value : Object.values(next.value)) {
+      if (inner !== null && typeof inner === 'object') open.push({ value: inner as object, depth: next.depth + 1 });
+    }
+  }
+  return false;
 }
 
 /**
