@@ -7,7 +7,7 @@ import { WaiterPin } from './primitives.js';
  */
 export const CheckInRequest = z
   .object({
-    Value: z.string({ error: 'must be a string' }).trim().min(1, { error: 'must not be empty' }).max(256),
+    Value: z.string({ error: 'must be a string' }).trim().min(1, { error: 'must not be empty' }).max(256, { error: 'must be at most 256 characters' }),
     WaiterPin: WaiterPin.nullish(),
   })
   .meta({ id: 'CheckInRequest' });

@@ -4,7 +4,7 @@ import { WaiterPin, WireMoneyOut } from './primitives.js';
 /** POST /orders/{orderId}/gifts */
 export const AddGiftRequest = z
   .object({
-    GiftId: z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' }).max(128),
+    GiftId: z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' }).max(128, { error: 'must be at most 128 characters' }),
     WaiterPin: WaiterPin.nullish(),
   })
   .meta({ id: 'AddGiftRequest' });

@@ -26,7 +26,7 @@ export function paymentKindName(kind: string | number): string {
 
 export const PaymentKind = z
   .union([
-    z.string({ error: 'must be a string or a number' }).min(1).max(64),
+    z.string({ error: 'must be a string or a number' }).min(1, { error: 'must not be empty' }).max(64, { error: 'must be at most 64 characters' }),
     z.number({ error: 'must be a string or a number' }).int({ error: 'must be a whole number' }),
   ])
   .transform(paymentKindName)
@@ -34,7 +34,7 @@ export const PaymentKind = z
 
 export const PaymentType = z
   .object({
-    Id: z.string({ error: 'must be a string' }).min(1).max(128),
+    Id: z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' }).max(128, { error: 'must be at most 128 characters' }),
     Kind: PaymentKind,
     Name: z.string().max(256).nullish(),
   })

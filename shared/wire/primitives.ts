@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { kopecksFromWire } from '../money.js';
+import { kopecksFromWire, MAX_WIRE_MONEY } from '../money.js';
 
 /**
  * An iiko order id: a .NET GUID (8-4-4-4-12 hex digits, whatever its version bits). Anything else is
@@ -14,7 +14,9 @@ export const OrderId = z.guid({ error: 'must be an iiko order id (UUID)' });
 export const WireMoney = z
   .number({ error: 'must be a number' })
   .refine((value) => kopecksFromWire(value) !== null, {
-    error: 'must be a sum of at most 2 decimals, not negative',
+    // One message, the one that says what is wrong with this sum.
+    error: (issue) =>
+      typeof issue.input === 'number' && issue.input > MAX_WIRE_MONEY ? `must be at most ${MAX_WIRE_MONEY}` : 'must be a sum of at most 2 decimals, not negative',
   })
   .transform((value) => kopecksFromWire(value) as number)
   .meta({ description: 'Roubles (or points), at most 2 decimals, never negative', example: 300.5 });
@@ -23,7 +25,7 @@ export const WireMoney = z
  * The waiter's PIN: a secret, hashed at the edge and never stored or logged. Requests take it
  * `.nullish()`: a .NET serializer writes an unset string as null, which means "no PIN", as absent does.
  */
-export const WaiterPin = z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' }).max(64);
+export const WaiterPin = z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' }).max(64, { error: 'must be at most 64 characters' });
 
 /** Money as the app sends it back: a decimal number made from kopecks (see kopecksToWire). */
 export const WireMoneyOut = z.number().meta({ description: 'Roubles (or points), at most 2 decimals' });
