@@ -5,6 +5,7 @@ import { Settings, SettingsPatch } from '../../../shared/settings/schema.js';
 import { parseCidr } from '../server/middleware/cidr.js';
 import { hashAdminPassword } from './admin-password.js';
 import type { SettingsStore } from './settings-store.js';
+import { isMaskedSecret } from './secret-mask.js';
 
 /** Settings that only take effect when the server is started again. */
 const RESTART_KEYS = new Set(['server.host', 'server.port', 'provider', 'cloud.accountUrl', 'cloud.apiKey', 'cloud.apiVersion']);
@@ -88,7 +89,7 @@ export class SettingsService {
     const merged = mergeDeep(this.stored, rest) as Record<string, unknown>;
     if (adminPassword !== undefined) merged.adminPasswordHash = adminPassword === '' ? '' : hashAdminPassword(adminPassword);
     // Keep the stored API key when the screen sends back the masked one it was shown.
-    const typedKey = rest.cloud?.apiKey !== undefined && !rest.cloud.apiKey.includes('•');
+    const typedKey = rest.cloud?.apiKey !== undefined && !isMaskedSecret(rest.cloud.apiKey);
     if (rest.cloud?.apiKey !== undefined && !typedKey) {
       (merged.cloud as Record<string, unknown>).apiKey = this.stored.cloud.apiKey;
     }

@@ -261,42 +261,36 @@ export class CloudProvider implements LoyaltyProvider {
   private async readGuest(request: CloudRequest): Promise<GuestRead> {
     const deadline = performance.now() + this.timing.callTimeoutMs;
     // Once a delivery has overlapped a read, the guest's next calls wait until the read is done.
-    const holds: (() => void)[] = [];
+    let release: (() => void) | undefined;
     try {
-      return await this.readGuestBetweenDeliveries(request, deadline, (guestId) => {
-        if (holds.length === 0) holds.push(this.courier.hold(guestId));
-      });
+      for (let read = 1; ; read += 1) {
+        const mark = this.courier.mark();
+        // Known to be down: one quick attempt, so that an offline cash payment does not keep the waiter waiting.
+        const repeatable = this.connection.online;
+        const answer = await this.client.ask(request, { deadline, repeatable, retryDelayMs: this.timing.lookupRetryDelayMs });
+        const found = readLookup(answer);
+        if (found.kind === 'unreadable') {
+          const reason = answer.result === 'error' ? found.problem : `the cloud’s answer could not be read: ${found.field} (${found.problem})`;
+          this.connection.refused(reason);
+          throw new ProviderUnavailableError(`GetMeBack: ${reason}`);
+        }
+        if (found.kind === 'unknown') return found;
+        const { guest } = found;
+        if (!this.courier.touchedSince(mark, guest.id)) {
+          const baseBalance = guest.balance - this.outbox.acknowledgedFor(guest.id);
+          const unconfirmed = this.outbox.unconfirmedFor(guest.id);
+          const known = { id: guest.id, fullName: guest.fullName, ...(guest.rules ? { rules: guest.rules } : {}) };
+          const profile: GuestProfile = unconfirmed ? { ...known, baseBalance: baseBalance - unconfirmed.gains, stale: true } : { ...known, baseBalance };
+          return { kind: 'found', guest: profile, voucher: found.voucher };
+        }
+        if (read === BALANCE_READS || performance.now() >= deadline) {
+          throw new ProviderUnavailableError('GetMeBack: the balance changed while it was read; try again');
+        }
+        release ??= this.courier.hold(guest.id);
+        await Promise.race([this.courier.settled(guest.id), sleep(Math.max(0, deadline - performance.now()))]);
+      }
     } finally {
-      for (const release of holds) release();
-    }
-  }
-
-  private async readGuestBetweenDeliveries(request: CloudRequest, deadline: number, holdDeliveries: (guestId: string) => void): Promise<GuestRead> {
-    for (let read = 1; ; read += 1) {
-      const mark = this.courier.mark();
-      // Known to be down: one quick attempt, so that an offline cash payment does not keep the waiter waiting.
-      const repeatable = this.connection.online;
-      const answer = await this.client.ask(request, { deadline, repeatable, retryDelayMs: this.timing.lookupRetryDelayMs });
-      const found = readLookup(answer);
-      if (found.kind === 'unreadable') {
-        const reason = answer.result === 'error' ? found.problem : `the cloud’s answer could not be read: ${found.field} (${found.problem})`;
-        this.connection.refused(reason);
-        throw new ProviderUnavailableError(`GetMeBack: ${reason}`);
-      }
-      if (found.kind === 'unknown') return found;
-      const { guest } = found;
-      if (!this.courier.touchedSince(mark, guest.id)) {
-        const baseBalance = guest.balance - this.outbox.acknowledgedFor(guest.id);
-        const unconfirmed = this.outbox.unconfirmedFor(guest.id);
-        const known = { id: guest.id, fullName: guest.fullName, ...(guest.rules ? { rules: guest.rules } : {}) };
-        const profile: GuestProfile = unconfirmed ? { ...known, baseBalance: baseBalance - unconfirmed.gains, stale: true } : { ...known, baseBalance };
-        return { kind: 'found', guest: profile, voucher: found.voucher };
-      }
-      if (read === BALANCE_READS || performance.now() >= deadline) {
-        throw new ProviderUnavailableError('GetMeBack: the balance changed while it was read; try again');
-      }
-      holdDeliveries(guest.id);
-      await Promise.race([this.courier.settled(guest.id), sleep(Math.max(0, deadline - performance.now()))]);
+      release?.();
     }
   }
 

@@ -1,11 +1,11 @@
 import Router from '@koa/router';
-import { ADMIN_ROUTER } from './admin-router.js';
 import { PassThrough } from 'node:stream';
 import type { BackupStreamEvent } from '../../../../../shared/admin/backups.js';
 import { backupMessage } from '../../../backups/backup-messages.js';
 import type { TillBackups } from '../../../backups/till-backups.js';
 import type { SettingsService } from '../../../settings/settings-service.js';
 import { AdminRefusal } from '../../http-errors.js';
+import { ADMIN_ROUTER } from './admin-router.js';
 
 export interface BackupRoutesDeps {
   backups: Pick<TillBackups, 'busy' | 'backUpNow'>;

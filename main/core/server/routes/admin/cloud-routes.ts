@@ -1,10 +1,10 @@
 import Router from '@koa/router';
-import { ADMIN_ROUTER } from './admin-router.js';
 import { z } from 'zod';
 import { ConnectionCheckRequest, SettleRequest, type OutboxResponse } from '../../../../../shared/admin/cloud.js';
 import type { Language } from '../../../../../shared/i18n/language.js';
 import { ACCOUNT_URL_MESSAGES, checkAccountUrl } from '../../../../../shared/settings/cloud-account-url.js';
 import { cloudJournal, recordCloudCall } from '../../../ledger/cloud-journal.js';
+import { isMaskedSecret } from '../../../settings/secret-mask.js';
 import { outboxLine, outboxLines, settleOperation, unparkOperation } from '../../../ledger/outbox-desk.js';
 import type { Logger } from '../../../logger.js';
 import type { LoyaltyContext } from '../../../loyalty/context.js';
@@ -14,6 +14,7 @@ import type { LoyaltyProvider } from '../../../providers/loyalty-provider.js';
 import { AdminRefusal } from '../../http-errors.js';
 import { readJsonBody } from '../../middleware/json-body.js';
 import { validateForManager } from '../../validate.js';
+import { ADMIN_ROUTER } from './admin-router.js';
 
 const TEXTS = {
   ru: {
@@ -112,7 +113,7 @@ export function cloudRoutes({ loyalty, provider, logger }: CloudRoutesDeps): Rou
     // The settings screen shows the key masked: a masked or empty key means the saved one, which goes
     // only to the saved address (as when the address is saved, settings-service.ts): whoever may
     // change the address must not be able to have the stored key sent to a listener of their own.
-    const typedKey = body.apiKey !== undefined && body.apiKey !== '' && !body.apiKey.includes('•');
+    const typedKey = body.apiKey !== undefined && body.apiKey !== '' && !isMaskedSecret(body.apiKey);
     if (!typedKey && body.accountUrl !== saved.accountUrl) throw refusal(422, 'keyForNewAddress');
     const apiKey = typedKey ? (body.apiKey as string) : saved.apiKey;
     const cloud = { ...saved, accountUrl: body.accountUrl, apiKey, apiVersion: body.apiVersion ?? saved.apiVersion };

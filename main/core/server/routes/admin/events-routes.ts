@@ -1,11 +1,11 @@
 import Router from '@koa/router';
-import { ADMIN_ROUTER } from './admin-router.js';
 import { z } from 'zod';
 import type { EventsResponse } from '../../../../../shared/admin/feed.js';
 import { TILL_EVENT_TYPES } from '../../../../../shared/events.js';
 import type { EventBus } from '../../../events/event-bus.js';
 import { validate } from '../../validate.js';
 import { feedStream } from './feed-stream.js';
+import { ADMIN_ROUTER } from './admin-router.js';
 
 const HistoryQuery = z.object({
   before: z.coerce.number().int().positive().optional(),

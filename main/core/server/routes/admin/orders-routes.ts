@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import Router from '@koa/router';
-import { ADMIN_ROUTER } from './admin-router.js';
 import type { LoyaltyContext } from '../../../loyalty/context.js';
 import { ordersToShow, staleOrderCount } from '../../../ledger/orders.js';
 import { viewOrders } from '../../../loyalty/order-view.js';
 import type { OpenOrder, OrdersResponse } from '../../../../../shared/admin/feed.js';
 import { validate } from '../../validate.js';
+import { ADMIN_ROUTER } from './admin-router.js';
 
 const OrdersQuery = z.object({ q: z.string().max(100).optional() });
 

@@ -1,5 +1,4 @@
 import Router from '@koa/router';
-import { ADMIN_ROUTER } from './admin-router.js';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { checkAdminPassword } from '../../../settings/admin-password.js';
@@ -11,6 +10,7 @@ import { readJsonBody } from '../../middleware/json-body.js';
 import { isLoopback } from '../../middleware/network-guard.js';
 import { validate } from '../../validate.js';
 import type { Settings } from '../../../../../shared/settings/schema.js';
+import { ADMIN_ROUTER } from './admin-router.js';
 
 const Login = z.object({ password: z.string().min(1).max(256) });
 

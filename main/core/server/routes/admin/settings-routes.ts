@@ -1,11 +1,12 @@
 import Router from '@koa/router';
-import { ADMIN_ROUTER } from './admin-router.js';
 import type { PublicSettings, SettingsResponse, SettingsSaved } from '../../../../../shared/admin/settings.js';
 import type { Settings } from '../../../../../shared/settings/schema.js';
 import { adminMessage } from '../../../../../shared/i18n/admin-messages.js';
 import { SettingsValidationError, type SettingsService } from '../../../settings/settings-service.js';
 import { AdminRefusal } from '../../http-errors.js';
 import { readJsonBody } from '../../middleware/json-body.js';
+import { maskSecret } from '../../../settings/secret-mask.js';
+import { ADMIN_ROUTER } from './admin-router.js';
 
 /** What the settings screen is shown: everything but secrets, which are masked or reduced to "is set". */
 export function publicSettings(settings: Settings): PublicSettings {
@@ -15,11 +16,6 @@ export function publicSettings(settings: Settings): PublicSettings {
     cloud: { ...cloud, apiKey: maskSecret(cloud.apiKey) },
     adminPasswordSet: adminPasswordHash !== '',
   };
-}
-
-export function maskSecret(secret: string): string {
-  if (secret === '') return '';
-  return secret.length <= 4 ? '••••' : `••••${secret.slice(-4)}`;
 }
 
 export function settingsRoutes(core: { settings: SettingsService }): Router {

@@ -1,5 +1,4 @@
 import Router from '@koa/router';
-import { ADMIN_ROUTER } from './admin-router.js';
 import { z } from 'zod';
 import type { LanReachabilityResponse } from '../../../../../shared/admin/lan-reachability.js';
 import type { SetupResponse, StatusResponse } from '../../../../../shared/admin/status.js';
@@ -15,6 +14,7 @@ import { checkLanReachability } from '../../../setup/lan-reachability.js';
 import { serverAddresses } from '../../../setup/server-addresses.js';
 import { WAITER_PERMISSIONS, setupChecklist } from '../../../setup/setup-checklist.js';
 import type { TillActivity } from '../../../till-activity.js';
+import { ADMIN_ROUTER } from './admin-router.js';
 
 export interface SetupRoutesDeps {
   version: string;

@@ -1,5 +1,4 @@
 import Router from '@koa/router';
-import { ADMIN_ROUTER } from './admin-router.js';
 import { CloseShiftRequest, type CloseShiftAnswer, type ShiftsResponse } from '../../../../../shared/admin/shifts.js';
 import { dayStartOf } from '../../../cash/report-period.js';
 import { loadShiftReport } from '../../../cash/shift-report.js';
@@ -11,6 +10,7 @@ import type { LoyaltyContext } from '../../../loyalty/context.js';
 import { AdminRefusal } from '../../http-errors.js';
 import { readJsonBody } from '../../middleware/json-body.js';
 import { cashRouteKit } from './cash-route-kit.js';
+import { ADMIN_ROUTER } from './admin-router.js';
 
 /** How many closed shifts the report screen offers to pick from. */
 const SHIFTS_LISTED = 60;

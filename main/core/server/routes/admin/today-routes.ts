@@ -1,10 +1,10 @@
 import Router from '@koa/router';
-import { ADMIN_ROUTER } from './admin-router.js';
 import type { TodayResponse } from '../../../../../shared/admin/today.js';
 import { dayStartOf } from '../../../cash/report-period.js';
 import { loadToday } from '../../../cash/today.js';
 import { WaiterDebtTally } from '../../../ledger/waiter-debt-tally.js';
 import type { LoyaltyContext } from '../../../loyalty/context.js';
+import { ADMIN_ROUTER } from './admin-router.js';
 
 /** The «Сегодня» screen's one request: the current business day's tiles and chart. */
 export function todayRoutes({ loyalty }: { loyalty: LoyaltyContext }): Router {

@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
 import Router from '@koa/router';
-import { ADMIN_ROUTER } from './admin-router.js';
 import type { Context } from 'koa';
 import {
   HandInRequest,
@@ -27,6 +26,7 @@ import type { LoyaltyContext } from '../../../loyalty/context.js';
 import { AdminRefusal } from '../../http-errors.js';
 import { cashRouteKit, fieldProblems } from './cash-route-kit.js';
 import { readJsonBody } from '../../middleware/json-body.js';
+import { ADMIN_ROUTER } from './admin-router.js';
 
 /**
  * The waiter-cash screen's API (guide: «Оплата наличными подотчет»): debts, history, hand-ins,
