@@ -28,6 +28,17 @@ export interface TillEventPayloads {
     accrualReversed: number;
     waiterDebtReversed: number;
   };
+  /**
+   * An open order nobody touched for `idleHours` (`staleOrderHours`: closed in iikoFront without a
+   * check-out, most likely) let go of what it held: the bonus reservation and the gifts' points.
+   */
+  'order.reservations_released': {
+    guestId: string | null;
+    guestName: string | null;
+    bonus: number;
+    gifts: { giftId: string; giftName: string; points: number }[];
+    idleHours: number;
+  };
   'cash.handed_in': { amount: number; debtAfter: number; recordedBy: string };
   /** The cashier closed shift `shift` ([from, to)); what the waiters still owe stays owed. */
   'shift.closed': { shift: number; from: string; to: string; closedBy: string; debtOutstanding: number };
@@ -88,6 +99,7 @@ export const TILL_EVENT_TYPES = [
   'bonus.reserved',
   'payment.committed',
   'order.refunded',
+  'order.reservations_released',
   'cash.handed_in',
   'shift.closed',
   'request.refused',

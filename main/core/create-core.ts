@@ -15,6 +15,7 @@ import { packageRootOf } from './package-root.js';
 import { Retention } from './storage/retention.js';
 import { StorageWatch } from './storage/storage-watch.js';
 import type { LoyaltyContext } from './loyalty/context.js';
+import { IdleReservationSweep } from './loyalty/idle-reservations.js';
 import { createProvider, type ProviderDeps } from './providers/create-provider.js';
 import { DEMO_BONUS_PAYMENT_TYPE } from '../../shared/settings/demo.js';
 import { DEMO_BOOK } from './providers/demo-book.js';
@@ -127,6 +128,9 @@ export function createCore(options: CoreOptions): TillCore {
     const retention = new Retention({ db, keys, settings: () => settings.get(), clock, logger, storage });
     retention.prune();
     retention.startDaily();
+    const idleOrders = new IdleReservationSweep(loyalty, { logger, storage });
+    idleOrders.sweep();
+    idleOrders.startHourly();
     const backups = new TillBackups({ db, dataDir: options.dataDir, settings: () => settings.get(), events, clock, logger, storage });
     backups.startDaily();
     settings.onChange((change) => {
@@ -154,6 +158,7 @@ export function createCore(options: CoreOptions): TillCore {
         activity.close();
         storage.stop();
         retention.stopDaily();
+        idleOrders.stop();
         backups.stopDaily();
         await provider.close();
         groupCommit.commitWaiting();

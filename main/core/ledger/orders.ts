@@ -76,6 +76,11 @@ export function bindGuest(db: TillDatabase, orderId: string, guest: { id: string
   );
 }
 
+/** Something happened in the order (a gift offered, added or removed): it is not idle. */
+export function touchOrder(db: TillDatabase, orderId: string, at: string): void {
+  prepared(db, 'UPDATE orders SET updated_at = ? WHERE id = ?').run(at, orderId);
+}
+
 /** The sum of the order's last pre-check, which the bonus limit is counted from. */
 export function setPrecheckSum(db: TillDatabase, orderId: string, orderSum: number, at: string): void {
   prepared(db, 'UPDATE orders SET precheck_order_sum = ?, updated_at = ? WHERE id = ?').run(orderSum, at, orderId);

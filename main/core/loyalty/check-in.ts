@@ -3,7 +3,7 @@ import { activeHoldOfVoucher, activeHoldsOfOrder, voidHold, voucherRedeemedIn } 
 import { dropOffers, offerGift } from '../ledger/offers.js';
 import type { LoyaltyContext } from './context.js';
 import { guestMoney } from './guest-balance.js';
-import { bindGuest, ensureOrder, findOrder, findOrderState } from '../ledger/orders.js';
+import { bindGuest, ensureOrder, findOrder, findOrderState, touchOrder } from '../ledger/orders.js';
 import { assertOpen } from './open-order.js';
 import { askProviderAtOnce } from './provider-call.js';
 import { Refusal } from './refusal.js';
@@ -47,6 +47,7 @@ export async function checkIn(ctx: LoyaltyContext, orderId: string, value: strin
     }
     const newlyBound = order.guestId !== guest.id;
     if (newlyBound) bindGuest(ctx.db, orderId, guest, waiterId, at);
+    else if (offered) touchOrder(ctx.db, orderId, at);
     if (newlyBound || offered) {
       const money = guestMoney(ctx, guest);
       ctx.events.record(

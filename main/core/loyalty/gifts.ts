@@ -5,7 +5,7 @@ import { activeHoldOfVoucher, activeHoldsOfOrder, createHold, voidHold, voucherR
 import { offerInOrder } from '../ledger/offers.js';
 import type { LoyaltyContext } from './context.js';
 import { guestMoney } from './guest-balance.js';
-import { findOrder } from '../ledger/orders.js';
+import { findOrder, touchOrder } from '../ledger/orders.js';
 import { assertOpen } from './open-order.js';
 import { askProvider } from './provider-call.js';
 import { Refusal } from './refusal.js';
@@ -51,6 +51,7 @@ export async function addGift(ctx: LoyaltyContext, orderId: string, giftId: stri
       amount: offer.points,
       createdAt: at,
     });
+    touchOrder(ctx.db, orderId, at);
     ctx.events.record(
       'gift.added',
       { guestId: guest.id, guestName: guest.fullName, giftId, giftName: offer.name, points: offer.points },
@@ -68,7 +69,9 @@ export function removeGift(ctx: LoyaltyContext, orderId: string, giftId: string,
     assertOpen(order);
     const hold = activeHoldsOfOrder(ctx.db, orderId, 'gift').find((h) => h.voucherId === giftId);
     if (!hold) return;
-    voidHold(ctx.db, hold.id, 'gift removed', ctx.clock.now().toISOString());
+    const at = ctx.clock.now().toISOString();
+    voidHold(ctx.db, hold.id, 'gift removed', at);
+    touchOrder(ctx.db, orderId, at);
     ctx.events.record(
       'gift.removed',
       { guestId: hold.guestId, giftId, giftName: hold.giftName ?? '', points: hold.amount },

@@ -6,8 +6,8 @@ export type FeedKind = (typeof FEED_KINDS)[number];
 
 const TYPES_OF_KIND: Record<FeedKind, readonly TillEventType[]> = {
   checkIns: ['guest.checked_in', 'guest.checked_out'],
-  gifts: ['gift.added', 'gift.removed'],
-  bonuses: ['bonus.reserved'],
+  gifts: ['gift.added', 'gift.removed', 'order.reservations_released'],
+  bonuses: ['bonus.reserved', 'order.reservations_released'],
   payments: ['payment.committed'],
   // A cash payment is where a waiter takes cash, so it belongs here as well as under payments.
   cash: ['payment.committed', 'cash.handed_in', 'shift.closed'],

@@ -121,6 +121,28 @@ describe('feedLine', () => {
     expect(settings.details).toEqual(['Порт, Язык', 'нужен перезапуск']);
   });
 
+  it('an idle order letting go of its reservations says how long it was idle, whose, and what came free', () => {
+    const released = feedLine(
+      {
+        ...base,
+        waiterId: null,
+        waiterName: null,
+        type: 'order.reservations_released',
+        data: { guestId: 'g-1', guestName: 'Иванов Иван', bonus: 10_000, gifts: [{ giftId: 'v-1', giftName: 'Капучино', points: 20_000 }], idleHours: 12 },
+      },
+      'ru',
+    );
+    expect(released.title).toBe('Резерв снят: заказ без движения 12 ч · Иванов Иван');
+    expect(released.tone).toBe('warning');
+    expect(released.details.slice(0, 2)).toEqual(['бонусы 100\u00a0бонусов', 'подарки: Капучино (200\u00a0бонусов)']);
+    const english = feedLine(
+      { ...base, waiterId: null, waiterName: null, type: 'order.reservations_released', data: { guestId: null, guestName: null, bonus: 0, gifts: [], idleHours: 1 } },
+      'en',
+    );
+    expect(english.title).toBe('Reservation released: order idle for 1 h · guest');
+    expect(english.details).toHaveLength(1);
+  });
+
   it('shortOrderId keeps the first block of an iiko order id', () => {
     expect(shortOrderId('0b7e7a5c-1f1e-4c55-9a55-1b2b3c4d5e6f')).toBe('0b7e7a5c');
   });

@@ -100,6 +100,13 @@ export function feedLine(event: TillEvent, language: Language): FeedLine {
         r.waiterDebtReversed > 0 && `${d.debtReversed}${money(r.waiterDebtReversed)}`,
       ]);
     }
+    case 'order.reservations_released': {
+      const r = event.data;
+      return line(t.feed.line.reservationsReleased(r.idleHours, r.guestName ?? t.feed.line.unknownGuest), 'warning', [
+        r.bonus > 0 && `${d.bonusReleased} ${bonuses(r.bonus)}`,
+        r.gifts.length > 0 && `${d.giftsReleased} ${r.gifts.map((gift) => `${gift.giftName} (${bonuses(gift.points)})`).join(', ')}`,
+      ]);
+    }
     case 'cash.handed_in':
       return line(t.feed.line.handedIn, 'cash', [
         `${d.amount} ${money(event.data.amount)}`,

@@ -14,6 +14,7 @@ const ORDER_TYPES: readonly TillEventType[] = [
   'bonus.reserved',
   'payment.committed',
   'order.refunded',
+  'order.reservations_released',
 ];
 const CASH_TYPES: readonly TillEventType[] = ['payment.committed', 'order.refunded', 'cash.handed_in', 'shift.closed'];
 const STATUS_TYPES: readonly TillEventType[] = ['settings.changed', 'provider.status'];
