@@ -70,12 +70,14 @@ test('the outbox screen: a refund to reconcile is settled by hand, a parked paym
   await page.goto(`${till.baseUrl}/#/cloud`);
   const reconcile = page.getByRole('table', { name: 'Возвраты для ручной сверки' });
   await expect(reconcile.getByRole('row')).toHaveCount(2);
+  await expect(page.getByText(/Верните бонусы гостю в кабинете GetMeBack/)).toBeVisible();
   await reconcile.getByRole('button', { name: 'Закрыть вручную' }).click();
   const form = page.getByRole('form', { name: 'Закрыть вручную' });
   await form.getByLabel('Кто закрывает').fill('Ольга');
   await form.getByLabel('Почему').fill('вернули 30 ₽ в кабинете GetMeBack');
   await form.getByRole('button', { name: 'Закрыть операцию' }).click();
   await expect(page.getByText('Возвратов для сверки нет.')).toBeVisible();
+  await expect(page.getByText(/Верните бонусы гостю в кабинете GetMeBack/)).toBeHidden();
   await expect(page.getByRole('table', { name: 'Закрыты вручную' })).toContainText('Ольга');
   await expect(page.getByRole('table', { name: 'Закрыты вручную' })).toContainText('вернули 30 ₽ в кабинете GetMeBack');
 

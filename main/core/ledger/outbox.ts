@@ -108,7 +108,8 @@ export class Outbox {
       parked: db.prepare(PARKED_SQL),
       recorded: db.prepare(
         `SELECT COALESCE(SUM(e.amount), 0) AS total FROM guest_entries e
-         JOIN outbox o ON o.operation_id = ${ENTRY_CALL_KEY_SQL} WHERE e.guest_id = +? AND o.settled_outcome IS NOT 'dropped'`,
+         JOIN outbox o ON o.operation_id = ${ENTRY_CALL_KEY_SQL} WHERE e.guest_id = +? AND o.settled_outcome IS NOT 'dropped'
+           AND (o.manual = 0 OR o.delivered_at IS NOT NULL OR e.amount < 0)`,
       ),
       acknowledged: db.prepare(
         `SELECT COALESCE(SUM(e.amount), 0) AS total FROM guest_entries e
@@ -178,7 +179,13 @@ export class Outbox {
     return this.statements.parked.get() as ParkedCalls;
   }
 
-  /** Kopecks of every guest entry the till has recorded for the cloud, delivered or not. */
+  /**
+   * Kopecks of every guest entry the till has recorded for the cloud, delivered or not — but of a call
+   * listed for reconciliation by hand (a refund) only what it takes off until it is settled as applied:
+   * what it gives back reaches the cloud only when a person returns it in the GetMeBack cabinet, and
+   * counting it before then would let the guest spend bonuses the cloud does not have (twice, once the
+   * cabinet has it and the till has not been told).
+   */
   recordedFor(guestId: string): number {
     return (this.statements.recorded.get(guestId) as { total: number }).total;
   }

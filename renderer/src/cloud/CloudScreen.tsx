@@ -132,6 +132,7 @@ export function CloudScreen() {
       {table(open, c.outbox, c.outboxEmpty)}
       {outbox && outbox.openTotal > open.length && <p className="muted">{c.moreOpen(formatCount(open.length, language), formatCount(outbox.openTotal, language))}</p>}
       <h3>{c.reconciliation}</h3>
+      {manual.length > 0 && <p className="muted">{c.reconciliationHint}</p>}
       {table(manual, c.reconciliation, c.reconciliationEmpty)}
       {settled.length > 0 && (
         <>

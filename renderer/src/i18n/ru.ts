@@ -376,6 +376,8 @@ export const ru = {
     moreOpen: (shown: string, total: string) => `Показаны первые ${shown} из ${total}.`,
     reconciliation: 'Возвраты для ручной сверки',
     reconciliationEmpty: 'Возвратов для сверки нет.',
+    reconciliationHint:
+      'Верните бонусы гостю в кабинете GetMeBack, затем закройте возврат здесь как учтённый облаком: до этого касса не даёт гостю тратить возвращённые бонусы, которых в облаке ещё нет.',
     settledList: 'Закрыты вручную',
     uncertain: 'Баланс гостя не определён',
     uncertainWhy: (guest: string, operations: string) => `Гость ${guest}: операции ${operations} отправлены без ответа — облако могло их применить. Баланс уточнится после ответа облака или ручного закрытия.`,

@@ -129,6 +129,37 @@ describe('the outbox screen’s API', () => {
   });
 });
 
+describe('a refund listed for reconciliation by hand (the default) and the balance a waiter sees', () => {
+  it('never shows the guest more than the cloud has: the bonuses come back on the till when the refund is settled, not before', async () => {
+    ({ fake, till } = await startCloudWithGuests({ timing: FAST_TIMING }));
+    await till.waiter('POST', `/orders/${ORDER}/checkin`, { Value: 'GMB-G-1001' });
+    await till.waiter('POST', `/orders/${ORDER}/payments`, cashPayment(1000, 300), { 'Idempotency-Key': 'pay' });
+    await eventually(async () => (await outboxOf(till)) === 0, 'the payment to be delivered');
+    const refunded = await till.waiter('POST', `/orders/${ORDER}/refund`, {}, { 'Idempotency-Key': 'refund' });
+    expect(refunded.body).toMatchObject({ BonusReturned: 300, AccrualReversed: 35 });
+    const next = '9e9e9e9e-9e9e-4e9e-8e9e-9e9e9e9e9e9e';
+    await till.waiter('POST', `/orders/${next}/checkin`, { Value: 'GMB-G-1001' });
+    const seen = async () => Math.round(((await till.waiter('GET', `/orders/${next}`)).body as { Guest: { Balance: number } }).Guest.Balance * 100);
+
+    // Not yet in the cloud: the 300 returned are not spendable; the 35 accrued and reversed are taken off already.
+    expect(await seen()).toBe(fake.balanceOf('g-1') - 3_500);
+
+    // A person returns it in the GetMeBack cabinet: the cloud has the 300 back (and the 35 off); nothing is counted twice.
+    const [paid] = paymentOperationIds(till);
+    await fetch(`${fake.url}/rest/base/v33/validator/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'refund', id_client: 'g-1', invoice_num: 'in-the-cabinet', refund_invoice_num: paid, api_key: fake.apiKey }),
+    });
+    expect(await seen()).toBeLessThanOrEqual(fake.balanceOf('g-1'));
+
+    // Settled in the till as applied there: the cloud's balance, exactly.
+    const id = (await outbox()).operations[0]?.id as number;
+    await till.http('POST', `/api/cloud/outbox/${id}/settle`, { outcome: 'applied', by: 'Ольга', note: 'returned in the GetMeBack cabinet' });
+    expect(await seen()).toBe(fake.balanceOf('g-1'));
+  });
+});
+
 describe('the journal of cloud calls', () => {
   it('keeps every call and answer with the key masked, filters them, and downloads them as one file', async () => {
     ({ fake, till } = await startCloudWithGuests({ timing: FAST_TIMING }));
