@@ -146,6 +146,36 @@ test('limits, stale hours, any cloud host and iikoWaiter terminals typed by hand
   expect((await fetch(`${till.baseUrl}/api/settings`, { method: 'PUT', headers: { 'content-type': 'application/json', origin: till.baseUrl }, body: JSON.stringify({ language: 'ru' }) })).status).toBe(200);
 });
 
+test('a secret part of the waiter address is added by a touch, saved, shown on the setup screen, and the old address stops answering', async ({ page }) => {
+  await page.goto(`${till.baseUrl}/#/settings`);
+  const waiterPath = page.getByLabel('Путь');
+  await expect(waiterPath).toHaveAccessibleDescription(/секретная часть в конце пути/);
+  await expect(page.getByRole('button', { name: 'Убрать секретную часть' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Добавить секретную часть' }).tap();
+  await expect(waiterPath).toHaveValue(/^\/GetMeBack\/[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+  const first = await waiterPath.inputValue();
+  await page.getByRole('button', { name: 'Сменить секретную часть' }).tap();
+  await expect(waiterPath).not.toHaveValue(first);
+  const secretPath = await waiterPath.inputValue();
+  await expectTouchReady(page, 'settings-secret-path');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Сохранено' })).toHaveText('Сохранено, изменения уже действуют.');
+
+  // From this machine an unknown path is the dashboard's page; the waiter API's health is JSON.
+  const health = async (at: string) => (await fetch(`${at}/health`)).text();
+  expect(await health(`${till.baseUrl}${secretPath}`)).toContain('"Status":"ok"');
+  expect(await health(till.waiterUrl)).not.toContain('"Status"');
+  await page.goto(`${till.baseUrl}/#/setup`);
+  await expect(page.getByRole('textbox', { name: `${till.baseUrl}${secretPath}` })).toHaveValue(`${till.baseUrl}${secretPath}`);
+
+  await page.goto(`${till.baseUrl}/#/settings`);
+  await page.getByRole('button', { name: 'Убрать секретную часть' }).tap();
+  await expect(waiterPath).toHaveValue('/GetMeBack');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Сохранено' })).toBeVisible();
+  expect(await health(till.waiterUrl)).toContain('"Status":"ok"');
+});
+
 test('the cloud API key is never shown back in full, and English switches the whole dashboard live', async ({ page }) => {
   await page.goto(`${till.baseUrl}/#/settings`);
   await page.getByRole('group', { name: 'Программа лояльности' }).getByLabel('Облако GetMeBack').check();

@@ -225,6 +225,11 @@ export const en: Texts = {
     host: 'Address to listen on (0.0.0.0 — the whole network)',
     port: 'Port',
     path: 'Path',
+    pathHint:
+      'Optional: a secret part at the end of the path. Then no one who does not know the whole address can call the till, not even from an allowed terminal. After saving, type the new server address into iikoWaiter.',
+    addSecret: 'Add a secret part',
+    newSecret: 'Change the secret part',
+    removeSecret: 'Remove the secret part',
     payments: 'Payments',
     bonusPaymentType: 'GetMeBack payment type ID (Bonus payment type)',
     bonusPaymentTypeHint: 'The iikoOffice payment type’s ID: the same as in the iikoWaiter plugin’s Bonus payment type field.',

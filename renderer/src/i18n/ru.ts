@@ -223,6 +223,11 @@ export const ru = {
     host: 'Адрес, на котором слушать (0.0.0.0 — вся сеть)',
     port: 'Порт',
     path: 'Путь',
+    pathHint:
+      'Необязательно: секретная часть в конце пути. Тогда кассу не вызовет тот, кто не знает адрес целиком, даже с разрешённого терминала. После сохранения введите новый адрес сервера в iikoWaiter.',
+    addSecret: 'Добавить секретную часть',
+    newSecret: 'Сменить секретную часть',
+    removeSecret: 'Убрать секретную часть',
     payments: 'Оплата',
     bonusPaymentType: 'ID типа оплаты GetMeBack (Bonus payment type)',
     bonusPaymentTypeHint: 'ID типа оплаты из iikoOffice: тот же, что в поле Bonus payment type плагина iikoWaiter.',

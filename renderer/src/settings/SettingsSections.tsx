@@ -1,6 +1,7 @@
 import { ChoiceField, CheckField, TextField } from './SettingsFields.js';
 import { useSettingsForm } from './settings-form-context.js';
 import { ConnectionCheck } from '../cloud/ConnectionCheck.js';
+import { SecretPathButtons } from './SecretPathButtons.js';
 
 /** The settings, grouped the way the user guide sets them up. */
 export function SettingsSections({ adminPasswordSet }: { adminPasswordSet: boolean }) {
@@ -12,7 +13,8 @@ export function SettingsSections({ adminPasswordSet }: { adminPasswordSet: boole
         <legend>{s.server}</legend>
         <TextField field="server.host" label={s.host} />
         <TextField field="server.port" label={s.port} inputMode="numeric" />
-        <TextField field="server.path" label={s.path} />
+        <TextField field="server.path" label={s.path} hint={s.pathHint} wide />
+        <SecretPathButtons />
         <TextField field="server.allowedRanges" label={s.allowedRanges} hint={s.allowedRangesHint} lines={4} wide />
       </fieldset>
 
