@@ -108,12 +108,12 @@ export class Outbox {
       parked: db.prepare(PARKED_SQL),
       recorded: db.prepare(
         `SELECT COALESCE(SUM(e.amount), 0) AS total FROM guest_entries e
-         JOIN outbox o ON o.operation_id = ${ENTRY_CALL_KEY_SQL} WHERE e.guest_id = +? AND o.settled_outcome IS NOT 'dropped'
-           AND (o.manual = 0 OR o.delivered_at IS NOT NULL OR e.amount < 0)`,
+         JOIN outbox o ON o.operation_id = ${ENTRY_CALL_KEY_SQL} WHERE e.guest_id = +? AND o.settled_outcome IS NOT 'dropped'`,
       ),
       acknowledged: db.prepare(
         `SELECT COALESCE(SUM(e.amount), 0) AS total FROM guest_entries e
-         JOIN outbox o ON o.operation_id = ${ENTRY_CALL_KEY_SQL} WHERE e.guest_id = +? AND o.delivered_at IS NOT NULL`,
+         JOIN outbox o ON o.operation_id = ${ENTRY_CALL_KEY_SQL} WHERE e.guest_id = +?
+           AND (o.delivered_at IS NOT NULL OR (o.kind IN ('refund', 'gift_refund') AND e.amount > 0 AND o.settled_outcome IS NOT 'dropped'))`,
       ),
       unconfirmed: db.prepare(UNCONFIRMED_SQL),
     };
@@ -179,18 +179,19 @@ export class Outbox {
     return this.statements.parked.get() as ParkedCalls;
   }
 
-  /**
-   * Kopecks of every guest entry the till has recorded for the cloud, delivered or not — but of a call
-   * listed for reconciliation by hand (a refund) only what it takes off until it is settled as applied:
-   * what it gives back reaches the cloud only when a person returns it in the GetMeBack cabinet, and
-   * counting it before then would let the guest spend bonuses the cloud does not have (twice, once the
-   * cabinet has it and the till has not been told).
-   */
+  /** Kopecks of every guest entry the till has recorded for the cloud, delivered or not. */
   recordedFor(guestId: string): number {
     return (this.statements.recorded.get(guestId) as { total: number }).total;
   }
 
-  /** Kopecks of the guest entries the cloud has acknowledged: its balance already counts them. */
+  /**
+   * Kopecks of the guest entries the cloud's balance already counts: those it acknowledged, and what a
+   * refund gives back from the moment it is recorded. A refund's return reaches the cloud only by its
+   * own call (or a person in the GetMeBack cabinet, for one listed by hand), which the cloud may refuse
+   * and which is ours alone; so the till never adds it on top of the cloud's balance, and the guest sees
+   * it when the cloud has it — never twice, never before (a refund dropped by hand counts nothing).
+   * What a refund takes off (the accrual reversed) counts as any other call's entries until delivered.
+   */
   acknowledgedFor(guestId: string): number {
     return (this.statements.acknowledged.get(guestId) as { total: number }).total;
   }

@@ -384,7 +384,7 @@ export const en: Texts = {
     reconciliation: 'Refunds to reconcile by hand',
     reconciliationEmpty: 'No refunds to reconcile.',
     reconciliationHint:
-      'Return the bonuses to the guest in the GetMeBack cabinet, then settle the refund here as counted by the cloud: until then the till does not let the guest spend returned bonuses the cloud does not have yet.',
+      'Return the bonuses to the guest in the GetMeBack cabinet, then settle the refund here as counted by the cloud. The till does not give them back itself: the guest sees them once the cloud has them.',
     settledList: 'Settled by hand',
     uncertain: 'Guest balance uncertain',
     uncertainWhy: (guest: string, operations: string) => `Guest ${guest}: operations ${operations} were sent without an answer; the cloud may have applied them. The balance is certain again once the cloud answers or the operation is settled by hand.`,

@@ -129,34 +129,78 @@ describe('the outbox screen’s API', () => {
   });
 });
 
-describe('a refund listed for reconciliation by hand (the default) and the balance a waiter sees', () => {
-  it('never shows the guest more than the cloud has: the bonuses come back on the till when the refund is settled, not before', async () => {
-    ({ fake, till } = await startCloudWithGuests({ timing: FAST_TIMING }));
+describe('a refund and the balance a waiter sees: what it gives back counts when the cloud has it, never before, never twice', () => {
+  const NEXT = '9e9e9e9e-9e9e-4e9e-8e9e-9e9e9e9e9e9e';
+  const seen = async () => Math.round(((await till.waiter('GET', `/orders/${NEXT}`)).body as { Guest: { Balance: number } }).Guest.Balance * 100);
+  /** g-1 paid 300 of 1 000 with bonuses (35 accrued), delivered; then the order is refunded (300 back, 35 reversed). */
+  async function refundedOrder(): Promise<void> {
     await till.waiter('POST', `/orders/${ORDER}/checkin`, { Value: 'GMB-G-1001' });
     await till.waiter('POST', `/orders/${ORDER}/payments`, cashPayment(1000, 300), { 'Idempotency-Key': 'pay' });
     await eventually(async () => (await outboxOf(till)) === 0, 'the payment to be delivered');
     const refunded = await till.waiter('POST', `/orders/${ORDER}/refund`, {}, { 'Idempotency-Key': 'refund' });
     expect(refunded.body).toMatchObject({ BonusReturned: 300, AccrualReversed: 35 });
-    const next = '9e9e9e9e-9e9e-4e9e-8e9e-9e9e9e9e9e9e';
-    await till.waiter('POST', `/orders/${next}/checkin`, { Value: 'GMB-G-1001' });
-    const seen = async () => Math.round(((await till.waiter('GET', `/orders/${next}`)).body as { Guest: { Balance: number } }).Guest.Balance * 100);
-
-    // Not yet in the cloud: the 300 returned are not spendable; the 35 accrued and reversed are taken off already.
-    expect(await seen()).toBe(fake.balanceOf('g-1') - 3_500);
-
-    // A person returns it in the GetMeBack cabinet: the cloud has the 300 back (and the 35 off); nothing is counted twice.
+    await till.waiter('POST', `/orders/${NEXT}/checkin`, { Value: 'GMB-G-1001' });
+  }
+  /** A person returns it in the GetMeBack cabinet. */
+  async function returnedInTheCabinet(): Promise<void> {
     const [paid] = paymentOperationIds(till);
-    await fetch(`${fake.url}/rest/base/v33/validator/`, {
+    const byHand = await fetch(`${fake.url}/rest/base/v33/validator/`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ type: 'refund', id_client: 'g-1', invoice_num: 'in-the-cabinet', refund_invoice_num: paid, api_key: fake.apiKey }),
     });
-    expect(await seen()).toBeLessThanOrEqual(fake.balanceOf('g-1'));
+    expect(byHand.status).toBe(200);
+  }
 
-    // Settled in the till as applied there: the cloud's balance, exactly.
+  it('listed for reconciliation by hand (the default): the 300 come back when the cabinet has them; settled, the cloud\'s balance exactly', async () => {
+    ({ fake, till } = await startCloudWithGuests({ timing: FAST_TIMING }));
+    await refundedOrder();
+    const before = fake.balanceOf('g-1');
+    // Not yet in the cloud: the 300 are not spendable; the 35 accrued and reversed are taken off already.
+    expect(await seen()).toBe(before - 3_500);
+    await returnedInTheCabinet();
+    expect(fake.balanceOf('g-1')).toBe(before + 30_000 - 3_500);
+    // The cloud has both now: the 300 once; the 35 the till still takes off too until told (the lower figure).
+    expect(await seen()).toBe(fake.balanceOf('g-1') - 3_500);
     const id = (await outbox()).operations[0]?.id as number;
     await till.http('POST', `/api/cloud/outbox/${id}/settle`, { outcome: 'applied', by: 'Ольга', note: 'returned in the GetMeBack cabinet' });
     expect(await seen()).toBe(fake.balanceOf('g-1'));
+  });
+
+  it('the guest\'s last profile, read between the cabinet and the settling and shown offline after it, is never above the cloud', async () => {
+    ({ fake, till } = await startCloudWithGuests({ timing: FAST_TIMING }));
+    await refundedOrder();
+    await returnedInTheCabinet();
+    expect(await seen()).toBeLessThanOrEqual(fake.balanceOf('g-1'));
+    await fake.down();
+    const id = (await outbox()).operations[0]?.id as number;
+    await till.http('POST', `/api/cloud/outbox/${id}/settle`, { outcome: 'applied', by: 'Ольга', note: 'returned in the GetMeBack cabinet' });
+    expect(await seen()).toBeLessThanOrEqual(fake.balanceOf('g-1'));
+  });
+
+  it('dropped by hand: the 300 never count, the 35 no longer', async () => {
+    ({ fake, till } = await startCloudWithGuests({ timing: FAST_TIMING }));
+    await refundedOrder();
+    const id = (await outbox()).operations[0]?.id as number;
+    await till.http('POST', `/api/cloud/outbox/${id}/settle`, { outcome: 'dropped', by: 'Ольга', note: 'the guest kept the dish' });
+    expect(await seen()).toBe(fake.balanceOf('g-1'));
+  });
+
+  it('sent to the cloud (cloud.refunds = send) and refused there: the guest cannot spend the 300 the cloud has not got', async () => {
+    ({ fake, till } = await startCloudWithGuests({ timing: FAST_TIMING, refunds: 'send' }));
+    await till.waiter('POST', `/orders/${ORDER}/checkin`, { Value: 'GMB-G-1001' });
+    await till.waiter('POST', `/orders/${ORDER}/payments`, cashPayment(1000, 300), { 'Idempotency-Key': 'pay' });
+    await eventually(async () => (await outboxOf(till)) === 0, 'the payment to be delivered');
+    await fake.down();
+    await till.waiter('POST', `/orders/${ORDER}/refund`, {}, { 'Idempotency-Key': 'refund' });
+    const refund = (till.core.db.prepare('SELECT operation_id FROM refunds').get() as { operation_id: string }).operation_id;
+    fake.refuseOperation(refund, 'Неизвестный тип операции refund');
+    await fake.up();
+    await eventually(() => fake.timesReceived(refund) >= 2, 'the refund to be refused');
+    await till.waiter('POST', `/orders/${NEXT}/checkin`, { Value: 'GMB-G-1001' });
+    expect(await seen()).toBe(fake.balanceOf('g-1') - 3_500);
+    const spend = await till.waiter('POST', `/orders/${NEXT}/payments`, cashPayment(3000, 1500), { 'Idempotency-Key': 'spend' });
+    expect((spend.body as { WaiterMessage?: string }).WaiterMessage).toMatch(/не больше|можно списать|максимум/i);
   });
 });
 
