@@ -29,15 +29,16 @@ export interface TillEventPayloads {
     waiterDebtReversed: number;
   };
   /**
-   * An open order nobody touched for `idleHours` (`staleOrderHours`: closed in iikoFront without a
-   * check-out, most likely) let go of what it held: the bonus reservation and the gifts' points.
+   * An open order let go of what it held: unasked, its bonus reservation after `idleHours` without
+   * activity (`staleOrderHours`: closed in iikoFront without a check-out, most likely); or everything,
+   * gifts too, when the manager released it (`idleHours` null).
    */
   'order.reservations_released': {
     guestId: string | null;
     guestName: string | null;
     bonus: number;
     gifts: { giftId: string; giftName: string; points: number }[];
-    idleHours: number;
+    idleHours: number | null;
   };
   'cash.handed_in': { amount: number; debtAfter: number; recordedBy: string };
   /** The cashier closed shift `shift` ([from, to)); what the waiters still owe stays owed. */

@@ -88,7 +88,8 @@ const EVENTS: { [T in TillEventType]: TillEventPayloads[T][] } = {
   'order.refunded': [{ guestId: 'g-1', bonusReturned: BONUSES.odd, giftPointsReturned: BONUSES.three, accrualReversed: BONUSES.one, waiterDebtReversed: MONEY }],
   'order.reservations_released': [
     { guestId: 'g-1', guestName: 'Иванов Иван', bonus: BONUSES.odd, gifts: [{ giftId: 'v-1', giftName: 'Капучино', points: BONUSES.three }], idleHours: 12 },
-    { guestId: null, guestName: null, bonus: 0, gifts: [], idleHours: 1 },
+    { guestId: null, guestName: null, bonus: BONUSES.one, gifts: [], idleHours: 1 },
+    { guestId: 'g-1', guestName: 'Иванов Иван', bonus: 0, gifts: [{ giftId: 'v-1', giftName: 'Капучино', points: BONUSES.three }], idleHours: null },
   ],
   'cash.handed_in': [{ amount: MONEY, debtAfter: MONEY, recordedBy: 'Ольга' }],
   'shift.closed': [{ shift: 12, from: '2026-11-27T03:00:00.000Z', to: '2026-11-27T23:30:00.000Z', closedBy: 'Ольга', debtOutstanding: MONEY }],

@@ -67,25 +67,15 @@ export function heldFromGuest(db: TillDatabase, guestId: string): number {
 }
 
 /**
- * Active holds of open orders nobody has touched since `idleSince` (ISO): an order closed in iikoFront
- * without a check-out, whose gifts and bonus reservation would otherwise stay held. By order, oldest hold first.
+ * Active holds of one kind in open orders nobody has touched since `idleSince` (ISO): an order closed
+ * in iikoFront without a check-out, whose reservation would otherwise stay held. By order, oldest first.
  */
-export function activeHoldsOfIdleOrders(db: TillDatabase, idleSince: string): Hold[] {
+export function activeHoldsOfIdleOrders(db: TillDatabase, idleSince: string, kind: Hold['kind']): Hold[] {
   const rows = prepared(
     db,
     `SELECT h.* FROM holds h JOIN orders o ON o.id = h.order_id
-     WHERE o.status = 'Open' AND o.updated_at < ? AND ${ACTIVE} ORDER BY h.order_id, h.id`,
-  ).all(idleSince) as HoldRow[];
-  return rows.map(toHold);
-}
-
-/** The order's gift holds voided for `reason`, oldest first (the gifts it had when its reservations were released). */
-export function giftHoldsVoidedFor(db: TillDatabase, orderId: string, reason: string): Hold[] {
-  const rows = prepared(
-    db,
-    `SELECT h.* FROM holds h JOIN hold_resolutions r ON r.hold_id = h.id
-     WHERE h.order_id = +? AND h.kind = 'gift' AND r.outcome = 'voided' AND r.reason = +? ORDER BY h.id`,
-  ).all(orderId, reason) as HoldRow[];
+     WHERE o.status = 'Open' AND o.updated_at < ? AND h.kind = ? AND ${ACTIVE} ORDER BY h.order_id, h.id`,
+  ).all(idleSince, kind) as HoldRow[];
   return rows.map(toHold);
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { TillEventPayloads } from '../../../shared/events.js';
 import { manualClock } from '../clock.js';
 import { silentLogger } from '../logger.js';
-import { countRows, expectRefusal, newOrderId, paymentBody, useTill } from '../testing/waiter-steps.js';
+import { countRows, newOrderId, paymentBody, useTill } from '../testing/waiter-steps.js';
 import { IdleReservationSweep, releaseIdleReservations } from './idle-reservations.js';
 
 const HOUR = 3_600_000;
@@ -26,8 +26,8 @@ async function orderHoldingGiftAndBonus(): Promise<string> {
   return order;
 }
 
-describe('an order idle past staleOrderHours lets go of its reservations (closed in iikoFront without a check-out)', () => {
-  it('keeps them until the order has been idle that long, then frees the guest\'s points and the voucher, and says so', async () => {
+describe('an order idle past staleOrderHours lets go of its bonus reservation; the manager releases its gifts', () => {
+  it('keeps the reservation until the order has been idle that long, then frees the guest\'s bonuses, once, and says so; gifts stay held', async () => {
     const order = await orderHoldingGiftAndBonus();
     clock.advance(11 * HOUR);
     expect(releaseIdleReservations(t.till.core.loyalty)).toBe(0);
@@ -35,29 +35,20 @@ describe('an order idle past staleOrderHours lets go of its reservations (closed
 
     clock.advance(2 * HOUR);
     expect(releaseIdleReservations(t.till.core.loyalty)).toBe(1);
-    expect((await t.steps.view(order)).Guest).toMatchObject({ Balance: 1500, Available: 1500 });
-    expect(releasedEvents()).toEqual([
-      {
-        orderId: order,
-        guestId: 'g-1',
-        guestName: 'Иванов Иван Иванович',
-        bonus: 10_000,
-        gifts: [{ giftId: 'v-1', giftName: 'Капучино', points: 20_000 }],
-        idleHours: 12,
-      },
-    ]);
-    // Released once: a second sweep finds nothing.
+    const view = await t.steps.view(order);
+    expect(view.Guest).toMatchObject({ Balance: 1500, Available: 1300 });
+    expect(view.BonusPayment).toBeNull();
+    expect(view.Gifts).toEqual([expect.objectContaining({ Id: 'v-1', Status: 'Added' })]);
+    expect(releasedEvents()).toEqual([{ orderId: order, guestId: 'g-1', guestName: 'Иванов Иван Иванович', bonus: 10_000, gifts: [], idleHours: 12 }]);
     expect(releaseIdleReservations(t.till.core.loyalty)).toBe(0);
     expect(releasedEvents()).toHaveLength(1);
 
-    // The voucher is free again for the guest's next visit.
-    const next = newOrderId();
-    await t.steps.checkIn(next, 'GMB-V-5001');
-    expect((await t.steps.addGift(next, 'v-1')).status).toBe(200);
-    expect((await t.steps.view(next)).Guest?.Available).toBe(1300);
+    // Paid after all: the gift is written off as added; the bonus part is checked against the balance.
+    const paid = await t.steps.pay(order, paymentBody(1000, { bonus: 100, cash: 900 }), 'late-payment');
+    expect(paid.body).toMatchObject({ BonusWrittenOff: 100, GiftsRedeemed: ['v-1'], Balance: 1500 - 100 - 200 + 45 });
   });
 
-  it('counts a gift added or removed as activity: an order worked on is not idle', async () => {
+  it('counts a gift added or removed and a reservation changed as activity: an order worked on is not idle', async () => {
     const order = await orderHoldingGiftAndBonus();
     clock.advance(11 * HOUR);
     await t.steps.checkIn(order, 'GMB-V-5002');
@@ -66,16 +57,21 @@ describe('an order idle past staleOrderHours lets go of its reservations (closed
     expect((await t.steps.removeGift(order, 'v-2')).status).toBe(204);
     clock.advance(11 * HOUR);
     expect(releaseIdleReservations(t.till.core.loyalty)).toBe(0);
-    expect((await t.steps.view(order)).Guest?.Available).toBe(1200);
     clock.advance(2 * HOUR);
     expect(releaseIdleReservations(t.till.core.loyalty)).toBe(1);
+
+    // A reservation made again after the release (the same order sum) is not released at the next sweep.
+    expect((await t.steps.precheck(order, 1000, 100)).body.BonusSum).toBe(100);
+    clock.advance(HOUR);
+    expect(releaseIdleReservations(t.till.core.loyalty)).toBe(0);
+    expect((await t.steps.view(order)).BonusPayment).not.toBeNull();
   });
 
-  it('runs at start: a till switched on the next morning frees yesterday\'s forgotten order', async () => {
+  it('runs at start: a till switched on the next morning frees yesterday\'s forgotten reservation', async () => {
     const order = await orderHoldingGiftAndBonus();
     clock.advance(13 * HOUR);
     await t.till.restart();
-    expect((await t.steps.view(order)).Guest?.Available).toBe(1500);
+    expect((await t.steps.view(order)).Guest?.Available).toBe(1300);
     expect(releasedEvents().map((event) => event.orderId)).toEqual([order]);
   });
 
@@ -85,12 +81,14 @@ describe('an order idle past staleOrderHours lets go of its reservations (closed
     const sweep = new IdleReservationSweep(t.till.core.loyalty, { logger: silentLogger() });
     sweep.startHourly(20);
     try {
-      await vi.waitFor(async () => expect((await t.steps.view(order)).Guest?.Available).toBe(1500));
+      await vi.waitFor(async () => expect((await t.steps.view(order)).Guest?.Available).toBe(1300));
     } finally {
       sweep.stop();
     }
 
-    const another = await orderHoldingGiftAndBonus();
+    const another = newOrderId();
+    await t.steps.checkIn(another, 'GMB-G-1002');
+    expect((await t.steps.precheck(another, 1000, 100)).body.BonusSum).toBe(100);
     clock.advance(13 * HOUR);
     t.till.core.db.pragma('query_only = ON');
     try {
@@ -100,38 +98,49 @@ describe('an order idle past staleOrderHours lets go of its reservations (closed
     } finally {
       t.till.core.db.pragma('query_only = OFF');
     }
-    expect((await t.steps.view(another)).Guest?.Available).toBe(1200);
+    expect((await t.steps.view(another)).BonusPayment).not.toBeNull();
   });
+});
 
-  it('a released order paid after all still writes its gift off, once, and takes bonuses only from what the guest has', async () => {
+describe('the manager releases an idle order (POST /api/orders/:id/release)', () => {
+  const release = (order: string) => t.till.http<{ released?: boolean; Message?: string }>('POST', `/api/orders/${order}/release`, {});
+
+  it('gives the gifts and the bonuses back and frees the vouchers; paid after all, the gift is not written off', async () => {
     const order = await orderHoldingGiftAndBonus();
-    clock.advance(13 * HOUR);
-    releaseIdleReservations(t.till.core.loyalty);
+    await t.steps.checkIn(order, 'GMB-V-5002'); // offered, not added
+    const answer = await release(order);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ released: true });
+    const view = await t.steps.view(order);
+    expect(view.Guest).toMatchObject({ Balance: 1500, Available: 1500 });
+    expect(view.Gifts).toEqual([expect.objectContaining({ Id: 'v-1', Status: 'Cancelled' })]);
+    expect(view.OfferedGifts).toEqual([]);
+    expect(releasedEvents()).toEqual([
+      { orderId: order, guestId: 'g-1', guestName: 'Иванов Иван Иванович', bonus: 10_000, gifts: [{ giftId: 'v-1', giftName: 'Капучино', points: 20_000 }], idleHours: null },
+    ]);
+    expect((await release(order)).body).toEqual({ released: false });
 
-    const paid = await t.steps.pay(order, paymentBody(1000, { bonus: 100, cash: 900 }), 'late-payment-1');
-    expect(paid.status).toBe(200);
-    expect(paid.body).toMatchObject({ BonusWrittenOff: 100, GiftPointsWrittenOff: 200, GiftsRedeemed: ['v-1'], Balance: 1500 - 100 - 200 + 45 });
-    expect(countRows(t.till, 'guest_entries', "kind = 'gift_writeoff' AND voucher_id = 'v-1'")).toBe(1);
+    // A waiter removing the released gift changes nothing; a payment writes nothing off for it.
+    expect((await t.steps.removeGift(order, 'v-1')).status).toBe(204);
+    const paid = await t.steps.pay(order, paymentBody(1000, { cash: 1000 }), 'after-release');
+    expect(paid.body).toMatchObject({ GiftsRedeemed: [], GiftPointsWrittenOff: 0 });
 
-    // The voucher is used now: another order cannot take it.
-    const next = newOrderId();
-    await t.steps.checkIn(next, 'GMB-G-1001');
-    expectRefusal(await t.steps.checkIn(next, 'GMB-V-5001'), /использован|уже/i);
-  });
-
-  it('a gift whose voucher another order took meanwhile is not written off twice', async () => {
-    const order = await orderHoldingGiftAndBonus();
-    clock.advance(13 * HOUR);
-    releaseIdleReservations(t.till.core.loyalty);
+    // The voucher is the guest's again for the next visit.
     const next = newOrderId();
     await t.steps.checkIn(next, 'GMB-V-5001');
     expect((await t.steps.addGift(next, 'v-1')).status).toBe(200);
-    expect((await t.steps.pay(next, paymentBody(500, { cash: 500 }), 'next-order')).body.GiftsRedeemed).toEqual(['v-1']);
+    expect(countRows(t.till, 'guest_entries', "kind = 'gift_writeoff' AND voucher_id = 'v-1'")).toBe(0);
+  });
 
-    const late = await t.steps.pay(order, paymentBody(1000, { cash: 1000 }), 'late-payment-2');
-    expect(late.status).toBe(200);
-    expect(late.body.GiftsRedeemed).toEqual([]);
-    expect(late.body.GiftPointsWrittenOff).toBe(0);
-    expect(countRows(t.till, 'guest_entries', "kind = 'gift_writeoff' AND voucher_id = 'v-1'")).toBe(1);
+  it('refuses an unknown order (404) and a paid one (409) in the manager\'s language, releasing nothing', async () => {
+    const unknown = await release(newOrderId());
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.Message).toBe('Такого заказа на кассе нет.');
+    const order = await orderHoldingGiftAndBonus();
+    await t.steps.pay(order, paymentBody(1000, { bonus: 100, cash: 900 }), 'paid-first');
+    const closed = await release(order);
+    expect(closed.status).toBe(409);
+    expect(closed.body.Message).toBe('Заказ уже оплачен или возвращён: снимать нечего.');
+    expect(releasedEvents()).toEqual([]);
   });
 });

@@ -14,7 +14,6 @@ import type { LoyaltyContext } from './context.js';
 import { guestMoney } from './guest-balance.js';
 import { ensureOrder, findOrder } from '../ledger/orders.js';
 import { assertOpen } from './open-order.js';
-import { guestsOfReleasedGifts, holdReleasedGiftsAgain } from './idle-reservations.js';
 import { askProvider } from './provider-call.js';
 import { Refusal } from './refusal.js';
 
@@ -61,7 +60,6 @@ export async function payOrder(
     // Offline, the provider may give the last known profile: enough to accrue, never to spend bonuses.
     if (bonus > 0 && guest?.stale) throw new Refusal('providerUnavailable');
     const rules = ctx.provider.rules(guest);
-    holdReleasedGiftsAgain(ctx, orderId, guests, at);
 
     const bonusHolds = activeHoldsOfOrder(ctx.db, orderId, 'bonus');
     if (guest && bonus > 0) {
@@ -189,7 +187,7 @@ export async function payOrder(
 
 /** The bound guest and every guest whose gift is in the order, asked of the provider before the transaction. */
 async function loadGuests(ctx: LoyaltyContext, orderId: string, boundGuestId: string | null): Promise<Map<string, GuestProfile>> {
-  const ids = new Set([...activeHoldsOfOrder(ctx.db, orderId).map((hold) => hold.guestId), ...guestsOfReleasedGifts(ctx, orderId)]);
+  const ids = new Set(activeHoldsOfOrder(ctx.db, orderId).map((hold) => hold.guestId));
   if (boundGuestId) ids.add(boundGuestId);
   const guests = new Map<string, GuestProfile>();
   for (const id of ids) {

@@ -5,7 +5,7 @@ import { activeHoldsOfOrder, createHold, voidHold } from '../ledger/holds.js';
 import { clampBonus, maxBonusPayment } from './bonus-limit.js';
 import type { LoyaltyContext } from './context.js';
 import { guestMoney } from './guest-balance.js';
-import { findOrder, setPrecheckSum } from '../ledger/orders.js';
+import { findOrder, setPrecheckSum, touchOrder } from '../ledger/orders.js';
 import { assertOrderSumWithinLimit } from './money-limits.js';
 import { assertOpen } from './open-order.js';
 import { askProvider } from './provider-call.js';
@@ -63,6 +63,8 @@ export async function precheck(
     if (reserved !== ownReservation || reservations.length > 1) {
       const reason = input.bonusSum !== null ? 'replaced by a new pre-check' : 'order sum lowered';
       for (const hold of reservations) voidHold(ctx.db, hold.id, reason, at);
+      // A reservation made or changed is activity: an order idle before it is not idle now.
+      touchOrder(ctx.db, orderId, at);
       if (reserved > 0) {
         createHold(ctx.db, { orderId, guestId: guest.id, kind: 'bonus', voucherId: null, giftName: null, productCode: null, amount: reserved, createdAt: at });
       }

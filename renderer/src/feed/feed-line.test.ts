@@ -132,15 +132,21 @@ describe('feedLine', () => {
       },
       'ru',
     );
-    expect(released.title).toBe('Резерв снят: заказ без движения 12 ч · Иванов Иван');
+    expect(released.title).toBe('Резерв бонусов снят: заказ без движения 12 ч · Иванов Иван');
     expect(released.tone).toBe('warning');
     expect(released.details.slice(0, 2)).toEqual(['бонусы 100\u00a0бонусов', 'подарки: Капучино (200\u00a0бонусов)']);
     const english = feedLine(
-      { ...base, waiterId: null, waiterName: null, type: 'order.reservations_released', data: { guestId: null, guestName: null, bonus: 0, gifts: [], idleHours: 1 } },
+      { ...base, waiterId: null, waiterName: null, type: 'order.reservations_released', data: { guestId: null, guestName: null, bonus: 5_000, gifts: [], idleHours: 1 } },
       'en',
     );
-    expect(english.title).toBe('Reservation released: order idle for 1 h · guest');
-    expect(english.details).toHaveLength(1);
+    expect(english.title).toBe('Bonus reservation released: order idle for 1 h · guest');
+    expect(english.details).toEqual(['bonuses 50\u00a0bonuses', 'order 0b7e7a5c']);
+    const byHand = feedLine(
+      { ...base, waiterId: null, waiterName: null, type: 'order.reservations_released', data: { guestId: 'g-1', guestName: 'Иванов Иван', bonus: 0, gifts: [{ giftId: 'v-1', giftName: 'Капучино', points: 20_000 }], idleHours: null } },
+      'ru',
+    );
+    expect(byHand.title).toBe('Резерв заказа снят вручную · Иванов Иван');
+    expect(byHand.details[0]).toBe('подарки: Капучино (200\u00a0бонусов)');
   });
 
   it('shortOrderId keeps the first block of an iiko order id', () => {

@@ -102,7 +102,9 @@ export function feedLine(event: TillEvent, language: Language): FeedLine {
     }
     case 'order.reservations_released': {
       const r = event.data;
-      return line(t.feed.line.reservationsReleased(r.idleHours, r.guestName ?? t.feed.line.unknownGuest), 'warning', [
+      const guest = r.guestName ?? t.feed.line.unknownGuest;
+      const title = r.idleHours === null ? t.feed.line.reservationsReleasedByManager(guest) : t.feed.line.reservationsReleased(r.idleHours, guest);
+      return line(title, 'warning', [
         r.bonus > 0 && `${d.bonusReleased} ${bonuses(r.bonus)}`,
         r.gifts.length > 0 && `${d.giftsReleased} ${r.gifts.map((gift) => `${gift.giftName} (${bonuses(gift.points)})`).join(', ')}`,
       ]);

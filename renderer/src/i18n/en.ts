@@ -53,7 +53,8 @@ export const en: Texts = {
       giftRemoved: (gift: string) => `Gift “${gift}” removed from the order`,
       bonusReserved: (guest: string) => `Bonus reservation · ${guest}`,
       paid: 'Order paid',
-      reservationsReleased: (hours: number, guest: string) => `Reservation released: order idle for ${hours} h · ${guest}`,
+      reservationsReleased: (hours: number, guest: string) => `Bonus reservation released: order idle for ${hours} h · ${guest}`,
+      reservationsReleasedByManager: (guest: string) => `Order’s reservations released by hand · ${guest}`,
       refunded: 'Order refunded',
       handedIn: 'The waiter handed cash in',
       shiftClosed: (shift: number) => `Shift ${shift} closed`,
@@ -112,7 +113,7 @@ export const en: Texts = {
     current: (count: number) => `Open (${count})`,
     stale: (count: number) => `Idle for long (${count})`,
     staleIntro:
-      'Orders nobody touched for longer than the settings allow: they are not in the open list but are kept in the database. A waiter’s next action brings the order back.',
+      'Orders nobody touched for longer than the settings allow: they are not in the open list but are kept in the database. An order comes back when a waiter changes it (another guest checked in, a gift, a pre-check with a new sum). Such an order’s bonus reservation is released by itself; its gifts by “Release the reservation”, if the order was closed in iikoFront without a check-out.',
     search: 'Search: part of the order number or of the guest’s name',
     staleEmpty: 'No such orders.',
     notFound: 'Nothing found.',
@@ -126,6 +127,12 @@ export const en: Texts = {
     bonusOf: (max: string) => `at most ${max}`,
     updated: 'Updated',
     giftStatus: { Added: 'added', Redeemed: 'used', Cancelled: 'cancelled' },
+    release: 'Release the reservation',
+    releaseQuestion:
+      'Release this order’s reservation? Its gifts and bonuses go back to the guest, and the gifts can be used again. If the order is paid after all, its gifts are not written off.',
+    releaseConfirm: 'Yes, release it',
+    releaseCancel: 'Cancel',
+    releaseFailed: 'The reservation could not be released. Try again.',
   },
   cash: {
     title: 'Cash under the waiters’ report',
@@ -270,7 +277,7 @@ export const en: Texts = {
     maxOrderSumHint: 'An order above it is refused: a guard against a mistake or a forged request.',
     maxCashback: 'Largest cashback of one payment, bonuses',
     staleOrderHours: 'Hours without activity before an order leaves the orders list',
-    staleOrderHoursHint: '1 to 720. Such an order stays in the database and is listed under “Idle for long”; its bonus and gift reservations are released.',
+    staleOrderHoursHint: '1 to 720. Such an order stays in the database and is listed under “Idle for long”; its bonus reservation is released.',
     anyHost: 'Any host for the account address (not only GetMeBack’s)',
     anyHostWarning: 'Careful: the API key will be sent to the address above (https only). Turn this on only if GetMeBack gave you that address.',
     otherKeys: {

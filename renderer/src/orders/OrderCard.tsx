@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { OpenOrder } from '../../../shared/admin/feed.js';
 import { shortOrderId } from '../feed/feed-line.js';
 import { formatBonuses, kopecksOfWire } from '../format/money.js';
@@ -5,7 +6,7 @@ import { formatClock } from '../format/time.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
 
 /** One open order: who the guest is, what they can spend, which gifts are in, how much is reserved. */
-export function OrderCard({ order }: { order: OpenOrder }) {
+export function OrderCard({ order, children }: { order: OpenOrder; children?: ReactNode }) {
   const t = useTexts();
   const language = useLanguage();
   const bonuses = (wire: number) => formatBonuses(kopecksOfWire(wire), language);
@@ -68,6 +69,7 @@ export function OrderCard({ order }: { order: OpenOrder }) {
           </ul>
         </div>
       )}
+      {children}
     </li>
   );
 }

@@ -2,17 +2,20 @@ import { useEffect, useState } from 'react';
 import type { OpenOrder, OrdersResponse } from '../../../shared/admin/feed.js';
 import { api, query } from '../api/client.js';
 import { OrderCard } from './OrderCard.js';
+import { ReleaseOrder } from './ReleaseOrder.js';
 import { useTexts } from '../stores/status-store.js';
 
 /**
  * Orders idle past `staleOrderHours` (a forgotten check-in, or a flood of fake ones): kept in the
- * database, listed here and found by a part of the order's id or of the guest's name.
+ * database, listed here and found by a part of the order's id or of the guest's name. One that still
+ * holds gifts (an order closed in iikoFront without a check-out) is released here by the manager.
  */
 export function StaleOrders({ count }: { count: number }) {
   const t = useTexts();
   const [search, setSearch] = useState('');
   const [orders, setOrders] = useState<OpenOrder[] | null>(null);
   const [failed, setFailed] = useState(false);
+  const [released, setReleased] = useState(0);
 
   useEffect(() => {
     let current = true;
@@ -31,7 +34,7 @@ export function StaleOrders({ count }: { count: number }) {
       current = false;
       clearTimeout(timer);
     };
-  }, [search, count]);
+  }, [search, count, released]);
 
   return (
     <>
@@ -45,7 +48,11 @@ export function StaleOrders({ count }: { count: number }) {
         {orders?.length === 0 ? (search.trim() ? t.orders.notFound : t.orders.staleEmpty) : ''}
       </p>
       <ul className="cards" aria-label={t.orders.stale(count)}>
-        {orders?.map((order) => <OrderCard key={order.OrderId} order={order} />)}
+        {orders?.map((order) => (
+          <OrderCard key={order.OrderId} order={order}>
+            <ReleaseOrder order={order} onReleased={() => setReleased((n) => n + 1)} />
+          </OrderCard>
+        ))}
       </ul>
     </>
   );

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import Router from '@koa/router';
+import type { Language } from '../../../../../shared/i18n/language.js';
+import { releaseOrderReservations } from '../../../loyalty/idle-reservations.js';
+import { AdminRefusal } from '../../http-errors.js';
 import type { LoyaltyContext } from '../../../loyalty/context.js';
 import { ordersToShow, staleOrderCount } from '../../../ledger/orders.js';
 import { viewOrders } from '../../../loyalty/order-view.js';
@@ -8,6 +11,12 @@ import { validate } from '../../validate.js';
 import { ADMIN_ROUTER } from './admin-router.js';
 
 const OrdersQuery = z.object({ q: z.string().max(100).optional() });
+const OrderId = z.string().min(1).max(100);
+
+const TEXTS = {
+  ru: { unknownOrder: 'Такого заказа на кассе нет.', closedOrder: 'Заказ уже оплачен или возвращён: снимать нечего.' },
+  en: { unknownOrder: 'The till has no such order.', closedOrder: 'The order is already paid or refunded: there is nothing to release.' },
+} satisfies Record<Language, Record<string, string>>;
 
 /**
  * Open orders with their guest, gifts and bonus reservation: what the cashier needs at the moment
@@ -30,6 +39,15 @@ export function ordersRoutes(core: { loyalty: LoyaltyContext }): Router {
       if (view) orders.push({ ...view, UpdatedAt: row.updatedAt });
     }
     ctx.body = { orders, staleCount: staleOrderCount(core.loyalty.db, activeSince) } satisfies OrdersResponse;
+  });
+  // The manager lets an order go (closed in iikoFront without a check-out): its gifts and bonus
+  // reservation go back to the guests (loyalty/idle-reservations.ts).
+  router.post('/api/orders/:id/release', (ctx) => {
+    const texts = TEXTS[core.loyalty.settings().language];
+    const outcome = releaseOrderReservations(core.loyalty, validate(OrderId, ctx.params.id, 'id'));
+    if (outcome === 'unknown') throw new AdminRefusal(404, texts.unknownOrder);
+    if (outcome === 'closed') throw new AdminRefusal(409, texts.closedOrder);
+    ctx.body = { released: outcome === 'released' };
   });
   return router;
 }
