@@ -21,6 +21,9 @@ test('a check-in through the waiter API appears in the feed live, with the guest
   const feed = page.getByRole('list', { name: 'Лента событий' });
   await expect(page.getByRole('heading', { name: 'GetMeBack Till' })).toBeVisible();
   await expect(page.getByText('Лента на связи')).toBeVisible();
+  // On the embedded book with nothing for a cloud, the sections have no «Облако».
+  await expect(page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Сегодня' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Облако' })).toHaveCount(0);
 
   expect(await waiter.checkIn(orderId('0b7e7a5c'), 'GMB-G-1001')).toBe(204);
   const row = feed.getByRole('listitem').filter({ hasText: 'Чекин: Иванов Иван Иванович' });
@@ -31,8 +34,26 @@ test('a check-in through the waiter API appears in the feed live, with the guest
   expect(await waiter.checkIn(orderId('a1a1a1a1'), 'NO-SUCH-CODE')).toBe(200);
   await expect(feed.getByRole('listitem').first()).toContainText('Отказ официанту');
   await saveScreenshot(page, 'feed');
-
   await expectTouchReady(page, 'feed');
+
+  // A long refusal is cut in its row at 1024 px; a tap shows the whole of it, each figure on its line.
+  const pin = await fetch(`${till.waiterUrl}/orders/${orderId('a2a2a2a2')}/checkin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ Value: 'GMB-G-1001', WaiterPin: '9876' }),
+  });
+  const told = ((await pin.json()) as { WaiterMessage: string }).WaiterMessage;
+  expect(told.length).toBeGreaterThan(60);
+  const refusal = feed.getByRole('listitem').first();
+  await expect(refusal).toContainText('Отказ официанту');
+  await refusal.getByRole('button').tap();
+  const whole = page.getByRole('region', { name: 'Событие целиком' });
+  await expect(whole).toContainText(`Отказ официанту: ${told}`);
+  await expect(whole.getByRole('listitem').first()).toHaveText('запрос: чекин');
+  await expect(refusal.getByRole('button')).toHaveAttribute('aria-expanded', 'true');
+  await expectTouchReady(page, 'feed-whole-event');
+  await whole.getByRole('button', { name: 'Закрыть' }).tap();
+  await expect(whole).toHaveCount(0);
 });
 
 test('the kind filter shows only that kind, live events included, and "All" brings the rest back', async ({ page }) => {

@@ -45,6 +45,21 @@ export async function touchTargetProblems(page: Page): Promise<string[]> {
         return top !== null && (top === element || element.contains(top));
       };
       const nested = (a: Element, b: Element) => a.contains(b) || b.contains(a);
+      // What of a control a finger can reach: its box cut by every scrolling ancestor (a list's row
+      // scrolled half out of its list does not reach into the controls above the list).
+      const reachable = (element: Element): DOMRect => {
+        let { left, top, right, bottom } = element.getBoundingClientRect();
+        for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+          const style = getComputedStyle(parent);
+          if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+          const clip = parent.getBoundingClientRect();
+          left = Math.max(left, clip.left);
+          top = Math.max(top, clip.top);
+          right = Math.min(right, clip.right);
+          bottom = Math.min(bottom, clip.bottom);
+        }
+        return new DOMRect(left, top, Math.max(0, right - left), Math.max(0, bottom - top));
+      };
       const gap = (a: DOMRect, b: DOMRect) => {
         const dx = Math.max(0, Math.max(a.left, b.left) - Math.min(a.right, b.right));
         const dy = Math.max(0, Math.max(a.top, b.top) - Math.min(a.bottom, b.bottom));
@@ -61,10 +76,10 @@ export async function touchTargetProblems(page: Page): Promise<string[]> {
           problems.add(`${name(target)} cannot be hit at its centre (something covers it)`);
           continue;
         }
-        const here = target.getBoundingClientRect();
+        const here = reachable(target);
         for (const other of targets) {
           if (other === target || nested(other, target) || !hits(other)) continue;
-          const distance = gap(here, other.getBoundingClientRect());
+          const distance = gap(here, reachable(other));
           if (distance < minGap - 0.5) {
             const pair = [name(target), name(other)].sort().join(' and ');
             problems.add(`${pair} are ${Math.round(distance)} px apart, under ${minGap}`);

@@ -5,7 +5,7 @@ import { useSessionStore } from '../session/session-store.js';
 import { useLanguage, useStatusStore, useTexts } from '../stores/status-store.js';
 import { StateSign } from './StateSign.js';
 
-const NAV: Screen[] = ['today', 'feed', 'orders', 'cash', 'settings', 'setup'];
+const NAV: Screen[] = ['today', 'feed', 'orders', 'cash', 'cloud', 'settings', 'setup'];
 
 /** The sections, and whether the till is live and its loyalty programme reachable. */
 export function Header({ screen }: { screen: Screen }) {
@@ -14,11 +14,13 @@ export function Header({ screen }: { screen: Screen }) {
   const connected = useFeedStore((state) => state.connected);
   const provider = useStatusStore((state) => state.status?.provider);
   const networkSession = useSessionStore((state) => state.network && state.loggedIn === true);
+  // «Облако» (the outbox, refunds to reconcile, the journal) where there is a cloud, or something left for it.
+  const showCloud = provider !== undefined && (provider.provider === 'cloud' || provider.outbox > 0 || (provider.parked ?? 0) > 0);
   return (
     <header className="header">
       <h1 className="brand">{t.appTitle}</h1>
       <nav aria-label={t.nav.label} className="nav">
-        {NAV.map((name) => (
+        {NAV.filter((name) => name !== 'cloud' || showCloud).map((name) => (
           <a key={name} href={`#/${name}`} className="nav-link" aria-current={screen === name ? 'page' : undefined}>
             {t.nav[name]}
           </a>

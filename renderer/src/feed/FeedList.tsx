@@ -2,7 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useFeedStore } from './feed-store.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
-import { FeedRow } from './FeedRow.js';
+import { FeedDetail, FeedRow } from './FeedRow.js';
+import type { TillEvent } from '../../../shared/events.js';
 import { feedLine } from './feed-line.js';
 import { rowsShifted, type DrawnFeed } from './reading-position.js';
 
@@ -33,6 +34,9 @@ export function FeedList() {
   const drawn = useRef<DrawnFeed>({ events: [], rowsAbove: 0 });
   // A screen reader hears each live arrival (not a page loaded or a filter changed): the newest one.
   const [announcement, setAnnouncement] = useState('');
+  // The event whose whole text is open under the list (a tap on its row; again, or «Закрыть», closes it).
+  const [opened, setOpened] = useState<TillEvent | null>(null);
+  const toggle = (event: TillEvent) => setOpened((current) => (current?.id === event.id ? null : event));
   useLayoutEffect(() => {
     const scroller = scrollRef.current;
     const next = { events, rowsAbove };
@@ -113,12 +117,19 @@ export function FeedList() {
                 className="feed-slot"
                 style={{ height: item.size, transform: `translateY(${item.start}px)` }}
               >
-                {event ? <FeedRow event={event} language={language} /> : item.index < rowsAbove ? newerRow : olderRow}
+                {event ? (
+                  <FeedRow event={event} language={language} onOpen={toggle} open={opened?.id === event.id} />
+                ) : item.index < rowsAbove ? (
+                  newerRow
+                ) : (
+                  olderRow
+                )}
               </div>
             );
           })}
         </div>
       </div>
+      {opened && <FeedDetail event={opened} language={language} onClose={() => setOpened(null)} />}
     </>
   );
 }

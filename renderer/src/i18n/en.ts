@@ -35,6 +35,8 @@ export const en: Texts = {
     showMore: 'Show more',
     showNewer: 'Show newer',
     toNewest: 'Back to the newest',
+    detailTitle: 'The whole event',
+    detailClose: 'Close',
     kinds: {
       checkIns: 'Check-ins',
       gifts: 'Gifts',

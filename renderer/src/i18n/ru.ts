@@ -33,6 +33,8 @@ export const ru = {
     showMore: 'Показать ещё',
     showNewer: 'Показать более новые',
     toNewest: 'К самым новым',
+    detailTitle: 'Событие целиком',
+    detailClose: 'Закрыть',
     kinds: {
       checkIns: 'Чекины',
       gifts: 'Подарки',
