@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startTill, type RunningTill } from './support/till-server.js';
 import type { Locator } from '@playwright/test';
-import { expect, saveScreenshot, test } from './support/dashboard-test.js';
+import { expect, expectBrowserLogged, saveScreenshot, test } from './support/dashboard-test.js';
 import { WaiterApp, orderId } from './support/waiter-app.js';
 
 // A Friday evening in Moscow (UTC+3) that ends after midnight, on a clock the test sets, seen by a
@@ -234,7 +234,7 @@ test('no tile’s figure runs out of its tile, at 1280×800, at the till’s tou
   }
 });
 
-test('the shift report covers the business day, in Russian, and prints on A4 and 80 mm with its totals', async ({ page }) => {
+test('the shift report covers the business day, in Russian, and prints on A4 and 80 mm with its totals', async ({ page, pageErrors }) => {
   await till.setClock(msk('2026-11-28T02:20:00'));
   await page.goto(`${till.baseUrl}/#/cash`);
   const report = page.locator('.print-report');
@@ -247,9 +247,18 @@ test('the shift report covers the business day, in Russian, and prints on A4 and
   await page.getByRole('button', { name: 'Показать' }).click();
   await expect(report.getByTestId('report-period')).toHaveText('Период: с 26.11.2026, 06:00 по 27.11.2026, 06:00');
   await expect(totals).not.toContainText('1\u00a0400,00');
+  // Days in the wrong order: the till's own words, and no figures of the period before left under them.
+  await page.getByLabel('Рабочий день').fill('28.11.2026');
+  await page.getByLabel('по', { exact: true }).fill('26.11.2026');
+  await page.getByRole('button', { name: 'Показать' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Начало периода должно быть раньше его конца.' })).toBeVisible();
+  await expect(report.getByTestId('report-period')).toHaveCount(0);
+  expectBrowserLogged(pageErrors, /status of 400/);
+  await page.getByLabel('по', { exact: true }).fill('');
   await page.getByLabel('Рабочий день').fill('27.11.2026');
   await page.getByRole('button', { name: 'Показать' }).click();
   await expect(report.getByTestId('report-period')).toHaveText('Период: с 27.11.2026, 06:00 по 28.11.2026, 06:00');
+  await expect(page.getByRole('alert').filter({ hasText: 'Начало периода' })).toHaveCount(0);
 
   mkdirSync(ARTIFACTS, { recursive: true });
   for (const paper of ['a4', 'receipt'] as const) {

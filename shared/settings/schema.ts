@@ -99,11 +99,8 @@ export const BackupSettings = z.object({
 
 export type BackupSettings = z.infer<typeof BackupSettings>;
 
-const BusinessDayStartHour = z
-  .number({ error: 'час от 0 до 23 / an hour from 0 to 23' })
-  .int({ error: 'час от 0 до 23 / an hour from 0 to 23' })
-  .min(0, { error: 'час от 0 до 23 / an hour from 0 to 23' })
-  .max(23, { error: 'час от 0 до 23 / an hour from 0 to 23' });
+// No words of its own: the manager's language is the validation messages' (shared/i18n), «Не больше 23».
+const BusinessDayStartHour = z.number().int().min(0).max(23);
 const UpdateFields = z.object({
   /**
    * The folder the installed desktop app takes its updates from (electron-updater's generic provider

@@ -1,12 +1,12 @@
 import QRCode from 'qrcode';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTexts } from '../stores/status-store.js';
 import { copyText } from './copy-text.js';
 
 /** One Server Address for iikoWaiter → External Loyalty: to read, to copy, or to scan. */
 export function ServerAddressCard({ url, loopback }: { url: string; loopback: boolean }) {
   const t = useTexts();
-  const inputRef = useRef<HTMLInputElement>(null);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
   const [qr, setQr] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
 
@@ -18,6 +18,20 @@ export function ServerAddressCard({ url, loopback }: { url: string; loopback: bo
     return () => {
       current = false;
     };
+  }, [url]);
+
+  // As tall as the address needs at this width (large text, a narrow window): never a cut line.
+  useLayoutEffect(() => {
+    const box = inputRef.current;
+    if (!box) return;
+    const fit = () => {
+      box.style.height = 'auto';
+      box.style.height = `${box.scrollHeight + 2}px`;
+    };
+    fit();
+    const watch = new ResizeObserver(fit);
+    watch.observe(box);
+    return () => watch.disconnect();
   }, [url]);
 
   const copy = async () => {
@@ -38,7 +52,8 @@ export function ServerAddressCard({ url, loopback }: { url: string; loopback: bo
     <li className="card address-card">
       <div className="address-text">
         <p className="muted small">{loopback ? t.setup.loopbackNote : t.setup.lanNote}</p>
-        <input ref={inputRef} className="address" readOnly value={url} aria-label={url} onFocus={(focus) => focus.target.select()} />
+        {/* Wrapped, never cut: a manager copies it by eye onto another terminal (a long LAN address, a secret part). */}
+        <textarea ref={inputRef} className="address" readOnly rows={1} value={url} aria-label={url} spellCheck={false} onFocus={(focus) => focus.target.select()} />
         <button type="button" onClick={() => void copy()} aria-label={t.setup.copyAddress(url)}>
           {copied ? t.setup.copied : t.setup.copy}
         </button>

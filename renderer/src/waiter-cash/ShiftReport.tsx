@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { api, query } from '../api/client.js';
+import { api, ApiError, query } from '../api/client.js';
 import type { ShiftReport as Report } from '../../../shared/admin/waiter-cash.js';
 import type { CloseShiftAnswer, ShiftsResponse } from '../../../shared/admin/shifts.js';
 import { formatDateTime } from '../format/date.js';
@@ -25,7 +25,7 @@ export function ShiftReport() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [report, setReport] = useState<Report | null>(null);
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<boolean | string>(false);
   const [applied, setApplied] = useState({ from: '', to: '' });
   const [shifts, setShifts] = useState<ShiftsResponse | null>(null);
   // '' = by business days; 'current' or a closed shift's number. Until the cashier picks, it follows the shifts.
@@ -45,8 +45,10 @@ export function ShiftReport() {
       setReport(await api.get<Report>(`/api/reports/shift${range}`));
       setFailed(false);
       return true;
-    } catch {
-      setFailed(true);
+    } catch (error) {
+      // The till's own words where it gave them (a period that ends before it starts); the old figures go.
+      setFailed(error instanceof ApiError && error.status < 500 ? error.message : true);
+      setReport(null);
       return false;
     }
   }, [range]);
@@ -160,7 +162,11 @@ export function ShiftReport() {
           {t.cash.period(formatDateTime(report.from, language), formatDateTime(report.to, language))}
         </p>
       )}
-      {failed && <p role="alert" className="error">{t.error.loadFailed}</p>}
+      {failed && (
+        <p role="alert" className="error">
+          {failed === true ? t.error.loadFailed : failed}
+        </p>
+      )}
       {report && (
         <table className="table" aria-labelledby="report-title">
           <thead>

@@ -23,4 +23,15 @@ describe('the settings API answers as shared/admin says', () => {
     expect(problem.Errors?.map((e) => e.Field)).toEqual(['language']);
     expect(problem.RequestId).toBe(refused.headers.get('x-request-id'));
   });
+
+  it('says what is wrong with the business day\'s hour in the manager\'s language only', async () => {
+    const { till } = t;
+    const messageFor = async (value: unknown) => AdminProblem.parse((await till.http('PUT', '/api/settings', { businessDayStartHour: value })).body).Errors?.[0];
+    expect(await messageFor(24)).toEqual({ Field: 'businessDayStartHour', Message: 'Не больше 23' });
+    expect(await messageFor(-1)).toEqual({ Field: 'businessDayStartHour', Message: 'Не меньше 0' });
+    expect((await messageFor(6.5))?.Message).toMatch(/целое/);
+    await till.http('PUT', '/api/settings', { language: 'en' });
+    expect((await messageFor(24))?.Message).toMatch(/23/);
+    expect((await messageFor(24))?.Message).not.toMatch(/[а-яё]/i);
+  });
 });
