@@ -3,6 +3,7 @@ import { cashMovementsPage, type CashMovementRow, type MovementsCursor } from '.
 import type { TillDatabase } from '../ledger/database.js';
 import { CSV_BOM, csvMoney, csvText } from './shift-report-csv.js';
 import { cashMessage } from './waiter-cash-messages.js';
+import { cashNoteShown, recorderShown } from '../../../shared/cash-recorder.js';
 
 /** Rows read and sent at a time: small enough that a waiter's request never waits long behind a page. */
 export const MOVEMENTS_PAGE = 500;
@@ -25,8 +26,8 @@ function line(row: CashMovementRow, language: Language, timeZone: string): strin
     csvText(row.waiterId ?? ''),
     csvMoney(row.amount),
     csvText(row.orderId ?? ''),
-    csvText(row.recordedBy),
-    csvText(row.note),
+    csvText(recorderShown(row.recordedBy, () => row.recorderName)),
+    csvText(cashNoteShown(row.kind, row.note)),
   ].join(';');
 }
 

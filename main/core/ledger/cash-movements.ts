@@ -12,6 +12,8 @@ export interface CashMovementRow {
   amount: number;
   orderId: string | null;
   recordedBy: string;
+  /** The name of the waiter who recorded it, when `recordedBy` is a waiter's id. */
+  recorderName: string | null;
   note: string;
 }
 
@@ -37,8 +39,9 @@ export function cashMovementsPage(db: TillDatabase, period: { from: string; to: 
     `SELECT e.id, e.created_at AS at, e.kind,
             CASE WHEN substr(e.debit_account, 1, 7) = 'waiter:' THEN substr(e.debit_account, 8)
                  WHEN substr(e.credit_account, 1, 7) = 'waiter:' THEN substr(e.credit_account, 8) END AS waiterId,
-            w.name AS waiterName, e.amount, e.order_id AS orderId, e.recorded_by AS recordedBy, e.note
+            w.name AS waiterName, e.amount, e.order_id AS orderId, e.recorded_by AS recordedBy, r.name AS recorderName, e.note
        FROM cash_entries e
+       LEFT JOIN waiters r ON r.id = e.recorded_by
        LEFT JOIN waiters w ON w.id = CASE WHEN substr(e.debit_account, 1, 7) = 'waiter:' THEN substr(e.debit_account, 8)
                                           WHEN substr(e.credit_account, 1, 7) = 'waiter:' THEN substr(e.credit_account, 8) END
       WHERE e.created_at >= @from AND e.created_at < @to AND (e.created_at, e.id) > (@afterAt, @afterId)

@@ -57,7 +57,7 @@ export async function refundOrder(
         creditAccount: cash.debitAccount,
         operationId,
         recordedBy: waiterId ?? 'iikoWaiter',
-        note: 'refund',
+        note: '',
         createdAt: at,
       });
       if (cash.kind === 'cash_taken') waiterDebtReversed += cash.amount;

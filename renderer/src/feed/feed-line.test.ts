@@ -68,6 +68,16 @@ describe('feedLine', () => {
 
     const shift = feedLine({ ...base, orderId: null, waiterId: null, waiterName: null, type: 'shift.closed', data: { shift: 3, from: '2026-11-27T03:00:00.000Z', to: '2026-11-27T23:30:00.000Z', closedBy: 'Ольга', debtOutstanding: 140_000 } }, 'ru');
     expect(shift).toEqual({ title: 'Смена №3 закрыта', tone: 'cash', details: ['закрыл(а) Ольга', 'долг официантов 1\u00a0400,00\u00a0₽'] });
+    // Nobody named (the till once stored its own word «cashier» for that): no «принял(а)», no «закрыл(а)».
+    for (const recordedBy of ['', 'cashier']) {
+      expect(feedLine({ ...base, orderId: null, type: 'cash.handed_in', data: { amount: 50_000, debtAfter: 0, recordedBy } }, 'ru').details).toEqual([
+        'принято 500,00\u00a0₽',
+        'остаток долга 0,00\u00a0₽',
+        'официант Анна',
+      ]);
+      const closed = feedLine({ ...base, orderId: null, waiterId: null, waiterName: null, type: 'shift.closed', data: { shift: 4, from: '2026-11-27T03:00:00.000Z', to: '2026-11-27T23:30:00.000Z', closedBy: recordedBy, debtOutstanding: 0 } }, 'ru');
+      expect(closed.details).toEqual(['долг официантов 0,00\u00a0₽']);
+    }
 
     const refused = feedLine({ ...base, type: 'request.refused', data: { route: `POST /GetMeBack/orders/${base.orderId}/checkin`, message: 'Гость не найден' } }, 'ru');
     expect(refused).toMatchObject({ title: 'Отказ официанту: Гость не найден', tone: 'warning', details: ['запрос: чекин', 'официант Анна', 'заказ 0b7e7a5c'] });

@@ -3,6 +3,7 @@ import type { Language } from '../../../shared/i18n/language.js';
 import { providerTroubleTexts } from '../../../shared/i18n/provider-messages.js';
 import { storageRecoveredText, storageTroubleText } from '../../../shared/i18n/storage-messages.js';
 import { updateFailureText } from '../../../shared/i18n/update-messages.js';
+import { recorderShown } from '../../../shared/cash-recorder.js';
 import { formatBonuses, formatRoubles } from '../format/money.js';
 import { textsFor, type Texts } from '../i18n/texts.js';
 import { settingLabels } from '../settings/setting-labels.js';
@@ -113,11 +114,11 @@ export function feedLine(event: TillEvent, language: Language): FeedLine {
       return line(t.feed.line.handedIn, 'cash', [
         `${d.amount} ${money(event.data.amount)}`,
         `${d.debtAfter} ${money(event.data.debtAfter)}`,
-        event.data.recordedBy !== '' && `${d.recordedBy} ${event.data.recordedBy}`,
+        recorderShown(event.data.recordedBy, () => null) !== '' && `${d.recordedBy} ${recorderShown(event.data.recordedBy, () => null)}`,
       ]);
     case 'shift.closed':
       return line(t.feed.line.shiftClosed(event.data.shift), 'cash', [
-        `${d.closedBy} ${event.data.closedBy}`,
+        recorderShown(event.data.closedBy, () => null) !== '' && `${d.closedBy} ${recorderShown(event.data.closedBy, () => null)}`,
         `${d.debtOutstanding} ${money(event.data.debtOutstanding)}`,
       ]);
     case 'request.refused':

@@ -7,6 +7,7 @@ import { formatClock } from '../format/time.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
 import { useWaitersStore } from './waiters-store.js';
 import { waiterName } from './waiter-name.js';
+import { cashNoteShown, recorderShown } from '../../../shared/cash-recorder.js';
 
 const PAGE = 50;
 
@@ -16,6 +17,8 @@ export function WaiterHistory({ waiterId, onClose }: { waiterId: string; onClose
   const language = useLanguage();
   const rename = useWaitersStore((state) => state.rename);
   const summary = useWaitersStore((state) => state.waiters.find((waiter) => waiter.id === waiterId));
+  const waiters = useWaitersStore((state) => state.waiters);
+  const nameOf = (id: string) => waiters.find((waiter) => waiter.id === id)?.name ?? null;
   const [waiter, setWaiter] = useState<WaiterHistoryResponse['waiter'] | null>(null);
   const [entries, setEntries] = useState<WaiterEntry[]>([]);
   const [hasMore, setHasMore] = useState(false);
@@ -85,8 +88,8 @@ export function WaiterHistory({ waiterId, onClose }: { waiterId: string; onClose
                 <td>
                   {t.cash.entryKinds[entry.kind]}
                   {entry.orderId && <span className="muted"> · {shortOrderId(entry.orderId)}</span>}
-                  {entry.recordedBy && entry.recordedBy !== waiterId && <span className="muted"> · {entry.recordedBy}</span>}
-                  {entry.note && <span className="muted"> · {entry.note}</span>}
+                  {entry.recordedBy !== waiterId && recorderShown(entry.recordedBy, nameOf) && <span className="muted"> · {recorderShown(entry.recordedBy, nameOf)}</span>}
+                  {cashNoteShown(entry.kind, entry.note) && <span className="muted"> · {cashNoteShown(entry.kind, entry.note)}</span>}
                 </td>
                 <td className="num">{(entry.amount > 0 ? '+' : '') + formatRoubles(entry.amount, language)}</td>
                 <td className="num">{formatRoubles(entry.debtAfter, language)}</td>

@@ -56,6 +56,13 @@ describe('GET /api/reports/cash-movements: every cash-book entry of the period, 
     ]);
     expect(lines[1]).toMatch(/^\d{2}\.\d{2}\.2026 \d{2}:\d{2}:\d{2};/);
     expect(lines[3]?.split(';')[6]).toBe('Ольга');
+    // Who recorded the rest, and their notes, in people's words: the waiter's name, never a PIN hash or «refund».
+    expect(lines.slice(1, -1).map((line) => line.split(';').slice(6))).toEqual([
+      ['Анна', ''],
+      ['iikoWaiter', ''],
+      ['Ольга', ''],
+      ['Анна', ''],
+    ]);
     expect(lines.at(-1)).toBe('');
 
     // A period before any of it: the header alone, and a total of 0.

@@ -36,7 +36,7 @@ export function shiftRoutes({ loyalty }: { loyalty: LoyaltyContext }): Router {
     let debtOutstanding = 0;
     for (const { debt } of tally.current().values()) debtOutstanding += debt;
     try {
-      const shift = closeShift(loyalty, { shift: body.shift, closedBy: body.closedBy || 'cashier', idempotencyKey: body.idempotencyKey ?? null, debtOutstanding }, day);
+      const shift = closeShift(loyalty, { shift: body.shift, closedBy: body.closedBy ?? '', idempotencyKey: body.idempotencyKey ?? null, debtOutstanding }, day);
       const period = { from: new Date(shift.from), to: new Date(shift.to) };
       ctx.body = { shift: view(shift), report: loadShiftReport(loyalty.db, tally, period, loyalty.clock.now()) } satisfies CloseShiftAnswer;
     } catch (error) {

@@ -66,7 +66,7 @@ export function waiterCashRoutes({ loyalty }: { loyalty: LoyaltyContext }): Rout
       ctx.body = handIn(loyalty, String(ctx.params.id), {
         amount: body.amount,
         note: body.note ?? '',
-        recordedBy: body.recordedBy ?? 'cashier',
+        recordedBy: body.recordedBy ?? '',
         idempotencyKey: body.idempotencyKey ?? null,
       }) satisfies HandInAnswer;
     } catch (error) {
