@@ -57,6 +57,10 @@ test('from another computer the dashboard asks for the admin password once, and 
   const cookies = await page.context().cookies();
   expect(cookies.find((cookie) => cookie.name === 'gmb_admin')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
 
+  // The password of this run comes from its start (GMB_ADMIN_PASSWORD), none is saved: the settings say so, not «доступ из сети выключен».
+  await page.goto(`${lanUrl}/#/settings`);
+  await expect(page.locator('#setting-adminPassword')).toHaveAccessibleDescription(/сейчас действует пароль из параметра запуска/);
+
   await page.reload();
   await expect(page.getByRole('button', { name: 'Выйти' })).toBeVisible();
   await page.getByRole('button', { name: 'Выйти' }).click();

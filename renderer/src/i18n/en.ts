@@ -270,6 +270,7 @@ export const en: Texts = {
     adminPassword: 'Admin password (to open the dashboard from other computers)',
     adminPasswordSet: 'A password is set. Type a new one to change it.',
     adminPasswordUnset: 'No password: access from the network is off.',
+    adminPasswordFromStart: 'No password is saved in the settings; the one given at start is in force now, and access from the network with it is on.',
     adminPasswordRemove: 'Remove the password and turn network access off',
     refundsLabel: 'Refunds to the cloud',
     allowedRanges: 'iikoWaiter terminals (an address or a range, one a line)',

@@ -1,11 +1,12 @@
 import { ChoiceField, CheckField, TextField } from './SettingsFields.js';
 import { useSettingsForm } from './settings-form-context.js';
+import { isOverridden } from './settings-form.js';
 import { ConnectionCheck } from '../cloud/ConnectionCheck.js';
 import { SecretPathButtons } from './SecretPathButtons.js';
 
 /** The settings, grouped the way the user guide sets them up. */
 export function SettingsSections({ adminPasswordSet }: { adminPasswordSet: boolean }) {
-  const { form, t } = useSettingsForm();
+  const { form, t, overridden } = useSettingsForm();
   const s = t.settings;
   return (
     <div className="settings-grid">
@@ -103,7 +104,7 @@ export function SettingsSections({ adminPasswordSet }: { adminPasswordSet: boole
           field="adminPassword"
           label={s.adminPassword}
           type="password"
-          hint={adminPasswordSet ? s.adminPasswordSet : s.adminPasswordUnset}
+          hint={adminPasswordSet ? s.adminPasswordSet : isOverridden('adminPassword', overridden) ? s.adminPasswordFromStart : s.adminPasswordUnset}
         />
         {adminPasswordSet && <CheckField field="adminPasswordRemove" label={s.adminPasswordRemove} />}
       </fieldset>

@@ -55,6 +55,11 @@ export function CloseShiftDialog({ shift, onClosed, onCancel }: { shift: number;
           <p data-testid="close-shift-period">{t.cash.closeShiftPeriod(formatDateTime(report.from, language), formatDateTime(report.to, language))}</p>
           <table className="table" data-testid="close-shift-totals">
             <tbody>
+              {/* The report's columns in its order, so that the cashier can add them up: opening + taken − handed in − refunds = closing. */}
+              <tr>
+                <th scope="row">{t.cash.openingDebt}</th>
+                <td className="num">{money(report.totals.openingDebt)}</td>
+              </tr>
               <tr>
                 <th scope="row">{t.cash.taken}</th>
                 <td className="num">{money(report.totals.taken)}</td>
@@ -64,12 +69,16 @@ export function CloseShiftDialog({ shift, onClosed, onCancel }: { shift: number;
                 <td className="num">{money(report.totals.handedIn)}</td>
               </tr>
               <tr>
-                <th scope="row">{t.cash.cashToTill}</th>
-                <td className="num">{money(report.cashToTill)}</td>
+                <th scope="row">{t.cash.reversed}</th>
+                <td className="num">{money(report.totals.reversed)}</td>
               </tr>
               <tr>
                 <th scope="row">{t.cash.closingDebt}</th>
                 <td className="num">{money(report.totals.closingDebt)}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t.cash.cashToTill}</th>
+                <td className="num">{money(report.cashToTill)}</td>
               </tr>
             </tbody>
           </table>
