@@ -116,3 +116,22 @@ test('a hand-in whose answer was lost, confirmed again, is recorded once (one ke
   expect(waiters.find((w) => w.name === 'Анна')?.debt).toBe(59_950);
   expectBrowserLogged(pageErrors, /net::ERR_FAILED/);
 });
+
+test('a refund while the hand-in dialog is open: the dialog shows the debt the till has now', async ({ page }) => {
+  const dinner = orderId('ca5e0002');
+  expect((await waiter.payCash(dinner, 900)).status).toBe(200);
+  expect((await waiter.payCash(orderId('ca5e0003'), 400)).status).toBe(200);
+  await page.goto(`${till.baseUrl}/#/cash`);
+  await page.getByRole('button', { name: 'Принять наличные: Анна' }).tap();
+  const dialog = page.getByRole('dialog', { name: 'Принять наличные: Анна' });
+  await expect(dialog).toContainText('Долг: 1\u00a0300,00\u00a0₽');
+
+  const refund = await fetch(`${till.waiterUrl}/orders/${dinner}/refund`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': 'e2e-refund-open-dialog' },
+    body: JSON.stringify({ WaiterPin: '1111' }),
+  });
+  expect(refund.status).toBe(200);
+  await expect(dialog).toContainText('Долг: 400,00\u00a0₽');
+  await expect(dialog.getByRole('button', { name: /Весь долг/ })).toContainText('400');
+});

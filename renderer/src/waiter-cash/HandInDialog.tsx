@@ -18,7 +18,9 @@ type Step = { name: 'amount' } | { name: 'confirm'; amount: number } | { name: '
  * that says what the debt will be. The whole dialog sends one idempotency key, so pressing
  * "Confirm" twice, or again after a network error, records the hand-in once.
  */
-export function HandInDialog({ waiter, onClose }: { waiter: WaiterSummary; onClose: () => void }) {
+export function HandInDialog({ waiter: opened, onClose }: { waiter: WaiterSummary; onClose: () => void }) {
+  // The waiter as the till says now: a refund while the dialog is open lowers the debt it shows.
+  const waiter = useWaitersStore((state) => state.waiters.find((known) => known.id === opened.id)) ?? opened;
   const t = useTexts();
   const language = useLanguage();
   const handIn = useWaitersStore((state) => state.handIn);
@@ -60,6 +62,8 @@ export function HandInDialog({ waiter, onClose }: { waiter: WaiterSummary; onClo
         if (onAmount) {
           setAmountError(onAmount.message);
           setStep({ name: 'amount' });
+          // The debt changed under the dialog (a refund): read it again, so what it shows is the till's.
+          void useWaitersStore.getState().load();
         } else setError(caught.message);
       } else setError(t.cash.noAnswer);
     } finally {
