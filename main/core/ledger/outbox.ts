@@ -36,6 +36,17 @@ const ENTRY_CALL_KEY_SQL = `CASE WHEN e.kind IN ('gift_writeoff', 'gift_return')
   THEN e.operation_id || ':gift:' || e.voucher_id ELSE e.operation_id END`;
 
 /**
+ * The guest entries the till adds to a cloud guest's balance: all but what a refund gives back. That
+ * reaches the cloud only by the refund's own call (or a person in the GetMeBack cabinet, for one
+ * listed by hand), which is ours alone and may be refused; so the guest sees it when the cloud's own
+ * balance has it — never before, never twice — and it is left out of what the till recorded, of what
+ * the cloud acknowledged and of an unanswered call's gains alike (counted in one and not another, a
+ * profile read before the refund and used after it would count it). What a refund takes off (the
+ * accrual reversed) counts as any other call's entries.
+ */
+const COUNTED_ENTRY_SQL = `NOT (o.kind IN ('refund', 'gift_refund') AND e.amount > 0)`;
+
+/**
  * A guest's calls that may have reached the cloud unacknowledged, and the gains they carry. Asked at
  * every read of a guest from the cloud (each check-in). `manual = 0` adds nothing (a call listed for
  * manual reconciliation is never sent, so never unanswered) but lets SQLite take the guest's open
@@ -44,7 +55,7 @@ const ENTRY_CALL_KEY_SQL = `CASE WHEN e.kind IN ('gift_writeoff', 'gift_return')
  */
 export const UNCONFIRMED_SQL = `SELECT COUNT(*) AS calls, COALESCE(SUM(MAX(0, amount)), 0) AS gains FROM (
     SELECT o.id, COALESCE(SUM(e.amount), 0) AS amount FROM outbox o
-    LEFT JOIN guest_entries e ON o.operation_id = ${ENTRY_CALL_KEY_SQL} AND e.guest_id = o.guest_id
+    LEFT JOIN guest_entries e ON o.operation_id = ${ENTRY_CALL_KEY_SQL} AND e.guest_id = o.guest_id AND ${COUNTED_ENTRY_SQL}
     WHERE o.guest_id = +? AND o.delivered_at IS NULL AND o.settled_at IS NULL AND o.manual = 0 AND o.unanswered > 0 GROUP BY o.id)`;
 
 /**
@@ -108,12 +119,11 @@ export class Outbox {
       parked: db.prepare(PARKED_SQL),
       recorded: db.prepare(
         `SELECT COALESCE(SUM(e.amount), 0) AS total FROM guest_entries e
-         JOIN outbox o ON o.operation_id = ${ENTRY_CALL_KEY_SQL} WHERE e.guest_id = +? AND o.settled_outcome IS NOT 'dropped'`,
+         JOIN outbox o ON o.operation_id = ${ENTRY_CALL_KEY_SQL} WHERE e.guest_id = +? AND o.settled_outcome IS NOT 'dropped' AND ${COUNTED_ENTRY_SQL}`,
       ),
       acknowledged: db.prepare(
         `SELECT COALESCE(SUM(e.amount), 0) AS total FROM guest_entries e
-         JOIN outbox o ON o.operation_id = ${ENTRY_CALL_KEY_SQL} WHERE e.guest_id = +?
-           AND (o.delivered_at IS NOT NULL OR (o.kind IN ('refund', 'gift_refund') AND e.amount > 0 AND o.settled_outcome IS NOT 'dropped'))`,
+         JOIN outbox o ON o.operation_id = ${ENTRY_CALL_KEY_SQL} WHERE e.guest_id = +? AND o.delivered_at IS NOT NULL AND ${COUNTED_ENTRY_SQL}`,
       ),
       unconfirmed: db.prepare(UNCONFIRMED_SQL),
     };
@@ -179,19 +189,12 @@ export class Outbox {
     return this.statements.parked.get() as ParkedCalls;
   }
 
-  /** Kopecks of every guest entry the till has recorded for the cloud, delivered or not. */
+  /** Kopecks of every guest entry the till has recorded for the cloud, delivered or not (COUNTED_ENTRY_SQL). */
   recordedFor(guestId: string): number {
     return (this.statements.recorded.get(guestId) as { total: number }).total;
   }
 
-  /**
-   * Kopecks of the guest entries the cloud's balance already counts: those it acknowledged, and what a
-   * refund gives back from the moment it is recorded. A refund's return reaches the cloud only by its
-   * own call (or a person in the GetMeBack cabinet, for one listed by hand), which the cloud may refuse
-   * and which is ours alone; so the till never adds it on top of the cloud's balance, and the guest sees
-   * it when the cloud has it — never twice, never before (a refund dropped by hand counts nothing).
-   * What a refund takes off (the accrual reversed) counts as any other call's entries until delivered.
-   */
+  /** Kopecks of the guest entries the cloud has acknowledged: its balance already counts them (COUNTED_ENTRY_SQL). */
   acknowledgedFor(guestId: string): number {
     return (this.statements.acknowledged.get(guestId) as { total: number }).total;
   }

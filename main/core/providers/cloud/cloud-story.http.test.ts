@@ -65,7 +65,8 @@ describe('the guide’s story with the GetMeBack cloud as the provider', () => {
     const paid = await till.waiter('POST', `/orders/${SECOND}/payments`, cashPayment(400, 100), { 'Idempotency-Key': 'pay-2' });
     expect(paid.body).toMatchObject({ BonusWrittenOff: 100, Accrued: 15, Balance: 215 });
     const refund = await till.waiter('POST', `/orders/${SECOND}/refund`, {}, { 'Idempotency-Key': 'refund-2' });
-    expect(refund.body).toMatchObject({ BonusReturned: 100, AccrualReversed: 15, Balance: 300 });
+    // The 100 come back when the cloud has them (its refund call acknowledged, below); the 15 go at once.
+    expect(refund.body).toMatchObject({ BonusReturned: 100, AccrualReversed: 15, Balance: 200 });
 
     await eventually(async () => (await outboxOf(till)) === 0, 'the outbox to empty');
     const [payment] = paymentOperationIds(till);
