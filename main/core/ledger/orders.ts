@@ -76,6 +76,11 @@ export function bindGuest(db: TillDatabase, orderId: string, guest: { id: string
   );
 }
 
+/** When anything last happened in the order (null: no such order). */
+export function orderTouchedAt(db: TillDatabase, orderId: string): string | null {
+  return (prepared(db, 'SELECT updated_at AS at FROM orders WHERE id = ?').get(orderId) as { at: string } | undefined)?.at ?? null;
+}
+
 /** Something happened in the order (a gift offered, added or removed): it is not idle. */
 export function touchOrder(db: TillDatabase, orderId: string, at: string): void {
   prepared(db, 'UPDATE orders SET updated_at = ? WHERE id = ?').run(at, orderId);

@@ -108,6 +108,8 @@ describe('the manager releases an idle order (POST /api/orders/:id/release)', ()
   it('gives the gifts and the bonuses back and frees the vouchers; paid after all, the gift is not written off', async () => {
     const order = await orderHoldingGiftAndBonus();
     await t.steps.checkIn(order, 'GMB-V-5002'); // offered, not added
+    clock.advance(13 * HOUR);
+    expect(releaseIdleReservations(t.till.core.loyalty)).toBe(1); // the bonus reservation, by itself
     const answer = await release(order);
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ released: true });
@@ -116,7 +118,8 @@ describe('the manager releases an idle order (POST /api/orders/:id/release)', ()
     expect(view.Gifts).toEqual([expect.objectContaining({ Id: 'v-1', Status: 'Cancelled' })]);
     expect(view.OfferedGifts).toEqual([]);
     expect(releasedEvents()).toEqual([
-      { orderId: order, guestId: 'g-1', guestName: 'Иванов Иван Иванович', bonus: 10_000, gifts: [{ giftId: 'v-1', giftName: 'Капучино', points: 20_000 }], idleHours: null },
+      { orderId: order, guestId: 'g-1', guestName: 'Иванов Иван Иванович', bonus: 10_000, gifts: [], idleHours: 12 },
+      { orderId: order, guestId: 'g-1', guestName: 'Иванов Иван Иванович', bonus: 0, gifts: [{ giftId: 'v-1', giftName: 'Капучино', points: 20_000 }], idleHours: null },
     ]);
     expect((await release(order)).body).toEqual({ released: false });
 
@@ -130,6 +133,20 @@ describe('the manager releases an idle order (POST /api/orders/:id/release)', ()
     await t.steps.checkIn(next, 'GMB-V-5001');
     expect((await t.steps.addGift(next, 'v-1')).status).toBe(200);
     expect(countRows(t.till, 'guest_entries', "kind = 'gift_writeoff' AND voucher_id = 'v-1'")).toBe(0);
+  });
+
+  it('refuses an order a waiter worked on within staleOrderHours (a list loaded before the waiter came back): its gift may be on the table', async () => {
+    const order = await orderHoldingGiftAndBonus();
+    clock.advance(13 * HOUR);
+    // The waiter is back: a second gift offered and added a minute before the manager's tap.
+    await t.steps.checkIn(order, 'GMB-V-5002');
+    expect((await t.steps.addGift(order, 'v-2')).status).toBe(200);
+    clock.advance(60_000);
+    const refused = await release(order);
+    expect(refused.status).toBe(409);
+    expect(refused.body.Message).toBe('С заказом недавно работал официант: резерв не снят. Обновите список.');
+    expect((await t.steps.view(order)).Gifts.map((gift) => gift.Status)).toEqual(['Added', 'Added']);
+    expect(releasedEvents()).toEqual([]);
   });
 
   it('refuses an unknown order (404) and a paid one (409) in the manager\'s language, releasing nothing', async () => {

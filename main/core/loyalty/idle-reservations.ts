@@ -1,6 +1,6 @@
 import { activeHoldsOfIdleOrders, activeHoldsOfOrder, voidHold, type Hold } from '../ledger/holds.js';
 import { dropOffers } from '../ledger/offers.js';
-import { findOrder } from '../ledger/orders.js';
+import { findOrder, orderTouchedAt } from '../ledger/orders.js';
 import { inTransaction } from '../ledger/transaction.js';
 import type { Logger } from '../logger.js';
 import type { StorageWatch } from '../storage/storage-watch.js';
@@ -52,13 +52,17 @@ export function releaseIdleReservations(ctx: LoyaltyContext): number {
  * The manager releases an open order (the «Давно без движения» list): its bonus reservation and its
  * gifts go back to their guests, its vouchers can be used again, its offered gifts are dropped. If it is
  * paid after all, its gifts are not written off (they show as cancelled to the waiter, as any gift
- * removed). `unknown`: no such order; `closed`: paid or refunded, nothing to release.
+ * removed). `unknown`: no such order; `closed`: paid or refunded, nothing to release; `active`: a
+ * waiter worked on it within `staleOrderHours` (the manager's list was older than that: the order
+ * is alive again, and its gift may be on the table).
  */
-export function releaseOrderReservations(ctx: LoyaltyContext, orderId: string): 'released' | 'nothing' | 'unknown' | 'closed' {
+export function releaseOrderReservations(ctx: LoyaltyContext, orderId: string): 'released' | 'nothing' | 'unknown' | 'closed' | 'active' {
   return inTransaction(ctx.db, ctx.events, () => {
     const order = findOrder(ctx.db, orderId);
     if (!order) return 'unknown';
     if (order.status !== 'Open') return 'closed';
+    const idleSince = new Date(ctx.clock.now().getTime() - ctx.settings().staleOrderHours * HOUR_MS).toISOString();
+    if ((orderTouchedAt(ctx.db, orderId) ?? '') >= idleSince) return 'active';
     const holds = activeHoldsOfOrder(ctx.db, orderId);
     const dropped = dropOffers(ctx.db, orderId);
     if (holds.length === 0) return dropped > 0 ? 'released' : 'nothing';

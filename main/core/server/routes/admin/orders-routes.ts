@@ -14,8 +14,16 @@ const OrdersQuery = z.object({ q: z.string().max(100).optional() });
 const OrderId = z.string().min(1).max(100);
 
 const TEXTS = {
-  ru: { unknownOrder: 'Такого заказа на кассе нет.', closedOrder: 'Заказ уже оплачен или возвращён: снимать нечего.' },
-  en: { unknownOrder: 'The till has no such order.', closedOrder: 'The order is already paid or refunded: there is nothing to release.' },
+  ru: {
+    unknownOrder: 'Такого заказа на кассе нет.',
+    closedOrder: 'Заказ уже оплачен или возвращён: снимать нечего.',
+    activeOrder: 'С заказом недавно работал официант: резерв не снят. Обновите список.',
+  },
+  en: {
+    unknownOrder: 'The till has no such order.',
+    closedOrder: 'The order is already paid or refunded: there is nothing to release.',
+    activeOrder: 'A waiter worked on this order recently: the reservation was not released. Reload the list.',
+  },
 } satisfies Record<Language, Record<string, string>>;
 
 /**
@@ -47,6 +55,7 @@ export function ordersRoutes(core: { loyalty: LoyaltyContext }): Router {
     const outcome = releaseOrderReservations(core.loyalty, validate(OrderId, ctx.params.id, 'id'));
     if (outcome === 'unknown') throw new AdminRefusal(404, texts.unknownOrder);
     if (outcome === 'closed') throw new AdminRefusal(409, texts.closedOrder);
+    if (outcome === 'active') throw new AdminRefusal(409, texts.activeOrder);
     ctx.body = { released: outcome === 'released' };
   });
   return router;
