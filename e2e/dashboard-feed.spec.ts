@@ -54,6 +54,13 @@ test('a check-in through the waiter API appears in the feed live, with the guest
   await expectTouchReady(page, 'feed-whole-event');
   await whole.getByRole('button', { name: 'Закрыть' }).tap();
   await expect(whole).toHaveCount(0);
+  // Closed, the focus is back on the row it came from (a keyboard goes on from there).
+  await expect(refusal.getByRole('button')).toBeFocused();
+  // Opened again, then another filter: the event is not in the list any more, and neither is its panel.
+  await refusal.getByRole('button').tap();
+  await expect(whole).toBeVisible();
+  await page.getByRole('button', { name: 'Чекины', exact: true }).tap();
+  await expect(whole).toHaveCount(0);
 });
 
 test('the kind filter shows only that kind, live events included, and "All" brings the rest back', async ({ page }) => {

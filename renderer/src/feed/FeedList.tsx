@@ -37,6 +37,15 @@ export function FeedList() {
   // The event whose whole text is open under the list (a tap on its row; again, or «Закрыть», closes it).
   const [opened, setOpened] = useState<TillEvent | null>(null);
   const toggle = (event: TillEvent) => setOpened((current) => (current?.id === event.id ? null : event));
+  // An event the list no longer has (another filter, paged away) is not shown on its own.
+  const shown = opened && events.some((event) => event.id === opened.id) ? opened : null;
+  const close = () => {
+    const id = shown?.id;
+    setOpened(null);
+    // Back to the row it came from, for a keyboard (or the list, if the row scrolled out of the page).
+    const row = id === undefined ? null : scrollRef.current?.querySelector<HTMLElement>(`[data-event-id="${id}"]`);
+    (row ?? scrollRef.current)?.focus();
+  };
   useLayoutEffect(() => {
     const scroller = scrollRef.current;
     const next = { events, rowsAbove };
@@ -118,7 +127,7 @@ export function FeedList() {
                 style={{ height: item.size, transform: `translateY(${item.start}px)` }}
               >
                 {event ? (
-                  <FeedRow event={event} language={language} onOpen={toggle} open={opened?.id === event.id} />
+                  <FeedRow event={event} language={language} onOpen={toggle} open={shown?.id === event.id} />
                 ) : item.index < rowsAbove ? (
                   newerRow
                 ) : (
@@ -129,7 +138,7 @@ export function FeedList() {
           })}
         </div>
       </div>
-      {opened && <FeedDetail event={opened} language={language} onClose={() => setOpened(null)} />}
+      {shown && <FeedDetail event={shown} language={language} onClose={close} />}
     </>
   );
 }

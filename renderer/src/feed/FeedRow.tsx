@@ -4,6 +4,9 @@ import { formatClock } from '../format/time.js';
 import { textsFor } from '../i18n/texts.js';
 import { feedLine, type FeedTone } from './feed-line.js';
 
+/** The whole event's panel, which an open row controls. */
+const FEED_DETAIL_ID = 'feed-detail';
+
 /** Each kind of row has its sign as well as its colour, so a refusal or an error is told apart without colour. */
 const TONE_SIGNS: Record<FeedTone, string> = { guest: '☺', gift: '★', money: '₽', cash: '₽', warning: '⚠', error: '✖', system: 'ℹ' };
 
@@ -15,7 +18,14 @@ export function FeedRow({ event, language, onOpen, open }: { event: TillEvent; l
   const line = feedLine(event, language);
   const details = line.details.join(' · ');
   return (
-    <button type="button" className={`feed-row tone-${line.tone}`} aria-expanded={open} onClick={() => onOpen(event)}>
+    <button
+      type="button"
+      className={`feed-row tone-${line.tone}`}
+      aria-expanded={open}
+      aria-controls={open ? FEED_DETAIL_ID : undefined}
+      data-event-id={event.id}
+      onClick={() => onOpen(event)}
+    >
       <span className="feed-icon" aria-hidden="true">
         {TONE_SIGNS[line.tone]}
       </span>
@@ -35,7 +45,7 @@ export function FeedDetail({ event, language, onClose }: { event: TillEvent; lan
   const t = textsFor(language).feed;
   const line = feedLine(event, language);
   return (
-    <section className={`feed-detail tone-${line.tone}`} aria-label={t.detailTitle}>
+    <section id={FEED_DETAIL_ID} className={`feed-detail tone-${line.tone}`} aria-label={t.detailTitle}>
       <p className="feed-detail-title">
         <time dateTime={event.at}>{formatClock(event.at, language)}</time> {line.title}
       </p>
