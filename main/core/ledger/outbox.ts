@@ -36,15 +36,18 @@ const ENTRY_CALL_KEY_SQL = `CASE WHEN e.kind IN ('gift_writeoff', 'gift_return')
   THEN e.operation_id || ':gift:' || e.voucher_id ELSE e.operation_id END`;
 
 /**
- * The guest entries the till adds to a cloud guest's balance: all but what a refund gives back. That
- * reaches the cloud only by the refund's own call (or a person in the GetMeBack cabinet, for one
- * listed by hand), which is ours alone and may be refused; so the guest sees it when the cloud's own
- * balance has it — never before, never twice — and it is left out of what the till recorded, of what
- * the cloud acknowledged and of an unanswered call's gains alike (counted in one and not another, a
- * profile read before the refund and used after it would count it). What a refund takes off (the
- * accrual reversed) counts as any other call's entries.
+ * What a refund gives back is not added by the till to a cloud guest's balance. That reaches the
+ * cloud only by the refund's own call (or a person in the GetMeBack cabinet, for one listed by hand),
+ * which is ours alone and may be refused; so the guest sees it when the cloud's own balance has it —
+ * never before, never twice — and it is left out of what the till recorded, of what the cloud
+ * acknowledged and of an unanswered call's gains alike (counted in one and not another, a profile
+ * read before the refund and used after it would count it). What a refund takes off (the accrual
+ * reversed) counts as any other call's entries. A guest's refund calls are few: they are found by
+ * their own index and their returns taken off the sums, rather than every entry tested.
  */
-const COUNTED_ENTRY_SQL = `NOT (o.kind IN ('refund', 'gift_refund') AND e.amount > 0)`;
+const REFUND_RETURNS_SQL = (outboxCondition: string) => `(SELECT COALESCE(SUM(e.amount), 0) FROM outbox o INDEXED BY outbox_refunds
+    JOIN guest_entries e ON e.guest_id = o.guest_id AND ${ENTRY_CALL_KEY_SQL} = o.operation_id
+    WHERE o.guest_id = +@guest AND o.kind IN ('refund', 'gift_refund') AND e.amount > 0 AND ${outboxCondition})`;
 
 /**
  * A guest's calls that may have reached the cloud unacknowledged, and the gains they carry. Asked at
@@ -55,7 +58,8 @@ const COUNTED_ENTRY_SQL = `NOT (o.kind IN ('refund', 'gift_refund') AND e.amount
  */
 export const UNCONFIRMED_SQL = `SELECT COUNT(*) AS calls, COALESCE(SUM(MAX(0, amount)), 0) AS gains FROM (
     SELECT o.id, COALESCE(SUM(e.amount), 0) AS amount FROM outbox o
-    LEFT JOIN guest_entries e ON o.operation_id = ${ENTRY_CALL_KEY_SQL} AND e.guest_id = o.guest_id AND ${COUNTED_ENTRY_SQL}
+    LEFT JOIN guest_entries e ON o.operation_id = ${ENTRY_CALL_KEY_SQL} AND e.guest_id = o.guest_id
+      AND NOT (o.kind IN ('refund', 'gift_refund') AND e.amount > 0)
     WHERE o.guest_id = +? AND o.delivered_at IS NULL AND o.settled_at IS NULL AND o.manual = 0 AND o.unanswered > 0 GROUP BY o.id)`;
 
 /**
@@ -118,12 +122,14 @@ export class Outbox {
       pending: db.prepare(PENDING_SQL),
       parked: db.prepare(PARKED_SQL),
       recorded: db.prepare(
-        `SELECT COALESCE(SUM(e.amount), 0) AS total FROM guest_entries e
-         JOIN outbox o ON o.operation_id = ${ENTRY_CALL_KEY_SQL} WHERE e.guest_id = +? AND o.settled_outcome IS NOT 'dropped' AND ${COUNTED_ENTRY_SQL}`,
+        `SELECT (SELECT COALESCE(SUM(e.amount), 0) FROM guest_entries e
+           JOIN outbox o ON o.operation_id = ${ENTRY_CALL_KEY_SQL} WHERE e.guest_id = +@guest AND o.settled_outcome IS NOT 'dropped')
+         - ${REFUND_RETURNS_SQL("o.settled_outcome IS NOT 'dropped'")} AS total`,
       ),
       acknowledged: db.prepare(
-        `SELECT COALESCE(SUM(e.amount), 0) AS total FROM guest_entries e
-         JOIN outbox o ON o.operation_id = ${ENTRY_CALL_KEY_SQL} WHERE e.guest_id = +? AND o.delivered_at IS NOT NULL AND ${COUNTED_ENTRY_SQL}`,
+        `SELECT (SELECT COALESCE(SUM(e.amount), 0) FROM guest_entries e
+           JOIN outbox o ON o.operation_id = ${ENTRY_CALL_KEY_SQL} WHERE e.guest_id = +@guest AND o.delivered_at IS NOT NULL)
+         - ${REFUND_RETURNS_SQL('o.delivered_at IS NOT NULL')} AS total`,
       ),
       unconfirmed: db.prepare(UNCONFIRMED_SQL),
     };
@@ -189,14 +195,14 @@ export class Outbox {
     return this.statements.parked.get() as ParkedCalls;
   }
 
-  /** Kopecks of every guest entry the till has recorded for the cloud, delivered or not (COUNTED_ENTRY_SQL). */
+  /** Kopecks of every guest entry the till has recorded for the cloud, delivered or not (REFUND_RETURNS_SQL). */
   recordedFor(guestId: string): number {
-    return (this.statements.recorded.get(guestId) as { total: number }).total;
+    return (this.statements.recorded.get({ guest: guestId }) as { total: number }).total;
   }
 
-  /** Kopecks of the guest entries the cloud has acknowledged: its balance already counts them (COUNTED_ENTRY_SQL). */
+  /** Kopecks of the guest entries the cloud has acknowledged: its balance already counts them (REFUND_RETURNS_SQL). */
   acknowledgedFor(guestId: string): number {
-    return (this.statements.acknowledged.get(guestId) as { total: number }).total;
+    return (this.statements.acknowledged.get({ guest: guestId }) as { total: number }).total;
   }
 
   /**
