@@ -45,6 +45,8 @@ function waiterCallFromLan(): Promise<{ status: number; body: { WaiterMessage?: 
 test('from another computer the dashboard asks for the admin password once, and logs out', async ({ page, pageErrors }) => {
   await page.goto(`${lanUrl}/#/feed`);
   await expect(page.getByRole('heading', { name: 'Вход в панель GetMeBack Till' })).toBeVisible();
+  // Before login the header says nothing of the till's live state (it said «Переподключение…»).
+  await expect(page.getByText(/Переподключение|Лента на связи/)).toHaveCount(0);
   await page.getByLabel('Пароль администратора').fill('wrong');
   await page.getByRole('button', { name: 'Войти' }).click();
   await expect(page.getByRole('alert')).toHaveText('Неверный пароль.');
@@ -65,6 +67,7 @@ test('from another computer the dashboard asks for the admin password once, and 
   await expect(page.getByRole('button', { name: 'Выйти' })).toBeVisible();
   await page.getByRole('button', { name: 'Выйти' }).click();
   await expect(page.getByRole('heading', { name: 'Вход в панель GetMeBack Till' })).toBeVisible();
+  await expect(page.getByText(/Переподключение|Лента на связи/)).toHaveCount(0);
 });
 
 test('a terminal that is not allowed is refused, named on the setup screen and allowed with one click', async ({ page }) => {

@@ -14,6 +14,8 @@ export function Header({ screen }: { screen: Screen }) {
   const connected = useFeedStore((state) => state.connected);
   const provider = useStatusStore((state) => state.status?.provider);
   const networkSession = useSessionStore((state) => state.network && state.loggedIn === true);
+  // Not logged in (the login screen, or just logged out): the till's live state is not this page's to show.
+  const loggedIn = useSessionStore((state) => state.loggedIn === true);
   // «Облако» (the outbox, refunds to reconcile, the journal) where there is a cloud, or something left for it.
   const showCloud = provider !== undefined && (provider.provider === 'cloud' || provider.outbox > 0 || (provider.parked ?? 0) > 0);
   return (
@@ -27,11 +29,13 @@ export function Header({ screen }: { screen: Screen }) {
         ))}
       </nav>
       <div className="header-status" role="status">
-        <span className={connected ? 'pill pill-ok' : 'pill pill-bad'}>
-          <StateSign ok={connected} />
-          {connected ? t.status.live : t.status.reconnecting}
-        </span>
-        {provider && (
+        {loggedIn && (
+          <span className={connected ? 'pill pill-ok' : 'pill pill-bad'}>
+            <StateSign ok={connected} />
+            {connected ? t.status.live : t.status.reconnecting}
+          </span>
+        )}
+        {loggedIn && provider && (
           <span
             className={provider.online ? 'pill pill-ok' : 'pill pill-bad'}
             title={[provider.provider === 'cloud' ? t.status.providerCloud : t.status.providerLocal, ...providerTroubleTexts(provider, language)].join(': ')}
