@@ -129,7 +129,8 @@ export function bonusReservedInOrders(db: TillDatabase, orderIds: readonly strin
   return new Map(rows.map((row) => [row.orderId, row.total]));
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+/** Items by a key of theirs, each group in the items' order. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const group = groups.get(key(item));

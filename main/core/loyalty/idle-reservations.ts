@@ -1,4 +1,4 @@
-import { activeHoldsOfIdleOrders, activeHoldsOfOrder, voidHold, type Hold } from '../ledger/holds.js';
+import { activeHoldsOfIdleOrders, activeHoldsOfOrder, groupBy, voidHold, type Hold } from '../ledger/holds.js';
 import { dropOffers } from '../ledger/offers.js';
 import { findOrder, orderTouchedAt } from '../ledger/orders.js';
 import { inTransaction } from '../ledger/transaction.js';
@@ -7,6 +7,14 @@ import type { StorageWatch } from '../storage/storage-watch.js';
 import type { LoyaltyContext } from './context.js';
 
 const HOUR_MS = 3_600_000;
+
+/**
+ * The moment before which an order untouched since is idle (`settings.staleOrderHours` ago): the same
+ * line for the orders list's «Давно без движения», the hourly sweep and the manager's release.
+ */
+export function idleSince(ctx: Pick<LoyaltyContext, 'clock' | 'settings'>): string {
+  return new Date(ctx.clock.now().getTime() - ctx.settings().staleOrderHours * HOUR_MS).toISOString();
+}
 
 /**
  * Releases these holds of one order and says so in the feed: `idleHours` when the till did it for an
@@ -38,12 +46,11 @@ function release(ctx: LoyaltyContext, orderId: string, holds: readonly Hold[], i
  */
 export function releaseIdleReservations(ctx: LoyaltyContext): number {
   const idleHours = ctx.settings().staleOrderHours;
-  const now = ctx.clock.now();
-  const idleSince = new Date(now.getTime() - idleHours * HOUR_MS).toISOString();
+  const before = idleSince(ctx);
+  const at = ctx.clock.now().toISOString();
   return inTransaction(ctx.db, ctx.events, () => {
-    const byOrder = new Map<string, Hold[]>();
-    for (const hold of activeHoldsOfIdleOrders(ctx.db, idleSince, 'bonus')) byOrder.set(hold.orderId, [...(byOrder.get(hold.orderId) ?? []), hold]);
-    for (const [orderId, holds] of byOrder) release(ctx, orderId, holds, idleHours, now.toISOString());
+    const byOrder = groupBy(activeHoldsOfIdleOrders(ctx.db, before, 'bonus'), (hold) => hold.orderId);
+    for (const [orderId, holds] of byOrder) release(ctx, orderId, holds, idleHours, at);
     return byOrder.size;
   });
 }
@@ -61,8 +68,7 @@ export function releaseOrderReservations(ctx: LoyaltyContext, orderId: string): 
     const order = findOrder(ctx.db, orderId);
     if (!order) return 'unknown';
     if (order.status !== 'Open') return 'closed';
-    const idleSince = new Date(ctx.clock.now().getTime() - ctx.settings().staleOrderHours * HOUR_MS).toISOString();
-    if ((orderTouchedAt(ctx.db, orderId) ?? '') >= idleSince) return 'active';
+    if ((orderTouchedAt(ctx.db, orderId) ?? '') >= idleSince(ctx)) return 'active';
     const holds = activeHoldsOfOrder(ctx.db, orderId);
     const dropped = dropOffers(ctx.db, orderId);
     if (holds.length === 0) return dropped > 0 ? 'released' : 'nothing';

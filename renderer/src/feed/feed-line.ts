@@ -45,6 +45,9 @@ function requestAction(route: string, actions: Texts['feed']['detail']['actions'
   }
 }
 
+/** `label value`, or nothing when there is no value (a detail left out of the line). */
+const labelled = (label: string, value: string): string | false => value !== '' && `${label} ${value}`;
+
 export function feedLine(event: TillEvent, language: Language): FeedLine {
   const t = textsFor(language);
   const d = t.feed.detail;
@@ -114,11 +117,11 @@ export function feedLine(event: TillEvent, language: Language): FeedLine {
       return line(t.feed.line.handedIn, 'cash', [
         `${d.amount} ${money(event.data.amount)}`,
         `${d.debtAfter} ${money(event.data.debtAfter)}`,
-        recorderShown(event.data.recordedBy, () => null) !== '' && `${d.recordedBy} ${recorderShown(event.data.recordedBy, () => null)}`,
+        labelled(d.recordedBy, recorderShown(event.data.recordedBy, () => null)),
       ]);
     case 'shift.closed':
       return line(t.feed.line.shiftClosed(event.data.shift), 'cash', [
-        recorderShown(event.data.closedBy, () => null) !== '' && `${d.closedBy} ${recorderShown(event.data.closedBy, () => null)}`,
+        labelled(d.closedBy, recorderShown(event.data.closedBy, () => null)),
         `${d.debtOutstanding} ${money(event.data.debtOutstanding)}`,
       ]);
     case 'request.refused':

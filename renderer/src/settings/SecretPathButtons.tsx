@@ -5,7 +5,7 @@ import { useSettingsForm } from './settings-form-context.js';
 export function SecretPathButtons() {
   const { form, set, t } = useSettingsForm();
   const path = form['server.path'];
-  const secret = hasSecretSegment(path.trim().replace(/\/+$/, ''));
+  const secret = hasSecretSegment(path);
   return (
     <div className="field wide secret-path">
       <button type="button" onClick={() => set('server.path', withNewSecretSegment(path))}>

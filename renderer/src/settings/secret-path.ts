@@ -19,20 +19,23 @@ export function newSecretSegment(random: RandomBytes = (bytes) => crypto.getRand
   return Array.from({ length: GROUPS }, (_, group) => characters.slice(group * GROUP_LENGTH, (group + 1) * GROUP_LENGTH).join('')).join('-');
 }
 
+/** The path as the till reads it: no spaces around it, no slash at its end. */
+const trimmedPath = (path: string): string => path.trim().replace(/\/+$/, '');
+
 /** Whether the path ends in a segment made by `newSecretSegment`. */
 export function hasSecretSegment(path: string): boolean {
-  return SECRET.test(path.split('/').at(-1) ?? '');
+  return SECRET.test(trimmedPath(path).split('/').at(-1) ?? '');
 }
 
 /** The path with a new secret segment: added at its end, or in place of the one it has. */
 export function withNewSecretSegment(path: string, random?: RandomBytes): string {
-  const trimmed = path.trim().replace(/\/+$/, '');
+  const trimmed = trimmedPath(path);
   const base = hasSecretSegment(trimmed) ? trimmed.slice(0, trimmed.lastIndexOf('/')) : trimmed;
   return `${base === '' ? '/GetMeBack' : base}/${newSecretSegment(random)}`;
 }
 
 /** The path without its secret segment (the guide's address again). */
 export function withoutSecretSegment(path: string): string {
-  const trimmed = path.trim().replace(/\/+$/, '');
+  const trimmed = trimmedPath(path);
   return hasSecretSegment(trimmed) ? trimmed.slice(0, trimmed.lastIndexOf('/')) || '/GetMeBack' : trimmed;
 }

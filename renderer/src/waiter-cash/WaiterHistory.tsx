@@ -88,8 +88,14 @@ export function WaiterHistory({ waiterId, onClose }: { waiterId: string; onClose
                 <td>
                   {t.cash.entryKinds[entry.kind]}
                   {entry.orderId && <span className="muted"> · {shortOrderId(entry.orderId)}</span>}
-                  {entry.recordedBy !== waiterId && recorderShown(entry.recordedBy, nameOf) && <span className="muted"> · {recorderShown(entry.recordedBy, nameOf)}</span>}
-                  {cashNoteShown(entry.kind, entry.note) && <span className="muted"> · {cashNoteShown(entry.kind, entry.note)}</span>}
+                  {[entry.recordedBy !== waiterId ? recorderShown(entry.recordedBy, nameOf) : '', cashNoteShown(entry.kind, entry.note)]
+                    .filter((text) => text !== '')
+                    .map((text, index) => (
+                      <span key={index} className="muted">
+                        {' '}
+                        · {text}
+                      </span>
+                    ))}
                 </td>
                 <td className="num">{(entry.amount > 0 ? '+' : '') + formatRoubles(entry.amount, language)}</td>
                 <td className="num">{formatRoubles(entry.debtAfter, language)}</td>

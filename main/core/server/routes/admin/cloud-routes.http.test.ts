@@ -17,6 +17,30 @@ async function outbox(): Promise<OutboxResponse> {
   return OutboxResponse.parse((await till.http('GET', '/api/cloud/outbox')).body);
 }
 
+/** g-1 pays 300 of 1 000 with bonuses (35 accrued), delivered to the cloud. */
+async function paidAndDelivered(): Promise<void> {
+  await till.waiter('POST', `/orders/${ORDER}/checkin`, { Value: 'GMB-G-1001' });
+  await till.waiter('POST', `/orders/${ORDER}/payments`, cashPayment(1000, 300), { 'Idempotency-Key': 'pay' });
+  await eventually(async () => (await outboxOf(till)) === 0, 'the payment to be delivered');
+}
+
+/** A person returns the paid order in the GetMeBack cabinet. */
+async function returnedInTheCabinet(): Promise<void> {
+  const [paid] = paymentOperationIds(till);
+  const byHand = await fetch(`${fake.url}/rest/base/v33/validator/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'refund', id_client: 'g-1', invoice_num: 'in-the-cabinet', refund_invoice_num: paid, api_key: fake.apiKey }),
+  });
+  expect(byHand.status).toBe(200);
+}
+
+/** The manager settles the outbox's first operation by hand. */
+async function settleFirst(outcome: 'applied' | 'dropped', note = 'returned in the GetMeBack cabinet'): Promise<void> {
+  const id = (await outbox()).operations[0]?.id as number;
+  await till.http('POST', `/api/cloud/outbox/${id}/settle`, { outcome, by: 'Ольга', note });
+}
+
 /** A paid order whose operation the cloud refuses until it is parked. */
 async function parkedPayment(): Promise<string> {
   await till.waiter('POST', `/orders/${ORDER}/checkin`, { Value: 'GMB-G-1002' });
@@ -108,20 +132,11 @@ describe('the outbox screen’s API', () => {
 
   it('counts a refund settled as applied in the cloud once: the balance the waiter sees is the cloud\'s', async () => {
     ({ fake, till } = await startCloudWithGuests({ timing: FAST_TIMING }));
-    await till.waiter('POST', `/orders/${ORDER}/checkin`, { Value: 'GMB-G-1001' });
-    await till.waiter('POST', `/orders/${ORDER}/payments`, cashPayment(1000, 300), { 'Idempotency-Key': 'pay' });
-    await eventually(async () => (await outboxOf(till)) === 0, 'the payment to be delivered');
+    await paidAndDelivered();
     await till.waiter('POST', `/orders/${ORDER}/refund`, {}, { 'Idempotency-Key': 'refund' });
     // The manager returns it in the GetMeBack cabinet, then settles it in the till as applied there.
-    const [paid] = paymentOperationIds(till);
-    const byHand = await fetch(`${fake.url}/rest/base/v33/validator/`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'refund', id_client: 'g-1', invoice_num: 'in-the-cabinet', refund_invoice_num: paid, api_key: fake.apiKey }),
-    });
-    expect(byHand.status).toBe(200);
-    const id = (await outbox()).operations[0]?.id as number;
-    await till.http('POST', `/api/cloud/outbox/${id}/settle`, { outcome: 'applied', by: 'Ольга', note: 'returned in the GetMeBack cabinet' });
+    await returnedInTheCabinet();
+    await settleFirst('applied');
     const next = '9d9d9d9d-9d9d-4d9d-8d9d-9d9d9d9d9d9d';
     await till.waiter('POST', `/orders/${next}/checkin`, { Value: 'GMB-G-1001' });
     const view = (await till.waiter('GET', `/orders/${next}`)).body as { Guest: { Balance: number } };
@@ -134,22 +149,10 @@ describe('a refund and the balance a waiter sees: what it gives back counts when
   const seen = async () => Math.round(((await till.waiter('GET', `/orders/${NEXT}`)).body as { Guest: { Balance: number } }).Guest.Balance * 100);
   /** g-1 paid 300 of 1 000 with bonuses (35 accrued), delivered; then the order is refunded (300 back, 35 reversed). */
   async function refundedOrder(): Promise<void> {
-    await till.waiter('POST', `/orders/${ORDER}/checkin`, { Value: 'GMB-G-1001' });
-    await till.waiter('POST', `/orders/${ORDER}/payments`, cashPayment(1000, 300), { 'Idempotency-Key': 'pay' });
-    await eventually(async () => (await outboxOf(till)) === 0, 'the payment to be delivered');
+    await paidAndDelivered();
     const refunded = await till.waiter('POST', `/orders/${ORDER}/refund`, {}, { 'Idempotency-Key': 'refund' });
     expect(refunded.body).toMatchObject({ BonusReturned: 300, AccrualReversed: 35 });
     await till.waiter('POST', `/orders/${NEXT}/checkin`, { Value: 'GMB-G-1001' });
-  }
-  /** A person returns it in the GetMeBack cabinet. */
-  async function returnedInTheCabinet(): Promise<void> {
-    const [paid] = paymentOperationIds(till);
-    const byHand = await fetch(`${fake.url}/rest/base/v33/validator/`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'refund', id_client: 'g-1', invoice_num: 'in-the-cabinet', refund_invoice_num: paid, api_key: fake.apiKey }),
-    });
-    expect(byHand.status).toBe(200);
   }
 
   it('listed for reconciliation by hand (the default): the 300 come back when the cabinet has them; settled, the cloud\'s balance exactly', async () => {
@@ -162,8 +165,7 @@ describe('a refund and the balance a waiter sees: what it gives back counts when
     expect(fake.balanceOf('g-1')).toBe(before + 30_000 - 3_500);
     // The cloud has both now: the 300 once; the 35 the till still takes off too until told (the lower figure).
     expect(await seen()).toBe(fake.balanceOf('g-1') - 3_500);
-    const id = (await outbox()).operations[0]?.id as number;
-    await till.http('POST', `/api/cloud/outbox/${id}/settle`, { outcome: 'applied', by: 'Ольга', note: 'returned in the GetMeBack cabinet' });
+    await settleFirst('applied');
     expect(await seen()).toBe(fake.balanceOf('g-1'));
   });
 
@@ -173,24 +175,20 @@ describe('a refund and the balance a waiter sees: what it gives back counts when
     await returnedInTheCabinet();
     expect(await seen()).toBeLessThanOrEqual(fake.balanceOf('g-1'));
     await fake.down();
-    const id = (await outbox()).operations[0]?.id as number;
-    await till.http('POST', `/api/cloud/outbox/${id}/settle`, { outcome: 'applied', by: 'Ольга', note: 'returned in the GetMeBack cabinet' });
+    await settleFirst('applied');
     expect(await seen()).toBeLessThanOrEqual(fake.balanceOf('g-1'));
   });
 
   it('dropped by hand: the 300 never count, the 35 no longer', async () => {
     ({ fake, till } = await startCloudWithGuests({ timing: FAST_TIMING }));
     await refundedOrder();
-    const id = (await outbox()).operations[0]?.id as number;
-    await till.http('POST', `/api/cloud/outbox/${id}/settle`, { outcome: 'dropped', by: 'Ольга', note: 'the guest kept the dish' });
+    await settleFirst('dropped', 'the guest kept the dish');
     expect(await seen()).toBe(fake.balanceOf('g-1'));
   });
 
   it('sent to the cloud (cloud.refunds = send) and refused there: the guest cannot spend the 300 the cloud has not got', async () => {
     ({ fake, till } = await startCloudWithGuests({ timing: FAST_TIMING, refunds: 'send' }));
-    await till.waiter('POST', `/orders/${ORDER}/checkin`, { Value: 'GMB-G-1001' });
-    await till.waiter('POST', `/orders/${ORDER}/payments`, cashPayment(1000, 300), { 'Idempotency-Key': 'pay' });
-    await eventually(async () => (await outboxOf(till)) === 0, 'the payment to be delivered');
+    await paidAndDelivered();
     await fake.down();
     await till.waiter('POST', `/orders/${ORDER}/refund`, {}, { 'Idempotency-Key': 'refund' });
     const refund = (till.core.db.prepare('SELECT operation_id FROM refunds').get() as { operation_id: string }).operation_id;

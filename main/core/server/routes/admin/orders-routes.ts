@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import Router from '@koa/router';
 import type { Language } from '../../../../../shared/i18n/language.js';
-import { releaseOrderReservations } from '../../../loyalty/idle-reservations.js';
+import { idleSince, releaseOrderReservations } from '../../../loyalty/idle-reservations.js';
 import { AdminRefusal } from '../../http-errors.js';
 import type { LoyaltyContext } from '../../../loyalty/context.js';
 import { ordersToShow, staleOrderCount } from '../../../ledger/orders.js';
@@ -36,8 +36,7 @@ const TEXTS = {
 export function ordersRoutes(core: { loyalty: LoyaltyContext }): Router {
   const router = new Router(ADMIN_ROUTER);
   router.get('/api/orders', async (ctx) => {
-    const hours = core.loyalty.settings().staleOrderHours;
-    const activeSince = new Date(core.loyalty.clock.now().getTime() - hours * 3_600_000).toISOString();
+    const activeSince = idleSince(core.loyalty);
     const { q } = validate(OrdersQuery, ctx.query, 'query');
     const rows = ordersToShow(core.loyalty.db, { activeSince, stale: ctx.query.stale === '1', search: q });
     const views = await viewOrders(core.loyalty, rows.map((row) => row.id));
