@@ -40,7 +40,7 @@ test('the cashier closes a shift after midnight; the report then covers shift to
   await expect(dialog.getByTestId('close-shift-period')).toHaveText('С 27.11.2026, 06:00 по 28.11.2026, 02:30');
   await expect(dialog.getByTestId('close-shift-totals')).toContainText('1\u00a0400,00\u00a0₽');
   // Every column of the report, so the figures add up in the dialog too.
-  await expect(dialog.getByTestId('close-shift-totals').getByRole('rowheader')).toHaveText(['Долг на начало', 'Взято у гостей', 'Сдано', 'Возвраты', 'Долг на конец', 'Наличные сразу в кассу']);
+  await expect(dialog.getByTestId('close-shift-totals').getByRole('rowheader')).toHaveText(['Долг на начало', 'Взято у гостей', 'Сдано', 'Возвраты', 'Долг на конец', 'Наличные сразу в кассу за вычетом возвратов из кассы']);
   await expect(dialog.getByTestId('close-shift-debts')).toContainText('Анна: 900,00\u00a0₽');
   await expect(dialog.getByTestId('close-shift-debts')).toContainText('Борис: 500,00\u00a0₽');
   await expect(dialog).toContainText('Долги официантов не списываются');

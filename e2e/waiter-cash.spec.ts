@@ -134,4 +134,10 @@ test('a refund while the hand-in dialog is open: the dialog shows the debt the t
   expect(refund.status).toBe(200);
   await expect(dialog).toContainText('Долг: 400,00\u00a0₽');
   await expect(dialog.getByRole('button', { name: /Весь долг/ })).toContainText('400');
+
+  // The card adds up: taken 1 300 − given back 900 = the debt of 400.
+  await dialog.getByRole('button', { name: 'Отмена' }).tap();
+  const card = page.getByRole('listitem', { name: 'Анна' });
+  await expect(card.locator('div', { hasText: 'Возвращено гостям сегодня' }).locator('dd')).toHaveText('900,00\u00a0₽');
+  await expect(card.locator('div', { hasText: 'Взято у гостей сегодня' }).locator('dd')).toHaveText('1\u00a0300,00\u00a0₽');
 });

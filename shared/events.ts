@@ -26,7 +26,10 @@ export interface TillEventPayloads {
     bonusReturned: number;
     giftPointsReturned: number;
     accrualReversed: number;
+    /** The order's cash taken off its waiter's debt (as far as the waiter still owed it). */
     waiterDebtReversed: number;
+    /** The rest of the order's cash, given back from the till's drawer (absent in events of older versions). */
+    cashFromTill?: number;
   };
   /**
    * An open order let go of what it held: unasked, its bonus reservation after `idleHours` without

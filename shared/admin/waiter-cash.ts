@@ -16,6 +16,8 @@ export const WaiterCashSummary = KnownWaiter.extend({
   debt: z.number().int(),
   takenToday: z.number().int(),
   handedInToday: z.number().int(),
+  /** Cash of the waiter's orders refunded today, taken off the debt (the rest came from the till). */
+  reversedToday: z.number().int(),
   lastMovementAt: z.string().nullable(),
 });
 export type WaiterCashSummary = z.infer<typeof WaiterCashSummary>;

@@ -265,4 +265,11 @@ export const MIGRATIONS: readonly string[] = [
   -- read (a condition on each of 200 entries cost a check-in during a backlog about a tenth of its pace).
   CREATE INDEX outbox_refunds ON outbox (guest_id) WHERE kind IN ('refund', 'gift_refund');
   `,
+  `
+  -- A refund gives a waiter's cash back in two parts (cash/refund-cash.ts): off the waiter's debt as
+  -- far as the waiter still owes it, the rest from the till. Both parts are debits of sales under
+  -- one operation, told apart by the account they credit.
+  DROP INDEX cash_entries_operation;
+  CREATE UNIQUE INDEX cash_entries_operation ON cash_entries (operation_id, kind, debit_account, credit_account);
+  `,
 ];

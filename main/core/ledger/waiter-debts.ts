@@ -10,10 +10,10 @@ import type { WaiterDebtTally } from './waiter-debt-tally.js';
  * it). It is never stored, so switching *Money To Be Accounted For By Waiter* off or on changes only
  * how future payments are booked, never a debt already owed.
  *
- * A debt can be negative: when an order is refunded after its cash was handed in, the reversal
- * lowers the debt below zero, meaning the till owes the waiter that cash (the waiter gave the guest
- * their money back from their own pocket). It is shown as it is, not clamped, so that the book
- * still adds up.
+ * A refund takes the order's cash off its waiter's debt only as far as the waiter still owes it
+ * (cash/refund-cash.ts): what was handed in already is given back from the till. A debt below zero
+ * can still be in a book an earlier version wrote (it took the whole refund off the waiter); it is
+ * shown as it is, not clamped, so that the book still adds up.
  */
 
 /**
@@ -64,10 +64,11 @@ export function listWaiterCash(db: TillDatabase, tally: WaiterDebtTally, since: 
   const today = prepared(db, `WITH movements AS (${waiterMovements('created_at >= @since')})
        SELECT waiter_id AS id,
               SUM(CASE WHEN kind = 'cash_taken' THEN signed ELSE 0 END) AS taken,
-              SUM(CASE WHEN kind = 'hand_in' THEN -signed ELSE 0 END) AS handedIn
+              SUM(CASE WHEN kind = 'hand_in' THEN -signed ELSE 0 END) AS handedIn,
+              SUM(CASE WHEN kind = 'refund_reversal' THEN -signed ELSE 0 END) AS reversed
        FROM movements GROUP BY waiter_id`,
     )
-    .all({ since }) as { id: string; taken: number; handedIn: number }[];
+    .all({ since }) as { id: string; taken: number; handedIn: number; reversed: number }[];
   const todayOf = new Map(today.map((row) => [row.id, row]));
   return [...names]
     .map(([id, name]) => ({
@@ -76,6 +77,7 @@ export function listWaiterCash(db: TillDatabase, tally: WaiterDebtTally, since: 
       debt: debts.get(id)?.debt ?? 0,
       takenToday: todayOf.get(id)?.taken ?? 0,
       handedInToday: todayOf.get(id)?.handedIn ?? 0,
+      reversedToday: todayOf.get(id)?.reversed ?? 0,
       lastMovementAt: debts.get(id)?.lastMovementAt ?? null,
     }))
     .sort(byDebtThenName);

@@ -350,14 +350,17 @@ function refund(model: Model, orderId: string): string | Record<string, unknown>
     model.credit(gift.guest, gift.points);
     model.redeemed.delete(gift.voucher);
   }
-  if (paid.pin) model.debts.set(paid.pin, (model.debts.get(paid.pin) ?? 0) - paid.debt);
+  // The waiter gives back what the waiter still owes of it; the rest comes from the till.
+  const owed = paid.pin ? (model.debts.get(paid.pin) ?? 0) : 0;
+  const offDebt = Math.min(paid.debt, Math.max(0, owed));
+  if (paid.pin) model.debts.set(paid.pin, owed - offDebt);
   order.status = 'Refunded';
   return {
     OrderId: orderId,
     BonusReturned: wire(paid.bonus),
     GiftPointsReturned: wire(paid.gifts.reduce((s, gift) => s + gift.points, 0)),
     AccrualReversed: wire(paid.accrued),
-    WaiterDebtReversed: wire(paid.debt),
+    WaiterDebtReversed: wire(offDebt),
     Balance: paid.guest ? wireBalance(model.balances.get(paid.guest) ?? 0) : null,
   };
 }

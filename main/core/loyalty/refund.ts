@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { balanceToWire, kopecksToWire } from '../../../shared/money.js';
 import type { RefundResponse } from '../../../shared/wire/payment.js';
 import { inTransaction } from '../ledger/transaction.js';
-import { cashEntriesOfOperation, recordCashEntry } from '../ledger/cash-book.js';
+import { giveCashBack } from '../cash/refund-cash.js';
 import { REVERSAL_OF, guestEntriesOfOperation, recordGuestEntry } from '../ledger/guest-entries.js';
 import { paymentOfOrder, recordRefund } from '../ledger/payments.js';
 import type { LoyaltyContext } from './context.js';
@@ -13,8 +13,9 @@ import { Refusal } from './refusal.js';
 
 /**
  * Refund (docs/protocol.md#refund): reverses a paid order exactly, by new entries that mirror the payment's
- * own — bonuses and gift points come back, the accrual is taken back, the waiter's cash debt is
- * reversed — and the vouchers it redeemed can be used again.
+ * own — bonuses and gift points come back, the accrual is taken back, the cash is given back (off
+ * the waiter's debt as far as the waiter still owes it, the rest from the till) — and the vouchers it
+ * redeemed can be used again.
  */
 export async function refundOrder(
   ctx: LoyaltyContext,
@@ -48,20 +49,7 @@ export async function refundOrder(
       if (kind === 'gift_return' && paid.voucherId) gifts.push({ voucherId: paid.voucherId, guestId: paid.guestId, points: -paid.amount });
     }
 
-    let waiterDebtReversed = 0;
-    for (const cash of cashEntriesOfOperation(ctx.db, payment.operationId)) {
-      recordCashEntry(ctx.db, {
-        ...cash,
-        kind: 'refund_reversal',
-        debitAccount: cash.creditAccount,
-        creditAccount: cash.debitAccount,
-        operationId,
-        recordedBy: waiterId ?? 'iikoWaiter',
-        note: '',
-        createdAt: at,
-      });
-      if (cash.kind === 'cash_taken') waiterDebtReversed += cash.amount;
-    }
+    const cash = giveCashBack(ctx.db, payment.operationId, { operationId, recordedBy: waiterId ?? 'iikoWaiter', createdAt: at });
 
     recordRefund(ctx.db, { orderId, operationId, waiterId, refundedAt: at });
     ctx.provider.record({
@@ -82,7 +70,8 @@ export async function refundOrder(
         bonusReturned: totals.bonus_return,
         giftPointsReturned: totals.gift_return,
         accrualReversed: totals.accrual_reversal,
-        waiterDebtReversed,
+        waiterDebtReversed: cash.fromWaiters,
+        cashFromTill: cash.fromTill,
       },
       { orderId, waiterId, waiterName: ctx.waiters.nameOf(waiterId) },
     );
@@ -91,7 +80,7 @@ export async function refundOrder(
       BonusReturned: kopecksToWire(totals.bonus_return),
       GiftPointsReturned: kopecksToWire(totals.gift_return),
       AccrualReversed: kopecksToWire(totals.accrual_reversal),
-      WaiterDebtReversed: kopecksToWire(waiterDebtReversed),
+      WaiterDebtReversed: kopecksToWire(cash.fromWaiters),
       Balance: guest ? balanceToWire(guestMoney(ctx, guest).balance) : null,
     };
     remember(response);

@@ -124,6 +124,11 @@ describe('feedLine', () => {
       'ru',
     );
     expect(refund.details.slice(0, 3)).toEqual(['возвращено 100\u00a0бонусов', 'отменено начисление 5\u00a0бонусов', 'долг официанта −900,00\u00a0₽']);
+    const handedInAlready = feedLine(
+      { ...base, type: 'order.refunded', data: { guestId: null, bonusReturned: 0, giftPointsReturned: 0, accrualReversed: 0, waiterDebtReversed: 40_000, cashFromTill: 60_000 } },
+      'ru',
+    );
+    expect(handedInAlready.details.slice(0, 2)).toEqual(['долг официанта −400,00\u00a0₽', 'из кассы гостю 600,00\u00a0₽']);
     const settings = feedLine(
       { ...base, orderId: null, waiterId: null, waiterName: null, type: 'settings.changed', data: { keys: ['server.port', 'language'], restartNeeded: true } },
       'ru',

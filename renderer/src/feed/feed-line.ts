@@ -102,6 +102,7 @@ export function feedLine(event: TillEvent, language: Language): FeedLine {
         r.giftPointsReturned > 0 && `${d.giftPoints} ${bonuses(r.giftPointsReturned)}`,
         r.accrualReversed > 0 && `${d.accrualReversed} ${bonuses(r.accrualReversed)}`,
         r.waiterDebtReversed > 0 && `${d.debtReversed}${money(r.waiterDebtReversed)}`,
+        (r.cashFromTill ?? 0) > 0 && `${d.cashFromTill}${money(r.cashFromTill ?? 0)}`,
       ]);
     }
     case 'order.reservations_released': {

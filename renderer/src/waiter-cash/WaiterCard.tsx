@@ -41,6 +41,12 @@ export function WaiterCard({ waiter, onHandIn, onHistory }: { waiter: WaiterSumm
           <dt>{t.cash.handedInToday}</dt>
           <dd className="big">{formatRoubles(waiter.handedInToday, language)}</dd>
         </div>
+        {waiter.reversedToday !== 0 && (
+          <div>
+            <dt>{t.cash.reversedToday}</dt>
+            <dd className="big">{formatRoubles(waiter.reversedToday, language)}</dd>
+          </div>
+        )}
       </dl>
       {waiter.lastMovementAt && (
         <p className="muted small">

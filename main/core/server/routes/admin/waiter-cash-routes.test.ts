@@ -42,9 +42,14 @@ async function payCash(roubles: number, pin: string | null): Promise<string> {
   return orderId;
 }
 
-async function refund(orderId: string): Promise<void> {
-  const refunded = await till.waiter('POST', `/orders/${orderId}/refund`, { WaiterPin: '1111' }, { 'Idempotency-Key': `refund-${orderId}` });
+async function refundAnswer(orderId: string): Promise<{ WaiterDebtReversed: number }> {
+  const refunded = await till.waiter<{ WaiterDebtReversed: number }>('POST', `/orders/${orderId}/refund`, { WaiterPin: '1111' }, { 'Idempotency-Key': `refund-${orderId}` });
   expect(refunded.status).toBe(200);
+  return refunded.body;
+}
+
+async function refund(orderId: string): Promise<void> {
+  await refundAnswer(orderId);
 }
 
 const waiters = async () => (await till.http<{ waiters: WaiterRow[] }>('GET', '/api/waiters')).body.waiters;
@@ -168,7 +173,7 @@ describe('waiter debts and hand-ins over HTTP', () => {
     expect(cashRows()).toBe(1);
   });
 
-  it('reverses a debt on refund, and shows a negative debt when the refund comes after the hand-in', async () => {
+  it('reverses a debt on refund, and gives cash already handed in back from the till, never leaving a debt below zero', async () => {
     const { anna } = await start();
     const kept = await payCash(500, '1111');
     await refund(kept);
@@ -176,10 +181,25 @@ describe('waiter debts and hand-ins over HTTP', () => {
 
     const handedIn = await payCash(900, '1111');
     await handIn(anna, { amount: 90_000 });
-    await refund(handedIn);
-    expect(await debtOf(anna)).toBe(-90_000);
+    const answer = await refundAnswer(handedIn);
+    expect(answer.WaiterDebtReversed).toBe(0);
+    expect(await debtOf(anna)).toBe(0);
     const history = await till.http<{ entries: HistoryEntry[] }>('GET', `/api/waiters/${anna}/history`);
-    expect(history.body.entries[0]).toMatchObject({ kind: 'refund_reversal', amount: -90_000, debtAfter: -90_000, orderId: handedIn });
+    expect(history.body.entries[0]).toMatchObject({ kind: 'hand_in', amount: -90_000, debtAfter: 0 });
+    const fromTill = till.core.events.history({ types: ['order.refunded'] }).find((e) => e.orderId === handedIn);
+    expect(fromTill?.data).toMatchObject({ waiterDebtReversed: 0, cashFromTill: 90_000 });
+
+    // Partly handed in: the waiter still owes 400 of the 1 000 taken, so 400 comes off the debt, 600 from the till.
+    const partly = await payCash(1000, '1111');
+    await handIn(anna, { amount: 60_000 });
+    expect((await refundAnswer(partly)).WaiterDebtReversed).toBe(400);
+    expect(await debtOf(anna)).toBe(0);
+    const report = await till.http<Shift>('GET', '/api/reports/shift');
+    expect(report.body.waiters).toEqual([{ id: anna, name: 'Анна', openingDebt: 0, taken: 240_000, handedIn: 150_000, reversed: 90_000, closingDebt: 0 }]);
+    expect(report.body.cashToTill).toBe(-150_000);
+    const card = (await waiters()).find((w) => w.id === anna);
+    expect(card).toMatchObject({ debt: 0, takenToday: 240_000, handedInToday: 150_000, reversedToday: 90_000 });
+    expect(card && card.takenToday - card.handedInToday - card.reversedToday).toBe(card?.debt);
     expect((await handIn(anna, { amount: 1 })).status).toBe(422);
   });
 
@@ -278,7 +298,7 @@ describe('the shift report', () => {
     expect(lines[1]).toBe(`"Анна; ""старшая""";${anna};0,00;1500,00;0,00;0,00;1500,00`);
     expect(lines[2]).toMatch(/^Борис;pin:[0-9a-f]+;0,00;20,00;0,00;0,00;20,00$/);
     expect(lines[3]).toBe('Итого официанты;;0,00;1520,00;0,00;0,00;1520,00');
-    expect(lines[4]).toBe('Наличные сразу в кассу;;;0,00;;;');
+    expect(lines[4]).toBe('Наличные сразу в кассу за вычетом возвратов из кассы;;;0,00;;;');
     expect(lines[5]).toBe('');
 
     till.core.settings.update({ language: 'en' });
