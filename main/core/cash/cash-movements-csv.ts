@@ -21,7 +21,8 @@ export function csvMoment(iso: string, timeZone: string): string {
 function line(row: CashMovementRow, language: Language, timeZone: string): string {
   return [
     csvMoment(row.at, timeZone),
-    csvText(cashMessage(language, `movement_${row.kind}`)),
+    // A refund's cash given back from the drawer (no waiter's account) says so.
+    csvText(cashMessage(language, row.kind === 'refund_reversal' && row.waiterId === null ? 'movement_refund_from_till' : `movement_${row.kind}`)),
     csvText(row.waiterName ?? ''),
     csvText(row.waiterId ?? ''),
     csvMoney(row.amount),

@@ -48,6 +48,7 @@ const ru = {
   movement_cash_to_till: () => 'Сразу в кассу',
   movement_hand_in: () => 'Сдано в кассу',
   movement_refund_reversal: () => 'Возврат заказа',
+  movement_refund_from_till: () => 'Возврат заказа из кассы',
 } as const;
 
 type Catalogue = { [K in keyof typeof ru]: (typeof ru)[K] };
@@ -92,6 +93,7 @@ const en: Catalogue = {
   movement_cash_to_till: () => 'Straight to the till',
   movement_hand_in: () => 'Handed in',
   movement_refund_reversal: () => 'Order refund',
+  movement_refund_from_till: () => 'Order refund from the till',
 };
 
 export type CashMessageKey = keyof Catalogue;
