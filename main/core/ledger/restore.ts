@@ -1,15 +1,19 @@
-import { copyFileSync, existsSync, renameSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { integrityOfFile } from './integrity.js';
 import { openConnection } from './connection.js';
 import { DATABASE_FILE } from './database.js';
-import { ensurePrivateFile, makePrivateIfPresent } from './private-files.js';
+import { makePrivateIfPresent } from './private-files.js';
+import { backUpDatabaseNow } from './backup.js';
 import { forgetVerifiedClose } from './verified-close.js';
 
 /**
  * Puts a backup in place of the till's database, with the till stopped: the backup must pass its
  * integrity check, the current file (and its WAL) is kept aside as `till.db.before-restore-<time>`,
  * never deleted. Returns the name the current file was kept under (null when there was none).
+ * The backup is copied by SQLite, not as a file: a copy of a running till's folder (a nightly folder
+ * copy, a crashed till's disk) has its latest payments in `till.db-wal` beside it, which the check
+ * reads and a plain file copy would leave behind.
  */
 export function restoreBackup(dataDir: string, backupFile: string, at: Date): string | null {
   if (!existsSync(backupFile)) throw new Error(`No such backup: ${backupFile} / Нет такой резервной копии`);
@@ -26,8 +30,7 @@ export function restoreBackup(dataDir: string, backupFile: string, at: Date): st
     renameSync(current, setAside);
     makePrivateIfPresent(setAside);
   }
-  ensurePrivateFile(current);
-  copyFileSync(backupFile, current);
+  copyThroughSqlite(backupFile, current);
   forgetVerifiedClose(dataDir);
   return setAside;
 }
@@ -46,5 +49,15 @@ function assertTillStopped(file: string): void {
     throw error;
   } finally {
     probe?.close();
+  }
+}
+
+/** A consistent copy of `source` as SQLite reads it (with its WAL), checked, on the disk and named `target`. */
+function copyThroughSqlite(source: string, target: string): void {
+  const backup = openConnection(source, { readonly: true, fileMustExist: true });
+  try {
+    backUpDatabaseNow(backup, target);
+  } finally {
+    backup.close();
   }
 }
