@@ -24,7 +24,7 @@ import { importSeed, readSeedFile } from './providers/seed-file.js';
 import { SettingsService } from './settings/settings-service.js';
 import type { SettingsStore } from './settings/settings-store.js';
 import { TillActivity } from './till-activity.js';
-import { loadTillKey, type KeyWrapper } from './waiters/till-key.js';
+import { loadTillKey, NEW_KEY_VARIABLE, type KeyWrapper } from './waiters/till-key.js';
 import { WaiterIdentity } from './waiters/waiter-identity.js';
 
 export interface CoreOptions {
@@ -42,6 +42,8 @@ export interface CoreOptions {
   clock?: Clock;
   /** Protects the till's key file (the desktop app: Electron's safeStorage). */
   keyWrapper?: KeyWrapper;
+  /** Start with a new key where this database's is missing or another (`GMB_NEW_TILL_KEY=1`; waiters' PINs then load again). */
+  allowNewTillKey?: boolean;
   /** When a group commit of payments runs (tests hold one open); by default at the end of the event loop's turn. */
   deferCommit?: DeferCommit;
 }
@@ -106,7 +108,7 @@ export function createCore(options: CoreOptions): TillCore {
   try {
     if (verifiedClose) logger.info(verifiedClose, 'the till closed cleanly with a checked backup: the full check at start is skipped');
     else assertDatabaseWhole(db, options.dataDir);
-    const secret = loadTillKey(options.dataDir, db, options.keyWrapper);
+    const secret = loadTillKey(options.dataDir, db, options.keyWrapper, { allowNewKey: options.allowNewTillKey ?? process.env[NEW_KEY_VARIABLE] === '1' });
     const waiters = new WaiterIdentity(db, secret);
     const events = new EventBus(db, clock);
     const at = clock.now().toISOString();

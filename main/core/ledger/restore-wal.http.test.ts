@@ -49,6 +49,8 @@ describe('restoring from a copy of the data folder taken while the till ran (a n
     expect(paidInCopy).toBe(8);
 
     const target = tempDir();
+    // The data folder it is restored into keeps its till.key (README, Restoring).
+    copyFileSync(path.join(liveDir, 'till.key'), path.join(target, 'till.key'));
     restoreBackup(target, path.join(copyDir, 'till.db'), new Date()); // accepted: its check passed
     const restored = await startTestTill({ dataDir: target });
     tills.push(restored);

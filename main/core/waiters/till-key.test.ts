@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTillDatabase, type TillDatabase } from '../ledger/database.js';
-import { metaValue, saveMetaValue } from '../ledger/waiters.js';
+import { metaValue, rememberWaiter, saveMetaValue } from '../ledger/waiters.js';
 import { loadTillKey, TILL_KEY_FILE, type KeyWrapper } from './till-key.js';
 
 const opened: { db: TillDatabase; dir: string }[] = [];
@@ -63,5 +63,41 @@ describe('the till key file', () => {
     const { db, dir } = install();
     writeFileSync(path.join(dir, TILL_KEY_FILE), 'garbage');
     expect(() => loadTillKey(dir, db)).toThrow(/damaged.*повреждён/s);
+  });
+
+  it('refuses to start a database that has used a key without that key, and names till.key and the way out', () => {
+    const { db, dir } = install();
+    loadTillKey(dir, db);
+    const keyFile = path.join(dir, TILL_KEY_FILE);
+    const original = readFileSync(keyFile, 'utf8');
+
+    // The data folder copied without till.key: no new key is made, nothing is written.
+    rmSync(keyFile);
+    expect(() => loadTillKey(dir, db)).toThrow(/till\.key is missing.*GMB_NEW_TILL_KEY=1.*Нет файла ключа/s);
+    expect(existsSync(keyFile)).toBe(false);
+
+    // Another till's key beside this database.
+    const other = install();
+    loadTillKey(other.dir, other.db);
+    writeFileSync(keyFile, readFileSync(path.join(other.dir, TILL_KEY_FILE)));
+    expect(() => loadTillKey(dir, db)).toThrow(/belongs to another database.*от другой базы/s);
+
+    // Its own key back: it starts as before.
+    writeFileSync(keyFile, original);
+    expect(loadTillKey(dir, db).toString('hex')).toBe(original.trim().split(' ').at(-1));
+
+    // Lost for good: the manager starts once with GMB_NEW_TILL_KEY=1, and the new key is the database's from then on.
+    rmSync(keyFile);
+    const fresh = loadTillKey(dir, db, undefined, { allowNewKey: true });
+    expect(fresh.toString('hex')).not.toBe(original.trim().split(' ').at(-1));
+    expect(loadTillKey(dir, db).equals(fresh)).toBe(true);
+  });
+
+  it('knows a database an earlier version wrote, before the fingerprint, by its waiters keyed with the lost key', () => {
+    const { db, dir } = install();
+    rememberWaiter(db, 'pin:0123456789abcdef0123', null, '2026-12-01T10:00:00.000Z');
+    expect(() => loadTillKey(dir, db)).toThrow(/till\.key is missing/);
+    const { db: empty, dir: emptyDir } = install();
+    expect(loadTillKey(emptyDir, empty)).toHaveLength(32);
   });
 });

@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TillDatabase } from '../ledger/database.js';
 import { makePrivateIfPresent, writePrivateFileAtomically } from '../ledger/private-files.js';
-import { eraseMetaValue, metaValue } from '../ledger/waiters.js';
+import { anyWaiterByPin, eraseMetaValue, metaValue, saveMetaValue } from '../ledger/waiters.js';
+import { prepared } from '../ledger/statements.js';
 
 /** The till's secret key, beside the database and never inside it. */
 export const TILL_KEY_FILE = 'till.key';
@@ -25,26 +26,65 @@ export interface KeyWrapper {
 const HEADER = 'getmeback-till-key v1';
 
 /**
+ * A fingerprint of the key, kept in the database (an HMAC of a constant: it tells nothing of the
+ * key): a database knows which key its waiters' ids and stored answers were made with.
+ */
+const CHECK_META_KEY = 'till_key_check';
+const fingerprintOf = (secret: Buffer): string => createHmac('sha256', secret).update('getmeback-till-key check v1').digest('hex').slice(0, 32);
+
+/** The environment variable that lets a till whose key is lost for good start with a new one. */
+export const NEW_KEY_VARIABLE = 'GMB_NEW_TILL_KEY';
+
+/** The key file is missing or is not this database's: the till does not start (nothing was written). */
+export class TillKeyMismatch extends Error {
+  constructor(file: string, reason: 'missing' | 'other') {
+    super(
+      reason === 'missing'
+        ? `The till's key file ${file} is missing, and this database's waiters and stored payment answers were made with it. ` +
+            `Copy till.key from the old data folder beside till.db. If it is lost for good, start once with ${NEW_KEY_VARIABLE}=1: waiters' PINs must then be loaded again. / ` +
+            `Нет файла ключа ${file}, а официанты и сохранённые ответы об оплатах в этой базе сделаны с ним. ` +
+            `Скопируйте till.key из старой папки данных рядом с till.db. Если ключ утерян, запустите один раз с ${NEW_KEY_VARIABLE}=1: PIN официантов придётся загрузить заново.`
+        : `The till's key file ${file} belongs to another database: copy the till.key that was beside this till.db. / ` +
+            `Файл ключа ${file} от другой базы: скопируйте till.key, который лежал рядом с этим till.db.`,
+    );
+    this.name = 'TillKeyMismatch';
+  }
+}
+
+/**
  * The key of waiters' PIN hashes and of stored request hashes: read from `<dataDir>/till.key`,
  * moved there from the database by the first start of this version (and erased from the database
  * so a copy of till.db or a backup holds no key), or made new on a new install.
  */
-export function loadTillKey(dataDir: string, db: TillDatabase, wrapper?: KeyWrapper): Buffer {
+export function loadTillKey(dataDir: string, db: TillDatabase, wrapper?: KeyWrapper, options: { allowNewKey?: boolean } = {}): Buffer {
   const file = path.join(dataDir, TILL_KEY_FILE);
   const legacy = metaValue(db, LEGACY_META_KEY);
+  const check = metaValue(db, CHECK_META_KEY);
   let secret: Buffer;
   if (existsSync(file)) {
     const stored = parseKeyFile(readFileSync(file, 'utf8'), file, wrapper);
     secret = stored.secret;
+    if (check !== null && check !== fingerprintOf(secret) && options.allowNewKey !== true) throw new TillKeyMismatch(file, 'other');
     if (wrapper && stored.method !== wrapper.name) writeKeyFile(file, secret, wrapper);
     makePrivateIfPresent(file);
   } else {
+    // A database that has used a key does not silently get another: its waiters would all be new.
+    if (legacy === null && options.allowNewKey !== true && (check !== null || keyedRowsIn(db))) throw new TillKeyMismatch(file, 'missing');
     secret = legacy ? Buffer.from(legacy, 'hex') : randomBytes(32);
     writeKeyFile(file, secret, wrapper);
+  }
+  if (check !== fingerprintOf(secret)) {
+    if (check !== null) eraseMetaValue(db, CHECK_META_KEY);
+    saveMetaValue(db, CHECK_META_KEY, fingerprintOf(secret));
   }
   // Only once the file is safely on disk does the database forget its copy.
   if (legacy !== null) eraseMetaValue(db, LEGACY_META_KEY);
   return secret;
+}
+
+/** Rows made with a key, in a database an earlier version wrote before the fingerprint. */
+function keyedRowsIn(db: TillDatabase): boolean {
+  return anyWaiterByPin(db) || prepared(db, 'SELECT 1 FROM idempotency_keys LIMIT 1').get() !== undefined;
 }
 
 /**
