@@ -1,6 +1,7 @@
 import { migrateSettings } from '../../shared/settings/migrations.js';
 import type { Settings } from '../../shared/settings/schema.js';
 import type { SettingsStore } from '../core/settings/settings-store.js';
+import { keepHandEditAside } from '../core/settings/file-settings-store.js';
 
 /**
  * electron-store's options for the desktop app's settings: `<dataDir>/settings.json`, the file the
@@ -26,7 +27,7 @@ export interface JsonFileStore {
 export function storeBackedSettings(file: JsonFileStore): SettingsStore {
   return {
     location: file.path,
-    load: () => migrateSettings(file.store),
+    load: () => migrateSettings(file.store, () => keepHandEditAside(file.path)),
     save: (settings: Settings) => {
       file.store = settings as unknown as Record<string, unknown>;
     },

@@ -36,19 +36,61 @@ const steps: Record<number, (old: Stored) => Stored> = {
   3: (old) => ({ ...old, schemaVersion: 4, businessDayStartHour: old.businessDayStartHour ?? 6 }),
 };
 
-export function migrateSettings(stored: unknown): Settings {
+/**
+ * What a settings file holds, brought to the current version and checked. A value that is broken (a
+ * hand edit out of range, a wrong type) falls back to its default alone — the smallest part of the
+ * file that holds it, never its whole section: one bad number under `cloud` must not wipe the
+ * account's key. `onReset` hears the paths that were reset (the file store keeps the file aside).
+ */
+export function migrateSettings(stored: unknown, onReset?: (paths: string[]) => void): Settings {
   let current: Stored = typeof stored === 'object' && stored !== null ? { ...(stored as Stored) } : {};
   let version = typeof current.schemaVersion === 'number' ? current.schemaVersion : current.port !== undefined ? 1 : 4;
   for (let step = steps[version]; step; step = steps[version]) {
     current = step(current);
     version += 1;
   }
-  const parsed = Settings.safeParse(dropUndefined(current));
-  if (parsed.success) return parsed.data;
-  // Keep every valid part; replace only what is broken.
-  const broken = new Set(parsed.error.issues.map((issue) => issue.path[0]));
-  const repaired = Object.fromEntries(Object.entries(dropUndefined(current)).filter(([key]) => !broken.has(key)));
-  return Settings.parse(repaired);
+  let candidate = dropUndefined(current);
+  const reset: string[] = [];
+  // Each round drops what is broken one level higher, until what is left is whole (a required part
+  // dropped is then missing, so its parent goes next round); the top level is the last resort.
+  for (let lift = 0; ; lift += 1) {
+    const parsed = Settings.safeParse(candidate);
+    if (parsed.success) {
+      if (reset.length > 0) onReset?.([...new Set(reset)]);
+      return parsed.data;
+    }
+    // A file no part of which holds together (an issue of the whole object) is the defaults.
+    if (lift > MAX_DEPTH) candidate = {};
+    const paths = parsed.error.issues.map((issue) => issue.path.slice(0, Math.max(1, issue.path.length - lift)));
+    reset.push(...paths.map((path) => path.join('.')));
+    candidate = withoutPaths(candidate, paths);
+  }
+}
+
+/** Deeper than any setting: past it, every round has dropped whole sections. */
+const MAX_DEPTH = 8;
+
+/** A copy of `value` without the parts at `paths` (an array's element is taken out of its array). */
+function withoutPaths(value: Stored, paths: readonly PropertyKey[][]): Stored {
+  const copy = dropUndefined(value);
+  const REMOVED = Symbol('removed');
+  const arrays = new Set<unknown[]>();
+  for (const path of paths) {
+    let parent: unknown = copy;
+    for (const key of path.slice(0, -1)) parent = typeof parent === 'object' && parent !== null ? (parent as Record<PropertyKey, unknown>)[key] : undefined;
+    const last = path.at(-1);
+    if (typeof parent !== 'object' || parent === null || last === undefined) continue;
+    if (Array.isArray(parent)) {
+      parent[Number(last)] = REMOVED;
+      arrays.add(parent);
+    } else Reflect.deleteProperty(parent, last);
+  }
+  for (const array of arrays) {
+    const kept = array.filter((item) => item !== REMOVED);
+    array.length = 0;
+    array.push(...kept);
+  }
+  return copy;
 }
 
 function dropUndefined(value: Stored): Stored {

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { migrateSettings } from '../../../shared/settings/migrations.js';
 import type { Settings } from '../../../shared/settings/schema.js';
@@ -27,7 +27,7 @@ export function fileSettingsStore(dataDir: string): SettingsStore {
     location,
     load: () => {
       const stored = Object.entries(read()).filter(([key]) => key !== ELECTRON_STORE_KEY);
-      return migrateSettings(Object.fromEntries(stored));
+      return migrateSettings(Object.fromEntries(stored), () => keepHandEditAside(location));
     },
     save: (settings: Settings) => {
       mkdirSync(dataDir, { recursive: true });
@@ -49,4 +49,14 @@ export function fileSettingsStore(dataDir: string): SettingsStore {
       renameSync(temporary, location);
     },
   };
+}
+
+/**
+ * The file as it was, before a start saves it with a broken value reset to its default: kept beside
+ * it as `settings.json.broken-<time>` (readable by the till's user only, as the file is), so that
+ * a hand edit that went wrong can be seen and typed again.
+ */
+export function keepHandEditAside(location: string, at = new Date()): void {
+  if (!existsSync(location)) return;
+  copyFileSync(location, `${location}.broken-${at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}`);
 }

@@ -105,8 +105,9 @@ export class SettingsService {
       throw problemsOf(next.error);
     }
     const changedKeys = diffKeys(this.stored, next.data);
+    // Saved first: a save the disk refuses leaves the settings in force as they were.
+    this.store.save(next.data);
     this.stored = next.data;
-    this.store.save(this.stored);
     this.effective = this.computeEffective();
     const restartKeys = changedKeys.filter((key) => RESTART_KEYS.has(key));
     const change = { settings: this.get(), changedKeys, restartNeeded: restartKeys.length > 0, restartKeys };
