@@ -7,26 +7,33 @@ import { waiterRoute } from '../middleware/mount-waiter-path.js';
 import { validate } from '../validate.js';
 
 /**
- * Runs a money request exactly once per Idempotency-Key: the same key and body replay the first
- * answer byte for byte (also after a restart); another body is 422; a key whose first request is
- * still running is 409. `work` must call `remember` inside its transaction.
+ * Runs a money request exactly once per Idempotency-Key: the same key and request replay the first
+ * answer byte for byte (also after a restart); another request is 422; a key whose first request is
+ * still running is 409. "The same request" is what the till acts on — the validated body, with
+ * fields it does not know left out and `null` the same as absent (docs/protocol.md, Tolerance), on
+ * the route without a trailing slash — so a retry that differs only in what the till ignores replays.
+ * `work` must call `remember` inside its transaction.
  */
 export async function exactlyOnce<R>(
   ctx: Exchange,
   deps: { keys: IdempotencyKeys; clock: Clock },
-  rawBody: unknown,
+  request: { named: unknown; body: unknown },
   work: (remember: (response: R) => void) => Promise<R>,
 ): Promise<void> {
   const key = validate(IdempotencyKey, ctx.get('Idempotency-Key') || undefined, 'Idempotency-Key');
   // Order ids are UUIDs, whatever their case: a replay that spells the id in upper case is the
   // same request; the route is relative to the waiter API's base path.
-  const route = waiterRoute(ctx).toLowerCase();
-  const requestHash = deps.keys.hashRequest(ctx.method, route, rawBody);
+  const sent = waiterRoute(ctx).toLowerCase();
+  const route = sent.replace(/\/+$/, '');
+  const acted = actedOn(request.body);
+  const requestHash = deps.keys.hashRequest(ctx.method, route, acted);
   if (!deps.keys.begin(key)) throw new KeyConflict(409);
   try {
     const stored = deps.keys.find(key);
     if (stored) {
-      if (!deps.keys.matches(stored, ctx.method, route, rawBody)) throw new KeyConflict(422);
+      // An answer stored by an earlier version was keyed by the body as sent and the route as written.
+      const same = deps.keys.matches(stored, ctx.method, route, acted) || deps.keys.matches(stored, ctx.method, sent, request.named);
+      if (!same) throw new KeyConflict(422);
       ctx.set('Idempotent-Replayed', 'true');
       ctx.status = stored.statusCode;
       ctx.set('Content-Type', JSON_TYPE);
@@ -44,4 +51,15 @@ export async function exactlyOnce<R>(
   } finally {
     deps.keys.end(key);
   }
+}
+
+/** The validated request as the till acts on it: `null` and absent fields (at any depth) left out. */
+function actedOn(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(actedOn);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .filter(([, inner]) => inner !== null && inner !== undefined)
+      .map(([name, inner]) => [name, actedOn(inner)]),
+  );
 }

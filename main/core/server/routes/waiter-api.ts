@@ -119,7 +119,7 @@ export function waiterApi(deps: WaiterApiDeps): WaiterApi {
   route('POST', '/orders/:orderId/payments', async (ctx) => {
     const orderId = orderIdOf(ctx);
     const { named, body } = await readWire(ctx, PaymentRequest);
-    await exactlyOnce(ctx, deps, named, (remember) =>
+    await exactlyOnce(ctx, deps, { named, body }, (remember) =>
       payOrder(
         loyalty,
         orderId,
@@ -137,7 +137,7 @@ export function waiterApi(deps: WaiterApiDeps): WaiterApi {
   route('POST', '/orders/:orderId/refund', async (ctx) => {
     const orderId = orderIdOf(ctx);
     const { named, body } = await readWire(ctx, RefundRequest);
-    await exactlyOnce(ctx, deps, named, (remember) => refundOrder(loyalty, orderId, identify(body.WaiterPin), remember));
+    await exactlyOnce(ctx, deps, { named, body }, (remember) => refundOrder(loyalty, orderId, identify(body.WaiterPin), remember));
   });
 
   route('GET', '/health', (ctx) => {
