@@ -1,6 +1,6 @@
 import { balanceToWire, kopecksToWire } from '../../../shared/money.js';
 import type { GiftStatus, OrderView } from '../../../shared/wire/order-view.js';
-import { bonusReservedInOrders, giftHoldsOfOrders, type GiftHold } from '../ledger/holds.js';
+import { activeHoldOfVoucher, bonusReservedInOrders, giftHoldsOfOrders, voucherRedeemedIn, type GiftHold } from '../ledger/holds.js';
 import { offersOfOrders, type GiftOffer } from '../ledger/offers.js';
 import { maxBonusPayment } from './bonus-limit.js';
 import type { LoyaltyContext } from './context.js';
@@ -97,12 +97,23 @@ async function describeOrder(ctx: LoyaltyContext, orderId: string, facts: OrderF
         ? { Id: guest.id, FullName: guest.fullName, Balance: balanceToWire(money.balance), Available: balanceToWire(money.available) }
         : null,
     OfferedGifts: facts.offers
-      .filter((offer) => !added.has(offer.voucherId))
+      .filter((offer) => !added.has(offer.voucherId) && !takenElsewhere(ctx, offer.voucherId, orderId))
       .map((offer) => ({ Id: offer.voucherId, Name: offer.name, ProductCode: offer.productCode, Points: kopecksToWire(offer.points) })),
     Gifts: gifts,
     BonusPayment: bonusPayment,
     Status: order.status,
   };
+}
+
+/**
+ * A voucher scanned in two orders is offered in both until one of them adds it: once it is added or
+ * redeemed in the other, its button here could only be refused, so it is no longer offered.
+ */
+function takenElsewhere(ctx: LoyaltyContext, voucherId: string, orderId: string): boolean {
+  const redeemedIn = voucherRedeemedIn(ctx.db, voucherId);
+  if (redeemedIn !== null) return redeemedIn !== orderId;
+  const held = activeHoldOfVoucher(ctx.db, voucherId);
+  return held !== null && held.orderId !== orderId;
 }
 
 function giftStatus(outcome: 'posted' | 'voided' | null, orderStatus: OrderView['Status']): GiftStatus {
