@@ -29,6 +29,7 @@ const ru = {
     `Подарок «${p.gift}» уже добавлен в другой открытый заказ. Уберите его из того заказа или выберите другой подарок.`,
   orderPaid: (_: Code) => 'Заказ уже оплачен, изменить его нельзя. Для новых блюд откройте новый заказ.',
   orderRefunded: (_: Code) => 'По заказу оформлен возврат, изменить его нельзя. Для новых блюд откройте новый заказ.',
+  orderChangedWhilePaying: (_: Code) => 'Пока проводилась оплата, к заказу привязали гостя. Повторите оплату: бонусы гостя будут учтены.',
   providerUnavailable: (p: Code) =>
     `Нет связи с GetMeBack. Повторите через минуту; если не помогает, сообщите администратору, код запроса ${p.code}.`,
   giftNotOffered: (_: Code) => 'Этого подарка нет в заказе. Сделайте чекин QR-кода подарка и нажмите кнопку подарка.',
@@ -81,6 +82,7 @@ const en: Catalogue = {
   voucherInOtherOrder: (p) => `Gift "${p.gift}" is already added to another open order. Remove it there or choose another gift.`,
   orderPaid: () => 'The order is already paid and cannot be changed. Open a new order for more dishes.',
   orderRefunded: () => 'The order has been refunded and cannot be changed. Open a new order for more dishes.',
+  orderChangedWhilePaying: () => 'A guest was checked in to this order while it was being paid. Pay again: the guest’s bonuses will count.',
   providerUnavailable: (p) => `GetMeBack cannot be reached. Try again in a minute; if that does not help, tell the administrator, request code ${p.code}.`,
   giftNotOffered: () => 'This gift is not in the order. Check in the gift QR code and press the gift button.',
   notEnoughPoints: (p) =>

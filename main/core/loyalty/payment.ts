@@ -55,7 +55,9 @@ export async function payOrder(
     const order = ensureOrder(ctx.db, orderId, at);
     assertOpen(order);
     const guest = order.guestId ? (guests.get(order.guestId) ?? null) : null;
-    if (order.guestId && !guest) throw new Refusal('providerUnavailable');
+    // A guest bound after the guests were read (a check-in on another terminal, during this payment's
+    // wait for its commit) was not asked for: the waiter pays again, with the guest.
+    if (order.guestId && !guest) throw new Refusal(order.guestId !== (before?.guestId ?? null) ? 'orderChangedWhilePaying' : 'providerUnavailable');
     if (bonus > 0 && !guest) throw new Refusal('bonusWithoutGuest');
     // Offline, the provider may give the last known profile: enough to accrue, never to spend bonuses.
     if (bonus > 0 && guest?.stale) throw new Refusal('providerUnavailable');
