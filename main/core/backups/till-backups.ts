@@ -1,11 +1,11 @@
-import { copyFileSync, readdirSync, rmSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, rmSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { BackupSettings } from '../../../shared/settings/schema.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../events/event-bus.js';
-import { BACKUP_FILE, BACKUP_FOLDER, backUpDatabase, backupFileName, type BackupProgress } from '../ledger/backup.js';
+import { BACKUP_FILE, BACKUP_FOLDER, backUpDatabase, backupFileName, copyBackup, type BackupProgress } from '../ledger/backup.js';
 import type { TillDatabase } from '../ledger/database.js';
-import { ensurePrivateFolder, makePrivateIfPresent } from '../ledger/private-files.js';
+import { ensurePrivateFolder } from '../ledger/private-files.js';
 import type { Logger } from '../logger.js';
 import type { StorageWatch } from '../storage/storage-watch.js';
 
@@ -107,17 +107,16 @@ export class TillBackups {
     try {
       ensurePrivateFolder(target);
       const file = path.join(target, name);
-      const sizeBytes = await backUpDatabase(this.deps.db, file, onProgress, (why) =>
-        this.deps.logger.warn({ file, why }, 'the backup was checked on the event loop: the waiters waited for it'),
-      );
-      pruneOldBackups(target, backups.keep);
+      const sizeBytes = await backUpDatabase(this.deps.db, file, onProgress, this.checkedHere(file));
+      pruneOldBackups(target, backups.keep, name);
       this.last = { at: at.toISOString(), file, sizeBytes };
       if (backups.secondFolder) {
         target = backups.secondFolder;
         ensurePrivateFolder(target);
-        copyFileSync(file, path.join(target, name));
-        makePrivateIfPresent(path.join(target, name));
-        pruneOldBackups(target, backups.keep);
+        const copy = path.join(target, name);
+        // Checked like the backup: a copy cut short (a full USB disk) fails here, not at a restore.
+        await copyBackup(file, copy, this.checkedHere(copy));
+        pruneOldBackups(target, backups.keep, name);
       }
       this.deps.logger.info({ file, sizeBytes, reason }, 'backup written');
       return this.last;
@@ -130,6 +129,11 @@ export class TillBackups {
       this.deps.events.tell('backup.failed', { reason, folder: target, message });
       return null;
     }
+  }
+
+  /** Told when a copy's check ran on the event loop after all (no worker). */
+  private checkedHere(file: string): (why: string) => void {
+    return (why) => this.deps.logger.warn({ file, why }, 'the backup was checked on the event loop: the waiters waited for it');
   }
 
   private newestOnDisk(): LastBackup | null {
@@ -167,15 +171,41 @@ function statSize(file: string): number {
   }
 }
 
-/** Keeps the newest `keep` backups in the folder. */
-export function pruneOldBackups(folder: string, keep: number): number {
+/**
+ * Keeps the newest `keep` backups in the folder, `written` (the one just written) always among them:
+ * it is already reported as made. Newest by when each file was written, not by the time in its name:
+ * the name holds the till's clock, and after that clock is set back (NTP correcting a clock that ran
+ * ahead, a CMOS reset) a new backup's name sorts before the old ones and was removed at once.
+ */
+export function pruneOldBackups(folder: string, keep: number, written?: string): number {
   const all = backupsIn(folder);
-  const old = all.slice(0, Math.max(0, all.length - keep));
-  for (const backup of old) rmSync(path.join(folder, backup.name), { force: true });
+  const others = all.filter((backup) => backup.name !== written);
+  const room = Math.max(0, keep - (all.length - others.length));
+  const old = oldestFirst(folder, others).slice(0, Math.max(0, others.length - room));
+  for (const name of old) rmSync(path.join(folder, name), { force: true });
   // Left by a backup cut short, or beside every backup of versions before 0.1.0's worker check (its
   // copy's WAL and shared-memory files): no backup is under way while one prunes, so none is in use.
   for (const name of readdirSync(folder)) if (LEFT_BY_A_COPY.test(name)) rmSync(path.join(folder, name), { force: true });
   return old.length;
+}
+
+/**
+ * The backups' names by modification time, oldest first. Equal times (FAT keeps two seconds) fall
+ * back to the name, the order of the till's clock.
+ */
+function oldestFirst(folder: string, backups: { name: string }[]): string[] {
+  return backups
+    .map(({ name }) => ({ name, modifiedMs: modifiedMs(path.join(folder, name)) }))
+    .sort((a, b) => a.modifiedMs - b.modifiedMs || (a.name < b.name ? -1 : 1))
+    .map(({ name }) => name);
+}
+
+function modifiedMs(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
 }
 
 /** What a backup's temporary copy leaves if it is not cleaned up: the copy itself, its WAL and shared memory. */

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { integrityOfFile, integrityOfFileOffLoop } from './integrity.js';
@@ -50,16 +50,23 @@ export async function backUpDatabase(
       },
     });
     onProgress({ phase: 'checking', pages: copied.totalPages, totalPages: copied.totalPages });
-    // The check and the copy's fsync off the event loop: the waiters go on being served meanwhile.
-    makePrivateIfPresent(temporary);
-    assertWhole(await integrityOfFileOffLoop(temporary, checkedHere ? { checkedHere } : {}));
-    const copy = await open(temporary, 'r');
-    try {
-      await copy.sync();
-    } finally {
-      await copy.close();
-    }
-    return giveName(temporary, file);
+    return await acceptCopyOffLoop(temporary, file, checkedHere);
+  } finally {
+    removeTemporary(temporary);
+  }
+}
+
+/**
+ * Copies a written backup into another folder (the second backup folder: a USB disk, a network
+ * share) the way the backup itself is written: under a temporary name, checked, synced, then named.
+ * A copy the disk cut short (ENOSPC) or wrote wrong throws and leaves nothing behind, never a file
+ * under a backup's name that would count among the kept ones and fail at restore. Returns its size.
+ */
+export async function copyBackup(backup: string, file: string, checkedHere?: (why: string) => void): Promise<number> {
+  const temporary = `${file}.partial`;
+  try {
+    copyFileSync(backup, temporary);
+    return await acceptCopyOffLoop(temporary, file, checkedHere);
   } finally {
     removeTemporary(temporary);
   }
@@ -92,6 +99,19 @@ function acceptCopy(temporary: string, file: string): number {
   makePrivateIfPresent(temporary);
   assertWhole(integrityOfFile(temporary));
   syncToDisk(temporary, 'r');
+  return giveName(temporary, file);
+}
+
+/** The same as acceptCopy, with the check and the copy's fsync off the event loop: the waiters go on being served meanwhile. */
+async function acceptCopyOffLoop(temporary: string, file: string, checkedHere?: (why: string) => void): Promise<number> {
+  makePrivateIfPresent(temporary);
+  assertWhole(await integrityOfFileOffLoop(temporary, checkedHere ? { checkedHere } : {}));
+  const copy = await open(temporary, 'r');
+  try {
+    await copy.sync();
+  } finally {
+    await copy.close();
+  }
   return giveName(temporary, file);
 }
 
