@@ -1,21 +1,15 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestTill, type TestTill } from '../testing/test-till.js';
 import { backupsIn, pruneOldBackups } from './till-backups.js';
+import { temporaryFolders } from '../testing/temporary-folders.js';
 
 const tills: TestTill[] = [];
-const dirs: string[] = [];
 afterEach(async () => {
   for (const till of tills.splice(0)) await till.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-const tempDir = (prefix: string): string => {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-};
+const tempDir = temporaryFolders('clock-back');
 
 const DAY_MS = 86_400_000;
 const namesIn = (folder: string): string[] => backupsIn(folder).map((backup) => backup.name);
@@ -30,7 +24,7 @@ function backupsWrittenAt(folder: string, files: Record<string, string>): void {
 
 /** A till whose clock the test moves, with three daily backups a minute apart, then the clock set back a day. */
 async function tillWithClockSetBack(secondFolder = ''): Promise<{ till: TestTill; dataDir: string; later: () => void }> {
-  const dataDir = tempDir('gmb-clock-back-');
+  const dataDir = tempDir();
   let now = Date.parse('2026-06-10T10:00:00.000Z');
   const till = await startTestTill({ dataDir, clock: { now: () => new Date(now) }, settings: { backups: { keep: 3, secondFolder } } });
   tills.push(till);
@@ -52,7 +46,7 @@ describe('backups after the till’s clock is set back (NTP correcting a clock t
   });
 
   it('in both folders the oldest written backup is pruned, not the one just written', async () => {
-    const second = tempDir('gmb-clock-back-second-');
+    const second = tempDir();
     const { till, dataDir, later } = await tillWithClockSetBack(second);
     expect(await till.core.backups.backUp('manual')).not.toBeNull();
     const afterClockBack = ['till-20260609-100300-manual.db', 'till-20260610-100200-daily.db', 'till-20260610-100300-daily.db'];
@@ -68,7 +62,7 @@ describe('backups after the till’s clock is set back (NTP correcting a clock t
   });
 
   it('keeps the backup just written even when its file is dated before all the others', () => {
-    const folder = tempDir('gmb-prune-written-');
+    const folder = tempDir();
     // The file system's clock went back with the till's: the new file is the oldest by every date.
     backupsWrittenAt(folder, {
       'till-20260610-100100-daily.db': '2026-06-10T10:01:00.000Z',
@@ -81,7 +75,7 @@ describe('backups after the till’s clock is set back (NTP correcting a clock t
   });
 
   it('prunes the backup written first, not the one whose name holds the earliest time', () => {
-    const folder = tempDir('gmb-prune-mtime-');
+    const folder = tempDir();
     // The names hold a clock that was set back; the files' times do not (a network share keeps its server's).
     backupsWrittenAt(folder, {
       'till-20260612-100000-daily.db': '2026-06-12T10:00:00.000Z', // by the clock that ran ahead

@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, type PathLike } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, type PathLike } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { integrityOfFile } from '../ledger/integrity.js';
 import { startTestTill, type TestTill } from '../testing/test-till.js';
 import { backupsIn } from './till-backups.js';
+import { temporaryFolders } from '../testing/temporary-folders.js';
 
 /**
  * The second folder's disk (a USB disk, a network share): `full` runs out of space half way through
@@ -26,23 +26,17 @@ vi.mock('node:fs', async (importOriginal) => {
 });
 
 const tills: TestTill[] = [];
-const dirs: string[] = [];
 afterEach(async () => {
   secondDisk.state = 'fine';
   for (const till of tills.splice(0)) await till.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-const tempDir = (prefix: string): string => {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-};
+const tempDir = temporaryFolders('second-folder');
 
 /** A till backing up into its data folder and into a second folder on `secondDisk`. */
 async function tillWithSecondFolder(): Promise<{ till: TestTill; second: string }> {
-  const second = tempDir('gmb-second-');
+  const second = tempDir();
   secondDisk.folder = second;
-  const till = await startTestTill({ dataDir: tempDir('gmb-primary-'), settings: { backups: { keep: 14, secondFolder: second } } });
+  const till = await startTestTill({ dataDir: tempDir(), settings: { backups: { keep: 14, secondFolder: second } } });
   tills.push(till);
   return { till, second };
 }

@@ -1,23 +1,17 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { restoreBackup } from './restore.js';
 import { startTestTill, type TestTill } from '../testing/test-till.js';
 import { newOrderId, paymentBody, waiterSteps } from '../testing/waiter-steps.js';
+import { temporaryFolders } from '../testing/temporary-folders.js';
 
-const dirs: string[] = [];
 const tills: TestTill[] = [];
 afterEach(async () => {
   for (const till of tills.splice(0)) await till.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-const tempDir = () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'gmb-restore-wal-'));
-  dirs.push(dir);
-  return dir;
-};
+const tempDir = temporaryFolders('restore-wal');
 const paymentsIn = (file: string) => {
   const db = new Database(file, { readonly: true });
   try {
