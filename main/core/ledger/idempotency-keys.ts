@@ -28,6 +28,11 @@ export function unkeyedRequestHash(method: string, path: string, body: unknown):
   return hash('sha256', `${method} ${path}\n${canonicalJson(body ?? null)}`);
 }
 
+/** Whether any answer is stored (each was keyed with the till's key). */
+export function anyStoredAnswer(db: TillDatabase): boolean {
+  return prepared(db, 'SELECT 1 FROM idempotency_keys LIMIT 1').get() !== undefined;
+}
+
 /** Keys are kept at least this long (the starting contract asked for 7 days; a month costs a few KB: docs/protocol.md#idempotency). */
 export const KEY_RETENTION_DAYS = 30;
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { TillDatabase } from '../ledger/database.js';
 import { makePrivateIfPresent, writePrivateFileAtomically } from '../ledger/private-files.js';
 import { anyWaiterByPin, eraseMetaValue, metaValue, saveMetaValue } from '../ledger/waiters.js';
-import { prepared } from '../ledger/statements.js';
+import { anyStoredAnswer } from '../ledger/idempotency-keys.js';
 
 /** The till's secret key, beside the database and never inside it. */
 export const TILL_KEY_FILE = 'till.key';
@@ -84,7 +84,7 @@ export function loadTillKey(dataDir: string, db: TillDatabase, wrapper?: KeyWrap
 
 /** Rows made with a key, in a database an earlier version wrote before the fingerprint. */
 function keyedRowsIn(db: TillDatabase): boolean {
-  return anyWaiterByPin(db) || prepared(db, 'SELECT 1 FROM idempotency_keys LIMIT 1').get() !== undefined;
+  return anyWaiterByPin(db) || anyStoredAnswer(db);
 }
 
 /**
