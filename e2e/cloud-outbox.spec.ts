@@ -44,9 +44,10 @@ test('«Проверить подключение» shows what was sent and answ
   await expect(page.getByRole('status').filter({ hasText: 'Подключение работает' })).toBeVisible();
   await expect(page.getByLabel('Отправлено 1')).toHaveText('{"id_device":"GMB-G-1001","api_key":"[secret]"}');
   await expect(page.getByLabel('Ответ 1')).toContainText('"success":true');
-  const understood = page.getByLabel('Что понял кассовый сервер');
+  const understood = page.getByLabel('Что понял GetMeBack Till');
   await expect(understood).toContainText('Иванов Иван Иванович');
-  await expect(understood).toContainText('1 500,00');
+  // A balance in bonuses, never in roubles (docs/glossary.md).
+  await expect(understood).toContainText('1\u00a0500\u00a0бонусов');
   await expect(page.locator('body')).not.toContainText(fake.apiKey);
 
   fake.speak('result');

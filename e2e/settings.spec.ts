@@ -80,7 +80,7 @@ test('limits, stale hours, any cloud host and iikoWaiter terminals typed by hand
   const terminals = page.getByLabel('Терминалы iikoWaiter (адрес или диапазон, по одному в строке)');
   const orderCap = page.getByLabel('Предел суммы заказа, ₽');
   const cashbackCap = page.getByLabel('Предел начисления за одну оплату, бонусов');
-  const staleHours = page.getByLabel('Через сколько часов заказ без действий уходит из списка заказов');
+  const staleHours = page.getByLabel('Через сколько часов заказ без движения уходит из списка заказов');
   await expect(orderCap).toHaveValue('1000000');
   await expect(cashbackCap).toHaveValue('50000');
   await expect(staleHours).toHaveValue('12');

@@ -90,8 +90,8 @@ function assertDatabaseWhole(db: TillDatabase, dataDir: string): void {
   throw new Error(
     `The till's database is damaged (${integrity}). ` +
       (restore ? `Restore the latest backup: npm run restore -- "${restore}" (${newest?.at}). ` : 'There is no backup to restore. ') +
-      `/ База кассы повреждена. ` +
-      (restore ? `Восстановите последнюю резервную копию: ${restore}.` : 'Резервных копий нет.'),
+      `/ База GetMeBack Till повреждена. ` +
+      (restore ? `Восстановите последнюю резервную копию (${newest?.at}): npm run restore -- "${restore}".` : 'Резервных копий нет.'),
   );
 }
 

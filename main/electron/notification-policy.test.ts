@@ -56,7 +56,7 @@ describe('notificationFor', () => {
     const bonus = notificationFor(event('bonus.reserved', { guestId: 'g-1', guestName: 'Иванов', sum: 50_000, maxSum: 120_000, orderSum: 240_000 }), context());
     expect(bonus).toEqual({
       title: 'Резерв бонусов на пречеке',
-      body: 'Иванов · 500\u00a0бонусов на заказ 2\u00a0400,00\u00a0₽ · заказ 3f2a9c1e · официант Анна',
+      body: 'Иванов · 500\u00a0бонусов, сумма заказа 2\u00a0400,00\u00a0₽ · заказ 3f2a9c1e · официант Анна',
       route: '#/orders',
     });
   });
@@ -64,7 +64,7 @@ describe('notificationFor', () => {
   it('sums up a committed payment, leaving out the parts that are zero', () => {
     expect(notificationFor(payment(0, 0), context())).toEqual({
       title: 'Заказ оплачен',
-      body: 'Иванов Иван Иванович · заказ 3f2a9c1e · сумма 2\u00a0400,00\u00a0₽ · списано 500\u00a0бонусов · начислено 95\u00a0бонусов',
+      body: 'Иванов Иван Иванович · заказ 3f2a9c1e · сумма 2\u00a0400,00\u00a0₽ · списано: 500\u00a0бонусов · начислено: 95\u00a0бонусов',
       route: '#/orders',
     });
   });
@@ -72,8 +72,8 @@ describe('notificationFor', () => {
   it('warns about a waiter’s debt once this payment brings the whole debt to the threshold, and opens the cash screen', () => {
     const notice = notificationFor(payment(190_000, 190_000), context({ waiterDebtTotal: 500_000 }));
     expect(notice).toEqual({
-      title: 'Долг официанта Анна',
-      body: 'Наличных под отчётом 5\u00a0000,00\u00a0₽ (порог 5\u00a0000,00\u00a0₽). Примите у официанта наличные на экране «Наличные».',
+      title: 'Долг официанта: Анна',
+      body: 'У официанта наличных под отчёт: 5\u00a0000,00\u00a0₽ (порог 5\u00a0000,00\u00a0₽). Примите у официанта наличные на экране «Наличные».',
       route: '#/cash',
     });
     // Under the threshold it is an ordinary payment notice.
@@ -89,7 +89,7 @@ describe('notificationFor', () => {
   });
 
   it('falls back to the payment’s own share when the whole debt is not known', () => {
-    expect(notificationFor(payment(600_000, 600_000), context())?.title).toBe('Долг официанта Анна');
+    expect(notificationFor(payment(600_000, 600_000), context())?.title).toBe('Долг официанта: Анна');
   });
 
   it('tells in Russian that the loyalty programme went offline, with what waits to be sent, and stays quiet when it comes back', () => {
@@ -98,7 +98,7 @@ describe('notificationFor', () => {
       title: 'Нет связи с облаком GetMeBack',
       body:
         'Облако GetMeBack не отвечает. Проверьте интернет на главной кассе; операции ждут отправки и уйдут сами. ' +
-        'Облако GetMeBack несколько раз отказало, отложено: 1\u00a0операция. Сообщите администратору. Ждут отправки: 2.',
+        'Облако GetMeBack несколько раз отклонило операции, отложено: 1\u00a0операция. Откройте экран «Облако»: повторите их или закройте вручную. Ждут отправки: 2.',
       route: '#/setup',
     });
     // The provider's own words stay in the log: an event of an older version without `trouble` says just "no connection".

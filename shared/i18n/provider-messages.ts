@@ -19,13 +19,13 @@ const TEXT = {
     notConfigured: 'Облако GetMeBack не настроено: укажите адрес личного кабинета и API-ключ на экране «Настройки».',
     unreachable: 'Облако GetMeBack не отвечает. Проверьте интернет на главной кассе; операции ждут отправки и уйдут сами.',
     refused: 'Облако GetMeBack отклонило запрос. Проверьте адрес личного кабинета и API-ключ на экране «Настройки».',
-    parked: (operations: string) => `Облако GetMeBack несколько раз отказало, отложено: ${operations}. Сообщите администратору.`,
+    parked: (operations: string) => `Облако GetMeBack несколько раз отклонило операции, отложено: ${operations}. Откройте экран «Облако»: повторите их или закройте вручную.`,
   },
   en: {
     notConfigured: 'The GetMeBack cloud is not set up: enter the account URL and the API key on the Settings screen.',
     unreachable: 'The GetMeBack cloud does not answer. Check the main till’s internet; operations wait to be sent and will go by themselves.',
     refused: 'The GetMeBack cloud refused a request. Check the account URL and the API key on the Settings screen.',
-    parked: (operations: string) => `The GetMeBack cloud refused several times, set aside: ${operations}. Tell the administrator.`,
+    parked: (operations: string) => `The GetMeBack cloud refused operations several times, set aside: ${operations}. Open the «Cloud» screen: retry them or settle them by hand.`,
   },
 } as const;
 

@@ -5,7 +5,7 @@ import { waiterMessage } from './waiter-messages.js';
 describe('sums in waiter messages are formatted by the message, in its language', () => {
   it('says bonuses in bonuses and money in roubles, the Russian or the English way', () => {
     expect(waiterMessage('ru', 'bonusOverMax', 'a1b2c3d4', { sum: 150_000, max: 2_100 })).toBe(
-      'Бонусами можно оплатить не больше 21\u00a0бонус, а указано 1\u00a0500\u00a0бонусов. Уменьшите сумму бонусов.',
+      'Бонусами можно оплатить максимум 21\u00a0бонус, а указано 1\u00a0500\u00a0бонусов. Уменьшите сумму бонусов.',
     );
     expect(waiterMessage('en', 'notEnoughPoints', 'a1b2c3d4', { name: 'Ivanov', available: 50, needed: 30_000 })).toBe(
       'Guest Ivanov has not enough bonuses for the gift: 0.5\u00a0bonuses available, 300\u00a0bonuses needed. Choose another gift.',

@@ -39,7 +39,7 @@ const ru = {
   noBonusPaymentType: (p: Code) =>
     `Оплата бонусами не настроена: в GetMeBack Till не указан ID типа оплаты GetMeBack (Bonus payment type). Примите оплату без бонусов и сообщите администратору, код запроса ${p.code}.`,
   bonusOverMax: (p: Code & { sum: Hundredths; max: Hundredths }) =>
-    `Бонусами можно оплатить не больше ${formatBonuses(p.max, 'ru')}, а указано ${formatBonuses(p.sum, 'ru')}. Уменьшите сумму бонусов.`,
+    `Бонусами можно оплатить максимум ${formatBonuses(p.max, 'ru')}, а указано ${formatBonuses(p.sum, 'ru')}. Уменьшите сумму бонусов.`,
   bonusWithoutGuest: (_: Code) => 'В оплате есть бонусы GetMeBack, но к заказу не привязан гость. Сделайте чекин гостя или уберите оплату бонусами.',
   notPaidForRefund: (_: Code) => 'Возврат невозможен: заказ ещё не оплачен. Проверьте, тот ли это заказ.',
   badRequest: (p: Code) =>
@@ -90,7 +90,7 @@ const en: Catalogue = {
   noGuest: () => 'No guest is bound to the order. Check the guest in first.',
   noBonusPaymentType: (p) =>
     `Bonus payment is not set up: GetMeBack Till has no GetMeBack payment type ID (Bonus payment type). Take the payment without bonuses and tell the administrator, request code ${p.code}.`,
-  bonusOverMax: (p) => `At most ${formatBonuses(p.max, 'en')} can pay for this order, and ${formatBonuses(p.sum, 'en')} were given. Lower the bonus sum.`,
+  bonusOverMax: (p) => `At most ${formatBonuses(p.max, 'en')} can pay for this order, but ${formatBonuses(p.sum, 'en')} was entered. Lower the bonus sum.`,
   bonusWithoutGuest: () => 'The payment has GetMeBack bonuses but no guest is bound to the order. Check the guest in or remove the bonus payment.',
   notPaidForRefund: () => 'Cannot refund: the order is not paid yet. Check that this is the right order.',
   badRequest: (p) => `GetMeBack Till did not understand iikoWaiter's request. Try again; if that does not help, tell the administrator, request code ${p.code}.`,

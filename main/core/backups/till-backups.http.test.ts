@@ -145,7 +145,7 @@ describe('restoring a backup', () => {
     const first = await waiterSteps(source).pay(orderId, paymentBody(1000, { cash: 1000 }), 'before-backup');
     const backup = (await source.core.backups.backUp('manual')) as { file: string };
     expect((await waiterSteps(source).pay(newOrderId(), paymentBody(500, { cash: 500 }), 'after-backup')).status).toBe(200);
-    expect(() => restoreBackup(dataDir, backup.file, new Date())).toThrow(/till is running.*Касса работает/s);
+    expect(() => restoreBackup(dataDir, backup.file, new Date())).toThrow(/till is running.*GetMeBack Till работает/s);
 
     await source.close();
     tills.splice(0);

@@ -44,7 +44,7 @@ function assertTillStopped(file: string): void {
     probe.pragma('schema_version', { simple: true });
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_BUSY') {
-      throw new Error('The till is running: quit it first / Касса работает: сначала закройте её', { cause: error });
+      throw new Error('The till is running: quit it first / GetMeBack Till работает: сначала закройте его', { cause: error });
     }
     throw error;
   } finally {

@@ -88,7 +88,7 @@ describe('payment (docs/protocol.md#payment)', () => {
   it('refuses bonuses above the maximum recomputed now and commits nothing', async () => {
     const order = await orderReadyToPay();
     const refused = await t.steps.pay(order, paymentBody(1200, { bonus: 600.01, cash: 599.99 }), 'pay-over');
-    expectRefusal(refused, /^Бонусами можно оплатить не больше 600\s+бонусов, а указано 600,01\s+бонуса\. Уменьшите сумму бонусов\.$/);
+    expectRefusal(refused, /^Бонусами можно оплатить максимум 600\s+бонусов, а указано 600,01\s+бонуса\. Уменьшите сумму бонусов\.$/);
     const view = await t.steps.view(order);
     expect(view.Status).toBe('Open');
     expect(view.Guest).toMatchObject({ Balance: 1500, Available: 1000 });

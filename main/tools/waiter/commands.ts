@@ -40,7 +40,7 @@ async function run(command: WaiterCommand, client: WaiterClient, print: Print): 
     case 'gift':
       return show(print, await client.addGift(command.orderId, command.giftId), (body) => giftAddedLines(body.Gift));
     case 'remove-gift':
-      return show(print, await client.removeGift(command.orderId, command.giftId), () => ['Подарок удалён из заказа, баллы освобождены']);
+      return show(print, await client.removeGift(command.orderId, command.giftId), () => ['Подарок убран из заказа, его бонусы больше не в резерве']);
     case 'precheck':
       return show(print, await client.precheck(command.orderId, command.orderSum, command.bonusSum), precheckLines);
     case 'pay': {

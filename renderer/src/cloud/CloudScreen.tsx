@@ -70,7 +70,7 @@ export function CloudScreen() {
     <tr key={line.id} data-invoice={line.invoiceNum}>
       <td>{formatClock(line.createdAt, language)}</td>
       <td>
-        {line.kind} <span className="muted small">{line.invoiceNum}</span>
+        {c.kind[line.kind] ?? line.kind} <span className="muted small">{line.invoiceNum}</span>
       </td>
       <td>{line.guestId ?? '—'}</td>
       <td>

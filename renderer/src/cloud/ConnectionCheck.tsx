@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ConnectionCheckAnswer } from '../../../shared/admin/cloud.js';
 import { api } from '../api/client.js';
-import { formatRoubles } from '../format/money.js';
+import { formatBonuses } from '../format/money.js';
 import { useStatusStore, useTexts } from '../stores/status-store.js';
 
 const percentOf = (basisPoints: number) => String(basisPoints / 100);
@@ -82,7 +82,7 @@ export function ConnectionCheck({ accountUrl, apiKey }: { accountUrl: string; ap
               <dt>{c.name}</dt>
               <dd>{answer.understood.name}</dd>
               <dt>{c.balance}</dt>
-              <dd>{formatRoubles(answer.understood.balance, language)}</dd>
+              <dd>{formatBonuses(answer.understood.balance, language)}</dd>
               <dt>{c.rules}</dt>
               <dd>
                 {[

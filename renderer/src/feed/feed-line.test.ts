@@ -123,7 +123,7 @@ describe('feedLine', () => {
       { ...base, type: 'order.refunded', data: { guestId: 'g-1', bonusReturned: 10_000, giftPointsReturned: 0, accrualReversed: 500, waiterDebtReversed: 90_000 } },
       'ru',
     );
-    expect(refund.details.slice(0, 3)).toEqual(['возвращено 100\u00a0бонусов', 'отменено начисление 5\u00a0бонусов', 'долг официанта −900,00\u00a0₽']);
+    expect(refund.details.slice(0, 3)).toEqual(['возвращено 100\u00a0бонусов', 'отменено начисление: 5\u00a0бонусов', 'долг официанта −900,00\u00a0₽']);
     const handedInAlready = feedLine(
       { ...base, type: 'order.refunded', data: { guestId: null, bonusReturned: 0, giftPointsReturned: 0, accrualReversed: 0, waiterDebtReversed: 40_000, cashFromTill: 60_000 } },
       'ru',
@@ -149,13 +149,13 @@ describe('feedLine', () => {
     );
     expect(released.title).toBe('Резерв бонусов снят: заказ без движения 12 ч · Иванов Иван');
     expect(released.tone).toBe('warning');
-    expect(released.details.slice(0, 2)).toEqual(['бонусы 100\u00a0бонусов', 'подарки: Капучино (200\u00a0бонусов)']);
+    expect(released.details.slice(0, 2)).toEqual(['резерв снят: 100\u00a0бонусов', 'подарки: Капучино (200\u00a0бонусов)']);
     const english = feedLine(
       { ...base, waiterId: null, waiterName: null, type: 'order.reservations_released', data: { guestId: null, guestName: null, bonus: 5_000, gifts: [], idleHours: 1 } },
       'en',
     );
     expect(english.title).toBe('Bonus reservation released: order idle for 1 h · guest');
-    expect(english.details).toEqual(['bonuses 50\u00a0bonuses', 'order 0b7e7a5c']);
+    expect(english.details).toEqual(['reservation released: 50\u00a0bonuses', 'order 0b7e7a5c']);
     const byHand = feedLine(
       { ...base, waiterId: null, waiterName: null, type: 'order.reservations_released', data: { guestId: 'g-1', guestName: 'Иванов Иван', bonus: 0, gifts: [{ giftId: 'v-1', giftName: 'Капучино', points: 20_000 }], idleHours: null } },
       'ru',
