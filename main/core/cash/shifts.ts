@@ -1,5 +1,5 @@
 import type { ShiftChoice } from '../../../shared/admin/waiter-cash.js';
-import { closedShift, lastClosedShift, recordShiftClose, shiftClosedWithKey, type ClosedShift } from '../ledger/shift-closes.js';
+import { closedShift, lastClosedShift, newestCashEntryAt, recordShiftClose, shiftClosedWithKey, type ClosedShift } from '../ledger/shift-closes.js';
 import { inTransaction } from '../ledger/transaction.js';
 import { businessDayOf } from './business-day.js';
 import type { CashBookContext } from './hand-in.js';
@@ -60,9 +60,11 @@ export function closeShift(ctx: CashBookContext, input: ShiftCloseInput, day: Da
     const open = openShift(ctx.db, now, day);
     if (input.shift < open.number) throw new ShiftCloseRefused('alreadyClosed', input.shift);
     if (input.shift > open.number) throw new ShiftCloseRefused('notOpen', input.shift);
-    const to = now.toISOString();
-    // A clock set back below the last close still closes an empty shift, never one that ends before it starts.
-    const shift: ClosedShift = { number: open.number, from: open.from < to ? open.from : to, to, closedBy: input.closedBy, idempotencyKey: input.idempotencyKey };
+    // The close ends after every entry already written (one in this very millisecond, one stamped at
+    // the last close by a clock set back) and never before the shift began: each entry is in one shift.
+    const newest = newestCashEntryAt(ctx.db);
+    const after = new Date(Math.max(now.getTime(), newest === null ? 0 : Date.parse(newest) + 1, Date.parse(open.from))).toISOString();
+    const shift: ClosedShift = { number: open.number, from: open.from, to: after, closedBy: input.closedBy, idempotencyKey: input.idempotencyKey };
     recordShiftClose(ctx.db, shift);
     ctx.events.record('shift.closed', { shift: shift.number, from: shift.from, to: shift.to, closedBy: shift.closedBy, debtOutstanding: input.debtOutstanding });
     return shift;

@@ -1,5 +1,6 @@
 import type { TillDatabase } from './database.js';
 import { prepared } from './statements.js';
+import { notBeforeLastClose } from './shift-closes.js';
 
 /**
  * The double-entry cash book behind *Money To Be Accounted For By Waiter*. Accounts are
@@ -26,7 +27,8 @@ export const TILL_ACCOUNT = 'till';
 export const SALES_ACCOUNT = 'sales';
 export const waiterAccount = (waiterId: string): string => `waiter:${waiterId}`;
 
-export function recordCashEntry(db: TillDatabase, entry: Omit<CashEntry, 'id'>): CashEntry {
+export function recordCashEntry(db: TillDatabase, written: Omit<CashEntry, 'id'>): CashEntry {
+  const entry = { ...written, createdAt: notBeforeLastClose(db, written.createdAt) };
   const row = prepared(db, `INSERT INTO cash_entries (kind, debit_account, credit_account, amount, order_id, operation_id, cash_type_id, recorded_by, note, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     )

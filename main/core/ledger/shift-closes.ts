@@ -32,6 +32,22 @@ export function closedShifts(db: TillDatabase, limit: number): ClosedShift[] {
   return prepared(db, `SELECT ${COLUMNS} FROM shift_closes ORDER BY number DESC LIMIT +?`).all(limit) as ClosedShift[];
 }
 
+/**
+ * A cash entry's time, never before the last close: shifts are periods of the cash book's times, so
+ * an entry written after a close must fall after it — also when the till's clock was set back since
+ * (NTP correcting a clock that ran ahead), which would otherwise book new cash into a shift already
+ * closed and printed.
+ */
+export function notBeforeLastClose(db: TillDatabase, at: string): string {
+  const last = prepared(db, 'SELECT closed_at AS "to" FROM shift_closes ORDER BY number DESC LIMIT 1').get() as { to: string } | undefined;
+  return last && last.to > at ? last.to : at;
+}
+
+/** The time of the newest cash entry, or null for an empty book. */
+export function newestCashEntryAt(db: TillDatabase): string | null {
+  return (prepared(db, 'SELECT MAX(created_at) AS at FROM cash_entries').get() as { at: string | null }).at;
+}
+
 /** Records a close; the number being the key, a second close of the same shift fails here. */
 export function recordShiftClose(db: TillDatabase, shift: ClosedShift): void {
   prepared(db, 'INSERT INTO shift_closes (number, opened_at, closed_at, closed_by, idempotency_key) VALUES (@number, @from, @to, @closedBy, @idempotencyKey)').run(shift);

@@ -19,6 +19,7 @@ import { shiftPeriod } from '../../../cash/shifts.js';
 import { reportFileName, shiftReportCsv } from '../../../cash/shift-report-csv.js';
 import { cashMovementsCsv } from '../../../cash/cash-movements-csv.js';
 import { countCashMovements } from '../../../ledger/cash-movements.js';
+import { notBeforeLastClose } from '../../../ledger/shift-closes.js';
 import { cashMessage } from '../../../cash/waiter-cash-messages.js';
 import { WaiterDebtTally } from '../../../ledger/waiter-debt-tally.js';
 import { findWaiter, listWaiterCash, waiterHistory, type KnownWaiter } from '../../../ledger/waiter-debts.js';
@@ -130,7 +131,9 @@ export function waiterCashRoutes({ loyalty }: { loyalty: LoyaltyContext }): Rout
   // how far the download has come. "Up to now" ends a millisecond after now, so the count and the rows agree.
   router.get('/api/reports/cash-movements', (ctx) => {
     const { now, period } = periodOf(ctx);
-    const bounds = { from: period.from.toISOString(), to: (period.to ?? new Date(now.getTime() + 1)).toISOString() };
+    // Entries after the last close are never stamped before it, whatever the clock says now.
+    const upToNow = new Date(Date.parse(notBeforeLastClose(loyalty.db, now.toISOString())) + 1);
+    const bounds = { from: period.from.toISOString(), to: (period.to ?? upToNow).toISOString() };
     ctx.set('Content-Disposition', `attachment; filename="${reportFileName(period.from, 'cash-movements')}"`);
     ctx.set('X-Rows-Total', String(countCashMovements(loyalty.db, bounds)));
     ctx.type = 'text/csv; charset=utf-8';
