@@ -45,6 +45,23 @@ export function waiterDebt(db: TillDatabase, id: string, upToEntryId = Number.MA
   return accountBalance(db, waiterAccount(id), { upToId: upToEntryId });
 }
 
+/**
+ * What the waiter's cash taken after entry `entryId` still adds to the debt: that cash less what
+ * refunds gave back since. Hand-ins pay the oldest cash first, so of the debt, this much is newer
+ * than the entry, and only the rest can still be the entry's own cash.
+ */
+export function debtTakenAfter(db: TillDatabase, id: string, entryId: number): number {
+  return accountBalance(db, waiterAccount(id), { afterId: entryId }) + handedInAfter(db, id, entryId);
+}
+
+function handedInAfter(db: TillDatabase, id: string, entryId: number): number {
+  const row = prepared(db, "SELECT COALESCE(SUM(amount), 0) AS handedIn FROM cash_entries WHERE credit_account = @account AND kind = 'hand_in' AND id > @after").get({
+    account: waiterAccount(id),
+    after: entryId,
+  }) as { handedIn: number };
+  return row.handedIn;
+}
+
 /** Display names of the waiters the till has seen, by id. */
 export function waiterNames(db: TillDatabase): Map<string, string | null> {
   const rows = prepared(db, 'SELECT id, name FROM waiters').all() as KnownWaiter[];

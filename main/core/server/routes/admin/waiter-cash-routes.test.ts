@@ -203,6 +203,25 @@ describe('waiter debts and hand-ins over HTTP', () => {
     expect((await handIn(anna, { amount: 1 })).status).toBe(422);
   });
 
+  it('hand-ins pay the oldest cash first: a refund of an order handed in never takes a later order’s cash off the debt', async () => {
+    const { anna } = await start();
+    const first = await payCash(900, '1111');
+    await handIn(anna, { amount: 90_000 });
+    await payCash(500, '1111');
+    // Анна holds the second order's 500, not the first's: the first's 900 comes from the drawer.
+    expect((await refundAnswer(first)).WaiterDebtReversed).toBe(0);
+    expect(await debtOf(anna)).toBe(50_000);
+
+    // Two more orders, then 600 handed in: it paid the 500 of the order before them first, then 100 of
+    // the older one, so Анна still holds 800 of it.
+    const older = await payCash(900, '1111');
+    await payCash(400, '1111');
+    await handIn(anna, { amount: 60_000 });
+    expect(await debtOf(anna)).toBe(120_000);
+    expect((await refundAnswer(older)).WaiterDebtReversed).toBe(800);
+    expect(await debtOf(anna)).toBe(40_000);
+  });
+
   it('puts cash in the till while the setting is off, keeps earlier debts through a restart, and renames waiters', async () => {
     const { anna, boris } = await start();
     await payCash(900, '1111');
