@@ -55,7 +55,7 @@ test('a saved change says it needs a restart, flags are marked, and it survives 
   await page.getByLabel('Наличные под отчёт официанту (Money To Be Accounted For By Waiter)').uncheck();
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Сохранено' })).toHaveText(
-    'Сохранено. После перезапуска приложения вступит в силу: Порт; остальное уже действует.',
+    'Сохранено. После перезапуска приложения вступят в силу изменения: Порт; остальное уже действует.',
   );
   await saveScreenshot(page, 'settings');
 

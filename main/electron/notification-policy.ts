@@ -71,7 +71,7 @@ const TEXT = {
     debt: (name: string) => `Waiter's debt: ${name}`,
     debtBody: (total: string, threshold: string) =>
       `Cash under the waiter's report: ${total} (threshold ${threshold}). Receive the cash on the Cash screen.`,
-    someWaiter: 'without a name',
+    someWaiter: 'unnamed',
     noGuest: 'no guest',
     providerOffline: (cloud: boolean) => (cloud ? 'GetMeBack cloud offline' : 'Loyalty programme offline'),
     noConnection: 'No connection.',

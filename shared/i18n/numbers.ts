@@ -84,7 +84,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 /** "12 секунд назад", "3 минуты назад", "вчера": how long ago, coarsened the way people say it. */
 export function formatAgo(milliseconds: number, language: Language): string {
   const seconds = Math.max(0, Math.floor(milliseconds / 1000));
-  const format = new Intl.RelativeTimeFormat(LOCALES[language], { numeric: 'always' });
+  const format = new Intl.RelativeTimeFormat(LOCALES[language], { numeric: 'auto' });
   for (const [unit, size] of UNITS) if (seconds >= size) return format.format(-Math.floor(seconds / size), unit);
   return format.format(-seconds, 'second');
 }

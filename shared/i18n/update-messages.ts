@@ -12,7 +12,7 @@ const TEXT = {
     idle: 'Обновления ещё не проверялись',
     checking: 'Проверяем обновления…',
     upToDate: 'Установлена последняя версия',
-    downloading: (version: string, percent: number) => `Загружается обновление ${version}: ${percent} %`,
+    downloading: (version: string, percent: number) => `Загружается обновление ${version}: ${percent}\u00a0%`,
     downloaded: (version: string) => `Обновление ${version} загружено: установится при выходе из GetMeBack Till или по кнопке «Установить сейчас»`,
     failed: {
       check: 'Не удалось проверить обновления: папка обновлений не отвечает',
@@ -30,7 +30,7 @@ const TEXT = {
     idle: 'Updates not checked yet',
     checking: 'Checking for updates…',
     upToDate: 'The latest version is installed',
-    downloading: (version: string, percent: number) => `Downloading update ${version}: ${percent} %`,
+    downloading: (version: string, percent: number) => `Downloading update ${version}: ${percent}%`,
     downloaded: (version: string) => `Update ${version} downloaded: installed when GetMeBack Till quits, or with “Install now”`,
     failed: {
       check: 'Could not check for updates: the update folder does not answer',

@@ -34,7 +34,7 @@ const ru = {
     `Нет связи с GetMeBack. Повторите через минуту; если не помогает, сообщите администратору, код запроса ${p.code}.`,
   giftNotOffered: (_: Code) => 'Этого подарка нет в заказе. Сделайте чекин QR-кода подарка и нажмите кнопку подарка.',
   notEnoughPoints: (p: Code & { name: string; available: Hundredths; needed: Hundredths }) =>
-    `У гостя ${p.name} не хватает бонусов на подарок: есть ${formatBonuses(p.available, 'ru')}, нужно ${formatBonuses(p.needed, 'ru')}. Выберите другой подарок.`,
+    `Не хватает бонусов на подарок. Гость: ${p.name}; есть ${formatBonuses(p.available, 'ru')}, нужно ${formatBonuses(p.needed, 'ru')}. Выберите другой подарок.`,
   noGuest: (_: Code) => 'К заказу не привязан гость. Сначала сделайте чекин гостя.',
   noBonusPaymentType: (p: Code) =>
     `Оплата бонусами не настроена: в GetMeBack Till не указан ID типа оплаты GetMeBack (Bonus payment type). Примите оплату без бонусов и сообщите администратору, код запроса ${p.code}.`,

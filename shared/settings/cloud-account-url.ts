@@ -33,12 +33,12 @@ export const ACCOUNT_URL_MESSAGES: Record<'ru' | 'en', Record<Exclude<AccountUrl
   ru: {
     malformed: 'Нужен адрес вида https://…',
     notHttps: 'Нужен адрес https:// (http только для этого компьютера, 127.0.0.1)',
-    notGetMeBack: 'Адрес должен быть на getmeback.ru; другой адрес разрешает настройка «Любой адрес»',
+    notGetMeBack: 'Адрес должен быть на getmeback.ru; другой адрес разрешает настройка «Любой адрес облака»',
   },
   en: {
     malformed: 'An address like https://account.getmeback.ru',
     notHttps: 'Must be https:// (http only for this computer, 127.0.0.1)',
-    notGetMeBack: 'Must be a getmeback.ru address unless "any host" is on',
+    notGetMeBack: 'Must be a getmeback.ru address unless «Any host for the account address» is on',
   },
 };
 

@@ -14,10 +14,11 @@ describe('time for people', () => {
 
   it('says how long ago in the coarsest unit that fits, with the word agreeing with the number', () => {
     expect(formatAgo(12_400, 'ru')).toBe('12 секунд назад');
-    expect(formatAgo(-500, 'ru')).toBe('0 секунд назад');
+    expect(formatAgo(-500, 'ru')).toBe('сейчас');
     expect(formatAgo(1_000, 'ru')).toBe('1 секунду назад');
     expect(formatAgo(3 * 60_000 + 5_000, 'ru')).toBe('3 минуты назад');
     expect(formatAgo(21 * 3_600_000, 'ru')).toBe('21 час назад');
+    expect(formatAgo(86_400_000 + 5_000, 'ru')).toBe('вчера');
     expect(formatAgo(4 * 86_400_000, 'en')).toBe('4 days ago');
   });
 

@@ -404,7 +404,7 @@ export const en: Texts = {
     state: { pending: 'sending', parked: 'parked', manual: 'to reconcile', delivered: 'delivered', settled: 'settled by hand' },
     columns: { created: 'When', kind: 'Operation', guest: 'Guest', state: 'State', message: 'Cloud said', actions: 'Actions' },
     retry: 'Retry now',
-    settle: 'Settled by hand',
+    settle: 'Settle by hand',
     outcome: 'Outcome',
     applied: 'The cloud has it (applied there or by hand)',
     dropped: 'Do not apply (drop it)',
