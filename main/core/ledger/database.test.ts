@@ -22,7 +22,7 @@ describe('openTillDatabase', () => {
     const db = openTillDatabase(dir);
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     db.close();
-    expect(() => openTillDatabase(dir)).toThrow(/newer version/);
+    expect(() => openTillDatabase(dir)).toThrow(/newer version.*более новой версией GetMeBack Till/s);
   });
 });
 

@@ -51,7 +51,8 @@ function migrate(db: TillDatabase, dataDir: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
     throw new Error(
-      `The data file was written by a newer version of GetMeBack Till (schema ${current}); update the app.`,
+      `The data file was written by a newer version of GetMeBack Till (schema ${current}); update the app. / ` +
+        `Файл данных записан более новой версией GetMeBack Till (схема ${current}): обновите приложение.`,
     );
   }
   if (current > 0 && current < MIGRATIONS.length) {
