@@ -115,6 +115,11 @@ export class IdempotencyKeys {
     return createHmac('sha256', this.hashKey).update(text).digest('hex');
   }
 
+  /** Whether a request with this key is running now. */
+  isRunning(key: string): boolean {
+    return this.running.has(key);
+  }
+
   /** false when a request with this key is already running. */
   begin(key: string): boolean {
     if (this.running.has(key)) return false;

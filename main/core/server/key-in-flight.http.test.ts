@@ -39,6 +39,9 @@ describe('a key whose first request is still running answers 409', () => {
     // Another body under the running key is "still running" too, not 422: the first may yet fail.
     const otherBody = await steps.pay(order, paymentBody(1200, { cash: 1200 }), 'one-key');
     expect(otherBody.status).toBe(409);
+    // Whatever the body: one cut short is told the payment is running, not that it is malformed.
+    const cutShort = await till.waiter('POST', `/orders/${order}/payments`, '{"OrderSum": 12', { 'Idempotency-Key': 'one-key' });
+    expect(cutShort.status).toBe(409);
     expect(countRows(till, 'payments')).toBe(0);
     open();
 

@@ -7,6 +7,16 @@ import { waiterRoute } from '../middleware/mount-waiter-path.js';
 import { validate } from '../validate.js';
 
 /**
+ * A money request whose Idempotency-Key is still running is 409 whatever its body (docs/protocol.md,
+ * Idempotency): asked before the body is read, so a retry with a body cut short is told to wait
+ * rather than that its body is wrong.
+ */
+export function refuseWhileRunning(ctx: Exchange, keys: IdempotencyKeys): void {
+  const key = validate(IdempotencyKey, ctx.get('Idempotency-Key') || undefined, 'Idempotency-Key');
+  if (keys.isRunning(key)) throw new KeyConflict(409);
+}
+
+/**
  * Runs a money request exactly once per Idempotency-Key: the same key and request replay the first
  * answer byte for byte (also after a restart); another request is 422; a key whose first request is
  * still running is 409. "The same request" is what the till acts on — the validated body, with

@@ -20,7 +20,7 @@ import { validate } from '../validate.js';
 import { checkInBodyOf } from '../wire/check-in-body.js';
 import { orderIdFrom } from '../wire/order-id.js';
 import { matchWireNames } from '../wire/wire-names.js';
-import { exactlyOnce } from './exactly-once.js';
+import { exactlyOnce, refuseWhileRunning } from './exactly-once.js';
 import { buildOpenApiDocument } from './openapi.js';
 
 export interface WaiterApiDeps {
@@ -118,6 +118,7 @@ export function waiterApi(deps: WaiterApiDeps): WaiterApi {
 
   route('POST', '/orders/:orderId/payments', async (ctx) => {
     const orderId = orderIdOf(ctx);
+    refuseWhileRunning(ctx, deps.keys);
     const { named, body } = await readWire(ctx, PaymentRequest);
     await exactlyOnce(ctx, deps, { named, body }, (remember) =>
       payOrder(
@@ -136,6 +137,7 @@ export function waiterApi(deps: WaiterApiDeps): WaiterApi {
 
   route('POST', '/orders/:orderId/refund', async (ctx) => {
     const orderId = orderIdOf(ctx);
+    refuseWhileRunning(ctx, deps.keys);
     const { named, body } = await readWire(ctx, RefundRequest);
     await exactlyOnce(ctx, deps, { named, body }, (remember) => refundOrder(loyalty, orderId, identify(body.WaiterPin), remember));
   });
