@@ -7,6 +7,9 @@ import type { Language } from './language.js';
 
 export const LOCALES: Record<Language, string> = { ru: 'ru-RU', en: 'en-US' };
 
+/** Dates day first in both languages (03/12/2026, as the shift report's period is typed), 24-hour. */
+export const DATE_LOCALES: Record<Language, string> = { ru: 'ru-RU', en: 'en-GB' };
+
 const cache = new Map<string, Intl.NumberFormat>();
 function numberFormat(language: Language, key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const id = `${language}:${key}`;
@@ -107,7 +110,7 @@ function dateFormat(language: Language, kind: keyof typeof DATE_FORMATS): Intl.D
   const id = `${language}:${kind}`;
   let format = dateCache.get(id);
   if (!format) {
-    format = new Intl.DateTimeFormat(LOCALES[language], DATE_FORMATS[kind]);
+    format = new Intl.DateTimeFormat(DATE_LOCALES[language], DATE_FORMATS[kind]);
     dateCache.set(id, format);
   }
   return format;

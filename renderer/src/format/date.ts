@@ -1,11 +1,12 @@
 import type { Language } from '../../../shared/i18n/language.js';
+import { DATE_LOCALES } from '../../../shared/i18n/numbers.js';
 
 /**
  * Dates and times in the settings' language, whatever the browser's or the OS's locale: the
  * locale is named here, never taken from the environment (a Chromium in English on a Russian till
  * still shows «27.11.2026, 19:10»).
  */
-const LOCALE: Record<Language, string> = { ru: 'ru-RU', en: 'en-GB' };
+const LOCALE = DATE_LOCALES;
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 function formatter(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {

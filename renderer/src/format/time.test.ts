@@ -8,7 +8,7 @@ describe('time for people', () => {
   it('shows today’s events with seconds and other days with their date', () => {
     expect(formatClock(new Date(2026, 10, 29, 9, 5, 7).toISOString(), 'ru', now)).toBe('09:05:07');
     expect(formatClock(new Date(2026, 10, 28, 23, 59, 1).toISOString(), 'ru', now)).toBe('28.11, 23:59');
-    expect(formatClock(new Date(2026, 10, 28, 23, 59, 1).toISOString(), 'en', now)).toBe('11/28, 23:59');
+    expect(formatClock(new Date(2026, 10, 28, 23, 59, 1).toISOString(), 'en', now)).toBe('28/11, 23:59');
     expect(formatClock('not a date', 'ru', now)).toBe('not a date');
   });
 
