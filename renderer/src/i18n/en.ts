@@ -201,6 +201,7 @@ export const en: Texts = {
     shift: 'Shift',
     shiftByDays: 'By business days',
     shiftOpen: (shift: number, from: string) => `Current shift ${shift}, since ${from}`,
+    shiftNumber: (shift: number | string) => `Shift ${shift}`,
     shiftClosedRange: (shift: number, from: string, to: string) => `Shift ${shift}: ${from} — ${to}`,
     closeShift: 'Close the shift',
     closeShiftTitle: (shift: number) => `Close shift ${shift}?`,

@@ -199,6 +199,7 @@ export const ru = {
     shift: 'Смена',
     shiftByDays: 'По рабочим дням',
     shiftOpen: (shift: number, from: string) => `Текущая смена №${shift}, с ${from}`,
+    shiftNumber: (shift: number | string) => `Смена №${shift}`,
     shiftClosedRange: (shift: number, from: string, to: string) => `Смена №${shift}: ${from} — ${to}`,
     closeShift: 'Закрыть смену',
     closeShiftTitle: (shift: number) => `Закрыть смену №${shift}?`,

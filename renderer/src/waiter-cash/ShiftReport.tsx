@@ -154,7 +154,7 @@ export function ShiftReport() {
       )}
       {report && shiftChoice !== '' && (
         <p className="report-shift" data-testid="report-shift">
-          {shiftChoice === 'current' ? t.cash.shiftOpen(shifts?.open.number ?? 0, formatDateTime(report.from, language)) : `${t.cash.shift} №${shiftChoice}`}
+          {shiftChoice === 'current' ? t.cash.shiftOpen(shifts?.open.number ?? 0, formatDateTime(report.from, language)) : t.cash.shiftNumber(shiftChoice)}
         </p>
       )}
       {report && (
