@@ -58,9 +58,10 @@ function extraRunCost({ statement, values }: StatementSeen): number {
     return (tillRun - boundRun) / compiling;
   };
   // A busy moment of a shared machine can fall on one side of one measurement; a statement compiled
-  // at every run pays it in every measurement: the least of up to three is kept.
+  // at every run pays it in every measurement: the least of up to five is kept (three flagged a
+  // statement written `+?` at 0.35–0.51 once, on a machine running two test suites at a time).
   let least = once();
-  for (let again = 0; again < 2 && least >= LIMIT; again += 1) least = Math.min(least, once());
+  for (let again = 0; again < 4 && least >= LIMIT; again += 1) least = Math.min(least, once());
   return least;
 }
 
