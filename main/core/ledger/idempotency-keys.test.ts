@@ -52,7 +52,11 @@ describe('IdempotencyKeys.hashRequest', () => {
     const secret = Buffer.alloc(32, 7);
     const hashKey = createHmac('sha256', secret).update('idempotency request hash').digest();
     const request = createHash('sha256').update(`POST ${path}\n{"OrderSum":100,"PaymentItems":[{"PaymentType":{"Id":"c","Kind":"Cash"},"Sum":100}],"WaiterPin":"1111"}`).digest('hex');
-    expect(keysOn(secret).keys.hashRequest('POST', path, body)).toBe(`k2:${createHmac('sha256', hashKey).update(request).digest('hex')}`);
+    const keyed = createHmac('sha256', hashKey).update(request).digest('hex');
+    const { keys } = keysOn(secret);
+    // Written now under `k3:` (the request as the till acts on it); one stored as `k2:` (the body as sent) still matches.
+    expect(keys.hashRequest('POST', path, body)).toBe(`k3:${keyed}`);
+    expect(keys.matches({ requestHash: `k2:${keyed}`, statusCode: 200, body: '{}' }, 'POST', path, body)).toBe(true);
   });
 
   it('matches a stored answer only for the same request', () => {

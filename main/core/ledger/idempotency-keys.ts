@@ -18,6 +18,9 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** A keyed hash of the request as the till acts on it (its validated body): written since 2026-12-03. */
+const ACTED = 'k3:';
+/** A keyed hash of the body as sent: written by earlier versions. */
 const KEYED = 'k2:';
 const WRAPPED = 'k1:';
 /** The `meta` row that says every stored request hash of this file is keyed. */
@@ -62,17 +65,27 @@ export class IdempotencyKeys {
   }
 
   /**
-   * A keyed hash of the request (`k2:` + HMAC-SHA256): the same request, whatever the order of its
-   * JSON keys or its white space, hashes the same.
+   * A keyed hash of the request as the till acts on it (`k3:` + HMAC-SHA256; server/routes/exactly-once.ts
+   * gives its validated form): the same request, whatever the order of its JSON keys or its white
+   * space, hashes the same.
    */
-  hashRequest(method: string, path: string, body: unknown): string {
-    return `${KEYED}${this.keyed(unkeyedRequestHash(method, path, body))}`;
+  hashRequest(method: string, path: string, acted: unknown): string {
+    return `${ACTED}${this.keyed(unkeyedRequestHash(method, path, acted))}`;
   }
 
-  /** Whether a stored answer was given to this request (keyed hashes and wrapped older ones alike). */
-  matches(stored: StoredAnswer, method: string, path: string, body: unknown): boolean {
-    const plain = unkeyedRequestHash(method, path, body);
-    const expected = stored.requestHash.startsWith(WRAPPED) ? `${WRAPPED}${this.keyed(plain)}` : `${KEYED}${this.keyed(plain)}`;
+  /** Whether the stored hash is of the request as sent (written by an earlier version: `k1:`, `k2:`). */
+  static ofRequestAsSent(stored: StoredAnswer): boolean {
+    return !stored.requestHash.startsWith(ACTED);
+  }
+
+  /**
+   * Whether a stored answer was given to this request: `request` is the form its hash was taken of
+   * (the validated body for `k3:`, the body as sent for the older `k2:` and `k1:`).
+   */
+  matches(stored: StoredAnswer, method: string, path: string, request: unknown): boolean {
+    const plain = unkeyedRequestHash(method, path, request);
+    const prefix = [ACTED, KEYED, WRAPPED].find((known) => stored.requestHash.startsWith(known)) ?? ACTED;
+    const expected = `${prefix}${this.keyed(plain)}`;
     const a = Buffer.from(stored.requestHash);
     const b = Buffer.from(expected);
     return a.length === b.length && timingSafeEqual(a, b);

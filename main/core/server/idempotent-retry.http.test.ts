@@ -41,4 +41,15 @@ describe('a retry after a lost answer, differing only in what the till ignores',
     expect(retry.status).toBe(200);
     expect(retry.text).toBe(first.text);
   });
+
+  it('a retry that pays 100 times more under the same key is another request: 422, never the first answer', async () => {
+    const order = newOrderId();
+    const first = await t.steps.pay(order, paymentBody(5, { cash: 5 }), 'retry-hundredfold');
+    expect(first.status).toBe(200);
+    // 500 roubles as sent reads like the first payment's 500 kopecks as validated: each stored hash
+    // is compared in its own form only.
+    const changed = await t.steps.pay(order, paymentBody(500, { cash: 500 }), 'retry-hundredfold');
+    expect(changed.headers.get('idempotent-replayed')).toBeNull();
+    expect(changed.status).toBe(422);
+  });
 });

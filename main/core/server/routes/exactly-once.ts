@@ -1,6 +1,6 @@
 import { IdempotencyKey } from '../../../../shared/wire/payment.js';
 import type { Clock } from '../../clock.js';
-import type { IdempotencyKeys } from '../../ledger/idempotency-keys.js';
+import { IdempotencyKeys } from '../../ledger/idempotency-keys.js';
 import { JSON_TYPE, type Exchange } from '../exchange.js';
 import { KeyConflict } from '../http-errors.js';
 import { waiterRoute } from '../middleware/mount-waiter-path.js';
@@ -41,8 +41,12 @@ export async function exactlyOnce<R>(
   try {
     const stored = deps.keys.find(key);
     if (stored) {
-      // An answer stored by an earlier version was keyed by the body as sent and the route as written.
-      const same = deps.keys.matches(stored, ctx.method, route, acted) || deps.keys.matches(stored, ctx.method, sent, request.named);
+      // An answer stored by an earlier version was keyed by the body as sent and the route as written;
+      // each stored hash is compared in its own form only (a body as sent in roubles could equal
+      // another request's validated form in kopecks).
+      const same = IdempotencyKeys.ofRequestAsSent(stored)
+        ? deps.keys.matches(stored, ctx.method, sent, request.named)
+        : deps.keys.matches(stored, ctx.method, route, acted);
       if (!same) throw new KeyConflict(422);
       ctx.set('Idempotent-Replayed', 'true');
       ctx.status = stored.statusCode;
