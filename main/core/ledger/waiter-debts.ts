@@ -47,19 +47,20 @@ export function waiterDebt(db: TillDatabase, id: string, upToEntryId = Number.MA
 
 /**
  * What the waiter's cash taken after entry `entryId` still adds to the debt: that cash less what
- * refunds gave back since. Hand-ins pay the oldest cash first, so of the debt, this much is newer
- * than the entry, and only the rest can still be the entry's own cash.
+ * refunds of those same later orders took off the waiter (a refund of an older order is not theirs).
+ * Hand-ins pay the oldest cash first, so of the debt, this much is newer than the entry, and only
+ * the rest can still be the entry's own cash.
  */
 export function debtTakenAfter(db: TillDatabase, id: string, entryId: number): number {
-  return accountBalance(db, waiterAccount(id), { afterId: entryId }) + handedInAfter(db, id, entryId);
-}
-
-function handedInAfter(db: TillDatabase, id: string, entryId: number): number {
-  const row = prepared(db, "SELECT COALESCE(SUM(amount), 0) AS handedIn FROM cash_entries WHERE credit_account = @account AND kind = 'hand_in' AND id > @after").get({
-    account: waiterAccount(id),
-    after: entryId,
-  }) as { handedIn: number };
-  return row.handedIn;
+  const row = prepared(
+    db,
+    `WITH later AS (SELECT order_id, amount FROM cash_entries WHERE debit_account = +@account AND kind = 'cash_taken' AND id > +@after)
+     SELECT COALESCE((SELECT SUM(amount) FROM later), 0)
+          - COALESCE((SELECT SUM(r.amount) FROM cash_entries r
+                       WHERE r.credit_account = +@account AND r.kind = 'refund_reversal' AND r.id > +@after
+                         AND r.order_id IN (SELECT order_id FROM later)), 0) AS newer`,
+  ).get({ account: waiterAccount(id), after: entryId }) as { newer: number };
+  return row.newer;
 }
 
 /** Display names of the waiters the till has seen, by id. */

@@ -222,6 +222,17 @@ describe('waiter debts and hand-ins over HTTP', () => {
     expect(await debtOf(anna)).toBe(40_000);
   });
 
+  it('a refund of an older order does not make a later one, handed in since, come off the debt', async () => {
+    const { anna } = await start();
+    const a = await payCash(500, '1111');
+    const b = await payCash(500, '1111');
+    expect((await refundAnswer(a)).WaiterDebtReversed).toBe(500);
+    await handIn(anna, { amount: 50_000 });
+    // B's cash is in the drawer: its refund comes from there, and Анна owes nothing either way.
+    expect((await refundAnswer(b)).WaiterDebtReversed).toBe(0);
+    expect(await debtOf(anna)).toBe(0);
+  });
+
   it('puts cash in the till while the setting is off, keeps earlier debts through a restart, and renames waiters', async () => {
     const { anna, boris } = await start();
     await payCash(900, '1111');
