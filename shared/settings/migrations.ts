@@ -51,24 +51,31 @@ export function migrateSettings(stored: unknown, onReset?: (paths: string[]) => 
   }
   let candidate = dropUndefined(current);
   const reset: string[] = [];
-  // Each round drops what is broken one level higher, until what is left is whole (a required part
-  // dropped is then missing, so its parent goes next round); the top level is the last resort.
-  for (let lift = 0; ; lift += 1) {
+  // Each broken value is dropped alone; one still broken after that (a required part, now missing)
+  // drops its parent the next time, and so on up. Counted per path: a problem first seen late (a
+  // section's own check runs only once its fields parse) starts at its own leaf.
+  const tries = new Map<string, number>();
+  for (let round = 0; ; round += 1) {
     const parsed = Settings.safeParse(candidate);
     if (parsed.success) {
       if (reset.length > 0) onReset?.([...new Set(reset)]);
       return parsed.data;
     }
     // A file no part of which holds together (an issue of the whole object) is the defaults.
-    if (lift > MAX_DEPTH) candidate = {};
-    const paths = parsed.error.issues.map((issue) => issue.path.slice(0, Math.max(1, issue.path.length - lift)));
+    if (round > MAX_ROUNDS) candidate = {};
+    const paths = parsed.error.issues.map((issue) => {
+      const key = issue.path.join('.');
+      const lift = tries.get(key) ?? 0;
+      tries.set(key, lift + 1);
+      return issue.path.slice(0, Math.max(1, issue.path.length - lift));
+    });
     reset.push(...paths.map((path) => path.join('.')));
     candidate = withoutPaths(candidate, paths);
   }
 }
 
-/** Deeper than any setting: past it, every round has dropped whole sections. */
-const MAX_DEPTH = 8;
+/** More rounds than any file's problems need (each drops at least one part): past it, the defaults. */
+const MAX_ROUNDS = 32;
 
 /** A copy of `value` without the parts at `paths` (an array's element is taken out of its array). */
 function withoutPaths(value: Stored, paths: readonly PropertyKey[][]): Stored {

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { migrateSettings } from '../../../shared/settings/migrations.js';
 import { DEFAULT_SETTINGS } from '../../../shared/settings/schema.js';
 import { fileSettingsStore } from './file-settings-store.js';
 import { SettingsService } from './settings-service.js';
@@ -42,5 +43,16 @@ describe('a hand-edited settings.json (README: deliveriesInFlight is set in sett
     handEdited({ schemaVersion: 4, server: { port: 3100 } });
     expect(new SettingsService(fileSettingsStore(dir)).get().server.port).toBe(3100);
     expect(readdirSync(dir).filter((name) => name.includes('broken'))).toEqual([]);
+  });
+
+  it('a quoted "true" under cloud resets that flag and the address it allowed, not the whole section with its key', () => {
+    const reset: string[][] = [];
+    const settings = migrateSettings(
+      { schemaVersion: 4, provider: 'cloud', cloud: { accountUrl: 'https://bonus.reseller.example', anyHost: 'true', apiKey: 'live-key-1234', branchId: 'branch-7', refunds: 'send' } },
+      (paths) => reset.push(paths),
+    );
+    // The section's own check (the address needs «Любой адрес облака») runs only once its fields parse: it starts at its own leaf too.
+    expect(reset).toEqual([['cloud.anyHost', 'cloud.accountUrl']]);
+    expect(settings.cloud).toMatchObject({ accountUrl: '', anyHost: false, apiKey: 'live-key-1234', branchId: 'branch-7', refunds: 'send' });
   });
 });
