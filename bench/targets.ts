@@ -125,8 +125,9 @@ export function figuresOf(result: BenchResult): Figure[] {
   const growth = Math.round((result.rss.afterSecond - result.rss.afterFirst) * 10) / 10;
   const how = result.coldStartCompiled ? 'compiled host' : 'sources through tsx, not the compiled host';
   const figures: Figure[] = [
-    { what: 'check-in ÷ Koa peer (req/s, same rounds)', value: `${checkInOverPeer} (${result.checkInRps} ÷ ${result.koaPeerRps})`, target: `≥ ${TARGETS.checkInOverKoaPeer}`, met: checkInOverPeer >= TARGETS.checkInOverKoaPeer },
-    { what: 'check-in ÷ bare node:http (req/s, same rounds)', value: `${checkInOverBare} (${result.checkInRps} ÷ ${result.bareRps})`, target: `≥ ${TARGETS.checkInOverBare}`, met: checkInOverBare >= TARGETS.checkInOverBare },
+    // Judged unrounded: 0.448 shows as 0.45 but does not meet ≥ 0.45.
+    { what: 'check-in ÷ Koa peer (req/s, same rounds)', value: `${checkInOverPeer} (${result.checkInRps} ÷ ${result.koaPeerRps})`, target: `≥ ${TARGETS.checkInOverKoaPeer}`, met: result.checkInRps >= TARGETS.checkInOverKoaPeer * result.koaPeerRps },
+    { what: 'check-in ÷ bare node:http (req/s, same rounds)', value: `${checkInOverBare} (${result.checkInRps} ÷ ${result.bareRps})`, target: `≥ ${TARGETS.checkInOverBare}`, met: result.checkInRps >= TARGETS.checkInOverBare * result.bareRps },
     { what: 'Koa peer ÷ bare node:http', value: `${ratio(result.koaPeerRps, result.bareRps)}`, target: '—', met: null },
     { what: 'check-in p99 at 32 connections', value: `${result.checkInP99} ms`, target: `≤ ${TARGETS.checkInP99Ms} ms`, met: result.checkInP99 <= TARGETS.checkInP99Ms },
     { what: 'durable cash payment p99 at 8 connections', value: `${result.cashP99} ms`, target: `≤ ${TARGETS.cashPaymentP99Ms} ms`, met: result.cashP99 <= TARGETS.cashPaymentP99Ms },
