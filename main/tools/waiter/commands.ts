@@ -34,7 +34,8 @@ async function run(command: WaiterCommand, client: WaiterClient, print: Print): 
       return outcome === 'done' ? showOrder(client, print, command.orderId) : outcome;
     }
     case 'checkout': {
-      const outcome = show(print, await client.checkOut(command.orderId), () => ['Чекаут: гость отвязан']);
+      // A paid or refunded order keeps its guest (docs/protocol.md): the order shown next says which.
+      const outcome = show(print, await client.checkOut(command.orderId), () => ['Чекаут принят']);
       return outcome === 'done' ? showOrder(client, print, command.orderId) : outcome;
     }
     case 'gift':

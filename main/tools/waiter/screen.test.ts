@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderLines, paymentLines, problemLines, rub } from './screen.js';
+import { orderLines, paymentLines, problemLines, refundLines, rub } from './screen.js';
 
 describe('what the waiter sees', () => {
   it('formats roubles the Russian way with plain spaces', () => {
@@ -40,6 +40,12 @@ describe('what the waiter sees', () => {
     expect(
       paymentLines({ OrderId: 'o', BonusWrittenOff: 1, GiftPointsWrittenOff: 0, Accrued: 21, GiftsRedeemed: [], WaiterDebt: 0, Balance: 2 }),
     ).toEqual(['Заказ оплачен: списано 1 бонус, начислено 21 бонус', 'Баланс гостя: 2 бонуса']);
+  });
+
+  it('a refund names only what came back: no «0 бонусов за подарки» for an order without gifts', () => {
+    const refund = { OrderId: 'o-1', BonusReturned: 300, GiftPointsReturned: 0, AccrualReversed: 45, WaiterDebtReversed: 0, Balance: null };
+    expect(refundLines(refund)).toEqual(['Возврат заказа оформлен: гостю вернули 300 бонусов, начисление отменено: 45 бонусов']);
+    expect(refundLines({ ...refund, BonusReturned: 0, AccrualReversed: 0 })).toEqual(['Возврат заказа оформлен, бонусы не менялись']);
   });
 
   it('shows a refusal as a popup, and a malformed request with its status and the fields for iikoWaiter’s developers', () => {

@@ -76,9 +76,12 @@ export function paymentLines(answer: PaymentResponse): string[] {
 }
 
 export function refundLines(answer: RefundResponse): string[] {
-  const lines = [
-    `Возврат заказа оформлен: гостю вернули ${wireBonuses(answer.BonusReturned)} и ${wireBonuses(answer.GiftPointsReturned)} за подарки, начисление ${wireBonuses(answer.AccrualReversed)} отменено`,
-  ];
+  const parts = [
+    answer.BonusReturned > 0 && `гостю вернули ${wireBonuses(answer.BonusReturned)}`,
+    answer.GiftPointsReturned > 0 && `за подарки ${wireBonuses(answer.GiftPointsReturned)}`,
+    answer.AccrualReversed > 0 && `начисление отменено: ${wireBonuses(answer.AccrualReversed)}`,
+  ].filter((part): part is string => part !== false);
+  const lines = [parts.length > 0 ? `Возврат заказа оформлен: ${parts.join(', ')}` : 'Возврат заказа оформлен, бонусы не менялись'];
   if (answer.WaiterDebtReversed > 0) lines.push(`Долг официанта уменьшен на ${wireRub(answer.WaiterDebtReversed)}`);
   if (answer.Balance !== null) lines.push(`Баланс гостя: ${wireBonuses(answer.Balance)}`);
   return lines;
