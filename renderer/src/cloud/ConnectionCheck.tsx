@@ -97,7 +97,7 @@ export function ConnectionCheck({ accountUrl, apiKey }: { accountUrl: string; ap
               {answer.understood.phoneForm && (
                 <>
                   <dt>{c.phoneForm}</dt>
-                  <dd>{c.phoneForms[answer.understood.phoneForm] ?? answer.understood.phoneForm}</dd>
+                  <dd>{answer.understood.phoneForm}</dd>
                 </>
               )}
             </dl>

@@ -436,12 +436,6 @@ export const en: Texts = {
     noRules: 'none (the till settings apply)',
     gifts: 'Gifts',
     phoneForm: 'Phone found by the request',
-    phoneForms: {
-      login: 'validator/, field login',
-      'client-phone': 'validator/client/, field phone',
-      phone: 'validator/, field phone',
-      'client-login': 'validator/client/, field login',
-    } as Record<string, string>,
   },
   today: {
     title: 'Today',

@@ -434,12 +434,6 @@ export const ru = {
     noRules: 'нет (действуют настройки GetMeBack Till)',
     gifts: 'Подарки',
     phoneForm: 'Телефон найден запросом',
-    phoneForms: {
-      login: 'validator/, поле login',
-      'client-phone': 'validator/client/, поле phone',
-      phone: 'validator/, поле phone',
-      'client-login': 'validator/client/, поле login',
-    } as Record<string, string>,
   },
   today: {
     title: 'Сегодня',
