@@ -39,7 +39,7 @@ export function closedShifts(db: TillDatabase, limit: number): ClosedShift[] {
  * closed and printed.
  */
 export function notBeforeLastClose(db: TillDatabase, at: string): string {
-  const last = prepared(db, 'SELECT closed_at AS "to" FROM shift_closes ORDER BY number DESC LIMIT 1').get() as { to: string } | undefined;
+  const last = lastClosedShift(db);
   return last && last.to > at ? last.to : at;
 }
 

@@ -73,9 +73,10 @@ export function loadTillKey(dataDir: string, db: TillDatabase, wrapper?: KeyWrap
     secret = legacy ? Buffer.from(legacy, 'hex') : randomBytes(32);
     writeKeyFile(file, secret, wrapper);
   }
-  if (check !== fingerprintOf(secret)) {
+  const fingerprint = fingerprintOf(secret);
+  if (check !== fingerprint) {
     if (check !== null) eraseMetaValue(db, CHECK_META_KEY);
-    saveMetaValue(db, CHECK_META_KEY, fingerprintOf(secret));
+    saveMetaValue(db, CHECK_META_KEY, fingerprint);
   }
   // Only once the file is safely on disk does the database forget its copy.
   if (legacy !== null) eraseMetaValue(db, LEGACY_META_KEY);
