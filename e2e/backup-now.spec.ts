@@ -42,7 +42,7 @@ test('«Сделать резервную копию сейчас» shows a bar 
 
   // The new backup is the setup screen's last one, and it is on the disk.
   const file = await page.evaluate(async () => ((await (await fetch('/api/setup')).json()) as { backup: { last: { file: string; sizeBytes: number } } }).backup.last);
-  expect(file.file).toMatch(/till-\d{8}-\d{6}-manual\.db$/);
+  expect(file.file).toMatch(/till-\d{8}-\d{6}-n\d{6}-manual\.db$/);
   expect(statSync(file.file).size).toBe(file.sizeBytes);
   await expect(page.getByText(/Последняя резервная копия/)).toBeVisible();
   mkdirSync(DOCS, { recursive: true });

@@ -67,7 +67,7 @@ describe('POST /api/backups: a backup from the dashboard, its progress streamed'
     const last = seen.at(-1);
     expect(last?.event).toBe('done');
     const done = last?.data as BackupDoneEvent;
-    expect(done.file).toMatch(/till-\d{8}-\d{6}-manual\.db$/);
+    expect(done.file).toMatch(/till-\d{8}-\d{6}-n\d{6}-manual\.db$/);
     expect(done.sizeBytes).toBe(total * 4096);
     const copy = new Database(done.file, { readonly: true, fileMustExist: true });
     try {

@@ -101,15 +101,15 @@ describe('backups', () => {
       expect(await source.core.backups.backUp('manual')).not.toBeNull();
     }
     expect(backupsIn(path.join(dataDir, 'backups')).map((one) => one.name)).toEqual([
-      'till-20260101-100300-manual.db',
-      'till-20260101-100400-manual.db',
-      'till-20260101-100500-manual.db',
+      'till-20260101-100300-n000003-manual.db',
+      'till-20260101-100400-n000004-manual.db',
+      'till-20260101-100500-n000005-manual.db',
     ]);
     expect(readdirSync(second).sort()).toEqual(backupsIn(path.join(dataDir, 'backups')).map((one) => one.name));
     now += 60_000;
     await source.close();
     tills.splice(0);
-    expect(backupsIn(path.join(dataDir, 'backups')).at(-1)?.name).toBe('till-20260101-100600-shutdown.db');
+    expect(backupsIn(path.join(dataDir, 'backups')).at(-1)?.name).toBe('till-20260101-100600-n000006-shutdown.db');
     // Nothing else: no copy's WAL or shared-memory file left behind under its temporary name.
     expect(readdirSync(path.join(dataDir, 'backups')).sort()).toEqual(backupsIn(path.join(dataDir, 'backups')).map((one) => one.name));
   });

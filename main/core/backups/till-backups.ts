@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { BackupSettings } from '../../../shared/settings/schema.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../events/event-bus.js';
-import { BACKUP_FILE, BACKUP_FOLDER, backUpDatabase, backupFileName, copyBackup, type BackupProgress } from '../ledger/backup.js';
+import { BACKUP_FILE, BACKUP_FOLDER, backUpDatabase, backupFileName, backupNumberOf, copyBackup, nextBackupNumber, type BackupProgress } from '../ledger/backup.js';
 import type { TillDatabase } from '../ledger/database.js';
 import { ensurePrivateFolder } from '../ledger/private-files.js';
 import type { Logger } from '../logger.js';
@@ -102,7 +102,9 @@ export class TillBackups {
   private async run(reason: string, onProgress?: (progress: BackupProgress) => void): Promise<LastBackup | null> {
     const { backups } = this.deps.settings();
     const at = this.deps.clock.now();
-    const name = backupFileName(at, reason);
+    // Numbered past every backup in both folders: the second folder may hold newer ones than the
+    // first (a first folder emptied by hand).
+    const name = backupFileName(at, reason, nextBackupNumber([this.folder, ...(backups.secondFolder ? [backups.secondFolder] : [])]));
     let target = this.folder;
     try {
       ensurePrivateFolder(target);
@@ -144,7 +146,11 @@ export class TillBackups {
   }
 }
 
-/** The backups in a folder, oldest first (their names sort by time). */
+/**
+ * The backups in a folder in the order they were written, oldest first: by the number in their
+ * names (ledger/backup.ts), which the clock cannot reorder. Backups named before the numbers come
+ * first, by when each file was written and then by name (FAT keeps times to two seconds).
+ */
 export function backupsIn(folder: string): { name: string; at: string; sizeBytes: number }[] {
   let entries: Dirent[];
   try {
@@ -154,58 +160,38 @@ export function backupsIn(folder: string): { name: string; at: string; sizeBytes
   }
   return entries
     .filter((entry) => entry.isFile() && BACKUP_FILE.test(entry.name))
-    .map((entry) => entry.name)
-    .sort()
-    .map((name) => {
+    .map((entry) => ({ name: entry.name, number: backupNumberOf(entry.name), stats: statsOf(path.join(folder, entry.name)) }))
+    .sort((a, b) => a.number - b.number || a.stats.modifiedMs - b.stats.modifiedMs || (a.name < b.name ? -1 : 1))
+    .map(({ name, stats }) => {
       const [, date = '', time = ''] = /^till-(\d{8})-(\d{6})/.exec(name) ?? [];
       const at = `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}T${time.slice(0, 2)}:${time.slice(2, 4)}:${time.slice(4, 6)}.000Z`;
-      return { name, at, sizeBytes: statSize(path.join(folder, name)) };
+      return { name, at, sizeBytes: stats.size };
     });
 }
 
-function statSize(file: string): number {
+function statsOf(file: string): { size: number; modifiedMs: number } {
   try {
-    return statSync(file).size;
+    const stats = statSync(file);
+    return { size: stats.size, modifiedMs: stats.mtimeMs };
   } catch {
-    return 0;
+    return { size: 0, modifiedMs: 0 };
   }
 }
 
 /**
- * Keeps the newest `keep` backups in the folder, `written` (the one just written) always among them:
- * it is already reported as made. Newest by when each file was written, not by the time in its name:
- * the name holds the till's clock, and after that clock is set back (NTP correcting a clock that ran
- * ahead, a CMOS reset) a new backup's name sorts before the old ones and was removed at once.
+ * Keeps the newest `keep` backups in the folder (newest as written: `backupsIn`), `written` (the
+ * one just written) always among them: it is already reported as made.
  */
 export function pruneOldBackups(folder: string, keep: number, written?: string): number {
   const all = backupsIn(folder);
   const others = all.filter((backup) => backup.name !== written);
   const room = Math.max(0, keep - (all.length - others.length));
-  const old = oldestFirst(folder, others).slice(0, Math.max(0, others.length - room));
-  for (const name of old) rmSync(path.join(folder, name), { force: true });
+  const old = others.slice(0, Math.max(0, others.length - room));
+  for (const { name } of old) rmSync(path.join(folder, name), { force: true });
   // Left by a backup cut short, or beside every backup of versions before 0.1.0's worker check (its
   // copy's WAL and shared-memory files): no backup is under way while one prunes, so none is in use.
   for (const name of readdirSync(folder)) if (LEFT_BY_A_COPY.test(name)) rmSync(path.join(folder, name), { force: true });
   return old.length;
-}
-
-/**
- * The backups' names by modification time, oldest first. Equal times (FAT keeps two seconds) fall
- * back to the name, the order of the till's clock.
- */
-function oldestFirst(folder: string, backups: { name: string }[]): string[] {
-  return backups
-    .map(({ name }) => ({ name, modifiedMs: modifiedMs(path.join(folder, name)) }))
-    .sort((a, b) => a.modifiedMs - b.modifiedMs || (a.name < b.name ? -1 : 1))
-    .map(({ name }) => name);
-}
-
-function modifiedMs(file: string): number {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return 0;
-  }
 }
 
 /** What a backup's temporary copy leaves if it is not cleaned up: the copy itself, its WAL and shared memory. */

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { closeSync, copyFileSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { integrityOfFile, integrityOfFileOffLoop } from './integrity.js';
@@ -8,13 +8,39 @@ import { makePrivateIfPresent } from './private-files.js';
 /** The folder in the data folder that holds backups. */
 export const BACKUP_FOLDER = 'backups';
 
-/** `till-20250101-235900-daily.db`: sorts by time; the reason says why it was taken. */
-export function backupFileName(at: Date, reason: string): string {
+/**
+ * `till-20250101-235900-n000042-daily.db`: when (by the till's clock), its place in the order the
+ * till wrote its backups (`number`), why. The number, not the time, says which backup is newer: the clock can be
+ * set back (a CMOS reset, NTP correcting a clock that ran ahead) and then names and file times alike
+ * put the backups written while it ran ahead after every new one.
+ */
+export function backupFileName(at: Date, reason: string, number: number): string {
   const stamp = at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `till-${stamp}-${reason}.db`;
+  return `till-${stamp}-n${String(number).padStart(6, '0')}-${reason}.db`;
 }
 
-export const BACKUP_FILE = /^till-\d{8}-\d{6}-[a-z0-9-]+\.db$/;
+/** A backup's name; versions before the numbers wrote none (`till-20250101-235900-daily.db`). */
+export const BACKUP_FILE = /^till-\d{8}-\d{6}(?:-n(\d{6,}))?-[a-z0-9-]+\.db$/;
+
+/** The number in a backup's name; 0 for a backup named before the numbers (older than any numbered one). */
+export function backupNumberOf(name: string): number {
+  return Number(BACKUP_FILE.exec(name)?.[1] ?? 0);
+}
+
+/** The number the next backup takes: one past the highest in any of `folders` (missing folders have none). */
+export function nextBackupNumber(folders: readonly string[]): number {
+  let highest = 0;
+  for (const folder of folders) {
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names) highest = Math.max(highest, backupNumberOf(name));
+  }
+  return highest + 1;
+}
 
 /** How far a backup has come: pages of the database copied of all of them. */
 export interface BackupProgress {

@@ -55,7 +55,7 @@ describe('a schema migration', () => {
     db.close();
 
     const backups = readdirSync(path.join(dir, 'backups'));
-    expect(backups).toEqual([expect.stringMatching(new RegExp(`^till-\\d{8}-\\d{6}-before-schema-${MIGRATIONS.length}\\.db$`))]);
+    expect(backups).toEqual([expect.stringMatching(new RegExp(`^till-\\d{8}-\\d{6}-n000001-before-schema-${MIGRATIONS.length}\\.db$`))]);
     const copy = new Database(path.join(dir, 'backups', backups[0] as string), { readonly: true });
     try {
       expect(copy.pragma('user_version', { simple: true })).toBe(1);

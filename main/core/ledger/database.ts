@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import path from 'node:path';
-import { BACKUP_FOLDER, backUpDatabaseNow, backupFileName } from './backup.js';
+import { BACKUP_FOLDER, backUpDatabaseNow, backupFileName, nextBackupNumber } from './backup.js';
 import { openConnection } from './connection.js';
 import { ensurePrivateFile, ensurePrivateFolder, makePrivateIfPresent } from './private-files.js';
 import { MIGRATIONS } from './schema.js';
@@ -59,7 +59,7 @@ function migrate(db: TillDatabase, dataDir: string): void {
     // A schema migration rewrites the money record: a verified copy of the old one first.
     const folder = path.join(dataDir, BACKUP_FOLDER);
     ensurePrivateFolder(folder);
-    backUpDatabaseNow(db, path.join(folder, backupFileName(new Date(), `before-schema-${MIGRATIONS.length}`)));
+    backUpDatabaseNow(db, path.join(folder, backupFileName(new Date(), `before-schema-${MIGRATIONS.length}`, nextBackupNumber([folder]))));
   }
   for (let version = current; version < MIGRATIONS.length; version += 1) {
     db.transaction(() => {
