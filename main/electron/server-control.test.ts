@@ -94,6 +94,19 @@ describe('ServerControl', () => {
     expect(await answers(failed.localUrl)).toBe(false);
   });
 
+  it('on an address this machine does not have (a typo, a DHCP change), opens the loopback fallback too: the manager can set it right at the till', async () => {
+    const { control, core } = till();
+    core.settings.update({ server: { host: '192.0.2.1' } }); // TEST-NET-1: never this machine's
+    const failed = await control.start();
+    if (failed.kind !== 'error' || failed.localUrl === null) throw new Error(`no fallback: ${JSON.stringify(failed)}`);
+    expect(failed.portInUse).toBeNull();
+    expect(await answers(failed.localUrl)).toBe(true);
+    core.settings.update({ server: { host: '127.0.0.1' } });
+    const back = await control.restart();
+    if (back.kind !== 'running') throw new Error(`not running: ${JSON.stringify(back)}`);
+    expect(await answers(back.localUrl)).toBe(true);
+  });
+
   it('a restart onto a taken port leaves the windows a fallback to follow, and stop closes it', async () => {
     const { control, core } = till();
     expect((await control.start()).kind).toBe('running');

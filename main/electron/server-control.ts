@@ -55,7 +55,9 @@ export class ServerControl {
       } catch (error) {
         this.core.logger.error({ err: error, host, port }, 'the server could not start');
         const portInUse = error instanceof PortInUseError ? error.port : null;
-        const fallback = portInUse === null ? null : await this.openFallback(portInUse);
+        // Any failure to listen (a taken port, an address this machine no longer has) opens the
+        // dashboard on loopback: the manager can set the server right from the till itself.
+        const fallback = await this.openFallback(portInUse);
         this.set({ kind: 'error', portInUse, message: error instanceof Error ? error.message : String(error), localUrl: fallback?.localUrl ?? null });
       }
     });
@@ -80,10 +82,10 @@ export class ServerControl {
     });
   }
 
-  private async openFallback(portInUse: number): Promise<Listening | null> {
+  private async openFallback(portInUse: number | null): Promise<Listening | null> {
     try {
       this.fallback = await this.listen({ app: this.app, activity: UNREPORTED }, { host: '127.0.0.1', port: 0 });
-      this.core.logger.warn({ portInUse, fallback: this.fallback.localUrl }, 'port taken: the dashboard opened on a loopback-only port for the till itself');
+      this.core.logger.warn({ portInUse, fallback: this.fallback.localUrl }, 'the server could not listen: the dashboard opened on a loopback-only port for the till itself');
     } catch (error) {
       this.core.logger.error({ err: error }, 'not even a loopback port could be opened for the dashboard');
       this.fallback = null;

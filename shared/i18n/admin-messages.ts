@@ -21,6 +21,9 @@ const ru = {
   tooManyRequests: (_: Code) => 'Слишком много запросов. Подождите несколько секунд и повторите.',
   internal: (p: Code) => `Ошибка в GetMeBack Till. Повторите действие; если не помогает, сообщите администратору, код запроса ${p.code}.`,
   noSuchApi: (_: Code) => 'Такого адреса нет в GetMeBack Till. Обновите страницу панели.',
+  onlyAtTill: (_: Code) =>
+    'Адрес и порт сервера, папку обновлений и вторую папку резервных копий можно изменить только на самой главной кассе.',
+  onlyAtTillField: (_: Code) => 'Только на главной кассе',
 } as const;
 
 type Catalogue = { [K in keyof typeof ru]: (typeof ru)[K] };
@@ -37,6 +40,8 @@ const en: Catalogue = {
   tooManyRequests: () => 'Too many requests. Wait a few seconds and try again.',
   internal: (p) => `Error in GetMeBack Till. Try again; if that does not help, tell the administrator, request code ${p.code}.`,
   noSuchApi: () => 'GetMeBack Till has no such address. Reload the dashboard page.',
+  onlyAtTill: () => 'The server’s address and port, the update folder and the second backup folder can be changed only on the main till itself.',
+  onlyAtTillField: () => 'Only on the main till',
 };
 
 export type AdminMessageKey = keyof Catalogue;

@@ -47,11 +47,19 @@ function russian(issue: Issue): string {
       return 'Лишние поля';
     case 'custom': {
       const verdict = accountUrlVerdictOf(issue.params);
-      return verdict ? ACCOUNT_URL_MESSAGES.ru[verdict] : 'Неверное значение';
+      if (verdict) return ACCOUNT_URL_MESSAGES.ru[verdict];
+      const min = passwordMinOf(issue.params);
+      return min === undefined ? 'Неверное значение' : `Слишком короткий пароль: минимум ${characters(min)}`;
     }
     default:
       return 'Неверное значение';
   }
+}
+
+/** The shortest admin password a refused one was checked against (schema.ts, ADMIN_PASSWORD_MIN). */
+function passwordMinOf(params: unknown): number | undefined {
+  const min = (params as { passwordMin?: unknown } | undefined)?.passwordMin;
+  return typeof min === 'number' ? min : undefined;
 }
 
 /** The only pattern of our settings that starts with a slash is the server's path. */
@@ -72,6 +80,8 @@ export function validationErrors(language: Language): z.core.$ZodErrorMap<z.core
   return (issue) => {
     if (isServerPath(issue)) return 'A path like /GetMeBack: Latin letters, digits, . _ ~ -; not /api nor /assets (the dashboard uses them)';
     const verdict = issue.code === 'custom' ? accountUrlVerdictOf(issue.params) : undefined;
-    return verdict ? ACCOUNT_URL_MESSAGES.en[verdict] : undefined;
+    if (verdict) return ACCOUNT_URL_MESSAGES.en[verdict];
+    const min = issue.code === 'custom' ? passwordMinOf(issue.params) : undefined;
+    return min === undefined ? undefined : `Too short a password: at least ${min} characters`;
   };
 }

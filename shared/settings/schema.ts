@@ -158,6 +158,12 @@ export type Settings = z.infer<typeof Settings>;
 
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});
 
+/**
+ * The shortest admin password: it is all that stands between the restaurant's Wi-Fi and the
+ * dashboard's API (the lockout slows guessing, it does not stop it).
+ */
+export const ADMIN_PASSWORD_MIN = 8;
+
 /** What the manager may send to change settings: any part of them, plus a plain new password. */
 export const SettingsPatch = z
   .object({
@@ -176,7 +182,12 @@ export const SettingsPatch = z
     display: DisplaySettings.partial().optional(),
     backups: BackupSettings.partial().optional(),
     retention: RetentionSettings.partial().optional(),
-    adminPassword: z.string().max(256).optional(),
+    /** '' removes the password (LAN access off); a new one has at least ADMIN_PASSWORD_MIN characters. */
+    adminPassword: z
+      .string()
+      .max(256)
+      .refine((password) => password === '' || password.length >= ADMIN_PASSWORD_MIN, { params: { passwordMin: ADMIN_PASSWORD_MIN } })
+      .optional(),
     autostart: z.boolean().optional(),
     businessDayStartHour: BusinessDayStartHour.optional(),
     updates: UpdateFields.partial().optional(),

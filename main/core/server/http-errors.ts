@@ -51,7 +51,7 @@ export class KeyConflict extends Error {
  */
 export class AdminRefusal extends Error {
   constructor(
-    readonly status: 400 | 404 | 409 | 422,
+    readonly status: 400 | 403 | 404 | 409 | 422,
     readonly forManager: string,
     readonly errors: FieldProblem[] = [],
   ) {

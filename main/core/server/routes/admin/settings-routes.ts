@@ -5,6 +5,8 @@ import { adminMessage } from '../../../../../shared/i18n/admin-messages.js';
 import { SettingsValidationError, type SettingsService } from '../../../settings/settings-service.js';
 import { AdminRefusal } from '../../http-errors.js';
 import { readJsonBody } from '../../middleware/json-body.js';
+import { isLoopback } from '../../middleware/network-guard.js';
+import { tillOnlyChanges } from '../../../../../shared/settings/till-only.js';
 import { maskSecret } from '../../../settings/secret-mask.js';
 import { ADMIN_ROUTER } from './admin-router.js';
 
@@ -31,6 +33,18 @@ export function settingsRoutes(core: { settings: SettingsService }): Router {
 
   router.put('/api/settings', async (ctx) => {
     const patch = await readJsonBody(ctx, 64 * 1024);
+    if (!isLoopback(ctx.socket.remoteAddress)) {
+      const refused = tillOnlyChanges(patch, core.settings.getStored());
+      if (refused.length > 0) {
+        const { language } = core.settings.get();
+        const code = ctx.state.requestId as string;
+        throw new AdminRefusal(
+          403,
+          adminMessage(language, 'onlyAtTill', code),
+          refused.map((field) => ({ Field: field, Message: adminMessage(language, 'onlyAtTillField', code) })),
+        );
+      }
+    }
     try {
       const change = core.settings.update(patch);
       ctx.body = {
