@@ -27,6 +27,10 @@ export interface TillBackupsDeps {
 }
 
 const DAY_MS = 86_400_000;
+/** How often the till looks whether its daily backup is due. */
+const DUE_CHECK_MS = 3_600_000;
+/** After a failed backup the next try waits this long. */
+const RETRY_AFTER_FAILURE_MS = 6 * 3_600_000;
 
 /** A backup was asked for while one is being written. */
 export class BackupRunning extends Error {
@@ -87,11 +91,32 @@ export class TillBackups {
     return this.backUp('manual', onProgress);
   }
 
-  /** A backup each day from now on; the timer never keeps the process alive. */
-  startDaily(everyMs = DAY_MS): void {
+  /**
+   * A backup each day: every hour (a timer that never keeps the process alive) the till takes one
+   * when its newest is a day old. Not a timer of a day from the start: a till switched on in the
+   * morning and off at night never ran a whole day, and Windows' shutdown skips the app's clean close
+   * and its backup — it had none at all.
+   */
+  startDaily(dayMs = DAY_MS, checkEveryMs = DUE_CHECK_MS): void {
     this.stopDaily();
-    this.timer = setInterval(() => void this.backUp('daily'), everyMs);
+    this.timer = setInterval(() => {
+      if (this.dailyDue(dayMs)) void this.backUp('daily');
+    }, checkEveryMs);
     this.timer.unref();
+  }
+
+  /**
+   * Whether a daily backup is due: none written yet, the newest a day old or more, or dated ahead of
+   * the clock (set back since). Not within 6 hours of a failed one: a full disk is told once a spell,
+   * not every hour.
+   */
+  dailyDue(dayMs = DAY_MS): boolean {
+    if (this.running) return false;
+    const now = this.deps.clock.now().getTime();
+    if (this.failedAt !== null && now - Date.parse(this.failedAt) < RETRY_AFTER_FAILURE_MS && now >= Date.parse(this.failedAt)) return false;
+    if (this.last === null) return true;
+    const age = now - Date.parse(this.last.at);
+    return age >= dayMs || age < 0;
   }
 
   stopDaily(): void {
