@@ -73,6 +73,8 @@ export interface FakeGetMeBackCloud {
   concurrency(): { most: number; sameGuestOverlaps: number };
   /** The operation with this `invoice_num` is refused (`result: "error"`) every time it arrives, until `null` is given. */
   refuseOperation(invoiceNum: string, message: string | null): void;
+  /** Answers every operation with this status and text, as a cloud (or what stands before it) might; null: as the cloud does. */
+  answerOperationsWith(answer: { status: number; text: string } | null): void;
   /** Answers in this dialect from now on. */
   speak(dialect: FakeDialect): void;
   /** Finds a guest by phone only in this form (null: `login` or `phone` on the bare validator, the default). */
@@ -116,6 +118,7 @@ export async function startFakeGetMeBackCloud(options: {
   const appliedOrder: string[] = [];
   const requests: Record<string, unknown>[] = [];
   let mode: FakeCloudMode = 'ok';
+  let operationAnswer: { status: number; text: string } | null = null;
   let errorMessage = 'Внутренняя ошибка';
   let delay = { ms: 0, only: null as 'lookups' | 'operations' | null };
   let held: Promise<void> | null = null;
@@ -245,6 +248,12 @@ export async function startFakeGetMeBackCloud(options: {
       return;
     }
     const isOperation = typeof body.type === 'string';
+    if (isOperation && operationAnswer) {
+      ctx.status = operationAnswer.status;
+      ctx.type = 'application/json';
+      ctx.body = operationAnswer.text;
+      return;
+    }
     if (isOperation) {
       const clientId = String(body.id_client);
       if ((working.get(clientId) ?? 0) > 0) concurrency.sameGuestOverlaps += 1;
@@ -323,6 +332,9 @@ export async function startFakeGetMeBackCloud(options: {
       silencedGuest = clientId;
     },
     concurrency: () => ({ ...concurrency }),
+    answerOperationsWith(answer) {
+      operationAnswer = answer;
+    },
     refuseOperation(invoiceNum, message) {
       if (message === null) refusals.delete(invoiceNum);
       else refusals.set(invoiceNum, message);

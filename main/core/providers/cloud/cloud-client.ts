@@ -34,6 +34,21 @@ export class CloudUnreachableError extends ProviderUnavailableError {
   }
 }
 
+/**
+ * The cloud answered the call and refused it in a way the till cannot read as GetMeBack's own
+ * refusal: an HTTP 4xx (but 408 and 429, which ask for a later try) or a JSON answer of no shape it
+ * knows. The cloud is there; sending the same call again gets the same answer, so the courier
+ * counts it as a refusal (parked after a few, for a person to settle) rather than retrying forever.
+ */
+export class CloudRefusedCall extends CloudUnreachableError {
+  constructor(message: string) {
+    super(message, false);
+  }
+}
+
+/** HTTP statuses that ask for the same call later: not a refusal of the call. */
+const TRY_LATER = new Set([408, 425, 429]);
+
 /** What a key looks like wherever the till shows or writes a call. */
 export const SECRET_MASK = '[secret]';
 
@@ -100,6 +115,13 @@ export class GetMeBackClient {
       write(safe);
       return new CloudUnreachableError(`GetMeBack: ${safe}`, neverArrived);
     };
+    const refusedWith = (reason: string): CloudRefusedCall => {
+      const safe = withoutSecret(reason, cloud.apiKey);
+      this.connection.refused(safe);
+      this.log.warn({ cloudCall: call, error: safe }, 'GetMeBack refused a call');
+      write(safe);
+      return new CloudRefusedCall(`GetMeBack: ${safe}`);
+    };
     if (!cloud.accountUrl || !cloud.apiKey) throw fail('the cloud is not configured (account address and API key are needed)', true);
     const budget = Math.max(1, Math.floor(timeoutMs));
     let json: unknown;
@@ -111,6 +133,7 @@ export class GetMeBackClient {
       });
       status = response.status;
       text = response.text;
+      if (response.status >= 400 && response.status < 500 && !TRY_LATER.has(response.status)) throw refusedWith(`HTTP ${response.status} from ${url}`);
       if (!response.ok) throw fail(`HTTP ${response.status} from ${url}`);
       json = JSON.parse(text) as unknown;
     } catch (error) {
@@ -123,7 +146,7 @@ export class GetMeBackClient {
       throw fail(reasonOf(error, budget), certainlyNotSent(error));
     }
     const answer = readAnswer(json);
-    if (!answer) throw fail('the answer is not a GetMeBack answer (no "result", "success" or client)');
+    if (!answer) throw refusedWith('the answer is not a GetMeBack answer (no "result", "success" or client)');
     if (answer.message) answer.message = withoutSecret(answer.message, cloud.apiKey);
     this.connection.reached();
     write(null);
@@ -132,9 +155,18 @@ export class GetMeBackClient {
   }
 }
 
-/** The key must not leak through an error the cloud or the network echoes back. */
+/**
+ * The key must not leak through an error the cloud or the network echoes back: as sent, and in the
+ * forms an echo writes it in — escaped for JSON (PHP's json_encode also writes `/` as `\/`, and
+ * base64 keys hold `/`, `+`, `=`), or encoded for a URL.
+ */
 export function withoutSecret(text: string, secret: string): string {
-  return secret ? text.split(secret).join(SECRET_MASK) : text;
+  if (!secret) return text;
+  const inJson = JSON.stringify(secret).slice(1, -1);
+  const forms = new Set([secret, inJson, inJson.replaceAll('/', '\\/'), encodeURIComponent(secret)]);
+  let masked = text;
+  for (const form of [...forms].sort((a, b) => b.length - a.length)) masked = masked.split(form).join(SECRET_MASK);
+  return masked;
 }
 
 function reasonOf(error: unknown, timeoutMs: number): string {

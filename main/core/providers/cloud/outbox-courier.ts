@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock.js';
 import type { Logger } from '../../logger.js';
 import type { CloudCallRecord } from '../../ledger/cloud-journal.js';
-import { CloudUnreachableError, type GetMeBackClient } from './cloud-client.js';
+import { CloudRefusedCall, CloudUnreachableError, type GetMeBackClient } from './cloud-client.js';
 import type { CloudConnection } from './cloud-connection.js';
 import type { Outbox, PendingCall } from '../../ledger/outbox.js';
 import { operationRequest } from './getmeback-api.js';
@@ -261,7 +261,9 @@ export class OutboxCourier {
           finish(
             this.closed
               ? { kind: 'cancelled' }
-              : {
+              : error instanceof CloudRefusedCall
+                ? { kind: 'refused', reason: error.message }
+                : {
                   kind: 'failed',
                   reason: error instanceof Error ? error.message : String(error),
                   neverArrived: error instanceof CloudUnreachableError && error.neverArrived,
