@@ -24,7 +24,7 @@
   ; Delete first: an upgrade or a repair must not leave two rules behind.
   nsExec::ExecToLog 'netsh advfirewall firewall delete rule name="${GMB_FIREWALL_RULE}"'
   Pop $0
-  nsExec::ExecToLog 'netsh advfirewall firewall add rule name="${GMB_FIREWALL_RULE}" dir=in action=allow program="$INSTDIR\${APP_EXECUTABLE_FILENAME}" protocol=TCP localport=${GMB_DEFAULT_PORT} profile=private enable=yes'
+  nsExec::ExecToLog 'netsh advfirewall firewall add rule name="${GMB_FIREWALL_RULE}" dir=in action=allow program="$INSTDIR\${APP_EXECUTABLE_FILENAME}" protocol=TCP localport=${GMB_DEFAULT_PORT} profile=private,domain enable=yes'
   Pop $0
 
   ; The machine's data folder, writable by every user of the till ((OI)(CI): files and subfolders too).

@@ -16,7 +16,7 @@ import { applyAutostart } from './autostart-binding.js';
 import { CashierNotifier } from './cashier-notifier.js';
 import { electronSettingsStore } from './electron-settings-store.js';
 import { acquireDataFolderLock, lockHeldMessage } from './data-folder-lock.js';
-import { launchDataFolder, startsHidden } from './launch-plan.js';
+import { electronUserData, launchDataFolder, startsHidden } from './launch-plan.js';
 import { PER_MACHINE_MARKER } from './machine-data-folder.js';
 import { moveTillToMachineFolder } from './move-till-folder.js';
 import { notificationFor, notificationForServer, type CashierNotification } from './notification-policy.js';
@@ -30,7 +30,7 @@ import { shellStarted } from './shell-started.js';
 import { ShellWindows } from './shell-windows.js';
 import { registerShellIpc } from './shell-ipc.js';
 import { TillTray } from './till-tray.js';
-import { routeFromActivation } from './toast-activation.js';
+import { outsideAsar, routeFromActivation } from './toast-activation.js';
 import { TillUpdater } from './till-updater.js';
 import { trayModel, type TrayItemId } from './tray-model.js';
 import { windowOrigin } from './window-routing.js';
@@ -47,7 +47,8 @@ const LISTENER_KEYS = new Set(['server.host', 'server.port']);
 
 const preload = fileURLToPath(new URL('./preload.cjs', import.meta.url));
 const assetsDir = path.join(app.getAppPath(), 'assets');
-const appIcon = path.join(assetsDir, 'icon.png');
+// Outside app.asar: Windows reads a toast's image from the disk itself (toast-activation.ts).
+const appIcon = outsideAsar(path.join(assetsDir, 'icon.png'));
 
 // Windows: the toast activator first, then the AppUserModelId (Electron writes both where Windows
 // looks for them), before any notification — so a click in the Action Center reaches a restarted app.
@@ -66,8 +67,9 @@ const { dataDir, perMachine } = launchDataFolder(
   perUserFolder,
   process.cwd(),
 );
-// The single-instance lock lives in userData: a till started on another data folder is another till.
-app.setPath('userData', dataDir);
+// The single-instance lock lives in userData: a till started on another data folder is another till
+// (the per-machine folder excepted: launch-plan.ts, electronUserData).
+app.setPath('userData', electronUserData({ dataDir, perMachine }, perUserFolder));
 
 if (!app.requestSingleInstanceLock()) {
   // Another copy already serves port 3000 from this folder; the OS lets it know to show itself.

@@ -33,6 +33,8 @@ describe('electron-builder.yml packs better-sqlite3’s Node-API prebuilds as th
     for (const name of prebuilds) expect(unpacked(`node_modules/better-sqlite3/prebuilds/${name}`), name).toBe(true);
     expect(unpacked('node_modules/better-sqlite3/lib/database.js')).toBe(true);
     expect(unpacked('dist/main/electron/main.js')).toBe(false);
+    // Windows reads a toast's image itself, from the disk (toast-activation.ts, outsideAsar).
+    expect(unpacked('assets/icon.png')).toBe(true);
     expect(config.asar).toBe(true);
   });
 

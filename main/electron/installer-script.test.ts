@@ -32,7 +32,7 @@ describe('the NSIS include (assets/installer.nsh)', () => {
     expect(deleteAt).toBeGreaterThanOrEqual(0);
     expect(addAt).toBeGreaterThan(deleteAt);
     const add = lines[addAt] ?? '';
-    for (const part of ['name="${GMB_FIREWALL_RULE}"', 'dir=in', 'action=allow', 'program="$INSTDIR\\${APP_EXECUTABLE_FILENAME}"', 'protocol=TCP', 'localport=${GMB_DEFAULT_PORT}', 'profile=private']) {
+    for (const part of ['name="${GMB_FIREWALL_RULE}"', 'dir=in', 'action=allow', 'program="$INSTDIR\\${APP_EXECUTABLE_FILENAME}"', 'protocol=TCP', 'localport=${GMB_DEFAULT_PORT}', 'profile=private,domain']) {
       expect(add, part).toContain(part);
     }
     expect(add).not.toMatch(/profile=(any|public)|remoteip=/);

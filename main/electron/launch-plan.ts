@@ -24,6 +24,19 @@ export function launchDataFolder(install: InstallFacts, userData: string, cwd: s
 }
 
 /**
+ * Electron's userData for this launch. The till's own data folder, so that a till on another data
+ * folder is another till for the single-instance lock — but not the machine's folder of a per-machine
+ * install: userData holds Chromium's profile, the key safeStorage encrypts with (Windows keeps it in
+ * `<userData>\Local State`, wrapped for the user) and the single-instance lock file. Pointed at the
+ * shared folder, the user's key there is a new one, and the per-user `till.key` it wrapped before
+ * cannot be unwrapped to move the till (every start failed); and a second Windows user's launch
+ * found the lock file open and quit without a word, where the data folder's own lock shows a box.
+ */
+export function electronUserData(launch: { dataDir: string; perMachine: boolean }, perUserFolder: string): string {
+  return launch.perMachine ? perUserFolder : launch.dataDir;
+}
+
+/**
  * Whether this launch shows only the tray icon. Only a launch by the OS at login does: the login
  * item adds `--hidden` on Windows and Linux, macOS says so itself. A cashier who double-clicks the
  * icon always gets the window, even with autostart on.

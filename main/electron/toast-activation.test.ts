@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ROUTE_ARGUMENT, routeFromActivation, toastXml } from './toast-activation.js';
+import type { CashierNotification } from './notification-policy.js';
+import { outsideAsar, ROUTE_ARGUMENT, routeFromActivation, toastXml } from './toast-activation.js';
 
 describe('routeFromActivation', () => {
   it('reads the screen from a toast’s activation arguments', () => {
@@ -29,5 +30,16 @@ describe('toastXml', () => {
     expect(xml).toContain('<text>Иванов &lt;b&gt;&amp;&lt;/b&gt; &quot;Ко&quot;</text>');
     expect(xml).not.toContain('<b>');
     expect(routeFromActivation(/launch="([^"]*)"/.exec(xml)?.[1] ?? '')).toBe('#/feed');
+  });
+});
+
+describe('outsideAsar', () => {
+  it('names a packed file where Windows can read it: app.asar.unpacked, for a toast’s image', () => {
+    const installed = 'C:\\Program Files\\GetMeBack Till\\resources\\app.asar\\assets\\icon.png';
+    expect(outsideAsar(installed)).toBe('C:\\Program Files\\GetMeBack Till\\resources\\app.asar.unpacked\\assets\\icon.png');
+    expect(toastXml({ title: 't', body: 'b', route: '#/feed' } as CashierNotification, outsideAsar(installed))).not.toContain('\\app.asar\\');
+    expect(outsideAsar('/opt/GetMeBack Till/resources/app.asar/assets/icon.png')).toBe('/opt/GetMeBack Till/resources/app.asar.unpacked/assets/icon.png');
+    // npm start runs from the project folder: nothing packed, nothing changed.
+    expect(outsideAsar('/work/till/assets/icon.png')).toBe('/work/till/assets/icon.png');
   });
 });

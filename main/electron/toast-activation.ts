@@ -27,6 +27,15 @@ export function routeFromActivation(args: string | readonly string[]): Dashboard
 }
 
 /**
+ * A file of the packed app as Windows itself can read it: Windows reads a toast's image from the
+ * disk, and cannot look inside `app.asar` — the file is unpacked beside it (electron-builder.yml,
+ * asarUnpack) and named there. A path outside any `app.asar` is returned as it is.
+ */
+export function outsideAsar(file: string): string {
+  return file.replace(/([\\/])app\.asar(?=[\\/])/, '$1app.asar.unpacked');
+}
+
+/**
  * The toast's XML for Windows (Electron's `toastXml`): the same title and text, with the screen in
  * `launch`. Escaped: a guest's name or a waiter's is the till's data, never markup.
  */
