@@ -29,9 +29,13 @@ export function adminAccess(options: { settings: () => Settings; sessions: Admin
     const path = ctx.path.toLowerCase();
     const api = path === '/api' || path.startsWith('/api/');
     const sessionPath = path === SESSION_PATH || path.startsWith(`${SESSION_PATH}/`);
-    if (api && !sessionPath && !options.sessions.isValid(AdminSessions.tokenFrom(ctx.get('cookie')), stored, options.nowMs())) {
+    const token = AdminSessions.tokenFrom(ctx.get('cookie'));
+    if (api && !sessionPath && !options.sessions.isValid(token, stored, options.nowMs())) {
       throw new AccessDenied(401, 'log in: an admin session is required');
     }
+    // What outlives this request (the live feed) asks again: a logout, a new password or the
+    // session's end stops it too.
+    ctx.state.sessionStillValid = () => options.sessions.isValid(token, options.settings().adminPasswordHash, options.nowMs());
     await next();
   };
 }

@@ -4,7 +4,7 @@ import type { EventsResponse } from '../../../../../shared/admin/feed.js';
 import { TILL_EVENT_TYPES } from '../../../../../shared/events.js';
 import type { EventBus } from '../../../events/event-bus.js';
 import { validate } from '../../validate.js';
-import { feedStream } from './feed-stream.js';
+import { FEED_UNREAD_LIMIT_BYTES, feedStream } from './feed-stream.js';
 import { ADMIN_ROUTER } from './admin-router.js';
 
 const HistoryQuery = z.object({
@@ -32,7 +32,9 @@ export function eventsRoutes(core: EventsRoutesDeps): Router {
   });
 
   router.get('/api/events/stream', (ctx) => {
-    const { stream, stop } = feedStream(core.events);
+    // From another computer: only while its admin session lasts (admin-access.ts).
+    const stillAllowed = ctx.state.sessionStillValid as (() => boolean) | undefined;
+    const { stream, stop } = feedStream(core.events, FEED_UNREAD_LIMIT_BYTES, stillAllowed);
     ctx.req.socket.setTimeout(0);
     ctx.req.socket.setNoDelay(true);
     ctx.req.socket.setKeepAlive(true);

@@ -24,11 +24,21 @@ export function sseTextOf(event: TillEvent): string {
   return text;
 }
 
-/** The server-sent events of the live feed for one dashboard, until it goes, or falls too far behind. */
-export function feedStream(events: Pick<EventBus, 'subscribe'> & Partial<Pick<EventBus, 'onSignal'>>, unreadLimitBytes = FEED_UNREAD_LIMIT_BYTES): { stream: PassThrough; stop: () => void } {
+/**
+ * The server-sent events of the live feed for one dashboard, until it goes, falls too far behind, or
+ * — a dashboard on another computer — its admin session ends (`stillAllowed`, asked before each
+ * line and heartbeat: a logout or a new password stops what the session opened, within a heartbeat
+ * at the latest, and nothing after it is sent).
+ */
+export function feedStream(
+  events: Pick<EventBus, 'subscribe'> & Partial<Pick<EventBus, 'onSignal'>>,
+  unreadLimitBytes = FEED_UNREAD_LIMIT_BYTES,
+  stillAllowed: () => boolean = () => true,
+): { stream: PassThrough; stop: () => void } {
   const stream = new PassThrough();
   const send = (text: string) => {
-    if (stream.writableLength <= unreadLimitBytes) stream.write(text);
+    if (!stillAllowed()) stop();
+    else if (stream.writableLength <= unreadLimitBytes) stream.write(text);
     else {
       // Dropped, not ended: an end would wait behind the unread bytes, holding them.
       stop();
