@@ -9,15 +9,24 @@ export interface RefusedCaller {
 
 /** How often one refused host may add a line to the cashier's feed. */
 const EVENT_EVERY_MS = 60 * 60_000;
+/**
+ * Lines all refused hosts together may add to the feed in an hour. The list keeps the newest hosts
+ * only, and a host pushed out of it comes back as new: a host on the Wi-Fi taking turns over more
+ * addresses than the list keeps would otherwise add a line (a database write) per request.
+ */
+export const EVENTS_PER_HOUR = 20;
 
 /**
  * The hosts that tried the waiter API without being allowed, newest first, in memory and bounded:
  * a flood from many addresses keeps the most recent `max`, never more. `note` says when the host
- * deserves a feed event (the first refusal, then at most once an hour), so a host that retries
- * every second cannot fill the feed.
+ * deserves a feed event (the first refusal, then at most once an hour, and no more than
+ * EVENTS_PER_HOUR for all hosts together), so a host that retries every second, or takes turns over
+ * many addresses, cannot fill the feed.
  */
 export class RefusedCallers {
   private readonly callers = new Map<string, RefusedCaller & { eventAtMs: number }>();
+  /** When each feed line of the last hour was told, oldest first. */
+  private readonly told: number[] = [];
 
   constructor(private readonly max = 20) {}
 
@@ -29,8 +38,13 @@ export class RefusedCallers {
     const entry = known ?? { address, count: 0, firstAt: at, lastAt: at, eventAtMs: -Infinity };
     entry.count += 1;
     entry.lastAt = at;
-    const tell = now.getTime() - entry.eventAtMs >= EVENT_EVERY_MS;
-    if (tell) entry.eventAtMs = now.getTime();
+    const nowMs = now.getTime();
+    while (this.told.length > 0 && nowMs - (this.told[0] as number) >= EVENT_EVERY_MS) this.told.shift();
+    const tell = nowMs - entry.eventAtMs >= EVENT_EVERY_MS && this.told.length < EVENTS_PER_HOUR;
+    if (tell) {
+      entry.eventAtMs = nowMs;
+      this.told.push(nowMs);
+    }
     this.callers.set(address, entry);
     while (this.callers.size > this.max) this.callers.delete(this.callers.keys().next().value as string);
     return tell;
