@@ -29,7 +29,10 @@ async function main(): Promise<void> {
   const settings = core.settings.get();
   let listening;
   try {
-    listening = await listen({ app: createApp(core), activity: core.activity }, { host: settings.server.host, port: settings.server.port });
+    listening = await listen(
+      { app: createApp(core), activity: core.activity, allowedTerminals: () => core.settings.get().server.allowedRanges },
+      { host: settings.server.host, port: settings.server.port },
+    );
   } catch (error) {
     await core.close();
     if (error instanceof PortInUseError) {

@@ -50,7 +50,7 @@ export class ServerControl {
       const { host, port } = this.core.settings.get().server;
       this.set({ kind: 'starting' });
       try {
-        this.listening = await this.listen({ app: this.app, activity: this.core.activity }, { host, port });
+        this.listening = await this.listen({ app: this.app, activity: this.core.activity, allowedTerminals: () => this.core.settings.get().server.allowedRanges }, { host, port });
         this.set({ kind: 'running', host: this.listening.host, port: this.listening.port, localUrl: this.listening.localUrl });
       } catch (error) {
         this.core.logger.error({ err: error, host, port }, 'the server could not start');

@@ -86,4 +86,16 @@ describe('connections (production limits: 32 per LAN address, headers within 5 s
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await callFrom(MANAGER_PC, till, 'GET', '/api/session', { headers: { cookie } })).status).toBe(200);
   });
+
+  it('leaves the allowed iikoWaiter terminals room when hosts nobody allowed fill the LAN’s 512 connections from 16 addresses', async () => {
+    const TERMINAL = '127.0.0.9';
+    till = await startTestTill({ settings: { server: { host: '127.0.0.1', port: 0, path: '/GetMeBack', allowedRanges: [TERMINAL] } } });
+    const flooders = Array.from({ length: CONNECTION_LIMITS.network / CONNECTION_LIMITS.perAddress }, (_, n) => `127.0.1.${n + 1}`);
+    await Promise.all(flooders.flatMap((address) => Array.from({ length: CONNECTION_LIMITS.perAddress }, () => halfOpen(address))));
+    // The LAN's pool is full: one more unlisted host is closed at once…
+    const started = performance.now();
+    expect(await closedAfter(await halfOpen('127.0.2.1'), started)).toBeLessThan(1_000);
+    // …and the terminal is still served, its request answered as the waiters' are.
+    expect(await health(TERMINAL)).toBe(200);
+  }, 20_000);
 });

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { isLoopback } from './middleware/network-guard.js';
+import { isWaiterCaller } from './middleware/waiter-callers.js';
 
 export interface ConnectionLimits {
   /** Open connections one address of the LAN may hold (the SSE stream included). */
@@ -17,8 +18,18 @@ export interface ConnectionLimits {
  */
 export const CONNECTION_LIMITS: ConnectionLimits = { perAddress: 32, network: 512, max: 2_048 };
 
-/** Closes, at once, a connection past its address's cap or the LAN's; counts it with `onRefused`. */
-export function limitConnections(server: Server, limits: ConnectionLimits = CONNECTION_LIMITS, onRefused: (address: string) => void = () => {}): void {
+/**
+ * Closes, at once, a connection past its address's cap or the LAN's; counts it with `onRefused`. The
+ * iikoWaiter terminals the manager allowed (`allowedTerminals`, settings.server.allowedRanges) have
+ * their own cap per address but take nothing of the LAN's: hosts nobody allowed, filling the LAN's
+ * 512 from a few addresses, would otherwise shut the waiters out.
+ */
+export function limitConnections(
+  server: Server,
+  limits: ConnectionLimits = CONNECTION_LIMITS,
+  onRefused: (address: string) => void = () => {},
+  allowedTerminals: () => readonly string[] = () => [],
+): void {
   const open = new Map<string, number>();
   let network = 0;
   server.maxConnections = limits.max;
@@ -26,15 +37,16 @@ export function limitConnections(server: Server, limits: ConnectionLimits = CONN
     const address = socket.remoteAddress ?? 'unknown';
     if (isLoopback(address)) return;
     const count = open.get(address) ?? 0;
-    if (count >= limits.perAddress || network >= limits.network) {
+    const terminal = isWaiterCaller(address, allowedTerminals());
+    if (count >= limits.perAddress || (!terminal && network >= limits.network)) {
       socket.destroy();
       onRefused(address);
       return;
     }
     open.set(address, count + 1);
-    network += 1;
+    if (!terminal) network += 1;
     socket.once('close', () => {
-      network -= 1;
+      if (!terminal) network -= 1;
       const left = (open.get(address) ?? 1) - 1;
       if (left === 0) open.delete(address);
       else open.set(address, left);

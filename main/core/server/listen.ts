@@ -23,6 +23,8 @@ export class PortInUseError extends Error {
 export interface ListenTarget {
   app: Koa;
   activity: ListenerReport;
+  /** The iikoWaiter terminals allowed now (settings.server.allowedRanges): the LAN's connection cap leaves them room. */
+  allowedTerminals?: () => readonly string[];
 }
 
 /**
@@ -33,11 +35,11 @@ export interface ListenTarget {
  * with 1 s the idle host used 0.125 % of a core, with 5 s 0.08 %, by perf stat over 30 s); a stalled
  * client is therefore dropped 5–10 s after it connected.
  */
-export function listen({ app, activity }: ListenTarget, options: { host: string; port: number }): Promise<Listening> {
+export function listen({ app, activity, allowedTerminals }: ListenTarget, options: { host: string; port: number }): Promise<Listening> {
   const server = createServer({ connectionsCheckingInterval: 5_000, headersTimeout: 5_000, requestTimeout: 15_000 }, app.callback());
   server.keepAliveTimeout = 5_000;
   server.maxHeadersCount = 100;
-  limitConnections(server, CONNECTION_LIMITS, (address) => activity.connectionRefused?.(address));
+  limitConnections(server, CONNECTION_LIMITS, (address) => activity.connectionRefused?.(address), allowedTerminals);
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {

@@ -60,7 +60,7 @@ export async function startTestTill(options: TestTillOptions = {}): Promise<Test
     const { settings: _settings, settingsStore: _store, dataDir: _dir, dashboardDir, ...coreOptions } = options;
     core = createCore({ ...coreOptions, dataDir, settingsStore: store });
     app = createApp(core, { dashboardDir });
-    listening = await listen({ app, activity: core.activity }, { host: '127.0.0.1', port: 0 });
+    listening = await listen({ app, activity: core.activity, allowedTerminals: () => core.settings.get().server.allowedRanges }, { host: '127.0.0.1', port: 0 });
   };
   await open();
 
