@@ -41,10 +41,10 @@ export function findOrder(db: TillDatabase, orderId: string): OrderRecord | null
   return row ? toOrder(row) : null;
 }
 
-/** What a check-in asks of its order before deciding whether to write: its status and bound guest. */
-export type OrderState = Pick<OrderRecord, 'status' | 'guestId'>;
+/** What a check-in asks of its order before deciding whether to write: its status, bound guest and last activity. */
+export type OrderState = Pick<OrderRecord, 'status' | 'guestId'> & { updatedAt: string };
 
-const ORDER_STATE_BY_ID = 'SELECT status, guest_id AS guestId FROM orders WHERE id = ?';
+const ORDER_STATE_BY_ID = 'SELECT status, guest_id AS guestId, updated_at AS updatedAt FROM orders WHERE id = ?';
 
 /**
  * An order's status and guest only: every check-in reads them, and the two columns cost half the

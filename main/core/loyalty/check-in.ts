@@ -5,6 +5,7 @@ import type { LoyaltyContext } from './context.js';
 import { guestMoney } from './guest-balance.js';
 import { bindGuest, ensureOrder, findOrder, findOrderState, touchOrder } from '../ledger/orders.js';
 import { assertOpen } from './open-order.js';
+import { noteActivity } from './order-activity.js';
 import { askProviderAtOnce } from './provider-call.js';
 import { Refusal } from './refusal.js';
 
@@ -27,8 +28,12 @@ export async function checkIn(ctx: LoyaltyContext, orderId: string, value: strin
   const voucher = found.kind === 'voucher' ? found.voucher : null;
   const now = waited ? findOrderState(ctx.db, orderId) : before;
   if (waited) assertOpen(now);
-  // The same guest scanned again (a waiter reopening the order): nothing to change, nothing to write.
-  if (!voucher && now?.guestId === guest.id) return;
+  // The same guest scanned again (a waiter reopening the order): nothing to change; the order's
+  // activity is noted only if it is stale (order-activity.ts), so the scan is no write most times.
+  if (!voucher && now?.guestId === guest.id) {
+    noteActivity(ctx, orderId, now.updatedAt);
+    return;
+  }
 
   inTransaction(ctx.db, ctx.events, () => {
     const at = ctx.clock.now().toISOString();

@@ -5,9 +5,10 @@ import { activeHoldsOfOrder, createHold, voidHold } from '../ledger/holds.js';
 import { clampBonus, maxBonusPayment } from './bonus-limit.js';
 import type { LoyaltyContext } from './context.js';
 import { guestMoney } from './guest-balance.js';
-import { findOrder, setPrecheckSum, touchOrder } from '../ledger/orders.js';
+import { findOrder, orderTouchedAt, setPrecheckSum, touchOrder } from '../ledger/orders.js';
 import { assertOrderSumWithinLimit } from './money-limits.js';
 import { assertOpen } from './open-order.js';
+import { activityIsStale } from './order-activity.js';
 import { askProvider } from './provider-call.js';
 import { Refusal } from './refusal.js';
 
@@ -53,14 +54,17 @@ export async function precheck(
       orderSum: input.orderSum,
       maxBonusShareBp: rules.maxBonusShareBp,
     });
-    // A pre-check printed again with the same sums changes nothing and writes nothing.
-    if (current.precheckOrderSum !== input.orderSum) {
-      setPrecheckSum(ctx.db, orderId, input.orderSum, at);
-    }
+    // A pre-check printed again with the same sums changes nothing; it writes only the order's
+    // activity, when that is stale (below).
+    const sumChanged = current.precheckOrderSum !== input.orderSum;
+    if (sumChanged) setPrecheckSum(ctx.db, orderId, input.orderSum, at);
     // A sum from the waiter replaces the reservation; without one it stays, unless the order got
     // cheaper and the maximum fell below it.
     const reserved = input.bonusSum !== null ? clampBonus(input.bonusSum, maxSum) : Math.min(ownReservation, maxSum);
-    if (reserved !== ownReservation || reservations.length > 1) {
+    const reservationChanged = reserved !== ownReservation || reservations.length > 1;
+    // The waiter at work on the order (a reprint): not idle for the sweep nor the orders list.
+    if (!sumChanged && !reservationChanged && activityIsStale(orderTouchedAt(ctx.db, orderId), ctx.clock.now())) touchOrder(ctx.db, orderId, at);
+    if (reservationChanged) {
       const reason = input.bonusSum !== null ? 'replaced by a new pre-check' : 'order sum lowered';
       for (const hold of reservations) voidHold(ctx.db, hold.id, reason, at);
       // A reservation made or changed is activity: an order idle before it is not idle now.
