@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLOUD_REASON_KINDS } from '../i18n/cloud-messages.js';
 
 /**
  * The GetMeBack cloud's part of the admin API: the outbox screen, the journal of calls and the
@@ -6,6 +7,15 @@ import { z } from 'zod';
  */
 
 export const SettledOutcome = z.enum(['applied', 'dropped']);
+
+/** Why the cloud has not taken an operation, as the screen says it in the manager's language (shared/i18n/cloud-messages.ts). */
+export const CloudReason = z.object({
+  kind: z.enum(CLOUD_REASON_KINDS),
+  /** The cloud's own words, verbatim; for `other`, the till's text as it was stored (an older till's rows). */
+  message: z.string().nullable(),
+  status: z.number().int().nullable(),
+  waitedMs: z.number().int().nullable(),
+});
 
 /** One operation the cloud must receive (or that a person settled). */
 export const OutboxLine = z.object({
@@ -15,14 +25,22 @@ export const OutboxLine = z.object({
   guestId: z.string().nullable(),
   createdAt: z.string(),
   attempts: z.number().int(),
-  /** What the cloud or the network last said about it. */
+  /** What the cloud or the network last said about it: the till's technical text (English), as in the log and the journal. */
   lastError: z.string().nullable(),
+  /** The same, for people: the screen says it in the manager's language (`cloudReasonText`). */
+  reason: CloudReason.nullable(),
   state: z.enum(['pending', 'parked', 'manual', 'delivered', 'settled']),
   /** Sent without an answer: the guest's balance is uncertain until it is acknowledged or settled. */
   uncertain: z.boolean(),
   parkedAt: z.string().nullable(),
   deliveredAt: z.string().nullable(),
-  settled: z.object({ at: z.string(), by: z.string(), note: z.string(), outcome: SettledOutcome }).nullable(),
+  /**
+   * Who settled it, when, why and how. `withPayment`: a refund's call dropped because the cloud never
+   * got the payment it refunds (that payment's call, named here, was dropped by hand) — when the
+   * refund was recorded (`by` empty: never sent), or in the same settling as the payment (`by` and
+   * `note` that person's).
+   */
+  settled: z.object({ at: z.string(), by: z.string(), note: z.string(), outcome: SettledOutcome, withPayment: z.string().nullable() }).nullable(),
   body: z.record(z.string(), z.unknown()),
 });
 export type OutboxLine = z.infer<typeof OutboxLine>;

@@ -21,6 +21,7 @@ import { settingLabels } from '../../renderer/src/settings/setting-labels.js';
 import { TILL_EVENT_TYPES, type TillEvent, type TillEventPayloads, type TillEventType } from '../events.js';
 import { DEFAULT_SETTINGS, Settings, SettingsPatch } from '../settings/schema.js';
 import { ADMIN_MESSAGE_KEYS, adminMessage } from './admin-messages.js';
+import { CLOUD_REASON_KINDS, cloudReason, cloudReasonText, droppedWithPaymentText } from './cloud-messages.js';
 import { formatBonuses, formatRoubles } from './numbers.js';
 import { providerTroubleTexts } from './provider-messages.js';
 import { installUpdateLabel, updateStateText, updateTrayLine } from './update-messages.js';
@@ -154,6 +155,12 @@ describe('every Russian text of the till', () => {
     const anyMessage = waiterMessage as (language: 'ru', key: string, code: string, params: typeof figures) => string;
     for (const key of WAITER_MESSAGE_KEYS) collect(`waiter ${key}`, anyMessage('ru', key, 'a1b2c3d4', figures));
     for (const key of ADMIN_MESSAGE_KEYS) collect(`admin ${key}`, adminMessage('ru', key, 'a1b2c3d4'));
+    for (const kind of CLOUD_REASON_KINDS) {
+      collect(`cloud ${kind}`, cloudReasonText(cloudReason(kind, { message: 'Чек отклонён', status: 409, waitedMs: 10_000 }), 'ru'));
+      collect(`cloud ${kind}, no words of the cloud`, cloudReasonText(cloudReason(kind), 'ru'));
+    }
+    collect('cloud refund dropped with its payment', droppedWithPaymentText({ payment: 'op-1', by: 'Ольга', at: '2026-06-10T12:05:09.000Z', note: 'проведено в кабинете' }, 'ru'));
+    collect('cloud refund dropped with its payment, by the till', droppedWithPaymentText({ payment: 'op-1', by: null, at: '2026-06-10T12:05:09.000Z', note: '' }, 'ru'));
 
     const settings = { ...DEFAULT_SETTINGS, language: 'ru' as const, notifications: { ...DEFAULT_SETTINGS.notifications, debtThreshold: 100 } };
     for (const one of ALL_EVENTS) {

@@ -1,5 +1,7 @@
 import type { TillDatabase } from './database.js';
 import { prepared } from './statements.js';
+import { atomically } from './transaction.js';
+import { REFUND_OF_FIELD, droppedWithPaymentNote } from './outbox.js';
 
 /** How a person settled an operation: the cloud has it (applied there, or by hand), or it is dropped for good. */
 export type SettledOutcome = 'applied' | 'dropped';
@@ -12,7 +14,7 @@ export interface OutboxLine {
   guestId: string | null;
   createdAt: string;
   attempts: number;
-  /** What the cloud (or the network) last said about it. */
+  /** What the cloud (or the network) last said about it, as stored (the courier's encoded reason, or an older till's text). */
   lastError: string | null;
   /** `pending`: being delivered; `parked`: refused repeatedly, waits for a person; `manual`: to reconcile by hand; `delivered`/`settled`: done. */
   state: 'pending' | 'parked' | 'manual' | 'delivered' | 'settled';
@@ -20,7 +22,8 @@ export interface OutboxLine {
   uncertain: boolean;
   parkedAt: string | null;
   deliveredAt: string | null;
-  settled: { at: string; by: string; note: string; outcome: SettledOutcome } | null;
+  /** `withPayment`: dropped because the cloud never got the payment it refunds (see `REFUND_OF_FIELD`); `by` empty when the till did it at once. */
+  settled: { at: string; by: string; note: string; outcome: SettledOutcome; withPayment: string | null } | null;
   /** The call's body as it would be sent (the key is never in it). */
   body: Record<string, unknown>;
 }
@@ -71,10 +74,23 @@ function toLine(row: OutboxRow): OutboxLine {
     parkedAt: row.parked_at,
     deliveredAt: row.delivered_at,
     settled: row.settled_at
-      ? { at: row.settled_at, by: row.settled_by ?? '', note: row.settled_note ?? '', outcome: row.settled_outcome ?? 'applied' }
+      ? { at: row.settled_at, by: row.settled_by ?? '', outcome: row.settled_outcome ?? 'applied', ...readSettledNote(row.settled_note ?? '') }
       : null,
     body: JSON.parse(row.payload) as Record<string, unknown>,
   };
+}
+
+/** A person's note as typed, or the note `droppedWithPaymentNote` wrote (JSON) read back. */
+function readSettledNote(stored: string): { note: string; withPayment: string | null } {
+  if (stored.startsWith('{"droppedWithPayment":')) {
+    try {
+      const parsed = JSON.parse(stored) as { droppedWithPayment?: unknown; note?: unknown };
+      if (typeof parsed.droppedWithPayment === 'string') return { note: typeof parsed.note === 'string' ? parsed.note : '', withPayment: parsed.droppedWithPayment };
+    } catch {
+      // A person's note that only looks like one of ours: shown as typed.
+    }
+  }
+  return { note: stored, withPayment: null };
 }
 
 /** The operations the outbox screen lists: a backlog of thousands is shown by its oldest `openShown`. */
@@ -133,15 +149,39 @@ export function unparkOperation(db: TillDatabase, id: number): boolean {
 /**
  * A person settles a parked operation or one listed for manual reconciliation: who, when, why and
  * how, kept for good. `applied` counts it as acknowledged by the cloud; `dropped` takes its entries
- * out of what the till adds to the cloud's balance. False when it is not open for settling.
+ * out of what the till adds to the cloud's balance, and in the same transaction drops every open
+ * refund's call of it (`REFUND_OF_FIELD`): the cloud cannot refund what it never got, and what that
+ * refund took off the guest (the accrual reversed) must not count either. Null when it is not open
+ * for settling; else the refunds' calls dropped with it.
  */
-export function settleOperation(db: TillDatabase, id: number, settlement: { at: string; by: string; note: string; outcome: SettledOutcome }): boolean {
-  return (
-    prepared(
+export function settleOperation(
+  db: TillDatabase,
+  id: number,
+  settlement: { at: string; by: string; note: string; outcome: SettledOutcome },
+): { refundsDropped: string[] } | null {
+  return atomically(db, () => {
+    const settled = prepared(
       db,
       `UPDATE outbox SET settled_at = @at, settled_by = @by, settled_note = @note, settled_outcome = @outcome,
          delivered_at = CASE WHEN @outcome = 'applied' THEN @at END
-       WHERE id = @id AND delivered_at IS NULL AND settled_at IS NULL AND (parked_at IS NOT NULL OR manual = 1)`,
-    ).run({ ...settlement, id }).changes === 1
-  );
+       WHERE id = @id AND delivered_at IS NULL AND settled_at IS NULL AND (parked_at IS NOT NULL OR manual = 1)
+       RETURNING operation_id, guest_id`,
+    ).get({ ...settlement, id }) as { operation_id: string; guest_id: string | null } | undefined;
+    if (!settled) return null;
+    if (settlement.outcome !== 'dropped' || settled.guest_id === null) return { refundsDropped: [] };
+    const refunds = prepared(
+      db,
+      `UPDATE outbox INDEXED BY outbox_refunds SET settled_at = @at, settled_by = @by, settled_note = @note, settled_outcome = 'dropped', delivered_at = NULL
+       WHERE guest_id = +@guest AND kind IN ('refund', 'gift_refund') AND json_extract(payload, '$.${REFUND_OF_FIELD}') = +@payment
+         AND delivered_at IS NULL AND settled_at IS NULL
+       RETURNING operation_id`,
+    ).all({
+      at: settlement.at,
+      by: settlement.by,
+      note: droppedWithPaymentNote(settled.operation_id, settlement.note),
+      guest: settled.guest_id,
+      payment: settled.operation_id,
+    }) as { operation_id: string }[];
+    return { refundsDropped: refunds.map((refund) => refund.operation_id) };
+  });
 }

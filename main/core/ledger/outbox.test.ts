@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { temporaryFolders } from '../testing/temporary-folders.js';
 import { openTillDatabase, type TillDatabase } from './database.js';
 import { recordGuestEntry } from './guest-entries.js';
-import { Outbox, PARKED_SQL, PENDING_SQL, UNCONFIRMED_SQL } from './outbox.js';
+import { Outbox, PARKED_SQL, PENDING_SQL, REFUND_OF_FIELD, UNCONFIRMED_SQL, droppedWithPaymentNote } from './outbox.js';
+import { outboxLine, settleOperation } from './outbox-desk.js';
 
 const freshDir = temporaryFolders('outbox');
 const AT = '2026-12-03T12:00:00.000Z';
@@ -74,6 +75,62 @@ describe("the outbox's counts the till's status reads (pendingCount, parked)", (
     expect(planOf(PENDING_SQL)).toMatch(/USING (COVERING )?INDEX outbox_open_by_guest/);
     expect(planOf(PARKED_SQL)).toMatch(/USING INDEX outbox_parked/);
     expect(planOf(PARKED_SQL)).not.toMatch(/outbox_pending/);
+    db.close();
+  });
+});
+
+describe('a refund’s call of a call a person dropped (Outbox.add, settleOperation)', () => {
+  const refundCall = (key: string, kind: 'refund' | 'gift_refund', guestId: string, refundOf: string) => ({ key, kind, guestId, body: { [REFUND_OF_FIELD]: refundOf } });
+  const row = (db: TillDatabase, key: string) =>
+    db.prepare('SELECT settled_at, settled_by, settled_note, settled_outcome FROM outbox WHERE operation_id = ?').get(key) as Record<string, string | null>;
+  const parkAndDrop = (db: TillDatabase, key: string) => {
+    db.prepare('UPDATE outbox SET parked_at = ? WHERE operation_id = ?').run(AT, key);
+    return settleOperation(db, idOf(db, key), { at: AT, by: 'Ольга', note: 'не проводить', outcome: 'dropped' });
+  };
+
+  it('records the refund of a dropped payment (and of its dropped gift) settled as dropped, and its entries count for nothing', () => {
+    const db = openTillDatabase(freshDir());
+    const outbox = new Outbox(db);
+    outbox.add(call('pay-1', 'g-1'), AT);
+    entry(db, 'g-1', 'pay-1', 5_000);
+    outbox.add(call('pay-1:gift:v-1', 'g-1'), AT);
+    parkAndDrop(db, 'pay-1');
+    parkAndDrop(db, 'pay-1:gift:v-1');
+    expect(outbox.recordedFor('g-1')).toBe(0);
+
+    expect(outbox.add(refundCall('refund-1', 'refund', 'g-1', 'pay-1'), AT)).toBe('droppedWithPayment');
+    expect(outbox.add(refundCall('refund-1:gift:v-1', 'gift_refund', 'g-1', 'pay-1:gift:v-1'), AT, true)).toBe('droppedWithPayment');
+    entry(db, 'g-1', 'refund-1', -5_000);
+    expect(row(db, 'refund-1')).toEqual({ settled_at: AT, settled_by: null, settled_note: droppedWithPaymentNote('pay-1', null), settled_outcome: 'dropped' });
+    expect(outboxLine(db, idOf(db, 'refund-1'))?.settled).toEqual({ at: AT, by: '', note: '', outcome: 'dropped', withPayment: 'pay-1' });
+    expect(outboxLine(db, idOf(db, 'refund-1:gift:v-1'))?.settled?.withPayment).toBe('pay-1:gift:v-1');
+    expect(outbox.next()).toBeNull();
+    expect(outbox.recordedFor('g-1')).toBe(0);
+    // Recorded again (a repeat of the same refund): still one row, still dropped.
+    expect(outbox.add(refundCall('refund-1', 'refund', 'g-1', 'pay-1'), AT)).toBe('droppedWithPayment');
+    expect((db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE operation_id = 'refund-1'").get() as { n: number }).n).toBe(1);
+    db.close();
+  });
+
+  it('drops an open refund’s call in the same settling as its payment’s, and no other refund', () => {
+    const db = openTillDatabase(freshDir());
+    const outbox = new Outbox(db);
+    outbox.add(call('pay-1', 'g-1'), AT);
+    outbox.add(call('pay-2', 'g-1'), AT);
+    expect(outbox.add(refundCall('refund-1', 'refund', 'g-1', 'pay-1'), AT)).toBe('queued');
+    outbox.add(refundCall('refund-2', 'refund', 'g-1', 'pay-2'), AT);
+    expect(parkAndDrop(db, 'pay-1')).toEqual({ refundsDropped: ['refund-1'] });
+    expect(outboxLine(db, idOf(db, 'refund-1'))?.settled).toEqual({ at: AT, by: 'Ольга', note: 'не проводить', outcome: 'dropped', withPayment: 'pay-1' });
+    expect(outboxLine(db, idOf(db, 'refund-2'))?.settled).toBeNull();
+    // Settled as applied, a payment's refund goes on.
+    db.prepare('UPDATE outbox SET parked_at = ? WHERE operation_id = ?').run(AT, 'pay-2');
+    expect(settleOperation(db, idOf(db, 'pay-2'), { at: AT, by: 'Ольга', note: 'проведено', outcome: 'applied' })).toEqual({ refundsDropped: [] });
+    expect(outbox.next()?.key).toBe('refund-2');
+    // A person's note that looks like ours stays as typed.
+    const typed = '{"droppedWithPayment": 1}';
+    db.prepare('UPDATE outbox SET parked_at = ? WHERE operation_id = ?').run(AT, 'refund-2');
+    expect(settleOperation(db, idOf(db, 'refund-2'), { at: AT, by: 'Ольга', note: typed, outcome: 'dropped' })).toEqual({ refundsDropped: [] });
+    expect(outboxLine(db, idOf(db, 'refund-2'))?.settled).toMatchObject({ note: typed, withPayment: null });
     db.close();
   });
 });

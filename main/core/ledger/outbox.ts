@@ -14,6 +14,27 @@ export interface CloudCall {
   body: Record<string, unknown>;
 }
 
+/**
+ * The field of a refund's call body that names the call it refunds (getmeback-api.ts writes it):
+ * a refund of a call that was dropped is dropped too, never sent (`Outbox.add`, `settleOperation`).
+ */
+export const REFUND_OF_FIELD = 'refund_invoice_num';
+
+/** The call a refund's call refunds (null for any other call). */
+function refundOfCall(call: CloudCall): string | null {
+  const refundOf = call.body[REFUND_OF_FIELD];
+  return (call.kind === 'refund' || call.kind === 'gift_refund') && typeof refundOf === 'string' ? refundOf : null;
+}
+
+/**
+ * The note of a refund's call dropped with the payment it refunds: the payment's call and the note
+ * of the person who dropped it (null when the till dropped the refund's call as it was recorded).
+ * Kept as JSON in `settled_note`, where a person's note is plain text (read back by outbox-desk.ts).
+ */
+export function droppedWithPaymentNote(paymentKey: string, note: string | null): string {
+  return JSON.stringify({ droppedWithPayment: paymentKey, note });
+}
+
 export interface PendingCall extends CloudCall {
   id: number;
   attempts: number;
@@ -99,6 +120,13 @@ export class Outbox {
         `INSERT INTO outbox (operation_id, kind, guest_id, payload, created_at, manual) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (operation_id) DO NOTHING`,
       ),
+      // A refund's call of a dropped call: recorded settled as dropped, never sent (see `add`).
+      addDropped: db.prepare(
+        `INSERT INTO outbox (operation_id, kind, guest_id, payload, created_at, manual, settled_at, settled_note, settled_outcome)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'dropped')
+         ON CONFLICT (operation_id) DO NOTHING`,
+      ),
+      dropped: db.prepare(`SELECT 1 AS dropped FROM outbox WHERE operation_id = +? AND settled_outcome = 'dropped'`),
       // The oldest open call of a guest not named in the JSON array ?, and only if it is that guest's
       // oldest open call (so a guest's calls leave in order, and a parked one holds back the rest).
       next: db.prepare(
@@ -135,9 +163,21 @@ export class Outbox {
     };
   }
 
-  /** `manual`: listed for a person to reconcile with the cloud by hand, never sent (refunds, by the setting). */
-  add(call: CloudCall, createdAt: string, manual = false): void {
-    this.statements.add.run(call.key, call.kind, call.guestId, JSON.stringify(call.body), createdAt, manual ? 1 : 0);
+  /**
+   * `manual`: listed for a person to reconcile with the cloud by hand, never sent (refunds, by the setting).
+   * A refund's call of a call a person dropped (the cloud never got that payment or gift, so it cannot
+   * refund it) is recorded already settled as dropped, with a note naming that call: never sent, and
+   * its entries (the accrual reversed) not counted in the guest's balance (`recordedFor`). Says which.
+   */
+  add(call: CloudCall, createdAt: string, manual = false): 'queued' | 'droppedWithPayment' {
+    const refundOf = refundOfCall(call);
+    const payload = JSON.stringify(call.body);
+    if (refundOf !== null && this.statements.dropped.get(refundOf) !== undefined) {
+      this.statements.addDropped.run(call.key, call.kind, call.guestId, payload, createdAt, manual ? 1 : 0, createdAt, droppedWithPaymentNote(refundOf, null));
+      return 'droppedWithPayment';
+    }
+    this.statements.add.run(call.key, call.kind, call.guestId, payload, createdAt, manual ? 1 : 0);
+    return 'queued';
   }
 
   /**

@@ -4,6 +4,7 @@ import { api, query } from '../api/client.js';
 import { formatClock } from '../format/time.js';
 import { useStatusStore, useTexts } from '../stores/status-store.js';
 import { formatCount } from '../../../shared/i18n/numbers.js';
+import { lineNote } from './line-note.js';
 import { onceAfter } from './once-after.js';
 import { OutboxDrain } from './OutboxDrain.js';
 import { SettleForm } from './SettleForm.js';
@@ -77,7 +78,7 @@ export function CloudScreen() {
         {c.state[line.state]}
         {line.uncertain ? ' ⚠' : ''}
       </td>
-      <td>{line.settled ? c.settledBy(line.settled.by, formatClock(line.settled.at, language), line.settled.note) : (line.lastError ?? '')}</td>
+      <td>{lineNote(line, language, c.settledBy)}</td>
       <td>
         {line.state === 'parked' && (
           <button type="button" onClick={() => void act(() => api.post(`/api/cloud/outbox/${line.id}/retry`, {}))}>

@@ -5,7 +5,8 @@ import type { Logger } from '../../logger.js';
 import { ProviderUnavailableError } from '../loyalty-provider.js';
 import type { CloudConnection } from './cloud-connection.js';
 import type { CloudCallRecord } from '../../ledger/cloud-journal.js';
-import { API_KEY_FIELD, callName, describeCall, readAnswer, validatorUrl, type CloudAnswer, type CloudRequest } from './getmeback-api.js';
+import { cloudReason, type CloudReason } from '../../../../shared/i18n/cloud-messages.js';
+import { API_KEY_FIELD, callName, cloudWordsIn, describeCall, readAnswer, validatorUrl, type CloudAnswer, type CloudRequest } from './getmeback-api.js';
 import { postJson } from './post-json.js';
 
 export interface AskOptions {
@@ -23,12 +24,14 @@ export interface AskOptions {
 /**
  * The cloud gave no usable answer. `neverArrived`: the request certainly did not reach it (the
  * connection was refused, the cloud's name was not found: `certainlyNotSent`); otherwise the cloud
- * may have acted on it.
+ * may have acted on it. `message` is the technical text for the log; `reason` the same for people
+ * (the «Облако» screen says it in the manager's language).
  */
 export class CloudUnreachableError extends ProviderUnavailableError {
   constructor(
     message: string,
     readonly neverArrived: boolean,
+    readonly reason: CloudReason = cloudReason('other', { message }),
   ) {
     super(message);
   }
@@ -41,8 +44,8 @@ export class CloudUnreachableError extends ProviderUnavailableError {
  * counts it as a refusal (parked after a few, for a person to settle) rather than retrying forever.
  */
 export class CloudRefusedCall extends CloudUnreachableError {
-  constructor(message: string) {
-    super(message, false);
+  constructor(message: string, reason: CloudReason) {
+    super(message, false, reason);
   }
 }
 
@@ -51,6 +54,9 @@ const TRY_LATER = new Set([408, 425, 429]);
 
 /** What a key looks like wherever the till shows or writes a call. */
 export const SECRET_MASK = '[secret]';
+
+/** The cloud's own words kept for the «Облако» screen at most (characters). */
+const CLOUD_WORDS_CHARS = 500;
 
 /** Answer text kept in the journal at most (characters). */
 const JOURNAL_ANSWER_CHARS = 8_000;
@@ -108,21 +114,31 @@ export class GetMeBackClient {
         this.log.warn({ err: journalError }, 'GetMeBack journal could not be written');
       }
     };
-    const fail = (reason: string, neverArrived = false): CloudUnreachableError => {
+    // The cloud's own words in the answer (an HTTP error's body, an answer of no known shape), key masked.
+    const wordsInAnswer = (): string | null => {
+      let words: string | null = null;
+      try {
+        words = cloudWordsIn(JSON.parse(text ?? '') as unknown);
+      } catch {
+        // Not JSON: no words of the cloud's to show (the answer itself is in the journal).
+      }
+      return words === null ? null : withoutSecret(words, cloud.apiKey).slice(0, CLOUD_WORDS_CHARS);
+    };
+    const fail = (reason: string, why: CloudReason, neverArrived = false): CloudUnreachableError => {
       const safe = withoutSecret(reason, cloud.apiKey);
       this.connection.failed(safe);
       this.log.warn({ cloudCall: call, error: safe }, 'GetMeBack call failed');
       write(safe);
-      return new CloudUnreachableError(`GetMeBack: ${safe}`, neverArrived);
+      return new CloudUnreachableError(`GetMeBack: ${safe}`, neverArrived, why);
     };
-    const refusedWith = (reason: string): CloudRefusedCall => {
+    const refusedWith = (reason: string, why: CloudReason): CloudRefusedCall => {
       const safe = withoutSecret(reason, cloud.apiKey);
       this.connection.refused(safe);
       this.log.warn({ cloudCall: call, error: safe }, 'GetMeBack refused a call');
       write(safe);
-      return new CloudRefusedCall(`GetMeBack: ${safe}`);
+      return new CloudRefusedCall(`GetMeBack: ${safe}`, why);
     };
-    if (!cloud.accountUrl || !cloud.apiKey) throw fail('the cloud is not configured (account address and API key are needed)', true);
+    if (!cloud.accountUrl || !cloud.apiKey) throw fail('the cloud is not configured (account address and API key are needed)', cloudReason('notConfigured'), true);
     const budget = Math.max(1, Math.floor(timeoutMs));
     let json: unknown;
     try {
@@ -133,8 +149,9 @@ export class GetMeBackClient {
       });
       status = response.status;
       text = response.text;
-      if (response.status >= 400 && response.status < 500 && !TRY_LATER.has(response.status)) throw refusedWith(`HTTP ${response.status} from ${url}`);
-      if (!response.ok) throw fail(`HTTP ${response.status} from ${url}`);
+      const httpError = () => cloudReason('http', { status: response.status, message: wordsInAnswer() });
+      if (response.status >= 400 && response.status < 500 && !TRY_LATER.has(response.status)) throw refusedWith(`HTTP ${response.status} from ${url}`, httpError());
+      if (!response.ok) throw fail(`HTTP ${response.status} from ${url}`, httpError());
       json = JSON.parse(text) as unknown;
     } catch (error) {
       if (error instanceof ProviderUnavailableError) throw error;
@@ -143,10 +160,10 @@ export class GetMeBackClient {
         write('cancelled by the till');
         throw new ProviderUnavailableError('GetMeBack: the call was cancelled');
       }
-      throw fail(reasonOf(error, budget), certainlyNotSent(error));
+      throw fail(reasonOf(error, budget), kindOf(error, budget), certainlyNotSent(error));
     }
     const answer = readAnswer(json);
-    if (!answer) throw refusedWith('the answer is not a GetMeBack answer (no "result", "success" or client)');
+    if (!answer) throw refusedWith('the answer is not a GetMeBack answer (no "result", "success" or client)', cloudReason('unreadable', { message: wordsInAnswer() }));
     if (answer.message) answer.message = withoutSecret(answer.message, cloud.apiKey);
     this.connection.reached();
     write(null);
@@ -167,6 +184,13 @@ export function withoutSecret(text: string, secret: string): string {
   let masked = text;
   for (const form of [...forms].sort((a, b) => b.length - a.length)) masked = masked.split(form).join(SECRET_MASK);
   return masked;
+}
+
+/** The same failure as `reasonOf`, for people: no answer in time, an answer that is not JSON, or no connection. */
+function kindOf(error: unknown, timeoutMs: number): CloudReason {
+  if (error instanceof Error && error.name === 'TimeoutError') return cloudReason('timeout', { waitedMs: timeoutMs });
+  if (error instanceof SyntaxError) return cloudReason('unreadable');
+  return cloudReason('unreachable');
 }
 
 function reasonOf(error: unknown, timeoutMs: number): string {

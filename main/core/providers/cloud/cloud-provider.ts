@@ -23,8 +23,9 @@ import { recordCloudCall, type CloudCallRecord } from '../../ledger/cloud-journa
 import { cloudMemory, rememberInCloudMemory } from '../../ledger/cloud-guests.js';
 import { GuestCache } from './guest-cache.js';
 import { lastCloudGuest, rememberCloudGuest, type StoredCloudGuest } from '../../ledger/cloud-guests.js';
-import { Outbox } from '../../ledger/outbox.js';
+import { Outbox, REFUND_OF_FIELD } from '../../ledger/outbox.js';
 import { OutboxCourier, type CourierTiming } from './outbox-courier.js';
+import { readStoredReason } from './cloud-reason.js';
 
 export interface CloudProviderDeps {
   db: TillDatabase;
@@ -95,6 +96,7 @@ export class CloudProvider implements LoyaltyProvider {
   private readonly courier: OutboxCourier;
   private readonly cache: GuestCache;
   private readonly timing: CloudTiming;
+  private readonly log: Logger;
   private closed = false;
   /** Calls the cloud acknowledged since the outbox was last empty (the dashboard's «N of M»). */
   private sent = 0;
@@ -107,6 +109,7 @@ export class CloudProvider implements LoyaltyProvider {
   ) {
     this.timing = { ...DEFAULT_CLOUD_TIMING, ...timing };
     const log = deps.logger.child({ component: 'getmeback-cloud' });
+    this.log = log;
     this.outbox = new Outbox(deps.db);
     this.connection = new CloudConnection(() => this.connectionChanged());
     const journal = (record: CloudCallRecord) => recordCloudCall(deps.db, record);
@@ -183,7 +186,12 @@ export class CloudProvider implements LoyaltyProvider {
     const at = this.deps.clock.now().toISOString();
     // Refunds are listed for reconciliation by hand unless the settings say to send them.
     const manual = operation.kind === 'order_refunded' && refunds === 'manual';
-    for (const call of cloudCallsOf(operation, { branchId, branchName })) this.outbox.add(call, at, manual);
+    for (const call of cloudCallsOf(operation, { branchId, branchName })) {
+      // A refund's call of a payment's (or gift's) call a person dropped is recorded dropped too: the cloud never had it.
+      if (this.outbox.add(call, at, manual) === 'droppedWithPayment') {
+        this.log.info({ invoiceNum: call.key, kind: call.kind, refunds: call.body[REFUND_OF_FIELD] }, 'GetMeBack refund not sent: the cloud never got what it refunds (dropped by hand)');
+      }
+    }
     // Called inside the payment's transaction: the courier looks once it has committed.
     setImmediate(() => {
       this.courier.callsAdded();
@@ -196,8 +204,10 @@ export class CloudProvider implements LoyaltyProvider {
     const parked = this.outbox.parked();
     const errors = [this.connection.lastError];
     if (parked.count > 0) {
-      if (errors[0] === parked.lastError) errors.pop();
-      errors.push(`${parked.count} operation(s) parked after repeated refusals, not sent again until resolved; last: ${parked.lastError ?? 'no reason given'}`);
+      // The technical text: the stored reason is for the «Облако» screen, which says it in the manager's language.
+      const last = parked.lastError === null ? null : readStoredReason(parked.lastError).text;
+      if (errors[0] === last) errors.pop();
+      errors.push(`${parked.count} operation(s) parked after repeated refusals, not sent again until resolved; last: ${last ?? 'no reason given'}`);
     }
     const lastError = errors.filter((error) => error !== null).join('; ') || null;
     const { accountUrl, apiKey } = this.deps.settings().cloud;

@@ -154,11 +154,20 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const looksLikeClient = (value: Record<string, unknown>) => 'id_client' in value || ('id' in value && ['name', 'fio', 'balance', 'bonus'].some((field) => field in value));
 const textOf = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
+/**
+ * ASSUMPTION: the cloud's own words in an answer are its `message`, `error` or `msg` (the first
+ * there), in any answer — also one of an HTTP error or of no shape the till reads. Null: none.
+ */
+export function cloudWordsIn(json: unknown): string | null {
+  if (!isObject(json)) return null;
+  return textOf(json.message) ?? textOf(json.error) ?? textOf(json.msg) ?? null;
+}
+
 /** The JSON the cloud answered, in any dialect; null when it is not an answer of this API at all. */
 export function readAnswer(json: unknown): CloudAnswer | null {
   if (Array.isArray(json)) return { result: 'ok', dialect: 'list', data: json };
   if (!isObject(json)) return null;
-  const message = textOf(json.message) ?? textOf(json.error) ?? textOf(json.msg);
+  const message = cloudWordsIn(json);
   const said = (ok: boolean, dialect: CloudDialect, data: unknown): CloudAnswer => ({ result: ok ? 'ok' : 'error', dialect, data, ...(message ? { message } : {}) });
   if (typeof json.result === 'string') return said(/^(ok|success|true)$/i.test(json.result), 'result', json);
   if (typeof json.success === 'boolean' || json.success === 1 || json.success === 0) return said(json.success === true || json.success === 1, 'success', json.data ?? json);

@@ -5,6 +5,8 @@ import { CloudRefusedCall, CloudUnreachableError, type GetMeBackClient } from '.
 import type { CloudConnection } from './cloud-connection.js';
 import type { Outbox, PendingCall } from '../../ledger/outbox.js';
 import { operationRequest } from './getmeback-api.js';
+import { cloudReason, type CloudReason } from '../../../../shared/i18n/cloud-messages.js';
+import { storedReason } from './cloud-reason.js';
 
 export interface CourierTiming {
   /** How long one delivery may take before it counts as failed (and is tried again later). */
@@ -24,11 +26,14 @@ export interface CourierTiming {
   answersShareCommitMs: number;
 }
 
-/** How one send ended, as its guest's next send depends on it. */
+/**
+ * How one send ended, as its guest's next send depends on it. `reason` is what the «Облако» screen
+ * says of it in the manager's language; `text` the same in the till's technical English (the log).
+ */
 type Outcome =
   | { kind: 'delivered' }
-  | { kind: 'refused'; reason: string }
-  | { kind: 'failed'; reason: string; neverArrived: boolean }
+  | { kind: 'refused'; reason: CloudReason; text: string }
+  | { kind: 'failed'; reason: CloudReason; text: string; neverArrived: boolean }
   /** The till is closing: the send stays counted as unanswered, since the cloud may have got it. */
   | { kind: 'cancelled' };
 
@@ -255,19 +260,19 @@ export class OutboxCourier {
           finish(
             answer.result === 'ok'
               ? { kind: 'delivered' }
-              : { kind: 'refused', reason: `the cloud refused operation ${call.key}: ${answer.message ?? 'no reason given'}` },
+              : {
+                kind: 'refused',
+                reason: cloudReason('refused', { message: answer.message ?? null }),
+                text: `the cloud refused operation ${call.key}: ${answer.message ?? 'no reason given'}`,
+              },
           ),
         (error: unknown) =>
           finish(
             this.closed
               ? { kind: 'cancelled' }
               : error instanceof CloudRefusedCall
-                ? { kind: 'refused', reason: error.message }
-                : {
-                  kind: 'failed',
-                  reason: error instanceof Error ? error.message : String(error),
-                  neverArrived: error instanceof CloudUnreachableError && error.neverArrived,
-                },
+                ? { kind: 'refused', reason: error.reason, text: error.message }
+                : failure(error),
           ),
       );
   }
@@ -319,7 +324,7 @@ export class OutboxCourier {
     for (const { call, outcome } of batch) {
       this.touch(call.guestId);
       // After the commit: the connection's change is an event of the feed, written in a commit of its own.
-      if (outcome.kind === 'refused') this.tell(() => this.connection.refused(outcome.reason), 'the cloud refusing an operation');
+      if (outcome.kind === 'refused') this.tell(() => this.connection.refused(outcome.text), 'the cloud refusing an operation');
     }
     this.tell(() => this.moved(batch.filter(({ outcome }) => outcome.kind === 'delivered').length), 'how far the outbox has moved');
     this.wake();
@@ -341,9 +346,12 @@ export class OutboxCourier {
   /** Writes one outcome (inside the batch's transaction); says whether the call is now parked. */
   private record(call: PendingCall, outcome: Outcome, at: string): boolean {
     if (outcome.kind === 'delivered') this.outbox.markDelivered(call.id, at);
-    if (outcome.kind === 'failed') this.outbox.markFailed(call.id, outcome.reason, this.nextAttemptAt(call.guestId), outcome.neverArrived);
+    if (outcome.kind === 'failed') {
+      this.outbox.markFailed(call.id, storedReason(outcome.reason, outcome.text), this.nextAttemptAt(call.guestId), outcome.neverArrived);
+    }
     if (outcome.kind === 'refused') {
-      return this.outbox.markRefused(call.id, outcome.reason, this.nextAttemptAt(call.guestId), this.timing.refusalsBeforeParking, at);
+      const stored = storedReason(outcome.reason, outcome.text);
+      return this.outbox.markRefused(call.id, stored, this.nextAttemptAt(call.guestId), this.timing.refusalsBeforeParking, at);
     }
     return false;
   }
@@ -360,7 +368,7 @@ export class OutboxCourier {
     }
     if (outcome.kind === 'refused') {
       this.unansweredInRow = 0;
-      const refusal = { ...details, guestId: call.guestId, error: outcome.reason };
+      const refusal = { ...details, guestId: call.guestId, error: outcome.text };
       if (parked) {
         this.backoff.delete(call.guestId);
         this.log.error(refusal, 'GetMeBack keeps refusing an operation: parked, not sent again until a person resolves it');
@@ -371,7 +379,7 @@ export class OutboxCourier {
       // The first unanswered send may be this call's own trouble; one more in a row, the cloud's.
       this.unansweredInRow = probe ? this.unansweredInRow + 1 : Math.max(this.unansweredInRow, 1);
       if (this.unansweredInRow > 1) this.pausedUntil = performance.now() + this.retryDelay(this.unansweredInRow - 1);
-      this.log.warn({ ...details, error: outcome.reason }, 'GetMeBack delivery failed; will retry');
+      this.log.warn({ ...details, error: outcome.text }, 'GetMeBack delivery failed; will retry');
     }
     const failures = (this.backoff.get(call.guestId)?.failures ?? 0) + 1;
     this.backoff.set(call.guestId, { failures, until: performance.now() + this.retryDelay(failures) });
@@ -425,4 +433,11 @@ export class OutboxCourier {
       this.wakeUp = null;
     });
   }
+}
+
+/** A send that got no usable answer: the client's reason (people's) beside its text (the log's). */
+function failure(error: unknown): Outcome {
+  const text = error instanceof Error ? error.message : String(error);
+  if (error instanceof CloudUnreachableError) return { kind: 'failed', reason: error.reason, text, neverArrived: error.neverArrived };
+  return { kind: 'failed', reason: cloudReason('other', { message: text }), text, neverArrived: false };
 }

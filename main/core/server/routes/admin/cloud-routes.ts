@@ -1,14 +1,15 @@
 import Router from '@koa/router';
 import { z } from 'zod';
-import { ConnectionCheckRequest, SettleRequest, type OutboxResponse } from '../../../../../shared/admin/cloud.js';
+import { ConnectionCheckRequest, SettleRequest, type OutboxLine, type OutboxResponse } from '../../../../../shared/admin/cloud.js';
 import type { Language } from '../../../../../shared/i18n/language.js';
 import { ACCOUNT_URL_MESSAGES, checkAccountUrl } from '../../../../../shared/settings/cloud-account-url.js';
 import { cloudJournal, recordCloudCall } from '../../../ledger/cloud-journal.js';
 import { isMaskedSecret } from '../../../settings/secret-mask.js';
-import { outboxLine, outboxLines, settleOperation, unparkOperation } from '../../../ledger/outbox-desk.js';
+import { outboxLine, outboxLines, settleOperation, unparkOperation, type OutboxLine as StoredLine } from '../../../ledger/outbox-desk.js';
 import type { Logger } from '../../../logger.js';
 import type { LoyaltyContext } from '../../../loyalty/context.js';
 import { CloudProvider } from '../../../providers/cloud/cloud-provider.js';
+import { readStoredReason } from '../../../providers/cloud/cloud-reason.js';
 import { checkConnection } from '../../../providers/cloud/connection-check.js';
 import type { LoyaltyProvider } from '../../../providers/loyalty-provider.js';
 import { AdminRefusal } from '../../http-errors.js';
@@ -39,6 +40,12 @@ const JournalQuery = z.object({
   format: z.enum(['json', 'download']).optional(),
 });
 
+/** An operation as the screen reads it: the cloud's last answer as a reason (said in the manager's language) beside its technical text. */
+function shown(line: StoredLine): OutboxLine {
+  const last = line.lastError === null ? null : readStoredReason(line.lastError);
+  return { ...line, lastError: last?.text ?? null, reason: last?.reason ?? null };
+}
+
 export interface CloudRoutesDeps {
   loyalty: LoyaltyContext;
   provider: LoyaltyProvider;
@@ -58,6 +65,10 @@ export function cloudRoutes({ loyalty, provider, logger }: CloudRoutesDeps): Rou
   };
   const refusal = (status: 404 | 409 | 422, key: TextKey) => new AdminRefusal(status, TEXTS[language()][key]);
   const parse = <S extends z.ZodType>(schema: S, input: unknown, root = 'body'): z.output<S> => validateForManager(schema, input, { language: language() }, root);
+  const current = (id: number) => {
+    const line = outboxLine(db, id);
+    return line && shown(line);
+  };
   const operation = (id: unknown) => {
     const line = outboxLine(db, parse(OperationId, id, 'id'));
     if (!line) throw refusal(404, 'unknownOperation');
@@ -67,7 +78,7 @@ export function cloudRoutes({ loyalty, provider, logger }: CloudRoutesDeps): Rou
   router.get('/api/cloud/outbox', (ctx) => {
     const listing = outboxLines(db);
     ctx.body = {
-      operations: listing.lines,
+      operations: listing.lines.map(shown),
       openTotal: listing.openTotal,
       uncertainGuests: listing.uncertainGuests,
       refunds: loyalty.settings().cloud.refunds,
@@ -78,17 +89,18 @@ export function cloudRoutes({ loyalty, provider, logger }: CloudRoutesDeps): Rou
     const line = operation(ctx.params.id);
     if (!unparkOperation(db, line.id)) throw refusal(409, 'notParked');
     outboxChanged();
-    ctx.body = { operation: outboxLine(db, line.id) };
+    ctx.body = { operation: current(line.id) };
   });
 
   router.post('/api/cloud/outbox/:id/settle', async (ctx) => {
     const body = parse(SettleRequest, await readJsonBody(ctx));
     const line = operation(ctx.params.id);
     const at = loyalty.clock.now().toISOString();
-    if (!settleOperation(db, line.id, { at, by: body.by, note: body.note, outcome: body.outcome })) throw refusal(409, 'notSettleable');
-    logger.info({ invoiceNum: line.invoiceNum, outcome: body.outcome, by: body.by }, 'GetMeBack operation settled by hand');
+    const settled = settleOperation(db, line.id, { at, by: body.by, note: body.note, outcome: body.outcome });
+    if (!settled) throw refusal(409, 'notSettleable');
+    logger.info({ invoiceNum: line.invoiceNum, outcome: body.outcome, by: body.by, refundsDropped: settled.refundsDropped }, 'GetMeBack operation settled by hand');
     outboxChanged();
-    ctx.body = { operation: outboxLine(db, line.id) };
+    ctx.body = { operation: current(line.id) };
   });
 
   router.get('/api/cloud/journal', (ctx) => {
