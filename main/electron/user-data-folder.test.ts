@@ -58,7 +58,7 @@ function windowsMachine(user: string) {
 
 describe('Electron’s userData (electronUserData)', () => {
   it('on the per-machine install stays the user’s own folder: the till of the version before, its till.key wrapped there, moves to the machine folder', () => {
-    const { perUserFolder, install } = windowsMachine('kassa1');
+    const { root, perUserFolder, install } = windowsMachine('kassa1');
     const keys = new Map<string, Buffer>();
     // The version before: userData and the data folder were both the user's roaming folder.
     mkdirSync(perUserFolder, { recursive: true });
@@ -71,10 +71,13 @@ describe('Electron’s userData (electronUserData)', () => {
     expect(launch.perMachine).toBe(true);
     const userData = electronUserData(launch, perUserFolder);
     expect(userData).toBe(perUserFolder);
-    const moved = moveTillToMachineFolder(perUserFolder, launch.dataDir, safeStorageKeyWrapper(safeStorageIn(userData, keys), 'win32'));
+    // launchDataFolder names the machine folder the Windows way; here it is that folder under the test's root.
+    const machineFolder = path.join(root, 'ProgramData', 'GetMeBack Till');
+    expect(launch.dataDir).toBe(path.win32.join(install.env.ProgramData, 'GetMeBack Till'));
+    const moved = moveTillToMachineFolder(perUserFolder, machineFolder, safeStorageKeyWrapper(safeStorageIn(userData, keys), 'win32'));
     expect(moved.kind).toBe('moved');
     // The machine folder's key is written plain (every user's till reads it) and is the same key.
-    expect(readTillKeyFile(path.join(launch.dataDir, 'till.key')).equals(secret)).toBe(true);
+    expect(readTillKeyFile(path.join(machineFolder, 'till.key')).equals(secret)).toBe(true);
   });
 
   it('gives two Windows users of one per-machine install each their own (Chromium’s lock file is per user) over one data folder (whose own lock shows the box)', () => {
