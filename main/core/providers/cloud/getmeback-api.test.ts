@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cloudCallsOf, describeCall, lookupBody, lookupRequests, readAnswer, readLookup, validatorUrl } from './getmeback-api.js';
+import { clientBody, cloudCallsOf, describeCall, giftBody, lookupBody, lookupRequests, readAnswer, readLookup, validatorUrl } from './getmeback-api.js';
 
 const BRANCH = { branchId: '12', branchName: 'Центральный' };
 
@@ -164,5 +164,16 @@ describe('the GetMeBack API mapping', () => {
   it('describes a call for the log by its type or lookup field, never by values', () => {
     expect(describeCall({ login: '79990000001', api_key: 'k' })).toEqual({ lookupBy: ['login'] });
     expect(describeCall({ type: 'bonus', invoice_num: 'op-1', id_client: 42 })).toEqual({ type: 'bonus', invoice_num: 'op-1' });
+  });
+});
+
+describe('ids on the wire', () => {
+  it('sends an id that reads back the same as a number as one, and any other as text: 00123 is not guest 123', () => {
+    expect(clientBody('42')).toEqual({ id_client: 42 });
+    expect(clientBody('0')).toEqual({ id_client: 0 });
+    expect(clientBody('00123')).toEqual({ id_client: '00123' });
+    expect(giftBody('0777')).toEqual({ id_gift: '0777' });
+    expect(clientBody('g-1')).toEqual({ id_client: 'g-1' });
+    expect(clientBody('1234567890123456')).toEqual({ id_client: '1234567890123456' }); // past a double's exact integers
   });
 });

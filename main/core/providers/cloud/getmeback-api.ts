@@ -326,9 +326,13 @@ export function callName(body: Record<string, unknown>): string {
   return `lookup:${Object.keys(body).filter((field) => field !== API_KEY_FIELD).join(',')}`;
 }
 
-/** Public client code sends numeric ids as numbers; the till keeps every id as text. */
+/**
+ * Public client code sends numeric ids as numbers; the till keeps every id as text. Only an id that
+ * reads back the same as a number goes as one: `00123` stays text (as a number it would be 123,
+ * another guest or gift).
+ */
 function idToWire(id: string): string | number {
-  return /^\d{1,15}$/.test(id) ? Number(id) : id;
+  return /^(?:0|[1-9]\d{0,14})$/.test(id) ? Number(id) : id;
 }
 
 /** Roubles with any decimals → kopecks (rounded half away from zero), via text, never floats. */
