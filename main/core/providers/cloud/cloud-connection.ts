@@ -13,13 +13,24 @@ export class CloudConnection {
     const wasOffline = !this.online;
     this.online = true;
     this.lastError = null;
+    this.refusedAnOperation = false;
     if (wasOffline) this.onChange();
   }
 
-  /** The cloud answered but refused this call: it is online, and the manager should see why. */
-  refused(reason: string): void {
+  /**
+   * The last refusal was GetMeBack's own answer to one operation (a write-off, an accrual) rather
+   * than to the till's calls as such: it is about that operation, not the address or the key.
+   */
+  refusedAnOperation = false;
+
+  /**
+   * The cloud answered but refused this call: it is online, and the manager should see why.
+   * `operation`: GetMeBack's own refusal of one operation (see `refusedAnOperation`).
+   */
+  refused(reason: string, what: 'call' | 'operation' = 'call'): void {
     this.reached();
     this.lastError = reason;
+    this.refusedAnOperation = what === 'operation';
   }
 
   /** No usable answer: network, timeout, HTTP error, or not this API. */

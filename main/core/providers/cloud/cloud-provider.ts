@@ -212,7 +212,15 @@ export class CloudProvider implements LoyaltyProvider {
     const lastError = errors.filter((error) => error !== null).join('; ') || null;
     const { accountUrl, apiKey } = this.deps.settings().cloud;
     const trouble: ProviderTrouble | null =
-      accountUrl === '' || apiKey === '' ? 'notConfigured' : !this.connection.online ? 'unreachable' : this.connection.lastError !== null ? 'refused' : null;
+      accountUrl === '' || apiKey === ''
+        ? 'notConfigured'
+        : !this.connection.online
+          ? 'unreachable'
+          : this.connection.lastError === null
+            ? null
+            : this.connection.refusedAnOperation
+              ? 'operationRefused'
+              : 'refused';
     return { provider: 'cloud', online: this.connection.online, lastError, trouble, parked: parked.count, outbox: this.outbox.pendingCount() };
   }
 

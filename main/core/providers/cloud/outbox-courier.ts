@@ -32,7 +32,8 @@ export interface CourierTiming {
  */
 type Outcome =
   | { kind: 'delivered' }
-  | { kind: 'refused'; reason: CloudReason; text: string }
+  /** `byGetMeBack`: its own answer refusing the operation, not a call the till could not get through. */
+  | { kind: 'refused'; reason: CloudReason; text: string; byGetMeBack: boolean }
   | { kind: 'failed'; reason: CloudReason; text: string; neverArrived: boolean }
   /** The till is closing: the send stays counted as unanswered, since the cloud may have got it. */
   | { kind: 'cancelled' };
@@ -264,6 +265,7 @@ export class OutboxCourier {
                 kind: 'refused',
                 reason: cloudReason('refused', { message: answer.message ?? null }),
                 text: `the cloud refused operation ${call.key}: ${answer.message ?? 'no reason given'}`,
+                byGetMeBack: true,
               },
           ),
         (error: unknown) =>
@@ -271,7 +273,7 @@ export class OutboxCourier {
             this.closed
               ? { kind: 'cancelled' }
               : error instanceof CloudRefusedCall
-                ? { kind: 'refused', reason: error.reason, text: error.message }
+                ? { kind: 'refused', reason: error.reason, text: error.message, byGetMeBack: false }
                 : failure(error),
           ),
       );
@@ -324,7 +326,9 @@ export class OutboxCourier {
     for (const { call, outcome } of batch) {
       this.touch(call.guestId);
       // After the commit: the connection's change is an event of the feed, written in a commit of its own.
-      if (outcome.kind === 'refused') this.tell(() => this.connection.refused(outcome.text), 'the cloud refusing an operation');
+      // GetMeBack's own refusal of the operation; one the client read as a refused call (an HTTP
+      // 4xx: the address or the key, most likely) it has told the connection itself.
+      if (outcome.kind === 'refused' && outcome.byGetMeBack) this.tell(() => this.connection.refused(outcome.text, 'operation'), 'the cloud refusing an operation');
     }
     this.tell(() => this.moved(batch.filter(({ outcome }) => outcome.kind === 'delivered').length), 'how far the outbox has moved');
     this.wake();
