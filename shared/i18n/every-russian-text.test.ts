@@ -149,6 +149,7 @@ describe('every Russian text of the till', () => {
       needed: BONUSES.twentyOne,
       sum: BONUSES.three,
       max: BONUSES.one,
+      heldElsewhere: BONUSES.twentyOne,
       address: '192.168.0.21',
     };
     // One set of figures serves every message (each takes the ones it needs), so the key is not narrowed here.
@@ -306,7 +307,7 @@ describe('the English texts', () => {
       if (notice) english.push(notice.title, notice.body);
     }
     const anyMessage = waiterMessage as (language: 'en', key: string, code: string, params: object) => string;
-    const figures = { name: 'Ivanov', gift: 'Cappuccino', available: BONUSES.odd, needed: BONUSES.one, sum: BONUSES.three, max: BONUSES.twentyOne, address: '192.168.0.21' };
+    const figures = { name: 'Ivanov', gift: 'Cappuccino', available: BONUSES.odd, needed: BONUSES.one, sum: BONUSES.three, max: BONUSES.twentyOne, heldElsewhere: BONUSES.one, address: '192.168.0.21' };
     for (const key of WAITER_MESSAGE_KEYS) english.push(anyMessage('en', key, 'a1b2c3d4', figures));
     expect(english.length).toBeGreaterThan(200);
     expect(english.flatMap((text) => roublesBesideBonuses(text).map((bad) => `«${bad}» in «${text}»`))).toEqual([]);

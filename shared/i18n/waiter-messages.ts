@@ -38,8 +38,11 @@ const ru = {
   noGuest: (_: Code) => 'К заказу не привязан гость. Сначала сделайте чекин гостя.',
   noBonusPaymentType: (p: Code) =>
     `Оплата бонусами не настроена: в GetMeBack Till не указан ID типа оплаты GetMeBack (Bonus payment type). Примите оплату без бонусов и сообщите администратору, код запроса ${p.code}.`,
-  bonusOverMax: (p: Code & { sum: Hundredths; max: Hundredths }) =>
-    `Бонусами можно оплатить максимум ${formatBonuses(p.max, 'ru')}, а указано ${formatBonuses(p.sum, 'ru')}. Уменьшите сумму бонусов.`,
+  /** `heldElsewhere`: the guest's bonuses reserved in other open orders, which is why the maximum is low. */
+  bonusOverMax: (p: Code & { sum: Hundredths; max: Hundredths; heldElsewhere?: Hundredths }) =>
+    `Бонусами можно оплатить максимум ${formatBonuses(p.max, 'ru')}, а указано ${formatBonuses(p.sum, 'ru')}.` +
+    (p.heldElsewhere ? ` В резерве в другом открытом заказе гостя: ${formatBonuses(p.heldElsewhere, 'ru')}.` : '') +
+    ' Уменьшите сумму бонусов.',
   bonusWithoutGuest: (_: Code) => 'В оплате есть бонусы GetMeBack, но к заказу не привязан гость. Сделайте чекин гостя или уберите оплату бонусами.',
   notPaidForRefund: (_: Code) => 'Возврат невозможен: заказ ещё не оплачен. Проверьте, тот ли это заказ.',
   badRequest: (p: Code) =>
@@ -90,7 +93,10 @@ const en: Catalogue = {
   noGuest: () => 'No guest is bound to the order. Check the guest in first.',
   noBonusPaymentType: (p) =>
     `Bonus payment is not set up: GetMeBack Till has no GetMeBack payment type ID (Bonus payment type). Take the payment without bonuses and tell the administrator, request code ${p.code}.`,
-  bonusOverMax: (p) => `At most ${formatBonuses(p.max, 'en')} can pay for this order, but ${formatBonuses(p.sum, 'en')} was entered. Lower the bonus sum.`,
+  bonusOverMax: (p) =>
+    `At most ${formatBonuses(p.max, 'en')} can pay for this order, but ${formatBonuses(p.sum, 'en')} was entered.` +
+    (p.heldElsewhere ? ` Reserved in another open order of the guest: ${formatBonuses(p.heldElsewhere, 'en')}.` : '') +
+    ' Lower the bonus sum.',
   bonusWithoutGuest: () => 'The payment has GetMeBack bonuses but no guest is bound to the order. Check the guest in or remove the bonus payment.',
   notPaidForRefund: () => 'Cannot refund: the order is not paid yet. Check that this is the right order.',
   badRequest: (p) => `GetMeBack Till did not understand iikoWaiter's request. Try again; if that does not help, tell the administrator, request code ${p.code}.`,

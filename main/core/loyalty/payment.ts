@@ -66,13 +66,20 @@ export async function payOrder(
     const bonusHolds = activeHoldsOfOrder(ctx.db, orderId, 'bonus');
     if (guest && bonus > 0) {
       const ownReservation = bonusHolds.reduce((sum, hold) => sum + hold.amount, 0);
+      const money = guestMoney(ctx, guest);
       const max = maxBonusPayment({
-        available: guestMoney(ctx, guest).available,
+        available: money.available,
         ownReservation,
         orderSum: input.orderSum,
         maxBonusShareBp: rules.maxBonusShareBp,
       });
-      if (bonus > max) throw new Refusal('bonusOverMax', { sum: bonus, max });
+      if (bonus > max) {
+        // The waiter is told when the guest's other open orders hold the bonuses missing here (all the
+        // guest's holds but this order's own: its reservation and its gifts of this guest).
+        const giftsHere = activeHoldsOfOrder(ctx.db, orderId, 'gift').filter((gift) => gift.guestId === guest.id);
+        const heldElsewhere = money.balance - money.available - ownReservation - giftsHere.reduce((sum, gift) => sum + gift.amount, 0);
+        throw new Refusal('bonusOverMax', { sum: bonus, max, ...(heldElsewhere > 0 ? { heldElsewhere } : {}) });
+      }
     }
 
     // The waiter is recorded with the payment, so a refused one leaves no waiter behind.

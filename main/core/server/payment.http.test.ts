@@ -77,6 +77,17 @@ describe('payment (docs/protocol.md#payment)', () => {
     expect((await t.steps.view(order)).Status).toBe('Open');
   });
 
+  it('says so when the guest’s bonuses missing here are reserved in another open order of the guest', async () => {
+    const elsewhere = newOrderId();
+    expect((await t.steps.checkIn(elsewhere, 'GMB-G-1001')).status).toBe(204);
+    expect((await t.steps.precheck(elsewhere, 3000, 1200)).body.BonusSum).toBe(1200); // g-1 has 1 500
+    const order = newOrderId();
+    expect((await t.steps.checkIn(order, 'GMB-G-1001')).status).toBe(204);
+    const refused = await t.steps.pay(order, paymentBody(1200, { bonus: 600, cash: 600 }), 'pay-held');
+    expectRefusal(refused, /^Бонусами можно оплатить максимум 300\s+бонусов, а указано 600\s+бонусов\. В резерве в другом открытом заказе гостя: 1\s200\s+бонусов\. Уменьшите сумму бонусов\.$/);
+    expect(countRows(t.till, 'payments')).toBe(0);
+  });
+
   it('answers 400 when the items do not add up to OrderSum', async () => {
     const order = await orderReadyToPay();
     const answer = await t.steps.pay(order, { ...paymentBody(1200, { bonus: 300, cash: 800 }) }, 'pay-sum');
