@@ -27,6 +27,9 @@ import { TillActivity } from './till-activity.js';
 import { loadTillKey, NEW_KEY_VARIABLE, type KeyWrapper } from './waiters/till-key.js';
 import { WaiterIdentity } from './waiters/waiter-identity.js';
 
+/** The settings by which the provider is reached: a change may end what the cloud refused (reachChanged). */
+const PROVIDER_REACH_KEYS = new Set(['cloud.accountUrl', 'cloud.apiKey', 'cloud.apiVersion', 'cloud.anyHost']);
+
 export interface CoreOptions {
   dataDir: string;
   settingsStore: SettingsStore;
@@ -137,6 +140,7 @@ export function createCore(options: CoreOptions): TillCore {
     backups.startDaily();
     settings.onChange((change) => {
       events.record('settings.changed', { keys: change.changedKeys, restartNeeded: change.restartNeeded });
+      if (change.changedKeys.some((key) => PROVIDER_REACH_KEYS.has(key))) provider.reachChanged?.();
     });
 
     const activity = new TillActivity(logger);

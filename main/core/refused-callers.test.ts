@@ -25,4 +25,13 @@ describe('RefusedCallers', () => {
     // An hour after the first lines, new ones may be told again.
     expect(callers.note('10.0.0.99', at(61))).toBe(true);
   });
+
+  it('counts lines told “in the future” as gone after the clock was set back: a new host is told again', () => {
+    const callers = new RefusedCallers(20);
+    for (let host = 1; host <= EVENTS_PER_HOUR; host += 1) expect(callers.note(`10.0.0.${host}`, at(0))).toBe(true);
+    // NTP sets the clock back a day; two hours later a new terminal is refused.
+    expect(callers.note('10.0.1.1', at(-24 * 60 + 120))).toBe(true);
+    expect(callers.note('10.0.0.1', at(-24 * 60 + 121))).toBe(true); // its own line was "in the future" too
+  });
 });
+

@@ -39,8 +39,10 @@ export class RefusedCallers {
     entry.count += 1;
     entry.lastAt = at;
     const nowMs = now.getTime();
-    while (this.told.length > 0 && nowMs - (this.told[0] as number) >= EVENT_EVERY_MS) this.told.shift();
-    const tell = nowMs - entry.eventAtMs >= EVENT_EVERY_MS && this.told.length < EVENTS_PER_HOUR;
+    // A line told "in the future" (the clock was set back since) no longer counts either.
+    const past = (atMs: number) => nowMs - atMs >= EVENT_EVERY_MS || atMs > nowMs;
+    for (let at = this.told.length - 1; at >= 0; at -= 1) if (past(this.told[at] as number)) this.told.splice(at, 1);
+    const tell = past(entry.eventAtMs) && this.told.length < EVENTS_PER_HOUR;
     if (tell) {
       entry.eventAtMs = nowMs;
       this.told.push(nowMs);

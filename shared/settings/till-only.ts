@@ -21,7 +21,9 @@ export function tillOnlyChanges(patch: unknown, stored: Record<string, unknown>)
     if (part === null || typeof part !== 'object' || !(field in part)) continue;
     const value = (part as Record<string, unknown>)[field];
     const current = (stored[section] as Record<string, unknown> | undefined)?.[field];
-    if (value !== current) changed.push(`${section}.${field}`);
+    // As the settings will hold it: a value sent again unchanged but as text (a port "3000") or with
+    // the spaces the schema trims is not a change.
+    if (String(value).trim() !== String(current).trim()) changed.push(`${section}.${field}`);
   }
   return changed;
 }

@@ -74,18 +74,27 @@ function toLine(row: OutboxRow): OutboxLine {
     parkedAt: row.parked_at,
     deliveredAt: row.delivered_at,
     settled: row.settled_at
-      ? { at: row.settled_at, by: row.settled_by ?? '', outcome: row.settled_outcome ?? 'applied', ...readSettledNote(row.settled_note ?? '') }
+      ? { at: row.settled_at, by: row.settled_by ?? '', outcome: row.settled_outcome ?? 'applied', ...readSettledNote(row) }
       : null,
     body: JSON.parse(row.payload) as Record<string, unknown>,
   };
 }
 
-/** A person's note as typed, or the note `droppedWithPaymentNote` wrote (JSON) read back. */
-function readSettledNote(stored: string): { note: string; withPayment: string | null } {
-  if (stored.startsWith('{"droppedWithPayment":')) {
+/**
+ * A person's note as typed, or the note `droppedWithPaymentNote` wrote (JSON) read back — only on a
+ * refund's call dropped, naming the very call it refunds: a note a person typed in that shape on
+ * another row is shown as typed, never as a refund dropped with its payment.
+ */
+function readSettledNote(row: OutboxRow): { note: string; withPayment: string | null } {
+  const stored = row.settled_note ?? '';
+  const refundDropped = row.settled_outcome === 'dropped' && (row.kind === 'refund' || row.kind === 'gift_refund');
+  if (refundDropped && stored.startsWith('{"droppedWithPayment":')) {
     try {
       const parsed = JSON.parse(stored) as { droppedWithPayment?: unknown; note?: unknown };
-      if (typeof parsed.droppedWithPayment === 'string') return { note: typeof parsed.note === 'string' ? parsed.note : '', withPayment: parsed.droppedWithPayment };
+      const refunds = (JSON.parse(row.payload) as Record<string, unknown>)[REFUND_OF_FIELD];
+      if (typeof parsed.droppedWithPayment === 'string' && parsed.droppedWithPayment === refunds) {
+        return { note: typeof parsed.note === 'string' ? parsed.note : '', withPayment: parsed.droppedWithPayment };
+      }
     } catch {
       // A person's note that only looks like one of ours: shown as typed.
     }
@@ -144,6 +153,18 @@ export function unparkOperation(db: TillDatabase, id: number): boolean {
        WHERE id = ? AND parked_at IS NOT NULL AND delivered_at IS NULL AND settled_at IS NULL AND manual = 0`,
     ).run(id).changes === 1
   );
+}
+
+/**
+ * Every parked operation back in line (the manager changed the cloud's address, key or API version:
+ * what was refused may have been refused for those). How many.
+ */
+export function unparkAll(db: TillDatabase): number {
+  return prepared(
+    db,
+    `UPDATE outbox SET parked_at = NULL, refusals = 0, next_attempt_at = NULL
+     WHERE parked_at IS NOT NULL AND delivered_at IS NULL AND settled_at IS NULL AND manual = 0`,
+  ).run().changes;
 }
 
 /**

@@ -134,3 +134,17 @@ describe('a refund’s call of a call a person dropped (Outbox.add, settleOperat
     db.close();
   });
 });
+
+describe('a person’s note on a settled operation', () => {
+  it('is shown as typed, even in the shape of the till’s own note of a refund dropped with its payment', () => {
+    const db = openTillDatabase(freshDir());
+    const outbox = new Outbox(db);
+    outbox.add(call('pay-9', 'g-1'), AT);
+    db.prepare('UPDATE outbox SET parked_at = ? WHERE operation_id = ?').run(AT, 'pay-9');
+    const typed = droppedWithPaymentNote('другой-чек', 'проведено в кабинете');
+    expect(settleOperation(db, idOf(db, 'pay-9'), { at: AT, by: 'Менеджер', note: typed, outcome: 'applied' })).not.toBeNull();
+    expect(outboxLine(db, idOf(db, 'pay-9'))?.settled).toMatchObject({ note: typed, withPayment: null, outcome: 'applied' });
+    db.close();
+  });
+});
+

@@ -6,7 +6,7 @@ import { DATABASE_FILE } from '../ledger/database.js';
 import { walCommits } from '../testing/wal-commits.js';
 import { newOrderId, useTill } from '../testing/waiter-steps.js';
 import { releaseIdleReservations } from './idle-reservations.js';
-import { ACTIVITY_NOTED_EVERY_MS } from './order-activity.js';
+import { ACTIVITY_NOTED_EVERY_MS, activityIsStale } from './order-activity.js';
 
 const HOUR = 3_600_000;
 const clock = manualClock();
@@ -57,3 +57,14 @@ describe('a waiter at work on an order is activity, though nothing changes', () 
     expect(orderTouchedAt(t.till.core.db, order)).toBe(clock.now().toISOString());
   });
 });
+
+describe('activityIsStale', () => {
+  it('is stale when older than ACTIVITY_NOTED_EVERY_MS, or dated ahead of the clock (set back since)', () => {
+    const now = new Date('2026-06-10T12:00:00.000Z');
+    expect(activityIsStale(null, now)).toBe(true);
+    expect(activityIsStale('2026-06-10T11:55:00.000Z', now)).toBe(false);
+    expect(activityIsStale('2026-06-10T11:50:00.000Z', now)).toBe(true);
+    expect(activityIsStale('2026-06-11T12:00:00.000Z', now)).toBe(true);
+  });
+});
+

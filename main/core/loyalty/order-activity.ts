@@ -12,7 +12,10 @@ export const ACTIVITY_NOTED_EVERY_MS = 10 * 60_000;
 
 /** Whether an order last active at `lastActivity` should have a call that changes nothing noted as activity. */
 export function activityIsStale(lastActivity: string | null, now: Date): boolean {
-  return lastActivity === null || now.getTime() - Date.parse(lastActivity) >= ACTIVITY_NOTED_EVERY_MS;
+  if (lastActivity === null) return true;
+  const age = now.getTime() - Date.parse(lastActivity);
+  // Dated ahead of the clock (set back since): noted now, or the sweep would see the order idle.
+  return age < 0 || age >= ACTIVITY_NOTED_EVERY_MS;
 }
 
 /** Notes that a waiter is working on the order, in a transaction of its own, if its last activity is stale. */

@@ -96,6 +96,8 @@ export interface LoyaltyProvider {
   /** Called inside the money transaction: remember what the provider must receive. */
   record(operation: ProviderOperation): void;
   status(): ProviderStatus;
+  /** The manager changed how the provider is reached (the cloud's address, key, API version). */
+  reachChanged?(): void;
   close(): Promise<void>;
 }
 

@@ -39,8 +39,8 @@ export class CloudUnreachableError extends ProviderUnavailableError {
 
 /**
  * The cloud answered the call and refused it in a way the till cannot read as GetMeBack's own
- * refusal: an HTTP 4xx (but 408 and 429, which ask for a later try) or a JSON answer of no shape it
- * knows. The cloud is there; sending the same call again gets the same answer, so the courier
+ * refusal: an HTTP status that refuses the call itself (`CALL_REFUSED`: 400, 409, 410, 413, 422) or
+ * a JSON answer of no shape it knows. The cloud is there; sending the same call again gets the same answer, so the courier
  * counts it as a refusal (parked after a few, for a person to settle) rather than retrying forever.
  */
 export class CloudRefusedCall extends CloudUnreachableError {
@@ -49,8 +49,19 @@ export class CloudRefusedCall extends CloudUnreachableError {
   }
 }
 
-/** HTTP statuses that ask for the same call later: not a refusal of the call. */
-const TRY_LATER = new Set([408, 425, 429]);
+/**
+ * HTTP statuses that refuse the call itself (its body): sent again, it gets the same answer. Any
+ * other failing status — 401 and 403 (the key), 404 (the address, the API version), 408, 429, 5xx —
+ * is about the cloud or the till's settings, not this call: unanswered, retried, never parked.
+ */
+const CALL_REFUSED = new Set([400, 409, 410, 413, 422]);
+
+/**
+ * HTTP statuses that refuse the till's calls as such — the key (401, 403), the address or the API
+ * version (404): the cloud is there and says the settings are wrong. The call was not taken; it is
+ * sent again later (never parked), and the manager is told to check the address and the key.
+ */
+const SETTINGS_REFUSED = new Set([401, 403, 404]);
 
 /** What a key looks like wherever the till shows or writes a call. */
 export const SECRET_MASK = '[secret]';
@@ -131,6 +142,15 @@ export class GetMeBackClient {
       write(safe);
       return new CloudUnreachableError(`GetMeBack: ${safe}`, neverArrived, why);
     };
+    // The cloud is there and refuses the settings (SETTINGS_REFUSED): told as a refusal (check the
+    // address and the key), thrown as a call that was not taken, to be sent again.
+    const settingsRefused = (reason: string, why: CloudReason): CloudUnreachableError => {
+      const safe = withoutSecret(reason, cloud.apiKey);
+      this.connection.refused(safe);
+      this.log.warn({ cloudCall: call, error: safe }, 'GetMeBack refused the till’s calls: check the account address, the API key and version');
+      write(safe);
+      return new CloudUnreachableError(`GetMeBack: ${safe}`, true, why);
+    };
     const refusedWith = (reason: string, why: CloudReason): CloudRefusedCall => {
       const safe = withoutSecret(reason, cloud.apiKey);
       this.connection.refused(safe);
@@ -150,7 +170,8 @@ export class GetMeBackClient {
       status = response.status;
       text = response.text;
       const httpError = () => cloudReason('http', { status: response.status, message: wordsInAnswer() });
-      if (response.status >= 400 && response.status < 500 && !TRY_LATER.has(response.status)) throw refusedWith(`HTTP ${response.status} from ${url}`, httpError());
+      if (SETTINGS_REFUSED.has(response.status)) throw settingsRefused(`HTTP ${response.status} from ${url}`, httpError());
+      if (CALL_REFUSED.has(response.status)) throw refusedWith(`HTTP ${response.status} from ${url}`, httpError());
       if (!response.ok) throw fail(`HTTP ${response.status} from ${url}`, httpError());
       json = JSON.parse(text) as unknown;
     } catch (error) {

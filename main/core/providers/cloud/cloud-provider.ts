@@ -26,6 +26,8 @@ import { lastCloudGuest, rememberCloudGuest, type StoredCloudGuest } from '../..
 import { Outbox, REFUND_OF_FIELD } from '../../ledger/outbox.js';
 import { OutboxCourier, type CourierTiming } from './outbox-courier.js';
 import { readStoredReason } from './cloud-reason.js';
+import { inTransaction } from '../../ledger/transaction.js';
+import { unparkAll } from '../../ledger/outbox-desk.js';
 
 export interface CloudProviderDeps {
   db: TillDatabase;
@@ -222,6 +224,18 @@ export class CloudProvider implements LoyaltyProvider {
               ? 'operationRefused'
               : 'refused';
     return { provider: 'cloud', online: this.connection.online, lastError, trouble, parked: parked.count, outbox: this.outbox.pendingCount() };
+  }
+
+  /**
+   * The manager changed the cloud's address, key or API version: the operations parked after the
+   * cloud refused them may have been refused for those (a 4xx answer of no shape the till reads from
+   * a wrong address), so each goes back in line, and is parked again only if refused again.
+   */
+  reachChanged(): void {
+    if (this.closed) return;
+    const back = inTransaction(this.deps.db, this.deps.events, () => unparkAll(this.deps.db));
+    if (back > 0) this.log.info({ operations: back }, 'the cloud settings changed: parked operations back in line');
+    this.outboxChanged();
   }
 
   /** A person changed the outbox (a parked operation back in line): deliver now. */

@@ -18,6 +18,8 @@ describe('the cloud’s last answer as the outbox keeps it', () => {
     const older: [string, ReturnType<typeof cloudReason>][] = [
       ['the cloud refused operation 8cfa5c76-3b1e-4c2a-9d0f-1a2b3c4d5e6f: Чек отклонён', cloudReason('refused', { message: 'Чек отклонён' })],
       ['the cloud refused operation: Клиент заблокирован', cloudReason('refused', { message: 'Клиент заблокирован' })],
+      // A gift's key has colons of its own.
+      ['the cloud refused operation 8cfa5c76:gift:v-1: Подарок уже использован', cloudReason('refused', { message: 'Подарок уже использован' })],
       ['the cloud refused operation 8cfa5c76: no reason given', cloudReason('refused')],
       ['GetMeBack: connection refused', cloudReason('unreachable')],
       ['GetMeBack: HTTP 409 from http://127.0.0.1:5000/rest/base/v33/validator/', cloudReason('http', { status: 409 })],

@@ -40,7 +40,8 @@ export function readStoredReason(stored: string): StoredReason {
  * into a reason so that its rows read in the manager's language too; any other text is shown as it is.
  */
 function olderTillsReason(text: string): CloudReason {
-  const refused = /^the cloud refused operation(?: [^:]*)?: ([\s\S]*)$/.exec(text);
+  // The key has no spaces but may have colons (a gift's: `op:gift:v-1`).
+  const refused = /^the cloud refused operation(?: \S+)?: ([\s\S]*)$/.exec(text);
   if (refused) return cloudReason('refused', { message: refused[1] === 'no reason given' ? null : (refused[1] ?? null) });
   const http = /^GetMeBack: HTTP (\d{3}) from /.exec(text);
   if (http) return cloudReason('http', { status: Number(http[1]) });

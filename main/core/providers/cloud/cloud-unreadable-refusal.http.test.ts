@@ -51,3 +51,40 @@ describe.each([
     await eventually(() => fake.applied().includes(later), 'the guest’s later operation to be delivered');
   });
 });
+
+describe('an answer about the cloud or the till’s settings rather than the call (401: the key)', () => {
+  it('is not a refusal: nothing is parked, and every guest’s operation goes once the key is right again', async () => {
+    ({ fake, till } = await startCloudWithGuests({ timing: FAST_TIMING }));
+    const other = 'b2222222-2222-4222-8222-222222222222';
+    await till.waiter('POST', `/orders/${ORDER_OF_G1}/checkin`, { Value: 'GMB-G-1001' });
+    await till.waiter('POST', `/orders/${other}/checkin`, { Value: 'GMB-G-1002' });
+    fake.answerOperationsWith({ status: 401, text: JSON.stringify({ result: 'error', message: 'Invalid API key' }) });
+    await till.waiter('POST', `/orders/${ORDER_OF_G1}/payments`, cashPayment(1000), { 'Idempotency-Key': 'a' });
+    await till.waiter('POST', `/orders/${other}/payments`, cashPayment(200), { 'Idempotency-Key': 'b' });
+    const operations = paymentOperationIds(till);
+    await sleep(1_500); // many tries' worth at FAST_TIMING
+    expect((await Promise.all(operations.map(lineOf))).map((line) => line?.state)).toEqual(['pending', 'pending']);
+    fake.answerOperationsWith(null); // the key put right in the cloud's cabinet
+    await eventually(() => operations.every((operation) => fake.applied().includes(operation)), 'both operations to be delivered', 10_000);
+  });
+});
+
+describe('operations parked while the cloud’s address or key was wrong', () => {
+  it('go back in line when the manager changes the address, the key or the API version, and are delivered once', async () => {
+    ({ fake, till } = await startCloudWithGuests({ timing: FAST_TIMING }));
+    await till.waiter('POST', `/orders/${ORDER_OF_G1}/checkin`, { Value: 'GMB-G-1001' });
+    // What a wrong address answers: a 200 of no shape the till reads.
+    fake.answerOperationsWith({ status: 200, text: JSON.stringify({ status: 'error', message: 'Unknown method' }) });
+    await till.waiter('POST', `/orders/${ORDER_OF_G1}/payments`, cashPayment(1000), { 'Idempotency-Key': 'a' });
+    const [operation] = paymentOperationIds(till) as [string];
+    await eventually(async () => (await lineOf(operation))?.state === 'parked', 'the operation to be parked');
+    fake.answerOperationsWith(null);
+    // The manager touches how the cloud is reached (here «Любой адрес облака», which the fake's
+    // loopback address does not need: the address, the key and the API version are the same key set).
+    till.core.settings.update({ cloud: { anyHost: true } });
+    await eventually(() => fake.applied().includes(operation), 'the operation to be delivered');
+    expect((await lineOf(operation))?.state ?? 'delivered').toBe('delivered'); // the list keeps open ones
+    await sleep(200);
+    expect(fake.timesReceived(operation)).toBe(1);
+  });
+});

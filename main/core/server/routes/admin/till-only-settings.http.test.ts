@@ -56,7 +56,7 @@ describe('settings a dashboard on another computer may not change, whatever its 
   it('lets the LAN save the rest of the form, the till-only fields sent unchanged', async () => {
     const cookie = await lanSession();
     const { server, updates, backups } = till.core.settings.getStored();
-    const saved = await put({ staleOrderHours: 6, server: { host: server.host, port: server.port }, updates: { url: updates.url }, backups: { secondFolder: backups.secondFolder, keep: 7 } }, LAN, cookie);
+    const saved = await put({ staleOrderHours: 6, server: { host: server.host, port: server.port }, updates: { url: ` ${updates.url} ` }, backups: { secondFolder: backups.secondFolder, keep: 7 } }, LAN, cookie);
     expect(saved.status).toBe(200);
     expect([till.core.settings.get().staleOrderHours, till.core.settings.get().backups.keep]).toEqual([6, 7]);
   });
