@@ -24,6 +24,7 @@ const ru = {
   onlyAtTill: (_: Code) =>
     'Адрес и порт сервера, папку обновлений и вторую папку резервных копий можно изменить только на самой главной кассе.',
   onlyAtTillField: (_: Code) => 'Только на главной кассе',
+  thisMachineOnlyAtTill: (_: Code) => 'Адрес этого компьютера (127.0.0.1) в адресе облака можно задать и проверить только на самой главной кассе.',
 } as const;
 
 type Catalogue = { [K in keyof typeof ru]: (typeof ru)[K] };
@@ -42,6 +43,7 @@ const en: Catalogue = {
   noSuchApi: () => 'GetMeBack Till has no such address. Reload the dashboard page.',
   onlyAtTill: () => 'The server’s address and port, the update folder and the second backup folder can be changed only on the main till itself.',
   onlyAtTillField: () => 'Only on the main till',
+  thisMachineOnlyAtTill: () => 'An address of this computer (127.0.0.1) as the cloud’s address can be set and checked only on the main till itself.',
 };
 
 export type AdminMessageKey = keyof Catalogue;

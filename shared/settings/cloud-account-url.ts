@@ -24,6 +24,19 @@ export function checkAccountUrl(text: string, options: { anyHost: boolean }): Ac
   return GETMEBACK_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`)) ? 'ok' : 'notGetMeBack';
 }
 
+/**
+ * Whether an account address is this machine (http://127.0.0.1:…): a call there reaches whatever
+ * else listens on the till, and its answer is shown to whoever asked. Only the till itself may set
+ * or check one (the tests' fake cloud lives there).
+ */
+export function isThisMachineUrl(text: string): boolean {
+  try {
+    return isLoopbackHost(new URL(text).hostname.toLowerCase().replace(/^\[|\]$/g, ''));
+  } catch {
+    return false;
+  }
+}
+
 function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }

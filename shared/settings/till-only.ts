@@ -1,3 +1,5 @@
+import { isThisMachineUrl } from './cloud-account-url.js';
+
 /**
  * Settings a dashboard on another computer may not change, whatever its session: where the server
  * listens (a wrong address or port takes the till off the network, with no way back from there),
@@ -25,5 +27,11 @@ export function tillOnlyChanges(patch: unknown, stored: Record<string, unknown>)
     // the spaces the schema trims is not a change.
     if (String(value).trim() !== String(current).trim()) changed.push(`${section}.${field}`);
   }
+  // The cloud's address pointed at this machine: calls (and their answers, shown on «Облако») would
+  // reach whatever else listens on the till.
+  const cloud = (patch as Record<string, unknown>).cloud;
+  const accountUrl = cloud !== null && typeof cloud === 'object' ? (cloud as Record<string, unknown>).accountUrl : undefined;
+  const storedUrl = (stored.cloud as Record<string, unknown> | undefined)?.accountUrl;
+  if (typeof accountUrl === 'string' && accountUrl.trim() !== String(storedUrl).trim() && isThisMachineUrl(accountUrl.trim())) changed.push('cloud.accountUrl');
   return changed;
 }

@@ -2,7 +2,9 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import { ConnectionCheckRequest, SettleRequest, type OutboxLine, type OutboxResponse } from '../../../../../shared/admin/cloud.js';
 import type { Language } from '../../../../../shared/i18n/language.js';
-import { ACCOUNT_URL_MESSAGES, checkAccountUrl } from '../../../../../shared/settings/cloud-account-url.js';
+import { ACCOUNT_URL_MESSAGES, checkAccountUrl, isThisMachineUrl } from '../../../../../shared/settings/cloud-account-url.js';
+import { adminMessage } from '../../../../../shared/i18n/admin-messages.js';
+import { isLoopback } from '../../middleware/network-guard.js';
 import { cloudJournal, recordCloudCall } from '../../../ledger/cloud-journal.js';
 import { isMaskedSecret } from '../../../settings/secret-mask.js';
 import { outboxLine, outboxLines, settleOperation, unparkOperation, type OutboxLine as StoredLine } from '../../../ledger/outbox-desk.js';
@@ -117,6 +119,10 @@ export function cloudRoutes({ loyalty, provider, logger }: CloudRoutesDeps): Rou
     const body = parse(ConnectionCheckRequest, await readJsonBody(ctx));
     const saved = loyalty.settings().cloud;
     // The address obeys the rules of a saved one: https on getmeback.ru unless «Любой адрес» is on.
+    if (!isLoopback(ctx.socket.remoteAddress) && body.accountUrl !== saved.accountUrl && isThisMachineUrl(body.accountUrl)) {
+      const message = adminMessage(language(), 'thisMachineOnlyAtTill', ctx.state.requestId as string);
+      throw new AdminRefusal(403, message, [{ Field: 'accountUrl', Message: adminMessage(language(), 'onlyAtTillField', ctx.state.requestId as string) }]);
+    }
     const verdict = checkAccountUrl(body.accountUrl, { anyHost: saved.anyHost });
     if (verdict !== 'ok') {
       const message = ACCOUNT_URL_MESSAGES[language()][verdict];

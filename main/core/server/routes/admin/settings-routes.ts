@@ -40,7 +40,7 @@ export function settingsRoutes(core: { settings: SettingsService }): Router {
         const code = ctx.state.requestId as string;
         throw new AdminRefusal(
           403,
-          adminMessage(language, 'onlyAtTill', code),
+          adminMessage(language, refused.every((field) => field === 'cloud.accountUrl') ? 'thisMachineOnlyAtTill' : 'onlyAtTill', code),
           refused.map((field) => ({ Field: field, Message: adminMessage(language, 'onlyAtTillField', code) })),
         );
       }

@@ -82,3 +82,23 @@ describe('the admin password', () => {
     expect(till.core.settings.get().adminPasswordHash).toBe('');
   });
 });
+
+describe('the cloud’s address pointed at this machine (a call there reaches what else listens on the till)', () => {
+  const local = 'http://127.0.0.1:9/other-service';
+  it('is refused from the LAN, to save and to check; the till itself may do both', async () => {
+    const cookie = await lanSession();
+    const saved = await put({ cloud: { accountUrl: local } }, LAN, cookie);
+    expect(saved.status).toBe(403);
+    expect(AdminProblem.parse(saved.body).Message).toBe(adminMessage('ru', 'thisMachineOnlyAtTill', String(saved.headers['x-request-id'])));
+    expect(AdminProblem.parse(saved.body).Errors?.map((error) => error.Field)).toEqual(['cloud.accountUrl']);
+    const check = (from: string, extra: Record<string, string> = {}) =>
+      callFrom(from, till, 'POST', '/api/cloud/check', { body: JSON.stringify({ accountUrl: local, apiKey: 'typed-key', value: '79990000001' }), headers: { ...json, ...extra } });
+    const checked = await check(LAN, { cookie });
+    expect(checked.status).toBe(403);
+    expect(AdminProblem.parse(checked.body).Errors?.map((error) => error.Field)).toEqual(['accountUrl']);
+    // At the till: saved, and the check is made (nothing listens on port 9: it reports no connection).
+    expect((await put({ cloud: { accountUrl: local } }, '127.0.0.1')).status).toBe(200);
+    expect((await check('127.0.0.1')).status).toBe(200);
+  });
+});
+
