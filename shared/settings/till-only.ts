@@ -17,21 +17,21 @@ export const TILL_ONLY_SETTINGS = [
 /** The till-only settings a patch would change (`server.host`, …): those it names with a value other than the stored one. */
 export function tillOnlyChanges(patch: unknown, stored: Record<string, unknown>): string[] {
   if (patch === null || typeof patch !== 'object') return [];
-  const changed: string[] = [];
-  for (const [section, field] of TILL_ONLY_SETTINGS) {
-    const part = (patch as Record<string, unknown>)[section];
-    if (part === null || typeof part !== 'object' || !(field in part)) continue;
+  const given = patch as Record<string, unknown>;
+  // The value the patch gives `section.field` if it changes it — as the settings will hold it: a
+  // value sent again unchanged but as text (a port "3000") or with the spaces the schema trims is not
+  // a change; else undefined.
+  const changedTo = (section: string, field: string): unknown => {
+    const part = given[section];
+    if (part === null || typeof part !== 'object' || !(field in part)) return undefined;
     const value = (part as Record<string, unknown>)[field];
     const current = (stored[section] as Record<string, unknown> | undefined)?.[field];
-    // As the settings will hold it: a value sent again unchanged but as text (a port "3000") or with
-    // the spaces the schema trims is not a change.
-    if (String(value).trim() !== String(current).trim()) changed.push(`${section}.${field}`);
-  }
+    return String(value).trim() !== String(current).trim() ? value : undefined;
+  };
+  const changed = TILL_ONLY_SETTINGS.filter(([section, field]) => changedTo(section, field) !== undefined).map(([section, field]) => `${section}.${field}`);
   // The cloud's address pointed at this machine: calls (and their answers, shown on «Облако») would
   // reach whatever else listens on the till.
-  const cloud = (patch as Record<string, unknown>).cloud;
-  const accountUrl = cloud !== null && typeof cloud === 'object' ? (cloud as Record<string, unknown>).accountUrl : undefined;
-  const storedUrl = (stored.cloud as Record<string, unknown> | undefined)?.accountUrl;
-  if (typeof accountUrl === 'string' && accountUrl.trim() !== String(storedUrl).trim() && isThisMachineUrl(accountUrl.trim())) changed.push('cloud.accountUrl');
+  const accountUrl = changedTo('cloud', 'accountUrl');
+  if (typeof accountUrl === 'string' && isThisMachineUrl(accountUrl.trim())) changed.push('cloud.accountUrl');
   return changed;
 }

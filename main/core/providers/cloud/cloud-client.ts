@@ -135,29 +135,22 @@ export class GetMeBackClient {
       }
       return words === null ? null : withoutSecret(words, cloud.apiKey).slice(0, CLOUD_WORDS_CHARS);
     };
-    const fail = (reason: string, why: CloudReason, neverArrived = false): CloudUnreachableError => {
+    // What went wrong, key masked, told once to the connection (away, or there and refusing), the log
+    // and the journal; the error's message.
+    const tell = (reason: string, connection: 'failed' | 'refused', line: string): string => {
       const safe = withoutSecret(reason, cloud.apiKey);
-      this.connection.failed(safe);
-      this.log.warn({ cloudCall: call, error: safe }, 'GetMeBack call failed');
+      this.connection[connection](safe);
+      this.log.warn({ cloudCall: call, error: safe }, line);
       write(safe);
-      return new CloudUnreachableError(`GetMeBack: ${safe}`, neverArrived, why);
+      return `GetMeBack: ${safe}`;
     };
+    const fail = (reason: string, why: CloudReason, neverArrived = false) =>
+      new CloudUnreachableError(tell(reason, 'failed', 'GetMeBack call failed'), neverArrived, why);
     // The cloud is there and refuses the settings (SETTINGS_REFUSED): told as a refusal (check the
     // address and the key), thrown as a call that was not taken, to be sent again.
-    const settingsRefused = (reason: string, why: CloudReason): CloudUnreachableError => {
-      const safe = withoutSecret(reason, cloud.apiKey);
-      this.connection.refused(safe);
-      this.log.warn({ cloudCall: call, error: safe }, 'GetMeBack refused the till’s calls: check the account address, the API key and version');
-      write(safe);
-      return new CloudUnreachableError(`GetMeBack: ${safe}`, true, why);
-    };
-    const refusedWith = (reason: string, why: CloudReason): CloudRefusedCall => {
-      const safe = withoutSecret(reason, cloud.apiKey);
-      this.connection.refused(safe);
-      this.log.warn({ cloudCall: call, error: safe }, 'GetMeBack refused a call');
-      write(safe);
-      return new CloudRefusedCall(`GetMeBack: ${safe}`, why);
-    };
+    const settingsRefused = (reason: string, why: CloudReason) =>
+      new CloudUnreachableError(tell(reason, 'refused', 'GetMeBack refused the till’s calls: check the account address, the API key and version'), true, why);
+    const refusedWith = (reason: string, why: CloudReason) => new CloudRefusedCall(tell(reason, 'refused', 'GetMeBack refused a call'), why);
     if (!cloud.accountUrl || !cloud.apiKey) throw fail('the cloud is not configured (account address and API key are needed)', cloudReason('notConfigured'), true);
     const budget = Math.max(1, Math.floor(timeoutMs));
     let json: unknown;
