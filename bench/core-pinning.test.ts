@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startChildServer } from './child-server.js';
-import { canPin, corePinning, onServerCore, PINNED, pinningNote } from './core-pinning.js';
+import { canPin, corePinning, onServerCore, PINNED, pinningNote, stealCoresOf } from './core-pinning.js';
 
 describe('core pinning of the throughput rounds', () => {
   it('pins only with two cores or more and taskset present', () => {
@@ -22,6 +22,12 @@ describe('core pinning of the throughput rounds', () => {
   it('says in the bench heading where the load and the servers ran', () => {
     expect(pinningNote(PINNED)).toBe('load generator on core 0, every server on core 1 (taskset)');
     expect(pinningNote(null)).toMatch(/^not pinned/);
+  });
+
+  it("reads the steal of the load generator's core and the servers' when pinned, the machine's when not, nothing off Linux", () => {
+    expect(stealCoresOf(PINNED, 'linux')).toEqual([0, 1]);
+    expect(stealCoresOf(null, 'linux')).toEqual([null]);
+    expect(stealCoresOf(PINNED, 'win32')).toBeUndefined();
   });
 
   it('a server started pinned may run on the servers\' core only (or nothing is pinned where the machine cannot)', async () => {

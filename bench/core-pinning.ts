@@ -51,9 +51,11 @@ export function pinningNote(pinning: CorePinning | null): string {
 }
 
 /**
- * The core whose steal time the rounds read: the servers' core when pinned, the whole machine's
- * (null) when not; undefined where /proc/stat does not exist (not Linux).
+ * The cores whose steal time the rounds read: the load generator's and the servers' when pinned
+ * (the bare server's req/s is bounded by autocannon's core, the till's by its own), the whole
+ * machine's (null) when not; undefined where /proc/stat does not exist (not Linux).
  */
-export function stealCoreOf(pinning: CorePinning | null): number | null | undefined {
-  return process.platform === 'linux' ? (pinning?.serverCore ?? null) : undefined;
+export function stealCoresOf(pinning: CorePinning | null, platform: NodeJS.Platform = process.platform): (number | null)[] | undefined {
+  if (platform !== 'linux') return undefined;
+  return pinning ? [pinning.loadCore, pinning.serverCore] : [null];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coreTicksIn, stealPercent } from './process-stats.js';
+import { coreTicksIn, stealPercent, worstStealPercent } from './process-stats.js';
 import { stealOfRounds } from './rounds.js';
 import { scenarioTable, type BenchResult } from './targets.js';
 
@@ -26,18 +26,26 @@ describe("the servers' core's steal time in each round (bench/process-stats.ts)"
     expect(stealPercent(before, before)).toBe(0);
   });
 
+  it('calls a round as disturbed as its most disturbed core', () => {
+    const before = [coreTicksIn(procStat(64_700, 707_738), 0), coreTicksIn(procStat(64_700, 707_738), 1)];
+    // core 0 did not move; core 1: 400 ticks, 100 stolen.
+    const after = [coreTicksIn(procStat(64_800, 708_038), 0), coreTicksIn(procStat(64_800, 708_038), 1)];
+    expect(worstStealPercent(before, after)).toBe(25);
+    expect(worstStealPercent(before, before)).toBe(0);
+  });
+
   it("is shown per scenario as the rounds' median and worst, a dash when not read", () => {
     expect(stealOfRounds([0.5, 12.3, 1, null, 2])).toEqual({ median: 2, max: 12.3 });
     expect(stealOfRounds([null, null])).toBeNull();
     const table = scenarioTable({
       scenarios: [
-        { name: 'bare', connections: 32, rps: 40_000, p50: 0, p99: 2, errors: 0, non2xx: 0, steal: { median: 2, max: 12.3 } },
+        { name: 'bare', connections: 32, rps: 40_000, p50: 0, p99: 2, errors: 0, non2xx: 0, steal: { median: 2, max: 12.3 }, retaken: 1 },
         { name: 'check-in', connections: 32, rps: 16_000, p50: 1, p99: 16, errors: 0, non2xx: 0, steal: null },
       ],
       bareRps: 40_000,
     } as BenchResult);
-    expect(table).toContain("steal % of the servers' core (the machine's, unpinned), median (worst round) |");
-    expect(table).toContain('| bare | 32 | 40000 | 0 | 2 | 1 | 0 | 0 | 2 (12.3) |');
-    expect(table).toContain('| check-in | 32 | 16000 | 1 | 16 | 0.4 | 0 | 0 | — |');
+    expect(table).toContain("steal % of the worse of the load generator's and the servers' cores (the machine's, unpinned), median (worst round) | rounds retaken (steal over 5 %) |");
+    expect(table).toContain('| bare | 32 | 40000 | 0 | 2 | 1 | 0 | 0 | 2 (12.3) | 1 |');
+    expect(table).toContain('| check-in | 32 | 16000 | 1 | 16 | 0.4 | 0 | 0 | — | 0 |');
   });
 });

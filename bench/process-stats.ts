@@ -50,3 +50,17 @@ export function stealPercent(before: CoreTicks, after: CoreTicks): number {
   const total = after.total - before.total;
   return total <= 0 ? 0 : Math.round(((after.steal - before.steal) / total) * 1000) / 10;
 }
+
+/** The ticks of several cores at once (one read of /proc/stat). */
+export function coresTicksOf(cores: readonly (number | null)[]): CoreTicks[] {
+  const procStat = readFileSync('/proc/stat', 'utf8');
+  return cores.map((core) => coreTicksIn(procStat, core));
+}
+
+/**
+ * The worst steal among several cores between two readings: a round is as disturbed as its most
+ * disturbed core (the load generator's bounds the bare server's req/s, the servers' core the till's).
+ */
+export function worstStealPercent(before: readonly CoreTicks[], after: readonly CoreTicks[]): number {
+  return Math.max(0, ...before.map((ticks, i) => stealPercent(ticks, after[i] ?? ticks)));
+}

@@ -1,6 +1,6 @@
 import autocannon, { type Options, type Result } from 'autocannon';
 import { randomUUID } from 'node:crypto';
-import { coreTicksOf, cpuSecondsOf, stealPercent } from './process-stats.js';
+import { coresTicksOf, cpuSecondsOf, worstStealPercent } from './process-stats.js';
 import { BENCH_ORDER, BONUS_TYPE, CHECK_IN_BODY } from './mixed-requests.js';
 import type { ScenarioFigures } from './targets.js';
 
@@ -37,7 +37,7 @@ export interface Measured {
   non2xx: number;
   /** CPU time the server process spent per answered request, µs (user + system): less sensitive to a busy machine than req/s. */
   cpuUs: number | null;
-  /** Percent of the servers' core's time the VM's host gave to other guests during the round (null: not read). */
+  /** Percent of a measured core's time the VM's host gave to other guests during the round, the worst core's (null: not read). */
   steal: number | null;
 }
 
@@ -73,13 +73,13 @@ export const BASELINE_CASH: Scenario = { name: 'durable cash payment, a new orde
 export const SCENARIOS: Scenario[] = [BARE, KOA_PEER, CHECK_IN, NEW_ORDER_CHECK_IN, ORDER_VIEW, PRECHECK, CASH];
 
 /** One run of autocannon; with the server's `pid`, also its CPU time per request. */
-export async function measure(options: Options, duration: number, pid?: number, stealCore?: number | null): Promise<Measured> {
+export async function measure(options: Options, duration: number, pid?: number, stealCores?: readonly (number | null)[]): Promise<Measured> {
   const cpuBefore = pid === undefined ? 0 : cpuSecondsOf(pid);
-  const ticksBefore = stealCore === undefined ? null : coreTicksOf(stealCore);
+  const ticksBefore = stealCores === undefined ? null : coresTicksOf(stealCores);
   const result: Result = await autocannon({ ...options, duration });
   const answered = result.requests.total;
   return {
-    steal: ticksBefore === null || stealCore === undefined ? null : stealPercent(ticksBefore, coreTicksOf(stealCore)),
+    steal: ticksBefore === null || stealCores === undefined ? null : worstStealPercent(ticksBefore, coresTicksOf(stealCores)),
     cpuUs: pid === undefined || answered === 0 ? null : Math.round(((cpuSecondsOf(pid) - cpuBefore) / answered) * 1e7) / 10,
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
@@ -91,6 +91,37 @@ export async function measure(options: Options, duration: number, pid?: number, 
 
 /** Rounds of a real `npm run bench`: five, so that one disturbed round does not move a median. */
 export const BENCH_ROUNDS = 5;
+
+/**
+ * A scenario's round in which the VM's host took more than this share of a measured core is measured
+ * again: on these shared VMs the host sometimes runs other guests for seconds (6–21 % of a core in
+ * whole runs measured on 2026-12-03), which moved the check-in's ratios by a quarter while the till
+ * did the same work per request. The product's cost is what the rounds compare, not the neighbours'.
+ */
+export const RETAKE_ABOVE_STEAL_PERCENT = 5;
+/** At most this many retakes of one scenario in one round; the least disturbed attempt is kept, and the report counts them. */
+export const MAX_RETAKES = 2;
+
+/** The attempt to keep of two: the one the host disturbed less (never the faster: that would pick the luckier). */
+export function lessDisturbed(kept: Measured, another: Measured): Measured {
+  return (another.steal ?? Number.POSITIVE_INFINITY) < (kept.steal ?? Number.POSITIVE_INFINITY) ? another : kept;
+}
+
+/** Whether a round is disturbed enough to take again (a round whose steal was not read never is). */
+export function isDisturbed(measured: Measured): boolean {
+  return measured.steal !== null && measured.steal > RETAKE_ABOVE_STEAL_PERCENT;
+}
+
+/** Measures once, and again (at most `MAX_RETAKES` times) while the host took too much of a core; the least disturbed attempt and the number of retakes. */
+export async function measureUndisturbed(take: () => Promise<Measured>, retake: boolean): Promise<{ measured: Measured; retakes: number }> {
+  let measured = await take();
+  let retakes = 0;
+  while (retake && isDisturbed(measured) && retakes < MAX_RETAKES) {
+    measured = lessDisturbed(measured, await take());
+    retakes += 1;
+  }
+  return { measured, retakes };
+}
 
 /** The steal of a scenario's rounds: their median and the worst of them (null when not read). */
 export function stealOfRounds(steals: readonly (number | null)[]): { median: number; max: number } | null {
@@ -110,8 +141,10 @@ export interface RoundsOptions {
   warmUp: boolean;
   /** The process serving a scenario, for its CPU time per request. */
   pidOf?: (scenario: Scenario) => number | undefined;
-  /** Reads the steal time of this core (null: of the whole machine) in every round; absent: not read (not Linux). */
-  stealCore?: number | null;
+  /** Reads the steal time of these cores (null: of the whole machine) in every round; absent: not read (not Linux). */
+  stealCores?: readonly (number | null)[];
+  /** Measures a round again while the host took more than `RETAKE_ABOVE_STEAL_PERCENT` of a core (a real run; not the smoke test). */
+  retakeDisturbed?: boolean;
   /** Requests per second offered to every server (autocannon's overallRate) instead of as many as each answers. */
   rate?: number;
   /**
@@ -145,12 +178,18 @@ export async function alternatingRounds(
   options: RoundsOptions,
 ): Promise<(ScenarioFigures & { rounds: number[]; p50s: number[]; p99s: number[]; cpuUs: (number | null)[]; steals: (number | null)[] })[]> {
   const runs = new Map<Scenario, Measured[]>(scenarios.map((s) => [s, []]));
+  const retaken = new Map<Scenario, number>(scenarios.map((s) => [s, 0]));
   const offered = options.rate === undefined ? {} : { overallRate: options.rate };
   const stopKeepingAwake = keepAwake(options.keepAwake ?? []);
   try {
     if (options.warmUp) for (const scenario of scenarios) await measure(scenario.options(servers), 1);
     for (let round = 0; round < options.rounds; round += 1) {
-      for (const scenario of scenarios) runs.get(scenario)?.push(await measure({ ...scenario.options(servers), ...offered }, options.seconds, options.pidOf?.(scenario), options.stealCore));
+      for (const scenario of scenarios) {
+        const take = () => measure({ ...scenario.options(servers), ...offered }, options.seconds, options.pidOf?.(scenario), options.stealCores);
+        const { measured, retakes } = await measureUndisturbed(take, options.retakeDisturbed === true);
+        runs.get(scenario)?.push(measured);
+        if (retakes > 0) retaken.set(scenario, (retaken.get(scenario) ?? 0) + 1);
+      }
     }
   } finally {
     stopKeepingAwake();
@@ -171,6 +210,7 @@ export async function alternatingRounds(
       cpuUs: measured.map((m) => m.cpuUs),
       steals: measured.map((m) => m.steal),
       steal: stealOfRounds(measured.map((m) => m.steal)),
+      retaken: retaken.get(scenario) ?? 0,
     };
   });
 }
