@@ -118,6 +118,8 @@ export const ConnectionCheckAnswer = z.object({
       rules: z.object({ cashbackBp: z.number().int().optional(), maxBonusShareBp: z.number().int().optional() }),
       gifts: z.array(z.object({ id: z.string().nullable(), name: z.string(), points: z.number().int().nullable(), canUse: z.boolean() })),
       phoneForm: z.string().nullable(),
+      /** The call that found the phone, as the exchanges show it: `…/validator/client/ {"phone"}`. */
+      phoneRequest: z.string().nullable(),
     })
     .nullable(),
   /** The field the till could not read, as the cloud sent it, and what was wrong with it. */

@@ -94,10 +94,12 @@ export function ConnectionCheck({ accountUrl, apiKey }: { accountUrl: string; ap
               </dd>
               <dt>{c.gifts}</dt>
               <dd>{answer.understood.gifts.map((gift) => gift.name).join(', ') || '—'}</dd>
-              {answer.understood.phoneForm && (
+              {answer.understood.phoneRequest && (
                 <>
                   <dt>{c.phoneForm}</dt>
-                  <dd>{answer.understood.phoneForm}</dd>
+                  <dd>
+                    <code>{answer.understood.phoneRequest}</code>
+                  </dd>
                 </>
               )}
             </dl>

@@ -5,7 +5,7 @@ import type { CloudCallRecord } from '../../ledger/cloud-journal.js';
 import type { Logger } from '../../logger.js';
 import { GetMeBackClient } from './cloud-client.js';
 import { CloudConnection } from './cloud-connection.js';
-import { lookupRequests, readLookup } from './getmeback-api.js';
+import { lookupRequests, phoneFormRequest, readLookup } from './getmeback-api.js';
 
 /** The most the check waits for each call. */
 const CHECK_CALL_MS = 8_000;
@@ -47,7 +47,7 @@ export async function checkConnection(
     return {
       outcome: 'found',
       exchanges,
-      understood: { id: guest.id, name: guest.fullName, balance: guest.balance, rules: guest.rules ?? {}, gifts: guest.gifts, phoneForm: form },
+      understood: { id: guest.id, name: guest.fullName, balance: guest.balance, rules: guest.rules ?? {}, gifts: guest.gifts, phoneForm: form, phoneRequest: form === null ? null : phoneFormRequest(form) },
       field: null,
       problem: null,
     };

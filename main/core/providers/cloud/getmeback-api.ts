@@ -41,6 +41,12 @@ export const PHONE_FORMS = [
 
 export type PhoneForm = (typeof PHONE_FORMS)[number]['name'];
 
+/** A phone form as the manager can match it with the calls the connection check shows: `…/validator/client/ {"phone"}`. */
+export function phoneFormRequest(name: PhoneForm): string {
+  const form = PHONE_FORMS.find((candidate) => candidate.name === name) ?? PHONE_FORMS[0];
+  return `…/validator/${form.path} {"${form.field}"}`;
+}
+
 /** The requests that look a scanned or typed value up: a phone in each form (see PHONE_FORMS); anything else as a QR (device) token. */
 export function lookupRequests(value: string, remembered: string | null = null): { form: PhoneForm | null; request: CloudRequest }[] {
   const phone = normalisePhone(value);

@@ -234,7 +234,7 @@ describe('«Проверить подключение»', () => {
     fake.takePhoneAs({ path: 'client/', field: 'phone' });
     const answer = await till.http('POST', '/api/cloud/check', { accountUrl: fake.url, apiKey: '••••-123', value: '+7 999 000-00-01' });
     const check = ConnectionCheckAnswer.parse(answer.body);
-    expect(check).toMatchObject({ outcome: 'found', understood: { id: 'g-1', name: 'Иванов Иван Иванович', balance: 150_000, phoneForm: 'client-phone' } });
+    expect(check).toMatchObject({ outcome: 'found', understood: { id: 'g-1', name: 'Иванов Иван Иванович', balance: 150_000, phoneForm: 'client-phone', phoneRequest: '…/validator/client/ {"phone"}' } });
     expect(check.exchanges.map((exchange) => [exchange.url.replace(fake.url, ''), exchange.dialect])).toEqual([
       ['/rest/base/v33/validator/', 'success'],
       ['/rest/base/v33/validator/client/', 'success'],
