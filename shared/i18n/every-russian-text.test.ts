@@ -205,7 +205,7 @@ describe('every Russian text of the till', () => {
     collect('update install', installUpdateLabel('0.2.0', 'ru'));
     for (const state of UPDATE_STATES) collect(`update tray ${state.kind}`, updateTrayLine(state, 'ru'));
     for (const key of CASH_MESSAGE_KEYS) {
-      const params = { amount: MONEY, name: 'Анна', debt: MONEY, id: 'pin:9f86d081', shift: 12, open: 13 };
+      const params = { amount: MONEY, name: 'Анна', debt: MONEY, earlier: MONEY, at: '2026-12-02T09:00:00.000Z', id: 'pin:9f86d081', shift: 12, open: 13 };
       collect(`cash ${key}`, cashMessage('ru', key as CashMessageKey, params as never));
     }
     for (const key of BACKUP_MESSAGE_KEYS) collect(`backup ${key}`, backupMessage('ru', key));

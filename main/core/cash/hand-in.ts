@@ -42,6 +42,8 @@ export class HandInRefused extends Error {
     readonly waiter: KnownWaiter,
     readonly amount: number,
     readonly debt: number,
+    /** `keyReused`: the hand-in this key already recorded (the cashier is told it, never to receive it again). */
+    readonly earlier: { amount: number; at: string } | null = null,
   ) {
     super(`hand-in refused: ${reason}`);
     this.name = 'HandInRefused';
@@ -63,7 +65,7 @@ export function handIn(ctx: CashBookContext, waiterId: string, input: HandInInpu
     const earlier = handInOfOperation(ctx.db, operationId);
     if (earlier) {
       if (earlier.creditAccount !== waiterAccount(waiterId) || earlier.amount !== input.amount) {
-        throw new HandInRefused('keyReused', waiter, input.amount, waiterDebt(ctx.db, waiterId));
+        throw new HandInRefused('keyReused', waiter, input.amount, waiterDebt(ctx.db, waiterId), { amount: earlier.amount, at: earlier.createdAt });
       }
       return {
         handIn: { id: earlier.id, amount: earlier.amount, at: earlier.createdAt },

@@ -1,5 +1,5 @@
 import type { Language } from '../../../shared/i18n/language.js';
-import { formatRoubles } from '../../../shared/i18n/numbers.js';
+import { formatDateTime, formatRoubles } from '../../../shared/i18n/numbers.js';
 
 /** Sums reach a message in kopecks: it formats them in its own language. */
 type Kopecks = number;
@@ -13,9 +13,10 @@ const ru = {
   noteTooLong: () => 'Комментарий слишком длинный: максимум 200 символов.',
   recordedByTooLong: () => 'Имя кассира слишком длинное: максимум 64 символа.',
   keyInvalid: () => 'Ключ операции — непустая строка, максимум 128 символов.',
-  keyReused: () => 'Эта попытка приёма наличных уже записана с другой суммой. Закройте окно и примите наличные заново.',
+  keyReused: (p: { earlier: Kopecks; at: string; debt: Kopecks }) =>
+    `Эти наличные уже приняты: ${formatRoubles(p.earlier, 'ru')}, ${formatDateTime(new Date(p.at), 'ru')} (касса не успела ответить). Долг официанта теперь ${formatRoubles(p.debt, 'ru')}. Второй раз их принимать не нужно; если официант сдаёт ещё, закройте окно и запишите только новую сумму.`,
   overDebt: (p: { amount: Kopecks; name: string; debt: Kopecks }) =>
-    `Официант ${p.name} должен ${formatRoubles(p.debt, 'ru')}, а указано ${formatRoubles(p.amount, 'ru')}: принять больше долга нельзя. Проверьте сумму.`,
+    `${p.name} должен ${formatRoubles(p.debt, 'ru')}, а указано ${formatRoubles(p.amount, 'ru')}: принять больше долга нельзя. Проверьте сумму.`,
   unknownWaiter: () => 'Такого официанта GetMeBack Till не знает.',
   nameInvalid: () => 'Укажите имя официанта, максимум 64 символа.',
   dateInvalid: () => 'Укажите дату и время с часовым поясом, например 2026-11-29T09:00:00+03:00.',
@@ -29,6 +30,7 @@ const ru = {
   shiftNotOpen: (p: { shift: number; open: number }) => `Смена №${p.shift} ещё не открыта: сейчас идёт смена №${p.open}.`,
   shiftKeyReused: () => 'Этот ключ операции уже закрыл другую смену. Закройте окно и повторите.',
   unnamedWaiter: (p: { id: string }) => `Официант ${p.id.slice(0, 12)}`,
+  namedWaiter: (p: { name: string }) => `Официант ${p.name}`,
   csvWaiter: () => 'Официант',
   csvWaiterId: () => 'ID официанта',
   csvOpeningDebt: () => 'Долг на начало',
@@ -58,9 +60,10 @@ const en: Catalogue = {
   noteTooLong: () => 'The note must be at most 200 characters.',
   recordedByTooLong: () => "The cashier's name must be at most 64 characters.",
   keyInvalid: () => 'The operation key must be a string of 1 to 128 characters.',
-  keyReused: () => 'This hand-in attempt was already recorded with another amount. Close the dialog and receive the cash again.',
+  keyReused: (p) =>
+    `This cash was already received: ${formatRoubles(p.earlier, 'en')}, ${formatDateTime(new Date(p.at), 'en')} (the till's answer was lost). The waiter now owes ${formatRoubles(p.debt, 'en')}. Do not receive it again; if the waiter hands in more, close the dialog and record only the new amount.`,
   overDebt: (p) =>
-    `Waiter ${p.name} owes ${formatRoubles(p.debt, 'en')}, and ${formatRoubles(p.amount, 'en')} was entered: no more than the debt can be received. Check the amount.`,
+    `${p.name} owes ${formatRoubles(p.debt, 'en')}, and ${formatRoubles(p.amount, 'en')} was entered: no more than the debt can be received. Check the amount.`,
   unknownWaiter: () => 'GetMeBack Till does not know this waiter.',
   nameInvalid: () => "The waiter's name must be 1 to 64 characters.",
   dateInvalid: () => 'Give a date and time with its time zone, e.g. 2026-11-29T09:00:00+03:00.',
@@ -74,6 +77,7 @@ const en: Catalogue = {
   shiftNotOpen: (p) => `Shift ${p.shift} is not open yet: shift ${p.open} is running.`,
   shiftKeyReused: () => 'This operation key already closed another shift. Close the dialog and try again.',
   unnamedWaiter: (p) => `Waiter ${p.id.slice(0, 12)}`,
+  namedWaiter: (p) => `Waiter ${p.name}`,
   csvWaiter: () => 'Waiter',
   csvWaiterId: () => 'Waiter ID',
   csvOpeningDebt: () => 'Opening debt',

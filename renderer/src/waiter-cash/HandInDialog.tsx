@@ -11,7 +11,12 @@ import { HandInSlip } from './HandInSlip.js';
 import { printPiece } from './print-paper.js';
 import { waiterName } from './waiter-name.js';
 
-type Step = { name: 'amount' } | { name: 'confirm'; amount: number } | { name: 'done'; amount: number; debt: number; at: string };
+type Step =
+  | { name: 'amount' }
+  | { name: 'confirm'; amount: number }
+  | { name: 'done'; amount: number; debt: number; at: string }
+  /** The till had already recorded this dialog's hand-in (its answer was lost) and refused another amount: it says what it recorded. */
+  | { name: 'alreadyRecorded'; message: string };
 
 /**
  * Recording cash a waiter hands in: the amount (the whole debt unless changed), then a confirmation
@@ -33,6 +38,9 @@ export function HandInDialog({ waiter: opened, onClose }: { waiter: WaiterSummar
   const [amountError, setAmountError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Once a confirmation went unanswered the till may have recorded it: the amount is no longer changed
+  // (no «Назад»), so pressing again repeats the same hand-in and can never record a second one.
+  const [answerLost, setAnswerLost] = useState(false);
   const name = waiterName(waiter, t);
   const money = (kopecks: number) => formatRoubles(kopecks, language);
 
@@ -64,8 +72,14 @@ export function HandInDialog({ waiter: opened, onClose }: { waiter: WaiterSummar
           setStep({ name: 'amount' });
           // The debt changed under the dialog (a refund): read it again, so what it shows is the till's.
           void useWaitersStore.getState().load();
+        } else if (caught.fieldErrors.some((fieldError) => fieldError.field === 'idempotencyKey')) {
+          setStep({ name: 'alreadyRecorded', message: caught.message });
+          void useWaitersStore.getState().load();
         } else setError(caught.message);
-      } else setError(t.cash.noAnswer);
+      } else {
+        setAnswerLost(true);
+        setError(t.cash.noAnswer);
+      }
     } finally {
       setBusy(false);
     }
@@ -125,18 +139,39 @@ export function HandInDialog({ waiter: opened, onClose }: { waiter: WaiterSummar
       )}
       {step.name === 'confirm' && (
         <div>
-          <p className="confirm-text">{t.cash.confirmText(money(step.amount), name, money(waiter.debt - step.amount))}</p>
+          {/* Focus on the text, not on «Подтвердить»: a second Enter from the amount (a held or bouncing key) must not confirm unread. */}
+          <p className="confirm-text" tabIndex={-1} autoFocus>
+            {t.cash.confirmText(money(step.amount), name, money(waiter.debt - step.amount))}
+          </p>
           {error && (
             <p className="error" role="alert">
               {error}
             </p>
           )}
           <div className="actions">
-            <button type="button" className="primary" disabled={busy} autoFocus onClick={() => void confirm(step.amount)}>
+            <button type="button" className="primary" disabled={busy} onClick={() => void confirm(step.amount)}>
               {t.cash.confirm}
             </button>
-            <button type="button" disabled={busy} onClick={() => setStep({ name: 'amount' })}>
-              {t.cash.back}
+            {answerLost ? (
+              <button type="button" disabled={busy} onClick={onClose}>
+                {t.cash.cancel}
+              </button>
+            ) : (
+              <button type="button" disabled={busy} onClick={() => setStep({ name: 'amount' })}>
+                {t.cash.back}
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+      {step.name === 'alreadyRecorded' && (
+        <div>
+          <p className="confirm-text" role="alert">
+            {step.message}
+          </p>
+          <div className="actions">
+            <button type="button" className="primary" autoFocus onClick={onClose}>
+              {t.cash.close}
             </button>
           </div>
         </div>

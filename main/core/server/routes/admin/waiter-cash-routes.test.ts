@@ -137,6 +137,10 @@ describe('waiter debts and hand-ins over HTTP', () => {
     const reused = await handIn(anna, { amount: 10_000, idempotencyKey: 'dialog-1' });
     expect(reused.status).toBe(422);
     expect(reused.body.Errors?.[0]?.Field).toBe('idempotencyKey');
+    // A cashier who changed the sum after a lost answer is told what the till already took and what the
+    // waiter owes now, and not to receive it again (before: «…примите наличные заново», a second hand-in).
+    expect(reused.body.Message).toMatch(/^Эти наличные уже приняты: 300,00\u00a0₽, \d\d\.\d\d\.\d{4}, \d\d:\d\d \(касса не успела ответить\)\. Долг официанта теперь 600,00\u00a0₽\. Второй раз их принимать не нужно/);
+    expect(reused.body.Message).not.toMatch(/заново/);
 
     const clicks = await Promise.all(Array.from({ length: 5 }, () => handIn(anna, { amount: 10_000, idempotencyKey: 'dialog-2' })));
     expect(clicks.map((c) => c.status)).toEqual([200, 200, 200, 200, 200]);

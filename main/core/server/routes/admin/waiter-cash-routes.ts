@@ -73,13 +73,15 @@ export function waiterCashRoutes({ loyalty }: { loyalty: LoyaltyContext }): Rout
     } catch (error) {
       if (error instanceof UnknownWaiter) throw new AdminRefusal(404, say('unknownWaiter'));
       if (!(error instanceof HandInRefused)) throw error;
-      if (error.reason === 'keyReused') {
-        throw new AdminRefusal(422, say('keyReused'), [{ Field: 'idempotencyKey', Message: say('keyReused') }]);
-      }
       const lang = language();
+      if (error.reason === 'keyReused') {
+        const text = error.earlier ? cashMessage(lang, 'keyReused', { earlier: error.earlier.amount, at: error.earlier.at, debt: error.debt }) : cashMessage(lang, 'keyInvalid');
+        throw new AdminRefusal(422, text, [{ Field: 'idempotencyKey', Message: text }]);
+      }
       const text = cashMessage(lang, 'overDebt', {
         amount: error.amount,
-        name: error.waiter.name ?? cashMessage(lang, 'unnamedWaiter', { id: error.waiter.id }),
+        // «Официант Анна» / «Официант pin:efcb1377»: the message says «Официант» once.
+        name: error.waiter.name ? cashMessage(lang, 'namedWaiter', { name: error.waiter.name }) : cashMessage(lang, 'unnamedWaiter', { id: error.waiter.id }),
         debt: error.debt,
       });
       throw new AdminRefusal(422, text, [{ Field: 'amount', Message: text }]);
