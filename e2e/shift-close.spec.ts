@@ -92,3 +92,19 @@ test('the cashier closes a shift after midnight; the report then covers shift to
   await page.emulateMedia({ media: 'screen' });
   await saveScreenshot(page, 'shift-close');
 });
+
+test('the close dialog follows the cash while it is open: the totals the cashier approves are the ones the close takes', async ({ page }) => {
+  await page.goto(`${till.baseUrl}/#/cash`);
+  const report = page.locator('.print-report');
+  await page.getByLabel('Смена').selectOption('current');
+  await report.getByRole('button', { name: 'Закрыть смену' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Закрыть смену №2?' });
+  const taken = dialog.getByTestId('close-shift-totals').getByRole('row', { name: /Взято у гостей/ });
+  await expect(taken).toContainText('300,00\u00a0₽');
+  // A waiter takes cash while the dialog is open: before, the dialog kept the figures it opened with.
+  expect((await waiter.payCash(orderId('d4'), 250, '2222')).status).toBe(200);
+  await expect(taken).toContainText('550,00\u00a0₽');
+  await expect(dialog.getByTestId('close-shift-debts')).toContainText('Борис: 750,00\u00a0₽');
+  await dialog.getByRole('button', { name: 'Отмена' }).click();
+  await expect(dialog).toBeHidden();
+});

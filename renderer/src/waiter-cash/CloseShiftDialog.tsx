@@ -6,6 +6,7 @@ import { formatDateTime } from '../format/date.js';
 import { formatRoubles } from '../format/money.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
 import { newIdempotencyKey } from './hand-in.js';
+import { useWaitersStore } from './waiters-store.js';
 import { waiterName } from './waiter-name.js';
 
 /**
@@ -29,9 +30,12 @@ export function CloseShiftDialog({ shift, onClosed, onCancel }: { shift: number;
     if (dialog && !dialog.open) dialog.showModal();
     return () => dialog?.close();
   }, []);
+  // Read again whenever the waiters' cash changes (a payment or a hand-in while the dialog is open):
+  // the totals the cashier approves are the ones the close will take.
+  const waiters = useWaitersStore((state) => state.waiters);
   useEffect(() => {
     api.get<ShiftReport>(`/api/reports/shift?shift=${shift}`).then(setReport, () => setError(t.error.loadFailed));
-  }, [shift, t]);
+  }, [shift, t, waiters]);
 
   const confirm = async () => {
     setBusy(true);
