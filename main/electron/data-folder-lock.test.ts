@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { temporaryFolders } from '../core/testing/temporary-folders.js';
+import { formatDateTime } from '../../shared/i18n/numbers.js';
 import { acquireDataFolderLock, LOCK_FILE, lockHeldMessage, lockVerdict, STALE_AFTER_MS, type LockHolder } from './data-folder-lock.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -113,8 +114,11 @@ describe('acquireDataFolderLock', () => {
 describe('lockHeldMessage', () => {
   it('names the user holding the till and what to do, in Russian and English', () => {
     const box = lockHeldMessage({ pid: 1, user: 'Кассир', host: 'TILL-1', since: '2026-12-02T09:15:30.000Z' }, 'C:\\ProgramData\\GetMeBack Till');
-    expect(box.content).toContain('его запустил пользователь «Кассир» (2026-12-02 09:15)');
-    expect(box.content).toContain('started by user «Кассир»');
+    // In this machine's time and each language's format (before: the UTC ISO text, «2026-12-02 09:15», hours off in Moscow).
+    const since = new Date('2026-12-02T09:15:30.000Z');
+    expect(box.content).toContain(`его запустил пользователь «Кассир» (${formatDateTime(since, 'ru')})`);
+    expect(box.content).toContain(`started by user «Кассир» (${formatDateTime(since, 'en')})`);
+    expect(box.content).not.toContain('2026-12-02');
     expect(box.content).toContain('C:\\ProgramData\\GetMeBack Till');
     expect(lockHeldMessage(null, '/x').content).toContain('у другого пользователя');
   });

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { formatDateTime } from '../../shared/i18n/numbers.js';
 
 /**
  * One till per data folder, across Windows users (issue 18). Electron's single-instance lock is per
@@ -168,7 +169,9 @@ function removeIfPresent(file: string): boolean {
 
 /** Who runs the till on this machine, and what to do, in one language. */
 export function lockHeldText(holder: LockHolder | null, language: 'ru' | 'en'): string {
-  const who = holder ? `«${holder.user}» (${holder.since.replace('T', ' ').slice(0, 16)})` : null;
+  // `since` is stored in UTC (ISO): shown in this machine's time and the language's format, as every other moment.
+  const since = holder ? new Date(holder.since) : null;
+  const who = holder && since ? `«${holder.user}» (${Number.isNaN(since.getTime()) ? holder.since : formatDateTime(since, language)})` : null;
   if (language === 'ru') {
     return [
       who ? `GetMeBack Till уже работает на этом компьютере: его запустил пользователь ${who}.` : 'GetMeBack Till уже работает на этом компьютере у другого пользователя.',
