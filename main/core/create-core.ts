@@ -6,7 +6,7 @@ import { integrityOf } from './ledger/integrity.js';
 import { noteVerifiedClose, takeVerifiedClose } from './ledger/verified-close.js';
 import { systemClock, type Clock } from './clock.js';
 import { EventBus } from './events/event-bus.js';
-import { openTillDatabase, type TillDatabase } from './ledger/database.js';
+import { checkpointAndClose, openTillDatabase, type TillDatabase } from './ledger/database.js';
 import { IdempotencyKeys } from './ledger/idempotency-keys.js';
 import { GroupCommit, type DeferCommit } from './ledger/group-commit.js';
 import { isBookEmpty } from './ledger/loyalty-book.js';
@@ -72,6 +72,15 @@ export interface TillCore {
   /** Feed events and idempotency keys past their retention go at start and daily. */
   readonly retention: Retention;
   close(): Promise<void>;
+  /**
+   * The close when the computer's session ends (the desktop shell's session-end.ts): synchronous up
+   * to the database's close — the timers stopped, the payments waiting for their group commit
+   * committed, the WAL merged into till.db, the database closed — and without the shutdown backup,
+   * which may not fit in the seconds Windows grants (so no note of a verified close is left either:
+   * the next start runs its full check). Returns the provider's close: the courier stops at once, a
+   * call it has out stays pending in the outbox and goes again under the same key at the next start.
+   */
+  closeAtOnce(): Promise<void>;
 }
 
 export const APP_VERSION: string = (
@@ -144,6 +153,13 @@ export function createCore(options: CoreOptions): TillCore {
     });
 
     const activity = new TillActivity(logger);
+    const stopTimers = () => {
+      activity.close();
+      storage.stop();
+      retention.stopDaily();
+      idleOrders.stop();
+      backups.stopDaily();
+    };
     return {
       version: APP_VERSION,
       dataDir: options.dataDir,
@@ -161,11 +177,7 @@ export function createCore(options: CoreOptions): TillCore {
       storage,
       retention,
       async close() {
-        activity.close();
-        storage.stop();
-        retention.stopDaily();
-        idleOrders.stop();
-        backups.stopDaily();
+        stopTimers();
         await provider.close();
         groupCommit.commitWaiting();
         // A clean shutdown leaves a fresh, verified copy (a failure is an event and a log line), and
@@ -179,6 +191,24 @@ export function createCore(options: CoreOptions): TillCore {
           // No note (a full disk, say): the next start checks the whole file, as after a crash.
           logger.warn({ err: error }, 'could not leave the note of a verified close');
         }
+      },
+      closeAtOnce() {
+        let providerClosed: Promise<void> = Promise.resolve();
+        const steps: [string, () => void][] = [
+          ['stopping the timers', stopTimers],
+          ['closing the provider', () => void (providerClosed = provider.close())],
+          ['committing the waiting payments', () => groupCommit.commitWaiting()],
+          ['closing the database', () => logger.info({ ...checkpointAndClose(db), closed: !db.open }, 'the session is ending: the database closed at once, without the shutdown backup')],
+        ];
+        // Each step whatever the one before did: a database left open is what this close is for.
+        for (const [what, step] of steps) {
+          try {
+            step();
+          } catch (error) {
+            logger.error({ err: error }, `at the end of the session: ${what} failed`);
+          }
+        }
+        return providerClosed;
       },
     };
   } catch (error) {

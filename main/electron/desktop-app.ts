@@ -1,4 +1,4 @@
-import { app, clipboard, dialog, Menu, Notification, safeStorage } from 'electron';
+import { app, BaseWindow, clipboard, dialog, Menu, Notification, powerMonitor, safeStorage } from 'electron';
 import electronUpdater from 'electron-updater';
 import { existsSync, mkdirSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
@@ -24,6 +24,7 @@ import { portTakenDialog } from './port-taken-dialog.js';
 import { QUIT_DEADLINE_MS, withinDeadline } from './quit-deadline.js';
 import { enforceWindowSecurity } from './security.js';
 import { serverAddressFor } from './server-address.js';
+import { SESSION_END_WINDOW, sessionEndSources, TillEnding, type Preventable } from './session-end.js';
 import { safeStorageKeyWrapper } from './safe-storage-key.js';
 import { ServerControl } from './server-control.js';
 import { shellStarted } from './shell-started.js';
@@ -259,20 +260,46 @@ async function startTill(releaseFolder: () => void): Promise<void> {
   app.on('second-instance', (_event, argv) => windows.showDashboard(routeFromActivation(argv) ?? undefined));
   // The till keeps serving iikoWaiter from the tray when its windows are closed.
   app.on('window-all-closed', () => undefined);
-  let stopping: Promise<void> | null = null;
-  let stopped = false;
+  // One close, whichever comes first: the cashier's quit, or the computer's session ending (session-end.ts).
+  const ending = new TillEnding(
+    {
+      closeFully: () => stopTill(server, logger),
+      closeAtOnce: (why, reasons) => {
+        logger.warn({ ending: why, reasons }, 'the computer’s session is ending: the till closes at once');
+        quitting = true;
+        updates.noInstallAtThisQuit();
+        // The listener first, so no request reaches the database being closed; both before this returns.
+        const listenerClosed = server.closeNow();
+        const providerClosed = core.closeAtOnce();
+        return Promise.allSettled([listenerClosed, providerClosed]).then(() => logWritten(logger));
+      },
+      closed: () => {
+        tray.destroy();
+        releaseFolder();
+      },
+      quit: () => app.quit(),
+    },
+    QUIT_DEADLINE_MS,
+    (error) => logger.error({ err: error }, 'the till did not stop cleanly'),
+  );
   app.on('before-quit', (event) => {
     quitting = true;
     updates.stop();
-    if (stopped) return;
-    event.preventDefault();
-    stopping ??= stopTill(server, logger).finally(() => {
-      tray.destroy();
-      releaseFolder();
-      stopped = true;
-      app.quit();
-    });
+    if (ending.beforeQuit() === 'hold') event.preventDefault();
   });
+  const sources = sessionEndSources(process.platform);
+  // Windows ends the session without 'before-quit', and tells windows only: the tray-only till has
+  // none, so it keeps this hidden one for as long as it runs (session-end.ts, SESSION_END_WINDOW).
+  const sessionEndWindow = sources.hiddenWindow ? new BaseWindow(SESSION_END_WINDOW) : null;
+  sessionEndWindow?.on('session-end', (event) => ending.sessionEnds('session-end', event.reasons));
+  if (sources.powerMonitor) {
+    // Electron passes an event (electron.d.ts types the listener without it): preventDefault() keeps
+    // logind's delay lock until the app quits, which it does within QUIT_DEADLINE_MS.
+    powerMonitor.on('shutdown', (event?: Preventable) => {
+      event?.preventDefault();
+      ending.sessionEnds('system-shutdown');
+    });
+  }
 
   shellStarted({ tray, server, windows, core });
 

@@ -139,6 +139,31 @@ describe('ServerControl', () => {
     expect((await control.shutdown()).kind).toBe('stopped');
   });
 
+  it('when the session ends, stops taking connections in the same turn, opens nothing again, and leaves the core to its caller (never closed twice)', async () => {
+    const { control, core } = till();
+    const started = await control.start();
+    if (started.kind !== 'running') throw new Error('not running');
+    let coreCloses = 0;
+    const closeCore = core.close.bind(core);
+    core.close = async () => {
+      coreCloses += 1;
+      await closeCore();
+    };
+    const closed = control.closeNow();
+    // Before any await: the listener is closed and the state says so.
+    expect(control.state.kind).toBe('stopped');
+    expect(await answers(started.localUrl)).toBe(false);
+    await closed;
+    expect((await control.start()).kind).toBe('stopped');
+    expect((await control.restart()).kind).toBe('stopped');
+    expect(await answers(started.localUrl)).toBe(false);
+    // The quit that follows finds the server closed: the core's full close (with its backup) does not run.
+    await control.shutdown();
+    expect(coreCloses).toBe(0);
+    expect(core.db.open).toBe(true);
+    await closeCore();
+  });
+
   it('restarts on the port the settings now say', async () => {
     const { control, core } = till();
     const first = await control.start();

@@ -50,7 +50,13 @@ export class ServerControl {
       const { host, port } = this.core.settings.get().server;
       this.set({ kind: 'starting' });
       try {
-        this.listening = await this.listen({ app: this.app, activity: this.core.activity, allowedTerminals: () => this.core.settings.get().server.allowedRanges }, { host, port });
+        const listening = await this.listen({ app: this.app, activity: this.core.activity, allowedTerminals: () => this.core.settings.get().server.allowedRanges }, { host, port });
+        // The session ended while the port was opening (closeNow): it closes again, unused.
+        if (this.closed) {
+          await listening.close();
+          return;
+        }
+        this.listening = listening;
         this.set({ kind: 'running', host: this.listening.host, port: this.listening.port, localUrl: this.listening.localUrl });
       } catch (error) {
         this.core.logger.error({ err: error, host, port }, 'the server could not start');
@@ -58,6 +64,7 @@ export class ServerControl {
         // Any failure to listen (a taken port, an address this machine no longer has) opens the
         // dashboard on loopback: the manager can set the server right from the till itself.
         const fallback = await this.openFallback(portInUse);
+        if (this.closed) return;
         this.set({ kind: 'error', portInUse, message: error instanceof Error ? error.message : String(error), localUrl: fallback?.localUrl ?? null });
       }
     });
@@ -82,9 +89,29 @@ export class ServerControl {
     });
   }
 
+  /**
+   * The session ends (session-end.ts): the listener and the fallback stop taking connections now, in
+   * this turn of the event loop — not after the steps queued before — and nothing is opened again.
+   * The core is not closed here, and a later `shutdown()` does not close it either: whoever called
+   * this closes it (without the shutdown backup). Resolves once both are closed.
+   */
+  closeNow(): Promise<void> {
+    this.closed = true;
+    const closing = [this.listening, this.fallback].flatMap((listening) => (listening ? [listening.close()] : []));
+    this.listening = null;
+    this.fallback = null;
+    if (this.current.kind !== 'stopped') this.set({ kind: 'stopped' });
+    return Promise.all(closing).then(() => undefined);
+  }
+
   private async openFallback(portInUse: number | null): Promise<Listening | null> {
     try {
-      this.fallback = await this.listen({ app: this.app, activity: UNREPORTED }, { host: '127.0.0.1', port: 0 });
+      const fallback = await this.listen({ app: this.app, activity: UNREPORTED }, { host: '127.0.0.1', port: 0 });
+      if (this.closed) {
+        await fallback.close();
+        return null;
+      }
+      this.fallback = fallback;
       this.core.logger.warn({ portInUse, fallback: this.fallback.localUrl }, 'the server could not listen: the dashboard opened on a loopback-only port for the till itself');
     } catch (error) {
       this.core.logger.error({ err: error }, 'not even a loopback port could be opened for the dashboard');

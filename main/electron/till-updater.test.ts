@@ -138,6 +138,18 @@ describe('TillUpdater', () => {
     expect(fake.autoInstallOnAppQuit).toBe(false);
     till.stop();
   });
+
+  it('when the computer’s session ends, a downloaded update is not installed at that quit, and no check starts any more', () => {
+    const till = updater();
+    till.start(FEED);
+    fake.emit('update-downloaded', { version: '0.2.0', downloadedFile: 'x.exe' });
+    expect(fake.autoInstallOnAppQuit).toBe(true);
+    till.noInstallAtThisQuit();
+    expect(fake.autoInstallOnAppQuit).toBe(false);
+    vi.advanceTimersByTime(3 * CHECK_EVERY_MS);
+    expect(fake.checks).toBe(1);
+    expect(fake.installs).toEqual([]);
+  });
 });
 
 describe('failureStage', () => {

@@ -124,6 +124,17 @@ export class TillUpdater {
     this.timer = null;
   }
 
+  /**
+   * The computer's session ends (session-end.ts): no install at this quit. The installer would run
+   * while Windows (or logind) is ending every process, and one killed halfway leaves a till that may
+   * not start. electron-updater reads the flag again when the app quits (BaseUpdater's quit handler);
+   * the download stays in its cache and is offered again at the next start, for the next quit.
+   */
+  noInstallAtThisQuit(): void {
+    this.stop();
+    this.updater.autoInstallOnAppQuit = false;
+  }
+
   private run(trigger: UpdateTrigger): void {
     if (updateAction(this.situation(trigger)) !== 'check') return;
     this.busy = true;

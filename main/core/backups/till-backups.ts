@@ -94,8 +94,8 @@ export class TillBackups {
   /**
    * A backup each day: every hour (a timer that never keeps the process alive) the till takes one
    * when its newest is a day old. Not a timer of a day from the start: a till switched on in the
-   * morning and off at night never ran a whole day, and Windows' shutdown skips the app's clean close
-   * and its backup — it had none at all.
+   * morning and off at night never ran a whole day, and a Windows shutdown leaves no time for the
+   * shutdown backup (the desktop shell then closes the core at once, without one) — it had none at all.
    */
   startDaily(dayMs = DAY_MS, checkEveryMs = DUE_CHECK_MS): void {
     this.stopDaily();

@@ -11,6 +11,23 @@ export type TillDatabase = Database.Database;
 export const DATABASE_FILE = 'till.db';
 
 /**
+ * Closes the database at once, with the WAL merged into till.db first (TRUNCATE: the WAL emptied):
+ * the close when the computer's session ends and there is no time for a backup. Whether the WAL was
+ * merged (a checkpoint a reader holds back is not); safe on a database already closed.
+ */
+export function checkpointAndClose(db: TillDatabase): { walMerged: boolean } {
+  if (!db.open) return { walMerged: false };
+  let walMerged = false;
+  try {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    walMerged = result?.busy === 0;
+  } finally {
+    db.close();
+  }
+  return { walMerged };
+}
+
+/**
  * Opens (or creates) the till's database in `dataDir` and brings it to the current schema.
  * WAL keeps a crash from losing committed work; synchronous=FULL makes every committed payment
  * survive a power cut, which is what a till needs more than a few microseconds.

@@ -2,7 +2,8 @@
  * A stand-in for Electron's main-process API, for running the COMPILED main process in plain Node
  * where Electron's binary cannot run (main-wiring.stand-in.test.ts). It is not Electron: it records
  * what the app asks of Electron and lets a test play the user's and the OS's part (ready, a tray
- * click, a notification click, an IPC call from some frame, a second launch, quit).
+ * click, a notification click, an IPC call from some frame, a second launch, quit, Windows ending
+ * the session, Linux shutting down).
  *
  * It cannot drift from Electron's real API unnoticed: every member is typed by electron.d.ts
  * (`Electron.App['requestSingleInstanceLock']`, …), so a renamed method or a changed signature
@@ -69,6 +70,8 @@ const appMembers = {
   // A run can play the installed app (the menu, autostart) with GMB_STAND_IN_PACKAGED=1.
   isPackaged: process.env.GMB_STAND_IN_PACKAGED === '1',
   setAppUserModelId: ((id) => note(`app.setAppUserModelId ${id}`)) satisfies Electron.App['setAppUserModelId'],
+  // Windows only: asked when a run plays Windows (run-main.ts, the session-end scenario).
+  setToastActivatorCLSID: ((id) => note(`app.setToastActivatorCLSID ${id}`)) satisfies Electron.App['setToastActivatorCLSID'],
   getPath: ((name) => paths.get(name) ?? `/stand-in/${name}`) satisfies Electron.App['getPath'],
   setPath: ((name, value) => {
     note(`app.setPath ${name}`);
@@ -273,6 +276,37 @@ export class StandInBrowserWindow extends EventEmitter {
   }
 }
 
+/**
+ * A window with no web contents (Electron's BaseWindow): the app keeps a hidden one on Windows only to
+ * hear 'session-end' (session-end.ts). A test plays Windows ending the session on it.
+ */
+export class StandInBaseWindow extends EventEmitter {
+  static readonly all: StandInBaseWindow[] = [];
+  destroyed = false;
+
+  constructor(readonly options: Electron.BaseWindowConstructorOptions = {}) {
+    super();
+    StandInBaseWindow.all.push(this);
+    note('new BaseWindow');
+    const typed: Electron.BaseWindow = strict('BaseWindow', this);
+    return typed as unknown as StandInBaseWindow;
+  }
+
+  readonly isDestroyed: Electron.BaseWindow['isDestroyed'] = () => this.destroyed;
+}
+
+// ---------------------------------------------------------------- powerMonitor
+
+const powerEvents = new EventEmitter();
+
+export const powerMonitor: Electron.PowerMonitor = strict('powerMonitor', {
+  on: ((event: string, listener: Listener) => {
+    note(`powerMonitor.on ${event}`);
+    powerEvents.on(event, listener as (...args: unknown[]) => void);
+    return powerMonitor;
+  }) satisfies Electron.PowerMonitor['on'],
+});
+
 // ---------------------------------------------------------------- tray, menu, images, notifications
 
 export interface StandInMenuItem {
@@ -350,6 +384,10 @@ export class StandInTray extends EventEmitter {
 export class StandInNotification extends EventEmitter {
   static readonly all: StandInNotification[] = [];
   static readonly isSupported: (typeof Electron.Notification)['isSupported'] = () => true;
+  // Windows only: asked when a run plays Windows (run-main.ts, the session-end scenario).
+  static readonly handleActivation: (typeof Electron.Notification)['handleActivation'] = () => {
+    note('Notification.handleActivation');
+  };
   shown = false;
 
   constructor(readonly options: Electron.NotificationConstructorOptions = {}) {
@@ -365,6 +403,7 @@ export class StandInNotification extends EventEmitter {
 }
 
 export const BrowserWindow = StandInBrowserWindow;
+export const BaseWindow = StandInBaseWindow;
 export const Tray = StandInTray;
 export const Notification = StandInNotification;
 
@@ -379,6 +418,7 @@ export interface SenderFrame {
 export const standIn = {
   record,
   windows: StandInBrowserWindow.all,
+  baseWindows: StandInBaseWindow.all,
   trays: StandInTray.all,
   notifications: StandInNotification.all,
   setAppPath(path: string): void {
@@ -395,6 +435,20 @@ export const standIn = {
     note('ready');
     readyResolve();
     appEvents.emit('ready', new StandInEvent(), {});
+  },
+  /**
+   * Windows ends the session (shutdown, restart, log-off): WM_ENDSESSION reaches `window` as
+   * 'session-end', with its reasons on the event (electron.d.ts, WindowSessionEndEvent).
+   */
+  sessionEnds(window: StandInBaseWindow | StandInBrowserWindow, reasons: Electron.WindowSessionEndEvent['reasons'] = ['shutdown']): void {
+    const event = Object.assign(new StandInEvent(), { reasons });
+    window.emit('session-end', event);
+  },
+  /** Linux or macOS is about to shut down: powerMonitor's 'shutdown'. Returns whether the app asked the OS to wait. */
+  systemShutdown(): boolean {
+    const event = new StandInEvent();
+    powerEvents.emit('shutdown', event);
+    return event.defaultPrevented;
   },
   /** Someone launched the app again: the OS hands it to this (first) instance. */
   secondInstance(argv: string[]): void {
@@ -441,4 +495,4 @@ export const standIn = {
   },
 };
 
-export default { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, Notification, session, shell, Tray };
+export default { app, BaseWindow, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, Notification, powerMonitor, session, shell, Tray };

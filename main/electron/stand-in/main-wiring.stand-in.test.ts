@@ -1,11 +1,17 @@
+import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostBundleOptions, hostEntryOptions } from '../../../scripts/bundle-host.js';
+import { formatDateTime } from '../../../shared/i18n/numbers.js';
+import { VERIFIED_CLOSE_FILE } from '../../core/ledger/verified-close.js';
+import { TOAST_ACTIVATOR_CLSID } from '../app-identity.js';
+import { QUIT_DEADLINE_MS } from '../quit-deadline.js';
+import { SESSION_END_WINDOW } from '../session-end.js';
 
 /**
  * The desktop shell's wiring, where Electron cannot run: the main process is COMPILED by tsc and
@@ -75,10 +81,39 @@ interface UpdatesRun {
   atQuit: { autoInstallOnAppQuit: boolean };
 }
 
-async function runMain<T>(scenario: 'first-launch' | 'another-copy-runs' | 'another-user-runs' | 'installed-at-login' | 'updates'): Promise<T> {
+/** The computer's session ending under the tray-only till (run-main.ts, 'session-end' and 'system-shutdown'). */
+interface SessionEndRun {
+  beforeEnd: {
+    checkInStatus: number;
+    windows: number;
+    hiddenWindows: { options: Record<string, unknown>; listensForSessionEnd: number }[];
+    autoInstallOnAppQuit: boolean;
+    databaseOpen: boolean | null;
+    walBytes: number;
+  };
+  end: {
+    askedToWait: boolean | null;
+    databaseOpenAfterHandler: boolean | null;
+    beforeQuitHeld: boolean;
+    quitMs: number;
+    healthAfter: number | string;
+    trayDestroyed: boolean;
+    lockAfterQuit: boolean;
+    autoInstallOnAppQuit: boolean;
+    installs: string[];
+    errorBoxes: unknown[];
+  };
+  calls: string[];
+  orderId: string;
+  dataDir: string;
+}
+
+type Scenario = 'first-launch' | 'another-copy-runs' | 'another-user-runs' | 'installed-at-login' | 'updates' | 'session-end' | 'system-shutdown';
+
+async function runMain<T>(scenario: Scenario): Promise<T> {
   const dir = mkdtempSync(path.join(tmpdir(), 'gmb-stand-in-'));
   work.push(dir);
-  const packaged = scenario === 'installed-at-login' || scenario === 'updates';
+  const packaged = scenario === 'installed-at-login' || scenario === 'updates' || scenario === 'session-end' || scenario === 'system-shutdown';
   const env = { ...process.env, GMB_STAND_IN_PACKAGED: packaged ? '1' : '0' };
   const { stdout } = await run(process.execPath, [runner, root, dir, scenario], { timeout: 60_000, maxBuffer: 4 * 1024 * 1024, env });
   const line = stdout.split('\n').find((text) => text.startsWith('STAND-IN-REPORT '));
@@ -215,7 +250,8 @@ describe('the compiled main process against the Electron stand-in', () => {
       'another-user-runs',
     );
     expect(run.calls).toContain('app.requestSingleInstanceLock');
-    expect(run.errorBox.content).toContain('GetMeBack Till уже работает на этом компьютере: его запустил пользователь «kassa2» (2026-12-02 08:00).');
+    // The stored UTC moment in this machine's time and the language's format (data-folder-lock.ts).
+    expect(run.errorBox.content).toContain(`GetMeBack Till уже работает на этом компьютере: его запустил пользователь «kassa2» (${formatDateTime(new Date('2026-12-02T08:00:00.000Z'), 'ru')}).`);
     expect(run.windows).toBe(0);
     expect(run.trays).toBe(0);
     expect(run.exitCode).toBe(1);
@@ -263,6 +299,70 @@ describe('the compiled main process against the Electron stand-in', () => {
     expect(run.downloaded.afterTrayClick).toEqual(['quitAndInstall true true']);
     expect(run.ipcInstall).toBe(true);
     expect(run.atQuit.autoInstallOnAppQuit).toBe(true);
+  }, 60_000);
+
+  /** What the till left behind once the run had ended: its database, read afresh, and its log. */
+  function leftBehind(run: SessionEndRun) {
+    const file = path.join(run.dataDir, 'till.db');
+    const db = new Database(file, { readonly: true });
+    try {
+      const lines = readFileSync(path.join(run.dataDir, 'logs', 'till.log'), 'utf8')
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as { msg: string; reason?: string; ending?: string; reasons?: string[]; walMerged?: boolean; closed?: boolean });
+      return {
+        walLeft: existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0,
+        integrity: db.pragma('integrity_check', { simple: true }),
+        checkedInOrder: db.prepare('SELECT COUNT(*) AS n FROM orders WHERE id = ?').get(run.orderId),
+        verifiedCloseNote: existsSync(path.join(run.dataDir, VERIFIED_CLOSE_FILE)),
+        sessionEnding: lines.filter((line) => line.msg.startsWith('the computer’s session is ending')),
+        closedAtOnce: lines.filter((line) => line.msg.startsWith('the session is ending: the database closed at once')),
+        shutdownBackups: lines.filter((line) => line.msg === 'backup written' && line.reason === 'shutdown').length,
+        failures: lines.filter((line) => ['backup failed', 'the till did not stop cleanly'].includes(line.msg) || line.msg.startsWith('at the end of the session')).map((line) => line.msg),
+      };
+    } finally {
+      db.close();
+    }
+  }
+
+  function expectClosedOnceAtOnce(run: SessionEndRun, ending: 'session-end' | 'system-shutdown'): void {
+    // The tray-only till: no window of the dashboard's; its update waiting for the next quit.
+    expect(run.beforeEnd).toMatchObject({ checkInStatus: 204, windows: 0, autoInstallOnAppQuit: true, databaseOpen: true });
+    // The check-in's pages were in the WAL when the session ended; after it, in till.db (below).
+    expect(run.beforeEnd.walBytes).toBeGreaterThan(0);
+    // Closed before the handler returned; the quit Electron asked for meanwhile waited for that close.
+    expect(run.end).toMatchObject({ databaseOpenAfterHandler: false, beforeQuitHeld: true, healthAfter: 'fetch failed', trayDestroyed: true, lockAfterQuit: false, errorBoxes: [] });
+    expect(run.end.quitMs).toBeLessThan(QUIT_DEADLINE_MS);
+    // No installer started while the computer shuts down; the update waits for the next quit.
+    expect(run.end).toMatchObject({ autoInstallOnAppQuit: false, installs: [] });
+    const left = leftBehind(run);
+    expect(left).toMatchObject({ walLeft: false, integrity: 'ok', checkedInOrder: { n: 1 }, shutdownBackups: 0, failures: [] });
+    // Closed exactly once, the quick way (a second event and the quit after it closed nothing again).
+    expect(left.sessionEnding).toHaveLength(1);
+    expect(left.closedAtOnce).toHaveLength(1);
+    expect(left.closedAtOnce[0]).toMatchObject({ walMerged: true, closed: true });
+    expect(left.sessionEnding[0]).toMatchObject({ ending });
+    // No shutdown backup, hence no note of a verified close: the next start checks the whole file.
+    expect(left.verifiedCloseNote).toBe(false);
+  }
+
+  it('Windows ending the session (played on this machine): the tray-only till’s hidden window hears it and the database is closed at once, once', async () => {
+    const run = await runMain<SessionEndRun>('session-end');
+    expect(run.beforeEnd.hiddenWindows).toEqual([{ options: SESSION_END_WINDOW, listensForSessionEnd: 1 }]);
+    // The run played Windows: the app took Windows' side from the start.
+    expect(run.calls).toContain(`app.setToastActivatorCLSID ${TOAST_ACTIVATOR_CLSID}`);
+    expect(run.calls).not.toContain('powerMonitor.on shutdown');
+    expect(run.end.askedToWait).toBeNull();
+    expectClosedOnceAtOnce(run, 'session-end');
+    expect(leftBehind(run).sessionEnding[0]).toMatchObject({ ending: 'session-end', reasons: ['shutdown'] });
+  }, 60_000);
+
+  it('Linux shutting down (powerMonitor): the till asks logind to wait, closes its database at once, once, and quits', async () => {
+    const run = await runMain<SessionEndRun>('system-shutdown');
+    expect(run.beforeEnd.hiddenWindows).toEqual([]);
+    expect(run.calls).toContain('powerMonitor.on shutdown');
+    expect(run.end.askedToWait).toBe(true);
+    expectClosedOnceAtOnce(run, 'system-shutdown');
   }, 60_000);
 
   it('is never packed: the app’s build leaves the stand-in out', () => {

@@ -5,7 +5,7 @@
  * main-wiring.stand-in.test.ts to judge. Usage: node run-main.js <repo root> <work folder>
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { registerHooks } from 'node:module';
 import { createServer, type Server } from 'node:net';
 import { hostname } from 'node:os';
@@ -13,12 +13,12 @@ import path from 'node:path';
 
 const { resolve } = await import('./resolve-electron.js');
 registerHooks({ resolve });
-const { standIn } = await import('./electron-stand-in.js');
+const { app, standIn } = await import('./electron-stand-in.js');
 const { autoUpdater, updaterRecord } = await import('./electron-updater-stand-in.js');
 type Window = (typeof standIn.windows)[number];
 
 const [repoRoot, workDir, scenario = 'first-launch'] = process.argv.slice(2);
-if (!repoRoot || !workDir) throw new Error('usage: run-main.js <repo root> <work folder> [first-launch|another-copy-runs|another-user-runs|installed-at-login|updates]');
+if (!repoRoot || !workDir) throw new Error('usage: run-main.js <repo root> <work folder> [first-launch|another-copy-runs|another-user-runs|installed-at-login|updates|session-end|system-shutdown]');
 
 const report: Record<string, unknown> = {};
 const started = Date.now();
@@ -179,6 +179,91 @@ if (scenario === 'updates') {
   trayItems().find((item) => item.id === 'quit')?.click?.();
   await until('the app to quit', () => standIn.record.quitCompleted, 10_000);
   report.atQuit = { autoInstallOnAppQuit: autoUpdater.autoInstallOnAppQuit };
+  process.stdout.write(`STAND-IN-REPORT ${JSON.stringify(report)}\n`);
+  process.exit(0);
+}
+
+if (scenario === 'session-end' || scenario === 'system-shutdown') {
+  // The installed till as it runs all day: started hidden at login (the tray only, no window), with
+  // an update downloaded and waiting for the next quit. Then the computer's session ends: Windows'
+  // 'session-end' (this run plays Windows: process.platform is what desktop-app.ts asks, so the app
+  // wires Windows' side — the hidden window — on this machine too), or Linux's powerMonitor 'shutdown'.
+  const playsWindows = scenario === 'session-end';
+  if (playsWindows) {
+    // SQLite's addon is this machine's: loaded before the play starts (better-sqlite3 picks its
+    // prebuilt binary by process.platform at the first database, and keeps it).
+    const { default: Database } = await import('better-sqlite3');
+    new Database(':memory:').close();
+    Object.defineProperty(process, 'platform', { value: 'win32' });
+    // Electron sets it for a packed app; on Windows the app looks there for the per-machine marker.
+    Object.defineProperty(process, 'resourcesPath', { value: path.join(workDir, 'resources') });
+  }
+  process.env.GMB_COMPILE_CACHE_DIR = 'off';
+  process.env.XDG_CONFIG_HOME = path.join(workDir, 'config');
+  writeFileSync(
+    path.join(workDir, 'till-data', 'settings.json'),
+    JSON.stringify({ schemaVersion: 3, autostart: true, server: { host: '127.0.0.1', port: freePort, path: '/GetMeBack' }, updates: { url: 'https://updates.example.ru/till' } }),
+  );
+  process.argv.push('--hidden');
+  // The running parts, as the e2e entry reads them (shell-started.ts): whether the database is open.
+  const { onShellStarted } = await import('../shell-started.js');
+  const seen: { database: { open: boolean } | null } = { database: null };
+  onShellStarted((parts) => {
+    seen.database = parts.core.db;
+  });
+  await import(new URL('../main.js', import.meta.url).href);
+  standIn.ready();
+  const origin = `http://127.0.0.1:${freePort}`;
+  await until('the tray to show the server running', () => standIn.trays[0]?.tooltip.includes(`:${freePort}/`));
+  autoUpdater.emit('update-downloaded', { version: '0.2.1', downloadedFile: 'GetMeBack-Till-Setup-0.2.1.exe' });
+  // A waiter checks a guest in just before: what the close must leave in till.db itself, not in its WAL.
+  const orderId = randomUUID();
+  const checkIn = await fetch(`${origin}/GetMeBack/orders/${orderId}/checkin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ Value: 'GMB-G-1001', WaiterPin: '1111' }),
+  });
+  report.beforeEnd = {
+    checkInStatus: checkIn.status,
+    windows: standIn.windows.length,
+    hiddenWindows: standIn.baseWindows.map((window) => ({ options: window.options, listensForSessionEnd: window.listenerCount('session-end') })),
+    autoInstallOnAppQuit: autoUpdater.autoInstallOnAppQuit,
+    databaseOpen: seen.database?.open ?? null,
+    walBytes: statSync(path.join(workDir, 'till-data', 'till.db-wal')).size,
+  };
+
+  const endedAt = Date.now();
+  const receiver = standIn.baseWindows[0];
+  let askedToWait: boolean | null = null;
+  if (playsWindows) {
+    if (!receiver) throw new Error('stand-in run: the app made no window to hear the end of the session');
+    standIn.sessionEnds(receiver, ['shutdown']);
+  } else askedToWait = standIn.systemShutdown();
+  // Read in the same turn as the event: Windows may end the process as soon as the handler returned.
+  const databaseOpenAfterHandler = seen.database?.open ?? null;
+  // Electron's 'before-quit' may still come while the till closes (here: at once): it must wait for
+  // that close, not start its own.
+  app.quit();
+  const beforeQuitHeld = !standIn.record.quitCompleted;
+  // A second 'session-end' (Windows tells every top-level window), or 'shutdown', changes nothing.
+  if (playsWindows && receiver) standIn.sessionEnds(receiver, ['shutdown']);
+  else standIn.systemShutdown();
+  await until('the app to quit', () => standIn.record.quitCompleted, 10_000);
+  report.end = {
+    askedToWait,
+    databaseOpenAfterHandler,
+    beforeQuitHeld,
+    quitMs: Date.now() - endedAt,
+    healthAfter: await answers(`${origin}/GetMeBack/health`),
+    trayDestroyed: standIn.trays[0]?.destroyed,
+    lockAfterQuit: existsSync(path.join(workDir, 'till-data', 'till.lock')),
+    autoInstallOnAppQuit: autoUpdater.autoInstallOnAppQuit,
+    installs: updaterRecord.calls.filter((call) => call.startsWith('quitAndInstall')),
+    errorBoxes: standIn.record.errorBoxes,
+  };
+  report.calls = [...standIn.record.calls];
+  report.orderId = orderId;
+  report.dataDir = path.join(workDir, 'till-data');
   process.stdout.write(`STAND-IN-REPORT ${JSON.stringify(report)}\n`);
   process.exit(0);
 }
