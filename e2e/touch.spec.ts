@@ -1,3 +1,4 @@
+import { startCloudTillWithOutbox, type CloudTill } from './support/cloud-till.js';
 import { startTill, type RunningTill } from './support/till-server.js';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/dashboard-test.js';
@@ -11,6 +12,8 @@ import { WaiterApp, orderId } from './support/waiter-app.js';
  */
 let till: RunningTill;
 let waiter: WaiterApp;
+/** The «Облако» screen's test only: a till on a fake cloud with lines to retry and settle, and calls in the journal. */
+let cloud: CloudTill | null = null;
 
 test.use({ viewport: TILL_SCREEN, hasTouch: true });
 
@@ -29,9 +32,11 @@ test.afterEach(async ({ page }) => {
   // The page leaves first: its live stream must not break under it while the test still listens.
   await page.goto('about:blank');
   await till.dispose();
+  await cloud?.dispose();
+  cloud = null;
 });
 
-const SCREENS = [
+const SCREENS: { link: string; hash: string; cloud?: true; shown: (page: Page) => Promise<void> }[] = [
   { link: 'Сегодня', hash: 'today', shown: (page: Page) => expect(page.getByTestId('hour-chart')).toBeVisible() },
   { link: 'Лента', hash: 'feed', shown: (page: Page) => expect(page.getByRole('list', { name: 'Лента' })).toContainText('Заказ оплачен') },
   { link: 'Заказы', hash: 'orders', shown: (page: Page) => expect(page.getByRole('listitem').filter({ hasText: 'Заказ 70c40001' })).toContainText('Капучино') },
@@ -43,14 +48,28 @@ const SCREENS = [
       await expect(page.getByRole('region', { name: 'История: Анна' })).toContainText('Взял у гостя');
     },
   },
+  {
+    link: 'Облако',
+    hash: 'cloud',
+    cloud: true,
+    shown: async (page: Page) => {
+      // A parked payment («Повторить сейчас», «Закрыть вручную» side by side), a refund to reconcile, the journal and its download.
+      await expect(page.getByRole('table', { name: 'Операции для облака' }).getByRole('button', { name: 'Повторить сейчас' })).toBeVisible();
+      await expect(page.getByRole('table', { name: 'Возвраты для ручной сверки' }).getByRole('button', { name: 'Закрыть вручную' })).toBeVisible();
+      await expect(page.getByRole('table', { name: 'Журнал обращений к облаку' })).toBeVisible();
+      await expect(page.getByRole('link', { name: 'Скачать журнал (для поддержки GetMeBack)' })).toBeVisible();
+    },
+  },
   { link: 'Настройки', hash: 'settings', shown: (page: Page) => expect(page.getByLabel('Порт')).toBeVisible() },
   { link: 'Подключение', hash: 'setup', shown: (page: Page) => expect(page.getByRole('table', { name: 'Права официантов в iikoOffice' })).toBeVisible() },
 ];
 
 for (const [index, screen] of SCREENS.entries()) {
   test(`the «${screen.link}» screen is touch-ready at 1024×768: 44 px targets, room between them, nothing serious for axe`, async ({ page }) => {
-    // Reached by a tap on its section, from the previous one.
-    await page.goto(`${till.baseUrl}/#/${SCREENS[(index + SCREENS.length - 1) % SCREENS.length]?.hash ?? ''}`);
+    // Reached by a tap on its section, from the previous one («Облако» is there where there is a cloud).
+    if (screen.cloud) cloud = await startCloudTillWithOutbox();
+    const on = cloud?.till ?? till;
+    await page.goto(`${on.baseUrl}/#/${SCREENS[(index + SCREENS.length - 1) % SCREENS.length]?.hash ?? ''}`);
     await page.getByRole('link', { name: screen.link, exact: true }).tap();
     await expect(page.getByRole('link', { name: screen.link, exact: true })).toHaveAttribute('aria-current', 'page');
     await screen.shown(page);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { JournalResponse, OutboxLine, OutboxResponse } from '../../../shared/admin/cloud.js';
 import { api, query } from '../api/client.js';
+import { errorText } from '../api/error-text.js';
 import { formatClock } from '../format/time.js';
 import { useStatusStore, useTexts } from '../stores/status-store.js';
 import { formatCount } from '../../../shared/i18n/numbers.js';
@@ -8,6 +9,7 @@ import { lineNote } from './line-note.js';
 import { onceAfter } from './once-after.js';
 import { OutboxDrain } from './OutboxDrain.js';
 import { SettleForm } from './SettleForm.js';
+import './cloud.css';
 
 /**
  * The GetMeBack outbox (`#/cloud`): operations the cloud has yet to receive, with what it last said;
@@ -28,7 +30,7 @@ export function CloudScreen() {
     try {
       setOutbox(await api.get<OutboxResponse>('/api/cloud/outbox'));
     } catch (caught) {
-      setProblem(caught instanceof Error ? caught.message : t.error.loadFailed);
+      setProblem(errorText(caught, t));
     }
   }, [t]);
   const loadJournal = useCallback(async (text: string) => {
@@ -58,7 +60,7 @@ export function CloudScreen() {
       setSettling(null);
       await load();
     } catch (caught) {
-      setProblem(caught instanceof Error ? caught.message : String(caught));
+      setProblem(errorText(caught, t));
     }
   };
 
@@ -80,15 +82,17 @@ export function CloudScreen() {
       </td>
       <td>{lineNote(line, language, c.settledBy)}</td>
       <td>
-        {line.state === 'parked' && (
-          <button type="button" onClick={() => void act(() => api.post(`/api/cloud/outbox/${line.id}/retry`, {}))}>
-            {c.retry}
-          </button>
-        )}
         {(line.state === 'parked' || line.state === 'manual') && (
-          <button type="button" onClick={() => setSettling(line.id)}>
-            {c.settle}
-          </button>
+          <div className="line-actions">
+            {line.state === 'parked' && (
+              <button type="button" onClick={() => void act(() => api.post(`/api/cloud/outbox/${line.id}/retry`, {}))}>
+                {c.retry}
+              </button>
+            )}
+            <button type="button" onClick={() => setSettling(line.id)}>
+              {c.settle}
+            </button>
+          </div>
         )}
         {settling === line.id && (
           <SettleForm
@@ -145,7 +149,7 @@ export function CloudScreen() {
       <div className="toolbar">
         <label htmlFor="journal-filter">{c.journalFilter}</label>
         <input id="journal-filter" value={filter} onChange={(change) => setFilter(change.target.value)} />
-        <a href={`/api/cloud/journal${query({ text: filter, format: 'download' })}`} download>
+        <a className="button" href={`/api/cloud/journal${query({ text: filter, format: 'download' })}`} download>
           {c.journalDownload}
         </a>
       </div>
@@ -157,7 +161,7 @@ export function CloudScreen() {
             {journal.map((call) => (
               <tr key={call.id}>
                 <td>{formatClock(call.at, language)}</td>
-                <td>{call.call}</td>
+                <td className="call-name">{call.call}</td>
                 <td>{call.status ?? '—'}</td>
                 <td>
                   <pre>{call.request}</pre>
@@ -165,7 +169,7 @@ export function CloudScreen() {
                 <td>
                   <pre>{call.answer ?? call.error ?? ''}</pre>
                 </td>
-                <td>{call.ms} ms</td>
+                <td className="num">{c.ms(formatCount(call.ms, language))}</td>
               </tr>
             ))}
           </tbody>

@@ -1,10 +1,16 @@
 import { useState } from 'react';
 import type { ConnectionCheckAnswer } from '../../../shared/admin/cloud.js';
 import { api } from '../api/client.js';
+import { errorText } from '../api/error-text.js';
 import { formatBonuses } from '../format/money.js';
 import { useStatusStore, useTexts } from '../stores/status-store.js';
+import type { Language } from '../../../shared/i18n/language.js';
+import { LOCALES } from '../../../shared/i18n/numbers.js';
 
-const percentOf = (basisPoints: number) => String(basisPoints / 100);
+/** A guest's rule in basis points as a percentage the language's way: «2,5» in Russian, «2.5» in English. */
+export function percentOf(basisPoints: number, language: Language): string {
+  return new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 2 }).format(basisPoints / 100);
+}
 
 /**
  * «Проверить подключение»: the account and key as typed on the settings screen (a masked key means
@@ -26,7 +32,7 @@ export function ConnectionCheck({ accountUrl, apiKey }: { accountUrl: string; ap
       setAnswer(await api.post<ConnectionCheckAnswer>('/api/cloud/check', { accountUrl: accountUrl.trim(), apiKey, value }));
     } catch (caught) {
       setAnswer(null);
-      setProblem(caught instanceof Error ? caught.message : String(caught));
+      setProblem(errorText(caught, t));
     } finally {
       setChecking(false);
     }
@@ -86,8 +92,8 @@ export function ConnectionCheck({ accountUrl, apiKey }: { accountUrl: string; ap
               <dt>{c.rules}</dt>
               <dd>
                 {[
-                  rules?.cashbackBp !== undefined ? c.cashback(percentOf(rules.cashbackBp)) : null,
-                  rules?.maxBonusShareBp !== undefined ? c.maxShare(percentOf(rules.maxBonusShareBp)) : null,
+                  rules?.cashbackBp !== undefined ? c.cashback(percentOf(rules.cashbackBp, language)) : null,
+                  rules?.maxBonusShareBp !== undefined ? c.maxShare(percentOf(rules.maxBonusShareBp, language)) : null,
                 ]
                   .filter(Boolean)
                   .join(', ') || c.noRules}

@@ -1,11 +1,19 @@
 import type { Screen } from '../routing/use-hash-route.js';
 import { useFeedStore } from '../feed/feed-store.js';
 import { providerTroubleTexts } from '../../../shared/i18n/provider-messages.js';
+import type { Language } from '../../../shared/i18n/language.js';
+import { formatCount } from '../../../shared/i18n/numbers.js';
+import { textsFor } from '../i18n/texts.js';
 import { useSessionStore } from '../session/session-store.js';
 import { useLanguage, useStatusStore, useTexts } from '../stores/status-store.js';
 import { StateSign } from './StateSign.js';
 
 const NAV: Screen[] = ['today', 'feed', 'orders', 'cash', 'cloud', 'settings', 'setup'];
+
+/** The loyalty pill's « · ждут отправки: 12 500», the count the language's way; nothing when none wait. */
+export function outboxNote(count: number, language: Language): string {
+  return count > 0 ? ` · ${textsFor(language).status.outbox(formatCount(count, language))}` : '';
+}
 
 /** The sections, and whether the till is live and its loyalty programme reachable. */
 export function Header({ screen }: { screen: Screen }) {
@@ -42,7 +50,7 @@ export function Header({ screen }: { screen: Screen }) {
           >
             <StateSign ok={provider.online} />
             {t.status.loyalty}: {provider.online ? t.status.online : t.status.offline}
-            {provider.outbox > 0 && ` · ${t.status.outbox(provider.outbox)}`}
+            {outboxNote(provider.outbox, language)}
           </span>
         )}
         {networkSession && (

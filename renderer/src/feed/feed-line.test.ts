@@ -116,6 +116,21 @@ describe('feedLine', () => {
       tone: 'error',
       details: ['Облако GetMeBack не отвечает. Проверьте интернет на главной кассе; операции ждут отправки и уйдут сами.', 'ждут отправки 3'],
     });
+    // A long outbox is counted the language's way: «12 500» in Russian, «12,500» in English.
+    const long = (language: 'ru' | 'en') =>
+      feedLine(
+        {
+          ...base,
+          orderId: null,
+          waiterId: null,
+          waiterName: null,
+          type: 'provider.status',
+          data: { provider: 'cloud', online: true, lastError: null, trouble: null, parked: 0, outbox: 12_500 },
+        },
+        language,
+      ).details;
+    expect(long('ru')).toContain('ждут отправки 12\u00a0500');
+    expect(long('en').filter((detail) => detail.includes('12'))).toEqual([expect.stringMatching(/ 12,500$/)]);
   });
 
   it('a refund shows what came back and the debt reversed; a settings change names the settings by their labels', () => {

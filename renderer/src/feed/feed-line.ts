@@ -4,6 +4,7 @@ import { providerTroubleTexts } from '../../../shared/i18n/provider-messages.js'
 import { storageRecoveredText, storageTroubleText } from '../../../shared/i18n/storage-messages.js';
 import { updateFailureText } from '../../../shared/i18n/update-messages.js';
 import { recorderShown } from '../../../shared/cash-recorder.js';
+import { formatCount } from '../../../shared/i18n/numbers.js';
 import { formatBonuses, formatRoubles } from '../format/money.js';
 import { textsFor, type Texts } from '../i18n/texts.js';
 import { settingLabels } from '../settings/setting-labels.js';
@@ -134,7 +135,7 @@ export function feedLine(event: TillEvent, language: Language): FeedLine {
       const name = event.data.provider === 'cloud' ? t.status.providerCloud : t.status.providerLocal;
       return line(event.data.online ? t.feed.line.providerOnline(name) : t.feed.line.providerOffline(name), event.data.online ? 'system' : 'error', [
         ...providerTroubleTexts(event.data, language),
-        event.data.outbox > 0 && `${d.outbox} ${event.data.outbox}`,
+        event.data.outbox > 0 && `${d.outbox} ${formatCount(event.data.outbox, language)}`,
       ]);
     }
     case 'settings.changed':

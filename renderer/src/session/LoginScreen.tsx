@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client.js';
+import { loginRefusal } from './login-refusal.js';
 import { useSessionStore } from './session-store.js';
 import { useTexts } from '../stores/status-store.js';
 
@@ -14,7 +14,7 @@ export function LoginScreen() {
       .getState()
       .login(password)
       .then(() => setError(null))
-      .catch((failure: unknown) => setError(failure instanceof ApiError && failure.status === 429 ? t.locked : t.wrong));
+      .catch((failure: unknown) => setError(loginRefusal(failure, t)));
   };
   return (
     <section aria-labelledby="login-title" className="page login">

@@ -1,5 +1,7 @@
 import { create } from 'zustand';
 import { api, ApiError, setUnauthorizedHandler } from '../api/client.js';
+import type { Language } from '../../../shared/i18n/language.js';
+import { useStatusStore } from '../stores/status-store.js';
 
 interface SessionState {
   /** null until the till has said whether this browser is logged in. */
@@ -17,7 +19,10 @@ export const useSessionStore = create<SessionState>()((set) => ({
   network: false,
   async check() {
     try {
-      set(await api.get<{ network: boolean; loggedIn: boolean }>('/api/session'));
+      const { network, loggedIn, language } = await api.get<{ network: boolean; loggedIn: boolean; language?: Language }>('/api/session');
+      // Before a login the status is refused: the login form speaks the till's language from here.
+      if (language) useStatusStore.setState({ language });
+      set({ network, loggedIn });
     } catch {
       set({ loggedIn: false });
     }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.js';
+import { errorText } from '../api/error-text.js';
 import { useSettingsStore } from './settings-store.js';
 import type { Texts } from '../i18n/texts.js';
 import { useStatusStore, useTexts } from '../stores/status-store.js';
@@ -98,8 +99,7 @@ export function SettingsScreen() {
         const unplaced = caught.fieldErrors.filter((fieldError) => !(fieldOf(fieldError.field) in form));
         setOutcome({ tone: 'error', text: (w) => [w.settings.fixFields, ...unplaced.map((e) => `${e.field}: ${e.message}`)].join(' ') });
       } else {
-        const message = caught instanceof Error ? caught.message : null;
-        setOutcome({ tone: 'error', text: (w) => message ?? w.error.loadFailed });
+        setOutcome({ tone: 'error', text: (w) => errorText(caught, w) });
       }
     } finally {
       setSaving(false);

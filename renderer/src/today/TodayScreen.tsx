@@ -3,6 +3,8 @@ import { waiterName } from '../waiter-cash/waiter-name.js';
 import type { FeedKind } from '../feed/feed-kinds.js';
 import { formatBusinessDate, formatTime } from '../format/date.js';
 import { formatBonuses, formatRoubles } from '../format/money.js';
+import type { Language } from '../../../shared/i18n/language.js';
+import { formatCount } from '../../../shared/i18n/numbers.js';
 import { useFeedStore } from '../feed/feed-store.js';
 import { useLanguage, useTexts } from '../stores/status-store.js';
 import { useTodayStore } from './today-store.js';
@@ -12,6 +14,11 @@ import './today.css';
 
 /** The chart and its library load on their own, beside the tiles: the other screens never fetch uPlot. */
 const HourChart = lazy(async () => ({ default: (await import('./HourChart.js')).HourChart }));
+
+/** A tile's figure as the language writes it: bonuses with their word, a count grouped («12 500», «12,500»). */
+export function tileFigure(value: number, bonuses: boolean, language: Language): string {
+  return bonuses ? formatBonuses(value, language) : formatCount(value, language);
+}
 
 /** «Сегодня»: how loyalty did this business day, at a glance; a tile opens the feed filtered to it. */
 export function TodayScreen() {
@@ -41,7 +48,7 @@ export function TodayScreen() {
       <div className="tiles">
         {TILES.map((tile) => (
           <button key={tile.key} type="button" className="tile" data-tile={tile.key} onClick={() => open(tile.feed)}>
-            <TileValue text={tile.bonuses ? formatBonuses(today.tiles[tile.key], language) : String(today.tiles[tile.key])} />
+            <TileValue text={tileFigure(today.tiles[tile.key], tile.bonuses, language)} />
             <span className="tile-label">{t.today.tiles[tile.key]}</span>
           </button>
         ))}

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, query } from '../api/client.js';
+import { errorText } from '../api/error-text.js';
+import type { Texts } from '../i18n/texts.js';
 import type { WaiterMovement as WaiterEntry, WaiterHistory as WaiterHistoryResponse } from '../../../shared/admin/waiter-cash.js';
 import { shortOrderId } from '../feed/feed-line.js';
 import { formatRoubles } from '../format/money.js';
@@ -10,6 +12,22 @@ import { waiterName } from './waiter-name.js';
 import { cashNoteShown, recorderShown } from '../../../shared/cash-recorder.js';
 
 const PAGE = 50;
+
+/** What the name field says after «Сохранить имя»: a short confirmation, or why the name was not saved. */
+export interface NameNote {
+  tone: 'ok' | 'error';
+  text: string;
+}
+
+/** Saves a waiter's name and says how it went: the till's refusal in its words, or that it did not answer. */
+export async function savedNameNote(save: () => Promise<unknown>, t: Texts): Promise<NameNote> {
+  try {
+    await save();
+    return { tone: 'ok', text: t.cash.nameSaved };
+  } catch (caught) {
+    return { tone: 'error', text: errorText(caught, t) };
+  }
+}
 
 /** A waiter's cash movements, newest first, with the debt after each; and the waiter's name. */
 export function WaiterHistory({ waiterId, onClose }: { waiterId: string; onClose: () => void }) {
@@ -24,6 +42,7 @@ export function WaiterHistory({ waiterId, onClose }: { waiterId: string; onClose
   const [hasMore, setHasMore] = useState(false);
   const [failed, setFailed] = useState(false);
   const [nameText, setNameText] = useState('');
+  const [nameNote, setNameNote] = useState<NameNote | null>(null);
 
   const loadPage = useCallback(
     async (before: number | undefined) => {
@@ -51,7 +70,13 @@ export function WaiterHistory({ waiterId, onClose }: { waiterId: string; onClose
 
   const saveName = (submit: FormEvent) => {
     submit.preventDefault();
-    if (nameText.trim()) void rename(waiterId, nameText.trim()).then(() => loadPage(undefined));
+    const name = nameText.trim();
+    if (!name) return;
+    setNameNote(null);
+    void savedNameNote(() => rename(waiterId, name), t).then((note) => {
+      setNameNote(note);
+      if (note.tone === 'ok') void loadPage(undefined);
+    });
   };
 
   const title = waiter ? t.cash.historyOf(waiterName(waiter, t)) : t.cash.history;
@@ -65,8 +90,30 @@ export function WaiterHistory({ waiterId, onClose }: { waiterId: string; onClose
       </div>
       <form className="row" onSubmit={saveName}>
         <label htmlFor="waiter-name">{t.cash.rename}</label>
-        <input id="waiter-name" value={nameText} onChange={(change) => setNameText(change.target.value)} maxLength={64} />
+        <input
+          id="waiter-name"
+          value={nameText}
+          onChange={(change) => {
+            setNameText(change.target.value);
+            setNameNote(null);
+          }}
+          maxLength={64}
+          aria-invalid={nameNote?.tone === 'error'}
+          aria-describedby={nameNote ? 'waiter-name-note' : undefined}
+        />
         <button type="submit">{t.cash.saveName}</button>
+        {nameNote?.tone === 'error' && (
+          <p id="waiter-name-note" className="field-error" role="alert">
+            <span aria-hidden="true">⚠ </span>
+            {nameNote.text}
+          </p>
+        )}
+        {nameNote?.tone === 'ok' && (
+          <p id="waiter-name-note" className="outcome outcome-ok" role="status">
+            <span aria-hidden="true">✔ </span>
+            {nameNote.text}
+          </p>
+        )}
       </form>
       {failed && <p role="alert" className="error">{t.error.loadFailed}</p>}
       {entries.length === 0 && !failed ? (

@@ -34,7 +34,7 @@ describe('admin sessions from the LAN (production limits)', () => {
     expect((await settingsWith(MANAGER_PC, '')).status).toBe(401);
     // The dashboard's page itself loads, to show its login form.
     expect((await callFrom(MANAGER_PC, till, 'GET', '/')).status).not.toBe(401);
-    expect((await callFrom(MANAGER_PC, till, 'GET', '/api/session')).body).toEqual({ network: true, loggedIn: false });
+    expect((await callFrom(MANAGER_PC, till, 'GET', '/api/session')).body).toEqual({ network: true, loggedIn: false, language: 'ru' });
 
     expect((await login(MANAGER_PC, 'guess')).status).toBe(401);
     const opened = await login(MANAGER_PC, PASSWORD);
@@ -43,7 +43,7 @@ describe('admin sessions from the LAN (production limits)', () => {
     expect(setCookie).toMatch(/^gmb_admin=[\w-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=43200$/);
     const cookie = cookieOf(opened);
     expect((await settingsWith(MANAGER_PC, cookie)).status).toBe(200);
-    expect((await callFrom(MANAGER_PC, till, 'GET', '/api/session', { headers: { cookie } })).body).toEqual({ network: true, loggedIn: true });
+    expect((await callFrom(MANAGER_PC, till, 'GET', '/api/session', { headers: { cookie } })).body).toEqual({ network: true, loggedIn: true, language: 'ru' });
     expect((await settingsWith(MANAGER_PC, 'gmb_admin=forged-token')).status).toBe(401);
 
     const ended = await callFrom(MANAGER_PC, till, 'POST', '/api/session/end', { body: '{}', headers: { ...json, cookie } });

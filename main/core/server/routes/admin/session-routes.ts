@@ -30,7 +30,9 @@ export function sessionRoutes(deps: SessionDeps): Router {
 
   router.get(SESSION_PATH, (ctx) => {
     const network = !isLoopback(ctx.socket.remoteAddress);
-    ctx.body = { network, loggedIn: !network || deps.sessions.isValid(token(ctx), deps.settings().adminPasswordHash, deps.nowMs()) };
+    const settings = deps.settings();
+    // The language too: the login form of a browser on another computer speaks the till's before any status can be read.
+    ctx.body = { network, loggedIn: !network || deps.sessions.isValid(token(ctx), settings.adminPasswordHash, deps.nowMs()), language: settings.language };
   });
 
   router.post(SESSION_PATH, async (ctx) => {
