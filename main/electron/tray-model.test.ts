@@ -98,6 +98,9 @@ describe('trayModel', () => {
     expect(item(model, 'status').label).toBe('Сервер для iikoWaiter работает · Нет связи с облаком GetMeBack');
     expect(model.tooltip).toContain('ждут отправки: 3');
     expect(item(model, 'open-dashboard').enabled).toBe(true);
+    // A day's backlog in the language's format (before: «12500»).
+    const backlog = trayModel(input({ providerStatus: { provider: 'cloud', online: false, lastError: 'timeout', trouble: 'unreachable', parked: 0, outbox: 12_500 } }));
+    expect(backlog.tooltip).toContain('ждут отправки: 12\u00a0500');
   });
 
   it('lets a stopped server outrank an offline provider', () => {

@@ -1,4 +1,5 @@
 import type { Language } from '../../shared/i18n/language.js';
+import { formatCount } from '../../shared/i18n/numbers.js';
 import type { Settings } from '../../shared/settings/schema.js';
 import type { ProviderStatus } from '../core/providers/loyalty-provider.js';
 import { installUpdateLabel, updateTrayLine } from '../../shared/i18n/update-messages.js';
@@ -58,7 +59,7 @@ const TEXT = {
     portInUse: (port: number) => `Порт ${port} занят другой программой`,
     failed: 'Сервер для iikoWaiter не запустился (подробности в журнале)',
     providerOffline: (cloud: boolean) => (cloud ? 'Нет связи с облаком GetMeBack' : 'Нет связи с программой лояльности'),
-    outbox: (count: number) => `ждут отправки: ${count}`,
+    outbox: (count: number) => `ждут отправки: ${formatCount(count, 'ru')}`,
     notificationsPaused: 'уведомления на паузе',
     openDashboard: 'Открыть GetMeBack Till',
     openSettings: 'Настройки…',
@@ -77,7 +78,7 @@ const TEXT = {
     portInUse: (port: number) => `Port ${port} is used by another program`,
     failed: 'Server for iikoWaiter did not start (details in the log)',
     providerOffline: (cloud: boolean) => (cloud ? 'GetMeBack cloud offline' : 'Loyalty programme offline'),
-    outbox: (count: number) => `waiting to be sent: ${count}`,
+    outbox: (count: number) => `waiting to be sent: ${formatCount(count, 'en')}`,
     notificationsPaused: 'notifications paused',
     openDashboard: 'Open GetMeBack Till',
     openSettings: 'Settings…',
