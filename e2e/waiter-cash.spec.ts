@@ -113,6 +113,12 @@ test('a hand-in whose answer was lost, confirmed again, is recorded once (one ke
   await expect(dialog.getByRole('alert')).toContainText('GetMeBack Till не ответил');
   // The till may have recorded it: the sum can no longer be changed, only the same hand-in repeated.
   await expect(dialog.getByRole('button', { name: 'Назад' })).toHaveCount(0);
+  // Closed and opened again, the dialog repeats that hand-in under its key (a fresh key was recorded twice).
+  await dialog.getByRole('button', { name: 'Отмена' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: 'Принять наличные: Анна' }).click();
+  await expect(dialog).toContainText('Прошлая попытка принять эти наличные осталась без ответа кассы');
+  await expect(dialog).toContainText('Принять 100,00\u00a0₽ от «Анна»?');
   await dialog.getByRole('button', { name: 'Подтвердить' }).click();
   await expect(dialog.getByRole('status')).toContainText('Долг теперь 599,50');
   await dialog.getByRole('button', { name: 'Закрыть' }).click();

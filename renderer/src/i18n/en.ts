@@ -165,6 +165,7 @@ export const en: Texts = {
     saved: (amount: string, debt: string) => `Received ${amount}. Debt is now ${debt}.`,
     badAmount: 'Enter an amount above zero, not above the debt, to the kopeck',
     noAnswer: 'GetMeBack Till did not answer. Press “Confirm” again: the sum will not be counted twice.',
+    unansweredAgain: 'The last attempt to receive this cash got no answer from the till. Confirm it again: it will not be counted twice.',
     close: 'Close',
     loadMore: 'Show more',
     noEntries: 'No movements.',

@@ -34,7 +34,21 @@ export function CloseShiftDialog({ shift, onClosed, onCancel }: { shift: number;
   // the totals the cashier approves are the ones the close will take.
   const waiters = useWaitersStore((state) => state.waiters);
   useEffect(() => {
-    api.get<ShiftReport>(`/api/reports/shift?shift=${shift}`).then(setReport, () => setError(t.error.loadFailed));
+    // An answer to an older read never replaces a newer one; a read that succeeds clears a failed one's error.
+    let current = true;
+    api.get<ShiftReport>(`/api/reports/shift?shift=${shift}`).then(
+      (read) => {
+        if (!current) return;
+        setReport(read);
+        setError((shown) => (shown === t.error.loadFailed ? null : shown));
+      },
+      () => {
+        if (current) setError(t.error.loadFailed);
+      },
+    );
+    return () => {
+      current = false;
+    };
   }, [shift, t, waiters]);
 
   const confirm = async () => {

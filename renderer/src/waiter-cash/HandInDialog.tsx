@@ -9,6 +9,7 @@ import { useWaitersStore } from './waiters-store.js';
 import { handInAmount, newIdempotencyKey } from './hand-in.js';
 import { HandInSlip } from './HandInSlip.js';
 import { printPiece } from './print-paper.js';
+import { forgetUnansweredHandIn, keepUnansweredHandIn, unansweredHandIn } from './unanswered-hand-in.js';
 import { waiterName } from './waiter-name.js';
 
 type Step =
@@ -30,17 +31,20 @@ export function HandInDialog({ waiter: opened, onClose }: { waiter: WaiterSummar
   const language = useLanguage();
   const handIn = useWaitersStore((state) => state.handIn);
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const [idempotencyKey] = useState(() => newIdempotencyKey());
-  const [step, setStep] = useState<Step>({ name: 'amount' });
+  // A hand-in of this waiter's left unanswered (the dialog closed after «не ответил»): this dialog
+  // repeats it under its key — recorded once — rather than a new one the till would record again.
+  const [unanswered] = useState(() => unansweredHandIn(opened.id));
+  const [idempotencyKey] = useState(() => unanswered?.idempotencyKey ?? newIdempotencyKey());
+  const [step, setStep] = useState<Step>(() => (unanswered ? { name: 'confirm', amount: unanswered.amount } : { name: 'amount' }));
   const [entry, setEntry] = useState(() => offeredEntry(waiter.debt, language));
-  const [note, setNote] = useState('');
-  const [recordedBy, setRecordedBy] = useState('');
+  const [note, setNote] = useState(unanswered?.note ?? '');
+  const [recordedBy, setRecordedBy] = useState(unanswered?.recordedBy ?? '');
   const [amountError, setAmountError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Once a confirmation went unanswered the till may have recorded it: the amount is no longer changed
   // (no «Назад»), so pressing again repeats the same hand-in and can never record a second one.
-  const [answerLost, setAnswerLost] = useState(false);
+  const [answerLost, setAnswerLost] = useState(unanswered !== null);
   const name = waiterName(waiter, t);
   const money = (kopecks: number) => formatRoubles(kopecks, language);
 
@@ -63,6 +67,7 @@ export function HandInDialog({ waiter: opened, onClose }: { waiter: WaiterSummar
     setError(null);
     try {
       const result = await handIn(waiter.id, { amount, note, recordedBy, idempotencyKey });
+      forgetUnansweredHandIn(waiter.id);
       setStep({ name: 'done', amount: result.handIn.amount, debt: result.debt, at: result.handIn.at });
     } catch (caught) {
       if (caught instanceof ApiError) {
@@ -73,11 +78,13 @@ export function HandInDialog({ waiter: opened, onClose }: { waiter: WaiterSummar
           // The debt changed under the dialog (a refund): read it again, so what it shows is the till's.
           void useWaitersStore.getState().load();
         } else if (caught.fieldErrors.some((fieldError) => fieldError.field === 'idempotencyKey')) {
+          forgetUnansweredHandIn(waiter.id);
           setStep({ name: 'alreadyRecorded', message: caught.message });
           void useWaitersStore.getState().load();
         } else setError(caught.message);
       } else {
         setAnswerLost(true);
+        keepUnansweredHandIn(waiter.id, { idempotencyKey, amount, note, recordedBy });
         setError(t.cash.noAnswer);
       }
     } finally {
@@ -143,6 +150,7 @@ export function HandInDialog({ waiter: opened, onClose }: { waiter: WaiterSummar
           <p className="confirm-text" tabIndex={-1} autoFocus>
             {t.cash.confirmText(money(step.amount), name, money(waiter.debt - step.amount))}
           </p>
+          {unanswered && !error && <p className="note">{t.cash.unansweredAgain}</p>}
           {error && (
             <p className="error" role="alert">
               {error}
