@@ -16,9 +16,9 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function till(port = 0, listenThrough = listen): { core: TillCore; control: ServerControl; states: ServerState['kind'][] } {
+function till(port = 0, listenThrough = listen, options: Pick<Parameters<typeof createCore>[0], 'deferCommit'> = {}): { core: TillCore; control: ServerControl; states: ServerState['kind'][] } {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gmb-shell-'));
-  const core = createCore({ dataDir, settingsStore: memorySettingsStore({ ...DEFAULT_SETTINGS, server: { ...DEFAULT_SETTINGS.server, host: '127.0.0.1', port } }) });
+  const core = createCore({ ...options, dataDir, settingsStore: memorySettingsStore({ ...DEFAULT_SETTINGS, server: { ...DEFAULT_SETTINGS.server, host: '127.0.0.1', port } }) });
   const control = new ServerControl(core, createApp(core), listenThrough);
   const states: ServerState['kind'][] = [];
   control.onChange((state) => states.push(state.kind));
@@ -162,6 +162,29 @@ describe('ServerControl', () => {
     expect(coreCloses).toBe(0);
     expect(core.db.open).toBe(true);
     await closeCore();
+  });
+
+  it('when the session ends, a payment waiting for its group commit is committed and answered before its connection is cut', async () => {
+    // The group commit held open: the payment waits for it when the session ends.
+    const { control, core } = till(0, listen, { deferCommit: () => undefined });
+    const started = await control.start();
+    if (started.kind !== 'running') throw new Error('not running');
+    const paying = fetch(`${started.localUrl}/GetMeBack/orders/0dde0000-0000-4000-8000-00000000c10e/payments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'session-end-payment' },
+      body: JSON.stringify({ OrderSum: 1000, PaymentItems: [{ PaymentType: { Id: 'cash', Kind: 'Cash', Name: 'Наличные' }, Sum: 1000 }] }),
+    });
+    for (let waited = 0; core.loyalty.groupCommit.waitingPayments === 0 && waited < 100; waited += 1) await new Promise((tick) => setTimeout(tick, 20));
+    expect(core.loyalty.groupCommit.waitingPayments).toBe(1);
+    // As desktop-app.ts does it, in one turn: the listener first, then the core closed at once.
+    const closed = control.closeNow();
+    void core.closeAtOnce();
+    expect(core.db.open).toBe(false);
+    // Before: the connection was destroyed before the commit, the payment written and its answer lost.
+    const answer = await paying;
+    expect(answer.status).toBe(200);
+    await closed;
+    expect(await answers(started.localUrl)).toBe(false);
   });
 
   it('restarts on the port the settings now say', async () => {

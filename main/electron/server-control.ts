@@ -97,11 +97,15 @@ export class ServerControl {
    */
   closeNow(): Promise<void> {
     this.closed = true;
-    const closing = [this.listening, this.fallback].flatMap((listening) => (listening ? [listening.close()] : []));
+    const open = [this.listening, this.fallback].flatMap((listening) => (listening ? [listening] : []));
+    for (const listening of open) listening.stopAccepting();
     this.listening = null;
     this.fallback = null;
     if (this.current.kind !== 'stopped') this.set({ kind: 'stopped' });
-    return Promise.all(closing).then(() => undefined);
+    // The connections still busy are cut a turn later: the payments the session's close commits (those
+    // waiting for their group commit) write their answers in the turns right after it, not into a
+    // socket already destroyed.
+    return new Promise<void>((turn) => setImmediate(turn)).then(() => Promise.all(open.map((listening) => listening.close()))).then(() => undefined);
   }
 
   private async openFallback(portInUse: number | null): Promise<Listening | null> {

@@ -9,6 +9,8 @@ export interface Listening {
   port: number;
   /** The address as a browser on this machine reaches it. */
   localUrl: string;
+  /** Takes no new connection and closes the idle ones, now; the busy ones are left to `close`. */
+  stopAccepting(): void;
   close(): Promise<void>;
 }
 
@@ -57,9 +59,15 @@ export function listen({ app, activity, allowedTerminals }: ListenTarget, option
         host: options.host,
         port,
         localUrl: `http://${localHost.includes(':') ? `[${localHost}]` : localHost}:${port}`,
+        stopAccepting: () => {
+          if (server.listening) server.close();
+          server.closeIdleConnections();
+          activity.stoppedListening();
+        },
         close: () =>
           new Promise<void>((done) => {
-            server.close(() => done());
+            if (server.listening) server.close(() => done());
+            else done();
             server.closeAllConnections();
             activity.stoppedListening();
           }),
