@@ -162,6 +162,7 @@ export const en: Texts = {
     cancel: 'Cancel',
     confirm: 'Confirm',
     confirmText: (amount: string, name: string, after: string) => `Receive ${amount} from “${name}”? Debt left: ${after}.`,
+    confirmAgainText: (amount: string, name: string) => `Repeat receiving ${amount} from “${name}”? If the till already recorded it, it will not be counted twice.`,
     saved: (amount: string, debt: string) => `Received ${amount}. Debt is now ${debt}.`,
     badAmount: 'Enter an amount above zero, not above the debt, to the kopeck',
     noAnswer: 'GetMeBack Till did not answer. Press “Confirm” again: the sum will not be counted twice.',

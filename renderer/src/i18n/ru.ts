@@ -160,6 +160,7 @@ export const ru = {
     cancel: 'Отмена',
     confirm: 'Подтвердить',
     confirmText: (amount: string, name: string, after: string) => `Принять ${amount} от «${name}»? Останется долг ${after}.`,
+    confirmAgainText: (amount: string, name: string) => `Повторить приём ${amount} от «${name}»? Если касса его уже записала, второй раз он не учтётся.`,
     saved: (amount: string, debt: string) => `Принято ${amount}. Долг теперь ${debt}.`,
     badAmount: 'Введите сумму больше нуля, не больше долга, с точностью до копейки',
     noAnswer: 'GetMeBack Till не ответил. Нажмите «Подтвердить» ещё раз: сумма не учтётся дважды.',

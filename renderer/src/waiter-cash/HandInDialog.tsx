@@ -148,7 +148,8 @@ export function HandInDialog({ waiter: opened, onClose }: { waiter: WaiterSummar
         <div>
           {/* Focus on the text, not on «Подтвердить»: a second Enter from the amount (a held or bouncing key) must not confirm unread. */}
           <p className="confirm-text" tabIndex={-1} autoFocus>
-            {t.cash.confirmText(money(step.amount), name, money(waiter.debt - step.amount))}
+            {/* Repeating an unanswered hand-in: the debt shown may already be after it, so no «Останется долг» that could be wrong. */}
+            {answerLost ? t.cash.confirmAgainText(money(step.amount), name) : t.cash.confirmText(money(step.amount), name, money(waiter.debt - step.amount))}
           </p>
           {unanswered && !error && <p className="note">{t.cash.unansweredAgain}</p>}
           {error && (
