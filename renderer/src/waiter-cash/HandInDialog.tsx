@@ -33,7 +33,7 @@ export function HandInDialog({ waiter: opened, onClose }: { waiter: WaiterSummar
   const dialogRef = useRef<HTMLDialogElement>(null);
   // A hand-in of this waiter's left unanswered (the dialog closed after «не ответил»): this dialog
   // repeats it under its key — recorded once — rather than a new one the till would record again.
-  const [unanswered] = useState(() => unansweredHandIn(opened.id));
+  const [unanswered, setUnanswered] = useState(() => unansweredHandIn(opened.id));
   const [idempotencyKey] = useState(() => unanswered?.idempotencyKey ?? newIdempotencyKey());
   const [step, setStep] = useState<Step>(() => (unanswered ? { name: 'confirm', amount: unanswered.amount } : { name: 'amount' }));
   const [entry, setEntry] = useState(() => offeredEntry(waiter.debt, language));
@@ -42,9 +42,10 @@ export function HandInDialog({ waiter: opened, onClose }: { waiter: WaiterSummar
   const [amountError, setAmountError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // Once a confirmation went unanswered the till may have recorded it: the amount is no longer changed
-  // (no «Назад»), so pressing again repeats the same hand-in and can never record a second one.
-  const [answerLost, setAnswerLost] = useState(unanswered !== null);
+  // Once a confirmation went unanswered (here, or before the dialog was opened again) the till may have
+  // recorded it: the amount is no longer changed (no «Назад»), so pressing again repeats the same
+  // hand-in and can never record a second one.
+  const answerLost = unanswered !== null;
   const name = waiterName(waiter, t);
   const money = (kopecks: number) => formatRoubles(kopecks, language);
 
@@ -83,8 +84,9 @@ export function HandInDialog({ waiter: opened, onClose }: { waiter: WaiterSummar
           void useWaitersStore.getState().load();
         } else setError(caught.message);
       } else {
-        setAnswerLost(true);
-        keepUnansweredHandIn(waiter.id, { idempotencyKey, amount, note, recordedBy });
+        const lost = { idempotencyKey, amount, note, recordedBy };
+        keepUnansweredHandIn(waiter.id, lost);
+        setUnanswered(lost);
         setError(t.cash.noAnswer);
       }
     } finally {
