@@ -65,20 +65,61 @@ interface ScanRow {
   guestOpeningBalance: number;
 }
 
+/** What a scanned value is in the book: the voucher whose QR it is and the guest whose code it is (either, both or neither). */
+export interface BookScan {
+  readonly voucher: Readonly<BookVoucher> | null;
+  readonly guest: Readonly<BookGuest> | null;
+}
+
+/** Codes a database's book answers are kept for, at most: past this the kept ones are let go. */
+export const SCANS_KEPT = 1_000;
+
 /**
- * What a scanned value is in the book: the voucher whose QR it is and the guest whose code it is
- * (either, both or neither), in one statement. Every check-in asks this; two statements (voucher,
- * then guest) cost a read transaction more each time (issue 19).
+ * What each code was found to be, per database. The book changes only through `saveBookGuest` and
+ * `saveBookVoucher` (the seed at start-up, an import), and each of them lets these go; most scans are
+ * of a code scanned before (a waiter opening a guest's order again), so the check-in reads only its
+ * order (issue 19: the book's statement was about a twentieth of a check-in's CPU). A code that is
+ * nothing is not kept, nor one read inside a transaction (it may roll back): a flood of made-up codes
+ * keeps nothing, and the kept ones never outnumber `SCANS_KEPT`.
  */
-export function bookScan(db: TillDatabase, code: string): { voucher: BookVoucher | null; guest: BookGuest | null } {
+const scansKept = new WeakMap<TillDatabase, Map<string, BookScan>>();
+
+/** How many codes the database's book answers are kept for now (tests). */
+export function keptScans(db: TillDatabase): number {
+  return scansKept.get(db)?.size ?? 0;
+}
+
+function forgetScans(db: TillDatabase): void {
+  scansKept.delete(db);
+}
+
+/**
+ * What a scanned value is in the book, in one statement (two, voucher then guest, cost a read
+ * transaction more each time; issue 19), or as it was found before (`scansKept`).
+ */
+export function bookScan(db: TillDatabase, code: string): BookScan {
+  const known = scansKept.get(db)?.get(code);
+  if (known) return known;
   const row = prepared(db, SCAN_BY_CODE).get(code) as ScanRow;
-  return {
+  const scan: BookScan = Object.freeze({
     voucher:
       row.voucherId === null
         ? null
-        : { id: row.voucherId, guestId: row.voucherGuestId, name: row.voucherName, productCode: row.voucherProductCode, points: row.voucherPoints },
-    guest: row.guestId === null ? null : { id: row.guestId, fullName: row.guestFullName, openingBalance: row.guestOpeningBalance },
-  };
+        : Object.freeze({ id: row.voucherId, guestId: row.voucherGuestId, name: row.voucherName, productCode: row.voucherProductCode, points: row.voucherPoints }),
+    guest: row.guestId === null ? null : Object.freeze({ id: row.guestId, fullName: row.guestFullName, openingBalance: row.guestOpeningBalance }),
+  });
+  if ((scan.voucher || scan.guest) && !db.inTransaction) keepScan(db, code, scan);
+  return scan;
+}
+
+function keepScan(db: TillDatabase, code: string, scan: BookScan): void {
+  let kept = scansKept.get(db);
+  if (!kept) {
+    kept = new Map();
+    scansKept.set(db, kept);
+  }
+  if (kept.size >= SCANS_KEPT) kept.clear();
+  kept.set(code, scan);
 }
 
 export function bookRules(db: TillDatabase): BookRules | null {
@@ -105,6 +146,7 @@ export function saveBookRules(db: TillDatabase, rules: BookRules): void {
 
 /** Inserts or updates the guest by id, and points each of its codes at it. */
 export function saveBookGuest(db: TillDatabase, guest: BookGuest & { phone: string | null; card: string | null; codes: readonly string[] }): void {
+  forgetScans(db);
   prepared(
     db,
     `INSERT INTO book_guests (id, full_name, phone, card, opening_balance) VALUES (?, ?, ?, ?, ?)
@@ -116,6 +158,7 @@ export function saveBookGuest(db: TillDatabase, guest: BookGuest & { phone: stri
 }
 
 export function saveBookVoucher(db: TillDatabase, voucher: BookVoucher & { qr: string }): void {
+  forgetScans(db);
   prepared(
     db,
     `INSERT INTO book_vouchers (id, guest_id, name, product_code, points, qr) VALUES (@id, @guestId, @name, @productCode, @points, @qr)
