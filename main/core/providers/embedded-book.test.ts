@@ -133,6 +133,15 @@ describe('the book answers kept for codes scanned before (issue 19)', () => {
     expect(keptScans(db)).toBeLessThanOrEqual(SCANS_KEPT);
   });
 
+  it('are read-only to the check-in, by type and at run time', () => {
+    const found = book.lookup('CLASH-1');
+    if (found instanceof Promise || found.kind !== 'voucher') throw new Error('CLASH-1 is a voucher');
+    expect(() => {
+      // @ts-expect-error: a scanned voucher is read-only (the book's kept answers are shared).
+      found.voucher.name = 'Другой подарок';
+    }).toThrow(TypeError);
+  });
+
   it('cannot be changed by whoever is given one', () => {
     saveBookGuest(db, { id: 'frozen-guest', fullName: 'Неизменный', openingBalance: 1_00, phone: null, card: null, codes: ['FROZEN-1'] });
     const scan = bookScan(db, 'FROZEN-1');

@@ -30,9 +30,10 @@ export interface VoucherProfile {
   usedElsewhere?: boolean;
 }
 
+/** What a scanned value is. Read-only: the embedded book hands out the answers it keeps (frozen) for later scans of the same code. */
 export type ScanLookup =
   | { kind: 'guest'; guest: GuestProfile }
-  | { kind: 'voucher'; guest: GuestProfile; voucher: VoucherProfile }
+  | { kind: 'voucher'; guest: GuestProfile; voucher: Readonly<VoucherProfile> }
   | { kind: 'unknown' };
 
 export interface LoyaltyRules {
