@@ -19,22 +19,15 @@ import { newOrderId, paymentBody, waiterSteps } from '../testing/waiter-steps.js
  * (which SQLite never re-prepares), and the two must take about as long. Reads the flows do not run
  * are not checked here (docs/architecture.md: the rule in statements.ts).
  */
-/**
- * µs per repetition of each piece of work, the median of `rounds` rounds; the pieces take turns in
- * every round, so a slower moment of the machine falls on all of them, and each round starts with
- * another piece: what the work before a round leaves behind (garbage collected in the next piece's
- * time) falls on each piece in turn, not always on the same one.
- */
+/** µs per repetition of each piece of work, the median of `rounds` rounds; the pieces take turns in every round, so a slower moment of the machine falls on all of them. */
 function medianMicros(rounds: number, pieces: readonly { each: number; work: () => void }[]): number[] {
   const times = pieces.map(() => [] as number[]);
   for (let round = 0; round < rounds; round += 1) {
-    for (let turn = 0; turn < pieces.length; turn += 1) {
-      const at = (round + turn) % pieces.length;
-      const { each, work } = pieces[at] as { each: number; work: () => void };
+    pieces.forEach(({ each, work }, at) => {
       const started = performance.now();
       for (let n = 0; n < each; n += 1) work();
       times[at]?.push(((performance.now() - started) * 1000) / each);
-    }
+    });
   }
   return times.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)] as number);
 }
